@@ -1,0 +1,12 @@
+//! Pure text algorithms with Python semantics (no objects, no GIL): `repr` of str and bytes,
+//! the format-spec mini-language, `%`-formatting, and the `str` method algorithms.
+
+/// The `strerror` text CPython shows for an OS error (`[Errno 2] No such file or directory`),
+/// without Rust's " (os error N)" suffix.
+pub fn os_error_message(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" (os error ") {
+        Some(idx) => s[..idx].to_string(),
+        None => s,
+    }
+}
