@@ -2,11 +2,13 @@
 //!
 //! Module map (see ARCHITECTURE.md for the "where is X" table):
 //! - [`syntax`]: source bytes → tokens → AST, and `SyntaxError` reporting.
+//! - [`bytecode`]: the instruction set and code objects.
 //! - [`num`], [`text`]: pure algorithms with Python semantics (float repr, formatting,
 //!   string methods) shared by the front end and the object types.
 //!
 //! The embedding API is [`run`] with a [`Config`]; `src/main.rs` only builds the config.
 
+pub mod bytecode;
 pub mod num;
 pub mod syntax;
 pub mod text;

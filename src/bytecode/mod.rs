@@ -1,0 +1,8 @@
+//! Bytecode: the instruction set ([`opcode`]) and the code object ([`code`]) the compiler
+//! produces and the VM runs.
+
+pub mod code;
+pub mod opcode;
+
+pub use code::{CodeObject, Const, ExceptionEntry, Position};
+pub use opcode::{BinOp, CmpOp, Conversion, Instr};
