@@ -1,6 +1,16 @@
 //! Pure text algorithms with Python semantics (no objects, no GIL): `repr` of str and bytes,
 //! the format-spec mini-language, `%`-formatting, and the `str` method algorithms.
 
+pub mod repr;
+pub mod unicode;
+#[rustfmt::skip]
+mod unicode_case_tables;
+#[rustfmt::skip]
+mod unicode_tables;
+
+pub use crate::num::{ErrKind, PyErrSpec, SpecResult};
+pub use repr::{bytes_repr, str_ascii, str_repr};
+
 /// The `strerror` text CPython shows for an OS error (`[Errno 2] No such file or directory`),
 /// without Rust's " (os error N)" suffix.
 pub fn os_error_message(e: &std::io::Error) -> String {
