@@ -3,6 +3,10 @@
 //! Module map (see ARCHITECTURE.md for the "where is X" table):
 //! - [`syntax`]: source bytes → tokens → AST, and `SyntaxError` reporting.
 //! - [`bytecode`]: the instruction set and code objects.
+//! - [`objects`]: values, heap objects, builtin types (one type per file).
+//! - [`runtime`]: abstract operations (operators, attributes, calls, iteration), the GIL,
+//!   and object allocation/reference counting (`runtime::heap`).
+//! - [`vm`]: per-thread interpreter state; the dispatch loop lands here.
 //! - [`num`], [`text`]: pure algorithms with Python semantics (float repr, formatting,
 //!   string methods) shared by the front end and the object types.
 //!
@@ -10,8 +14,11 @@
 
 pub mod bytecode;
 pub mod num;
+pub mod objects;
+pub mod runtime;
 pub mod syntax;
 pub mod text;
+pub mod vm;
 
 mod driver;
 

@@ -1,0 +1,167 @@
+//! Functions: Python functions (code + globals + defaults + closure), native functions
+//! and methods written in Rust, and the runtime form of code objects (constants
+//! materialised as values).
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use super::{types, Payload, PyRef, Value};
+use crate::bytecode::{CodeObject, Const};
+use crate::runtime::{Args, PyResult};
+use crate::vm::Vm;
+
+/// A native function: `args.args` holds `self` first for methods.
+pub type NativeFn = fn(&Vm, Args) -> PyResult<Value>;
+
+pub struct NativeFunction {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// Bound receiver (`"abc".upper` → `self_ = "abc"`).
+    pub self_: Option<Value>,
+    /// A method descriptor: binds `self` when looked up through an instance.
+    pub is_method: bool,
+    /// For `__qualname__`/repr of methods: the owning type's name.
+    pub owner: &'static str,
+}
+
+/// A Python function object.
+pub struct Function {
+    pub code: PyRef,
+    pub globals: PyRef,
+    pub builtins: PyRef,
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub defaults: RefCell<Option<Value>>,
+    pub kwdefaults: RefCell<Option<Value>>,
+    pub closure: Option<Box<[PyRef]>>,
+    pub doc: RefCell<Value>,
+    pub module: RefCell<Value>,
+    pub annotations: RefCell<Option<Value>>,
+}
+
+/// The runtime code object: the compiled code plus its constants and names as values.
+pub struct Code {
+    pub code: Arc<CodeObject>,
+    pub consts: Vec<Value>,
+    pub names: Vec<Value>,
+}
+
+/// Materialise a compiled code object (and, recursively, nested code constants).
+pub fn new_code(code: Arc<CodeObject>) -> PyRef {
+    let consts = code.consts.iter().map(const_value).collect();
+    let names = code
+        .names
+        .iter()
+        .map(|n| Value::new_str(n.as_str()))
+        .collect();
+    PyRef::new(
+        &types().code,
+        Payload::Code(Box::new(Code {
+            code,
+            consts,
+            names,
+        })),
+    )
+}
+
+/// The value of a compile-time constant.
+pub fn const_value(c: &Const) -> Value {
+    match c {
+        Const::None => Value::None,
+        Const::Bool(b) => Value::Bool(*b),
+        Const::Int(i) => Value::from_bigint(i.clone()),
+        Const::Float(f) => Value::Float(*f),
+        Const::Complex { real, imag } => Value::Obj(PyRef::new(
+            &types().complex,
+            Payload::Complex {
+                re: *real,
+                im: *imag,
+            },
+        )),
+        Const::Str(s) => match s {
+            crate::syntax::ast::PyString::Utf8(s) => Value::new_str(s.as_str()),
+            // Lone surrogates cannot be stored yet (tests/py/DIVERGENCES.md).
+            crate::syntax::ast::PyString::CodePoints(cps) => Value::new_str(
+                cps.iter()
+                    .map(|&c| char::from_u32(c).unwrap_or('\u{fffd}'))
+                    .collect::<String>(),
+            ),
+        },
+        Const::Bytes(b) => Value::Obj(PyRef::new(
+            &types().bytes,
+            Payload::Bytes(b.clone().into_boxed_slice()),
+        )),
+        Const::Ellipsis => Value::Obj(types().ellipsis.clone()),
+        Const::Tuple(items) => Value::new_tuple(items.iter().map(const_value).collect()),
+        Const::FrozenSet(items) => {
+            crate::runtime::set::new_frozenset_from_consts(items.iter().map(const_value).collect())
+        }
+        Const::Code(code) => Value::Obj(new_code(Arc::new((**code).clone()))),
+    }
+}
+
+pub fn code_of(v: &PyRef) -> Option<&Code> {
+    match &v.payload {
+        Payload::Code(c) => Some(c),
+        _ => None,
+    }
+}
+
+pub fn function_of(v: &Value) -> Option<&Function> {
+    match v.payload() {
+        Some(Payload::Function(f)) => Some(f),
+        _ => None,
+    }
+}
+
+/// A native function value (not bound).
+pub fn native(name: &'static str, func: NativeFn) -> Value {
+    Value::Obj(PyRef::new(
+        &types().builtin_function,
+        Payload::NativeFunction(Box::new(NativeFunction {
+            name,
+            func,
+            self_: None,
+            is_method: false,
+            owner: "",
+        })),
+    ))
+}
+
+/// A native method descriptor for a builtin type's namespace.
+pub fn native_method(owner: &'static str, name: &'static str, func: NativeFn) -> Value {
+    Value::Obj(PyRef::new(
+        &types().builtin_function,
+        Payload::NativeFunction(Box::new(NativeFunction {
+            name,
+            func,
+            self_: None,
+            is_method: true,
+            owner,
+        })),
+    ))
+}
+
+/// Bind a native method to a receiver.
+pub fn bind_native(nf: &NativeFunction, self_: Value) -> Value {
+    Value::Obj(PyRef::new(
+        &types().builtin_function,
+        Payload::NativeFunction(Box::new(NativeFunction {
+            name: nf.name,
+            func: nf.func,
+            self_: Some(self_),
+            is_method: false,
+            owner: nf.owner,
+        })),
+    ))
+}
+
+/// Register native methods in a type's namespace.
+pub fn add_methods(cls: &PyRef, owner: &'static str, table: &[(&'static str, NativeFn)]) {
+    let ns = cls.dict.borrow().clone();
+    if let Some(ns) = ns {
+        for (name, f) in table {
+            super::dict::set_str(&ns, name, native_method(owner, name, *f));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! `str`: immutable text with a cached hash and an ASCII flag, so indexing ASCII text is
+//! O(1). Hashing is SipHash-1-3 with a per-process random key (fixed when
+//! `PYTHONHASHSEED=0`), as CPython.
+
+use std::cell::Cell;
+use std::hash::{BuildHasher, Hasher};
+
+use super::{types, Payload, PyRef};
+
+/// The payload of a `str` object.
+pub struct PyStr {
+    s: Box<str>,
+    /// Number of code points.
+    chars: usize,
+    /// Cached hash; `i64::MIN` means not computed yet.
+    hash: Cell<i64>,
+}
+
+impl PyStr {
+    pub fn new(s: String) -> PyStr {
+        let chars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        PyStr {
+            s: s.into_boxed_str(),
+            chars,
+            hash: Cell::new(i64::MIN),
+        }
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+
+    /// Length in code points (`len(s)`).
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.chars
+    }
+
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.chars == self.s.len()
+    }
+
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != i64::MIN {
+            return h;
+        }
+        let h = hash_str(&self.s);
+        self.hash.set(h);
+        h
+    }
+
+    /// The code point at index `i` (0-based, in range).
+    pub fn char_at(&self, i: usize) -> Option<char> {
+        if self.is_ascii() {
+            self.s.as_bytes().get(i).map(|&b| b as char)
+        } else {
+            self.s.chars().nth(i)
+        }
+    }
+
+    /// Substring by code-point range `start..end` (in range).
+    pub fn substring(&self, start: usize, end: usize) -> &str {
+        if self.is_ascii() {
+            &self.s[start..end]
+        } else {
+            let mut it = self
+                .s
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain(std::iter::once(self.s.len()));
+            let b0 = it.by_ref().nth(start).unwrap_or(self.s.len());
+            let b1 = if end > start {
+                it.nth(end - start - 1).unwrap_or(self.s.len())
+            } else {
+                b0
+            };
+            &self.s[b0..b1]
+        }
+    }
+}
+
+enum StrHasher {
+    Random(std::hash::RandomState),
+    Fixed,
+}
+
+static HASHER: once_cell::sync::Lazy<StrHasher> =
+    once_cell::sync::Lazy::new(|| match std::env::var("PYTHONHASHSEED") {
+        Ok(v) if v == "0" => StrHasher::Fixed,
+        _ => StrHasher::Random(std::hash::RandomState::new()),
+    });
+
+/// Python's `hash()` of a str (never -1).
+pub fn hash_str(s: &str) -> i64 {
+    let mut h = match &*HASHER {
+        StrHasher::Random(r) => r.build_hasher(),
+        #[allow(deprecated)]
+        StrHasher::Fixed => std::hash::DefaultHasher::new(),
+    };
+    h.write(s.as_bytes());
+    let v = h.finish() as i64;
+    if v == -1 {
+        -2
+    } else {
+        v
+    }
+}
+
+/// A new `str` object.
+pub fn new_str(s: String) -> PyRef {
+    PyRef::new(&types().str, Payload::Str(PyStr::new(s)))
+}
+
+/// A new `bytes` object.
+pub fn new_bytes(b: Vec<u8>) -> super::Value {
+    super::Value::Obj(PyRef::new(
+        &types().bytes,
+        Payload::Bytes(b.into_boxed_slice()),
+    ))
+}
+
+/// `hash(bytes)`: the same function as for str, over the raw bytes.
+pub fn hash_bytes(b: &[u8]) -> i64 {
+    let mut h = match &*HASHER {
+        StrHasher::Random(r) => r.build_hasher(),
+        #[allow(deprecated)]
+        StrHasher::Fixed => std::hash::DefaultHasher::new(),
+    };
+    h.write(b);
+    let v = h.finish() as i64;
+    if v == -1 {
+        -2
+    } else {
+        v
+    }
+}

@@ -1,0 +1,365 @@
+//! `type`: type objects, their creation (builtin bootstrap and `class` statements), the C3
+//! method resolution order, and attribute lookup along the MRO.
+
+use std::cell::{Cell, RefCell};
+
+use super::{dict, exception, Payload, PyRef, Types, Value};
+use crate::runtime::{PyErr, PyResult};
+
+/// The builtin payload that instances of a type carry (its "solid base").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BaseKind {
+    Object,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    ByteArray,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Exception,
+    Type,
+    Module,
+    /// Types whose instances only the runtime creates (functions, iterators, ...).
+    Opaque,
+}
+
+/// The state of a type object. The namespace (`__dict__`) is the object's `dict` slot.
+pub struct TypeData {
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub bases: RefCell<Vec<PyRef>>,
+    pub mro: RefCell<Vec<PyRef>>,
+    pub kind: BaseKind,
+    /// Created by a `class` statement (attributes may be set, `__class__` assigned).
+    pub heap: bool,
+    /// May be subclassed.
+    pub basetype: bool,
+    /// Some class on the MRO defines `__del__`.
+    pub has_del: Cell<bool>,
+    /// The type's `__module__` for builtin types (`builtins` unless said otherwise).
+    pub module: &'static str,
+}
+
+/// The type data of a type object, or `None` for other objects.
+#[inline]
+pub fn type_data(obj: &PyRef) -> Option<&TypeData> {
+    match &obj.payload {
+        Payload::Type(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// `issubclass(a, b)` by MRO (no `__subclasscheck__`).
+pub fn is_subtype(a: &PyRef, b: &PyRef) -> bool {
+    if a.is(b) {
+        return true;
+    }
+    match type_data(a) {
+        Some(t) => t.mro.borrow().iter().any(|c| c.is(b)),
+        None => false,
+    }
+}
+
+/// `isinstance(v, cls)` by MRO.
+#[inline]
+pub fn isinstance(v: &Value, cls: &PyRef) -> bool {
+    let c = v.class();
+    c.is(cls) || is_subtype(c, cls)
+}
+
+/// Look `name` up along `cls`'s MRO (the `_PyType_Lookup` of CPython).
+pub fn lookup(cls: &PyRef, name: &str) -> Option<Value> {
+    let t = type_data(cls)?;
+    let mro = t.mro.borrow();
+    for c in mro.iter() {
+        if let Some(d) = c.dict.borrow().as_ref() {
+            if let Some(v) = dict::get_str(d, name) {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+/// Like [`lookup`], also returning the class on the MRO that defines `name`.
+pub fn lookup_with_owner(cls: &PyRef, name: &str) -> Option<(Value, PyRef)> {
+    let t = type_data(cls)?;
+    let mro = t.mro.borrow();
+    for c in mro.iter() {
+        if let Some(d) = c.dict.borrow().as_ref() {
+            if let Some(v) = dict::get_str(d, name) {
+                return Some((v, c.clone()));
+            }
+        }
+    }
+    None
+}
+
+/// The type's `__name__`.
+pub fn name_of(cls: &PyRef) -> String {
+    type_data(cls)
+        .map(|t| t.name.borrow().clone())
+        .unwrap_or_else(|| "?".to_string())
+}
+
+/// The `__name__` of a value's type, as error messages use it.
+pub fn type_name(v: &Value) -> String {
+    name_of(v.class())
+}
+
+fn raw_type(
+    meta: Option<&PyRef>,
+    name: &str,
+    bases: Vec<PyRef>,
+    kind: BaseKind,
+    basetype: bool,
+) -> PyRef {
+    let mut mro_rest: Vec<PyRef> = Vec::new();
+    if let Some(b) = bases.first() {
+        mro_rest = type_data(b)
+            .map(|t| t.mro.borrow().clone())
+            .unwrap_or_default();
+    }
+    let data = TypeData {
+        name: RefCell::new(name.to_string()),
+        qualname: RefCell::new(name.to_string()),
+        bases: RefCell::new(bases),
+        mro: RefCell::new(Vec::new()),
+        kind,
+        heap: false,
+        basetype,
+        has_del: Cell::new(false),
+        module: "builtins",
+    };
+    let t = match meta {
+        Some(m) => PyRef::new(m, Payload::Type(Box::new(data))),
+        None => PyRef::new_self_classed(Payload::Type(Box::new(data))),
+    };
+    let mut mro = vec![t.clone()];
+    mro.extend(mro_rest);
+    if let Some(td) = type_data(&t) {
+        *td.mro.borrow_mut() = mro;
+    }
+    t.make_immortal();
+    CREATED.with(|c| c.borrow_mut().push(t.clone()));
+    t
+}
+
+thread_local! {
+    /// Types made by `raw_type` during bootstrap, to receive their namespaces once `dict`
+    /// exists.
+    static CREATED: RefCell<Vec<PyRef>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Create the builtin types (phase one of start-up: no methods yet, no `str` objects).
+pub fn bootstrap() -> Types {
+    // `type` is its own class; `object` is the root of every MRO.
+    let type_ = raw_type(None, "type", vec![], BaseKind::Type, true);
+    let object = raw_type(Some(&type_), "object", vec![], BaseKind::Object, true);
+    if let Some(t) = type_data(&type_) {
+        t.bases.borrow_mut().push(object.clone());
+        t.mro.borrow_mut().push(object.clone());
+    }
+    let mk = |name: &str, kind: BaseKind, basetype: bool| {
+        raw_type(Some(&type_), name, vec![object.clone()], kind, basetype)
+    };
+    let int = mk("int", BaseKind::Int, true);
+    let bool_ = raw_type(
+        Some(&type_),
+        "bool",
+        vec![int.clone()],
+        BaseKind::Int,
+        false,
+    );
+    let not_implemented_type = mk("NotImplementedType", BaseKind::Opaque, false);
+    let ellipsis_type = mk("ellipsis", BaseKind::Opaque, false);
+    let no_self_type = mk("<no self>", BaseKind::Opaque, false);
+    let singleton = |t: &PyRef| {
+        let o = PyRef::new(t, Payload::Singleton);
+        o.make_immortal();
+        o
+    };
+    let exc = exception::create_types(&type_, &object);
+    let types = Types {
+        none_type: mk("NoneType", BaseKind::Opaque, false),
+        int,
+        bool: bool_,
+        float: mk("float", BaseKind::Float, true),
+        complex: mk("complex", BaseKind::Complex, true),
+        str: mk("str", BaseKind::Str, true),
+        bytes: mk("bytes", BaseKind::Bytes, true),
+        bytearray: mk("bytearray", BaseKind::ByteArray, true),
+        list: mk("list", BaseKind::List, true),
+        tuple: mk("tuple", BaseKind::Tuple, true),
+        dict: mk("dict", BaseKind::Dict, true),
+        set: mk("set", BaseKind::Set, true),
+        frozenset: mk("frozenset", BaseKind::FrozenSet, true),
+        range: mk("range", BaseKind::Opaque, false),
+        slice: mk("slice", BaseKind::Opaque, false),
+        function: mk("function", BaseKind::Opaque, false),
+        builtin_function: mk("builtin_function_or_method", BaseKind::Opaque, false),
+        method: mk("method", BaseKind::Opaque, false),
+        code: mk("code", BaseKind::Opaque, false),
+        cell: mk("cell", BaseKind::Opaque, false),
+        module: mk("module", BaseKind::Module, true),
+        traceback: mk("traceback", BaseKind::Opaque, false),
+        property: mk("property", BaseKind::Opaque, true),
+        classmethod: mk("classmethod", BaseKind::Opaque, true),
+        staticmethod: mk("staticmethod", BaseKind::Opaque, true),
+        super_: mk("super", BaseKind::Opaque, true),
+        seq_iterator: mk("iterator", BaseKind::Opaque, false),
+        range_iterator: mk("range_iterator", BaseKind::Opaque, false),
+        dict_keyiterator: mk("dict_keyiterator", BaseKind::Opaque, false),
+        dict_valueiterator: mk("dict_valueiterator", BaseKind::Opaque, false),
+        dict_itemiterator: mk("dict_itemiterator", BaseKind::Opaque, false),
+        native_iterator: mk("iterator", BaseKind::Opaque, false),
+        generator: mk("generator", BaseKind::Opaque, false),
+        coroutine: mk("coroutine", BaseKind::Opaque, false),
+        not_implemented: singleton(&not_implemented_type),
+        ellipsis: singleton(&ellipsis_type),
+        no_self: singleton(&no_self_type),
+        not_implemented_type,
+        ellipsis_type,
+        exc,
+        object,
+        type_,
+    };
+    for t in CREATED.with(|c| std::mem::take(&mut *c.borrow_mut())) {
+        *t.dict.borrow_mut() = Some(dict::new_dict_with_class(&types.dict));
+    }
+    types
+}
+
+/// C3 linearisation of a class with `bases`; `None` when no consistent order exists.
+fn c3_merge(new: &PyRef, bases: &[PyRef]) -> Option<Vec<PyRef>> {
+    let mut seqs: Vec<Vec<PyRef>> = bases
+        .iter()
+        .map(|b| {
+            type_data(b)
+                .map(|t| t.mro.borrow().clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut result = vec![new.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(result);
+        }
+        let c = seqs
+            .iter()
+            .map(|s| &s[0])
+            .find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(c))))?
+            .clone();
+        for s in seqs.iter_mut() {
+            if s[0].is(&c) {
+                s.remove(0);
+            }
+        }
+        result.push(c);
+    }
+}
+
+/// Compute the C3 method resolution order for a new class with `bases`.
+pub fn compute_mro(new: &PyRef, bases: &[PyRef]) -> PyResult<Vec<PyRef>> {
+    c3_merge(new, bases).ok_or_else(|| {
+        let names: Vec<String> = bases.iter().map(name_of).collect();
+        PyErr::type_error(format!(
+            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+            names.join(", ")
+        ))
+    })
+}
+
+/// A builtin exception class (bootstrap): instances carry the `Exception` payload.
+pub fn raw_exception_type(meta: &PyRef, name: &str, bases: Vec<PyRef>) -> PyRef {
+    let t = raw_type(Some(meta), name, bases.clone(), BaseKind::Exception, true);
+    if let (Some(td), Some(mro)) = (type_data(&t), c3_merge(&t, &bases)) {
+        *td.mro.borrow_mut() = mro;
+    }
+    t
+}
+
+/// The most derived solid base among `bases` (decides the instances' payload), checking
+/// for CPython's "multiple bases have instance lay-out conflict".
+fn solid_kind(bases: &[PyRef]) -> PyResult<BaseKind> {
+    let mut kind = BaseKind::Object;
+    for b in bases {
+        let k = type_data(b).map(|t| t.kind).unwrap_or(BaseKind::Object);
+        if k == BaseKind::Object {
+            continue;
+        }
+        if kind != BaseKind::Object && kind != k {
+            return Err(PyErr::type_error(
+                "multiple bases have instance lay-out conflict",
+            ));
+        }
+        kind = k;
+    }
+    Ok(kind)
+}
+
+/// `type.__new__(meta, name, bases, namespace)` for a `class` statement: the namespace
+/// dict object becomes the class's `__dict__` (copied).
+pub fn new_class(
+    meta: &PyRef,
+    name: &str,
+    bases: Vec<PyRef>,
+    namespace: &PyRef,
+) -> PyResult<PyRef> {
+    let t = super::types();
+    let bases = if bases.is_empty() {
+        vec![t.object.clone()]
+    } else {
+        bases
+    };
+    for b in &bases {
+        match type_data(b) {
+            Some(td) if !td.basetype => {
+                return Err(PyErr::type_error(format!(
+                    "type '{}' is not an acceptable base type",
+                    td.name.borrow()
+                )))
+            }
+            None => return Err(PyErr::type_error("bases must be types")),
+            _ => {}
+        }
+    }
+    let kind = solid_kind(&bases)?;
+    let qualname = dict::get_str(namespace, "__qualname__")
+        .and_then(|v| v.as_str().map(|s| s.as_str().to_string()))
+        .unwrap_or_else(|| name.to_string());
+    let data = TypeData {
+        name: RefCell::new(name.to_string()),
+        qualname: RefCell::new(qualname),
+        bases: RefCell::new(bases.clone()),
+        mro: RefCell::new(Vec::new()),
+        kind,
+        heap: true,
+        basetype: true,
+        has_del: Cell::new(false),
+        module: "",
+    };
+    let cls = PyRef::new(meta, Payload::Type(Box::new(data)));
+    let ns = dict::copy_dict_obj(namespace);
+    dict::del_str(&ns, "__qualname__");
+    *cls.dict.borrow_mut() = Some(ns);
+    let mro = compute_mro(&cls, &bases)?;
+    let has_del = mro.iter().any(|c| {
+        c.dict
+            .borrow()
+            .as_ref()
+            .is_some_and(|d| dict::get_str(d, "__del__").is_some())
+    });
+    if let Some(td) = type_data(&cls) {
+        *td.mro.borrow_mut() = mro;
+        td.has_del.set(has_del);
+    }
+    Ok(cls)
+}

@@ -1,0 +1,511 @@
+//! Attribute access: `getattr`/`setattr`/`delattr` with the descriptor protocol (data
+//! descriptors, instance `__dict__`, non-data descriptors, `__getattr__`), type attribute
+//! lookup, and the builtin attributes of builtin objects (`__class__`, `__name__`, ...).
+
+use super::call::{call, lookup_user, new_bound_method};
+use super::{Args, PyErr, PyResult};
+use crate::objects::typeobj::{self, type_data, type_name};
+use crate::objects::{dict, function, types, Payload, Value};
+use crate::vm::Vm;
+
+/// Apply a descriptor's `__get__` for an attribute found on a type, accessed through
+/// `obj` (or through the class itself when `obj` is `None` and `cls` is given).
+pub fn bind(vm: &Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
+    match attr.payload() {
+        Some(Payload::Function(_)) => Ok(new_bound_method(attr.clone(), obj.clone())),
+        Some(Payload::NativeFunction(nf)) if nf.is_method && nf.self_.is_none() => {
+            Ok(function::bind_native(nf, obj.clone()))
+        }
+        Some(Payload::ClassMethod(f)) => {
+            Ok(new_bound_method(f.clone(), Value::Obj(obj.class().clone())))
+        }
+        Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+        Some(Payload::Property { fget, .. }) => {
+            if fget.is_none() {
+                return Err(PyErr::new("AttributeError", "unreadable attribute"));
+            }
+            call(vm, fget, Args::new(&[obj.clone()]))
+        }
+        _ => match lookup_user(attr.class(), "__get__") {
+            Some(get) => call(
+                vm,
+                &get,
+                Args::new(&[attr.clone(), obj.clone(), Value::Obj(obj.class().clone())]),
+            ),
+            None => Ok(attr.clone()),
+        },
+    }
+}
+
+fn is_data_descriptor(attr: &Value) -> bool {
+    match attr.payload() {
+        Some(Payload::Property { .. }) => true,
+        Some(_) => {
+            lookup_user(attr.class(), "__set__").is_some()
+                || lookup_user(attr.class(), "__delete__").is_some()
+        }
+        None => false,
+    }
+}
+
+/// `getattr(obj, name)`.
+pub fn getattr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Value> {
+    match getattr_opt(vm, obj, name)? {
+        Some(v) => Ok(v),
+        None => Err(no_attribute(obj, name)),
+    }
+}
+
+/// The `AttributeError` CPython raises for a missing attribute.
+pub fn no_attribute(obj: &Value, name: &str) -> PyErr {
+    let msg = match obj.payload() {
+        Some(Payload::Type(t)) => format!(
+            "type object '{}' has no attribute '{name}'",
+            t.name.borrow()
+        ),
+        Some(Payload::Module(m)) => format!("module '{}' has no attribute '{name}'", m.name),
+        _ => format!("'{}' object has no attribute '{name}'", type_name(obj)),
+    };
+    PyErr::attribute_error(obj, name, msg)
+}
+
+/// `getattr(obj, name)` with `None` for a missing attribute (other errors propagate).
+pub fn getattr_opt(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let cls = obj.class().clone();
+    if let Some(ga) = lookup_user(&cls, "__getattribute__") {
+        return match call(vm, &ga, Args::new(&[obj.clone(), Value::new_str(name)])) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.is("AttributeError") => getattr_hook(vm, obj, name, Some(e)),
+            Err(e) => Err(e),
+        };
+    }
+    if let Some(Payload::Type(_)) = obj.payload() {
+        return type_getattr(vm, obj, name);
+    }
+    let descr = typeobj::lookup(&cls, name);
+    if let Some(d) = &descr {
+        if is_data_descriptor(d) {
+            return bind(vm, d, obj).map(Some);
+        }
+    }
+    if let Some(o) = obj.as_obj() {
+        let d = o.dict.borrow().clone();
+        if let Some(d) = d {
+            if let Some(v) = dict::get_str(&d, name) {
+                return Ok(Some(v));
+            }
+        }
+    }
+    if let Some(d) = descr {
+        return bind(vm, &d, obj).map(Some);
+    }
+    if let Some(v) = builtin_attr(vm, obj, name)? {
+        return Ok(Some(v));
+    }
+    getattr_hook(vm, obj, name, None)
+}
+
+fn getattr_hook(vm: &Vm, obj: &Value, name: &str, err: Option<PyErr>) -> PyResult<Option<Value>> {
+    if let Some(ga) = lookup_user(obj.class(), "__getattr__") {
+        return match call(vm, &ga, Args::new(&[obj.clone(), Value::new_str(name)])) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.is("AttributeError") => Ok(None),
+            Err(e) => Err(e),
+        };
+    }
+    if let Some(Payload::Module(_)) = obj.payload() {
+        let d = obj.as_obj().and_then(|o| o.dict.borrow().clone());
+        if let Some(f) = d.and_then(|d| dict::get_str(&d, "__getattr__")) {
+            return call(vm, &f, Args::new(&[Value::new_str(name)])).map(Some);
+        }
+    }
+    match err {
+        Some(e) => Err(e),
+        None => Ok(None),
+    }
+}
+
+/// Attribute lookup on a type object: the metatype's data descriptors, then the type's
+/// own MRO (descriptors bound with no instance), then the metatype's other attributes.
+fn type_getattr(vm: &Vm, cls_v: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(cls) = cls_v.as_obj() else {
+        return Ok(None);
+    };
+    if let Some(v) = builtin_attr(vm, cls_v, name)? {
+        return Ok(Some(v));
+    }
+    if let Some(attr) = typeobj::lookup(cls, name) {
+        return Ok(Some(match attr.payload() {
+            Some(Payload::ClassMethod(f)) => new_bound_method(f.clone(), cls_v.clone()),
+            Some(Payload::StaticMethod(f)) => f.clone(),
+            Some(Payload::Function(_))
+            | Some(Payload::NativeFunction(_))
+            | Some(Payload::Property { .. }) => attr,
+            _ => match lookup_user(attr.class(), "__get__") {
+                Some(get) => call(
+                    vm,
+                    &get,
+                    Args::new(&[attr.clone(), Value::None, cls_v.clone()]),
+                )?,
+                None => attr,
+            },
+        }));
+    }
+    let meta = cls.class().clone();
+    if let Some(attr) = typeobj::lookup(&meta, name) {
+        return bind(vm, &attr, cls_v).map(Some);
+    }
+    if let Some(ga) = lookup_user(&meta, "__getattr__") {
+        return match call(vm, &ga, Args::new(&[cls_v.clone(), Value::new_str(name)])) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.is("AttributeError") => Ok(None),
+            Err(e) => Err(e),
+        };
+    }
+    Ok(None)
+}
+
+/// Attributes that builtin objects expose without a namespace entry.
+fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    if name == "__class__" {
+        return Ok(Some(Value::Obj(obj.class().clone())));
+    }
+    let Some(o) = obj.as_obj() else {
+        return Ok(match (obj, name) {
+            (Value::Int(i), "real" | "numerator") => Some(Value::Int(*i)),
+            (Value::Int(_), "imag") => Some(Value::Int(0)),
+            (Value::Int(_), "denominator") => Some(Value::Int(1)),
+            (Value::Float(f), "real") => Some(Value::Float(*f)),
+            (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+            _ => None,
+        });
+    };
+    if name == "__dict__" {
+        if let Some(d) = o.dict.borrow().clone() {
+            return Ok(Some(Value::Obj(d)));
+        }
+    }
+    Ok(match (&o.payload, name) {
+        (Payload::Type(t), "__name__") => Some(Value::new_str(t.name.borrow().clone())),
+        (Payload::Type(t), "__qualname__") => Some(Value::new_str(t.qualname.borrow().clone())),
+        (Payload::Type(t), "__mro__") => Some(Value::new_tuple(
+            t.mro
+                .borrow()
+                .iter()
+                .map(|c| Value::Obj(c.clone()))
+                .collect(),
+        )),
+        (Payload::Type(t), "__bases__") => Some(Value::new_tuple(
+            t.bases
+                .borrow()
+                .iter()
+                .map(|c| Value::Obj(c.clone()))
+                .collect(),
+        )),
+        (Payload::Type(t), "__base__") => Some(
+            t.bases
+                .borrow()
+                .first()
+                .map(|c| Value::Obj(c.clone()))
+                .unwrap_or(Value::None),
+        ),
+        (Payload::Type(t), "__module__") if !t.heap => Some(Value::new_str(t.module)),
+        (Payload::Type(t), "__doc__") if !t.heap => Some(Value::None),
+        (Payload::Function(f), "__name__") => Some(Value::new_str(f.name.borrow().clone())),
+        (Payload::Function(f), "__qualname__") => Some(Value::new_str(f.qualname.borrow().clone())),
+        (Payload::Function(f), "__doc__") => Some(f.doc.borrow().clone()),
+        (Payload::Function(f), "__module__") => Some(f.module.borrow().clone()),
+        (Payload::Function(f), "__code__") => Some(Value::Obj(f.code.clone())),
+        (Payload::Function(f), "__globals__") => Some(Value::Obj(f.globals.clone())),
+        (Payload::Function(f), "__defaults__") => {
+            Some(f.defaults.borrow().clone().unwrap_or(Value::None))
+        }
+        (Payload::Function(f), "__kwdefaults__") => {
+            Some(f.kwdefaults.borrow().clone().unwrap_or(Value::None))
+        }
+        (Payload::Function(f), "__closure__") => Some(match &f.closure {
+            Some(c) => Value::new_tuple(c.iter().map(|x| Value::Obj(x.clone())).collect()),
+            None => Value::None,
+        }),
+        (Payload::Function(f), "__annotations__") => {
+            let mut a = f.annotations.borrow_mut();
+            Some(
+                a.get_or_insert_with(|| Value::Obj(dict::new_dict()))
+                    .clone(),
+            )
+        }
+        (Payload::NativeFunction(nf), "__name__" | "__qualname__") => Some(Value::new_str(nf.name)),
+        (Payload::NativeFunction(nf), "__self__") => Some(nf.self_.clone().unwrap_or(Value::None)),
+        (Payload::NativeFunction(_), "__doc__") => Some(Value::None),
+        (Payload::NativeFunction(_), "__module__") => Some(Value::None),
+        (Payload::BoundMethod { func, .. }, "__func__") => Some(func.clone()),
+        (Payload::BoundMethod { self_, .. }, "__self__") => Some(self_.clone()),
+        (Payload::BoundMethod { func, .. }, "__name__" | "__qualname__" | "__doc__") => {
+            return getattr_opt(_vm, func, name);
+        }
+        (Payload::Module(m), "__name__") => Some(Value::new_str(m.name.clone())),
+        (Payload::Exception(e), "args") => Some(e.borrow().args.clone()),
+        (Payload::Exception(e), "__traceback__") => Some(
+            e.borrow()
+                .traceback
+                .clone()
+                .map(Value::Obj)
+                .unwrap_or(Value::None),
+        ),
+        (Payload::Exception(e), "__cause__") => Some(e.borrow().cause.clone()),
+        (Payload::Exception(e), "__context__") => Some(e.borrow().context.clone()),
+        (Payload::Exception(e), "__suppress_context__") => {
+            Some(Value::Bool(e.borrow().suppress_context))
+        }
+        (Payload::Int(b), "real" | "numerator") => Some(crate::objects::int::normalize(b.clone())),
+        (Payload::Int(_), "imag") => Some(Value::Int(0)),
+        (Payload::Int(_), "denominator") => Some(Value::Int(1)),
+        (Payload::Complex { re, .. }, "real") => Some(Value::Float(*re)),
+        (Payload::Complex { im, .. }, "imag") => Some(Value::Float(*im)),
+        (Payload::Slice { start, .. }, "start") | (Payload::Range { start, .. }, "start") => {
+            Some(start.clone())
+        }
+        (Payload::Slice { stop, .. }, "stop") | (Payload::Range { stop, .. }, "stop") => {
+            Some(stop.clone())
+        }
+        (Payload::Slice { step, .. }, "step") | (Payload::Range { step, .. }, "step") => {
+            Some(step.clone())
+        }
+        (Payload::Property { fget, .. }, "fget") => Some(fget.clone()),
+        (Payload::Property { fset, .. }, "fset") => Some(fset.clone()),
+        (Payload::Property { fdel, .. }, "fdel") => Some(fdel.clone()),
+        (Payload::Property { doc, .. }, "__doc__") => Some(doc.clone()),
+        (Payload::ClassMethod(f), "__func__") | (Payload::StaticMethod(f), "__func__") => {
+            Some(f.clone())
+        }
+        (Payload::Cell(c), "cell_contents") => match c.borrow().clone() {
+            Some(v) => Some(v),
+            None => return Err(PyErr::new("ValueError", "Cell is empty")),
+        },
+        (Payload::Code(c), _) => code_attr(c, name),
+        _ => None,
+    })
+}
+
+fn code_attr(c: &function::Code, name: &str) -> Option<Value> {
+    let code = &c.code;
+    let strs =
+        |v: &[String]| Value::new_tuple(v.iter().map(|s| Value::new_str(s.as_str())).collect());
+    Some(match name {
+        "co_name" => Value::new_str(code.name.as_str()),
+        "co_qualname" => Value::new_str(code.qualname.as_str()),
+        "co_filename" => Value::new_str(code.filename.as_str()),
+        "co_firstlineno" => Value::Int(code.firstlineno as i64),
+        "co_argcount" => Value::Int(code.argcount as i64),
+        "co_posonlyargcount" => Value::Int(code.posonlyargcount as i64),
+        "co_kwonlyargcount" => Value::Int(code.kwonlyargcount as i64),
+        "co_flags" => Value::Int(code.flags as i64),
+        "co_nlocals" => Value::Int(code.varnames.len() as i64),
+        "co_stacksize" => Value::Int(code.max_stack as i64),
+        "co_varnames" => strs(&code.varnames),
+        "co_cellvars" => strs(&code.cellvars),
+        "co_freevars" => strs(&code.freevars),
+        "co_names" => strs(&code.names),
+        "co_consts" => Value::new_tuple(c.consts.clone()),
+        _ => return None,
+    })
+}
+
+/// `setattr(obj, name, value)`.
+pub fn setattr(vm: &Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+    let cls = obj.class().clone();
+    if let Some(sa) = lookup_user(&cls, "__setattr__") {
+        call(
+            vm,
+            &sa,
+            Args::new(&[obj.clone(), Value::new_str(name), value]),
+        )?;
+        return Ok(());
+    }
+    generic_setattr(vm, obj, name, Some(value))
+}
+
+/// `delattr(obj, name)`.
+pub fn delattr(vm: &Vm, obj: &Value, name: &str) -> PyResult<()> {
+    if let Some(da) = lookup_user(obj.class(), "__delattr__") {
+        call(vm, &da, Args::new(&[obj.clone(), Value::new_str(name)]))?;
+        return Ok(());
+    }
+    generic_setattr(vm, obj, name, None)
+}
+
+/// `object.__setattr__` / `object.__delattr__` (`value` `None` deletes).
+pub fn generic_setattr(vm: &Vm, obj: &Value, name: &str, value: Option<Value>) -> PyResult<()> {
+    let cls = obj.class().clone();
+    if !matches!(obj.payload(), Some(Payload::Type(_))) {
+        if let Some(d) = typeobj::lookup(&cls, name) {
+            match (d.payload(), &value) {
+                (Some(Payload::Property { fset, .. }), Some(v)) => {
+                    if fset.is_none() {
+                        return Err(PyErr::attribute_error(
+                            obj,
+                            name,
+                            format!("can't set attribute '{name}'"),
+                        ));
+                    }
+                    call(vm, fset, Args::new(&[obj.clone(), v.clone()]))?;
+                    return Ok(());
+                }
+                (Some(Payload::Property { fdel, .. }), None) => {
+                    if fdel.is_none() {
+                        return Err(PyErr::attribute_error(
+                            obj,
+                            name,
+                            format!("can't delete attribute '{name}'"),
+                        ));
+                    }
+                    call(vm, fdel, Args::new(&[obj.clone()]))?;
+                    return Ok(());
+                }
+                _ => {
+                    let hook = if value.is_some() {
+                        "__set__"
+                    } else {
+                        "__delete__"
+                    };
+                    if let Some(set) = lookup_user(d.class(), hook) {
+                        let mut a = vec![d.clone(), obj.clone()];
+                        if let Some(v) = value {
+                            a.push(v);
+                        }
+                        call(vm, &set, Args::new(&a))?;
+                        return Ok(());
+                    }
+                }
+            }
+        }
+    }
+    let Some(o) = obj.as_obj() else {
+        return Err(readonly_attr(obj, name));
+    };
+    if let Payload::Type(t) = &o.payload {
+        if !t.heap {
+            return Err(PyErr::type_error(format!(
+                "cannot set '{name}' attribute of immutable type '{}'",
+                t.name.borrow()
+            )));
+        }
+        if name == "__del__" {
+            t.has_del.set(true);
+        }
+    }
+    if let (Payload::Function(f), Some(v)) = (&o.payload, &value) {
+        match name {
+            "__name__" => {
+                if let Some(s) = v.as_str() {
+                    *f.name.borrow_mut() = s.as_str().to_string();
+                    return Ok(());
+                }
+                return Err(PyErr::type_error("__name__ must be set to a string object"));
+            }
+            "__qualname__" => {
+                if let Some(s) = v.as_str() {
+                    *f.qualname.borrow_mut() = s.as_str().to_string();
+                    return Ok(());
+                }
+                return Err(PyErr::type_error(
+                    "__qualname__ must be set to a string object",
+                ));
+            }
+            "__doc__" => {
+                *f.doc.borrow_mut() = v.clone();
+                return Ok(());
+            }
+            "__module__" => {
+                *f.module.borrow_mut() = v.clone();
+                return Ok(());
+            }
+            "__defaults__" => {
+                *f.defaults.borrow_mut() = if v.is_none() { None } else { Some(v.clone()) };
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    if let (Payload::Exception(e), Some(v)) = (&o.payload, &value) {
+        match name {
+            "__cause__" => {
+                let mut e = e.borrow_mut();
+                e.cause = v.clone();
+                e.suppress_context = true;
+                return Ok(());
+            }
+            "__context__" => {
+                e.borrow_mut().context = v.clone();
+                return Ok(());
+            }
+            "__suppress_context__" => {
+                e.borrow_mut().suppress_context = matches!(v, Value::Bool(true));
+                return Ok(());
+            }
+            "__traceback__" => {
+                e.borrow_mut().traceback = v.as_obj().cloned();
+                return Ok(());
+            }
+            "args" => {
+                e.borrow_mut().args = Value::new_tuple(super::iter::collect(vm, v)?);
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    if name == "__class__" {
+        if let Some(v) = &value {
+            if let Some(c) = v.as_obj().filter(|c| type_data(c).is_some_and(|t| t.heap)) {
+                o.set_class(c);
+                return Ok(());
+            }
+            return Err(PyErr::type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            ));
+        }
+    }
+    let d = o.dict.borrow().clone();
+    match d {
+        Some(d) => match value {
+            Some(v) => {
+                dict::set_str(&d, name, v);
+                Ok(())
+            }
+            None => match dict::del_str(&d, name) {
+                Some(_) => Ok(()),
+                None => Err(no_attribute(obj, name)),
+            },
+        },
+        None => Err(readonly_attr(obj, name)),
+    }
+}
+
+fn readonly_attr(obj: &Value, name: &str) -> PyErr {
+    if typeobj::lookup(obj.class(), name).is_some() {
+        PyErr::attribute_error(
+            obj,
+            name,
+            format!(
+                "'{}' object attribute '{name}' is read-only",
+                type_name(obj)
+            ),
+        )
+    } else {
+        PyErr::attribute_error(
+            obj,
+            name,
+            format!("'{}' object has no attribute '{name}'", type_name(obj)),
+        )
+    }
+}
+
+/// `hasattr`-style check used by protocols.
+pub fn has_attr(vm: &Vm, obj: &Value, name: &str) -> PyResult<bool> {
+    Ok(getattr_opt(vm, obj, name)?.is_some())
+}
+
+/// The type object `types().object` (for `super()` lookups ending the MRO).
+pub fn object_type() -> Value {
+    Value::Obj(types().object.clone())
+}

@@ -1,0 +1,191 @@
+//! Calling: dispatch on the callable's kind (Python function, native function, bound
+//! method, type, object with `__call__`), method lookup helpers, and class construction
+//! (`type.__call__`: `__new__` then `__init__`).
+
+use super::{Args, PyErr, PyResult};
+use crate::objects::typeobj::{self, type_data, type_name};
+use crate::objects::{function, types, Payload, PyRef, Value};
+use crate::vm::Vm;
+
+/// `callable(*args)`.
+pub fn call(vm: &Vm, callable: &Value, args: Args) -> PyResult<Value> {
+    let Value::Obj(o) = callable else {
+        return Err(not_callable(callable));
+    };
+    match &o.payload {
+        Payload::Function(_) => vm.call_function(o, args),
+        Payload::NativeFunction(nf) => match &nf.self_ {
+            Some(s) => {
+                let mut full = Vec::with_capacity(args.args.len() + 1);
+                full.push(s.clone());
+                full.extend_from_slice(args.args);
+                (nf.func)(
+                    vm,
+                    Args {
+                        args: &full,
+                        kwnames: args.kwnames,
+                    },
+                )
+            }
+            None => (nf.func)(vm, args),
+        },
+        Payload::BoundMethod { func, self_ } => {
+            let mut full = Vec::with_capacity(args.args.len() + 1);
+            full.push(self_.clone());
+            full.extend_from_slice(args.args);
+            call(
+                vm,
+                func,
+                Args {
+                    args: &full,
+                    kwnames: args.kwnames,
+                },
+            )
+        }
+        Payload::Type(_) => call_type(vm, o, args),
+        _ => match typeobj::lookup(o.class(), "__call__") {
+            Some(f) => call_bound(vm, &f, callable, args),
+            None => Err(not_callable(callable)),
+        },
+    }
+}
+
+fn not_callable(v: &Value) -> PyErr {
+    PyErr::type_error(format!("'{}' object is not callable", type_name(v)))
+}
+
+/// Call an attribute found on a type as a method of `self_`.
+pub fn call_bound(vm: &Vm, func: &Value, self_: &Value, args: Args) -> PyResult<Value> {
+    let mut full = Vec::with_capacity(args.args.len() + 1);
+    full.push(self_.clone());
+    full.extend_from_slice(args.args);
+    match func.payload() {
+        Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) => call(
+            vm,
+            func,
+            Args {
+                args: &full,
+                kwnames: args.kwnames,
+            },
+        ),
+        _ => {
+            let bound = super::attr::bind(vm, func, self_)?;
+            call(vm, &bound, args)
+        }
+    }
+}
+
+/// The attribute `name` defined by a user (heap) class on `cls`'s MRO, if any. Builtin
+/// types' own methods are not reported: callers use their Rust fast paths instead.
+pub fn lookup_user(cls: &PyRef, name: &str) -> Option<Value> {
+    let t = type_data(cls)?;
+    if !t.heap {
+        return None;
+    }
+    for c in t.mro.borrow().iter() {
+        let Some(td) = type_data(c) else { continue };
+        if !td.heap {
+            return None;
+        }
+        if let Some(d) = c.dict.borrow().as_ref() {
+            if let Some(v) = crate::objects::dict::get_str(d, name) {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+/// Call `type(obj).name(obj, *args)` if the type has `name`; `None` if it does not.
+pub fn call_method_opt(
+    vm: &Vm,
+    obj: &Value,
+    name: &str,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
+    match typeobj::lookup(obj.class(), name) {
+        Some(f) => call_bound(vm, &f, obj, Args::new(args)).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// `obj.name(*args)` through normal attribute lookup.
+pub fn call_method(vm: &Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+    let f = super::attr::getattr(vm, obj, name)?;
+    call(vm, &f, Args::new(args))
+}
+
+/// `cls(*args)`: `type(x)` with one argument, else `__new__` followed by `__init__`.
+fn call_type(vm: &Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
+    let t = types();
+    if cls.is(&t.type_) && args.args.len() == 1 && args.kwnames.is_empty() {
+        return Ok(Value::Obj(args.args[0].class().clone()));
+    }
+    let cls_v = Value::Obj(cls.clone());
+    let new = typeobj::lookup(cls, "__new__");
+    let obj = match new {
+        Some(new_f) => {
+            let func = match new_f.payload() {
+                Some(Payload::StaticMethod(f)) => f.clone(),
+                _ => new_f,
+            };
+            let mut full = Vec::with_capacity(args.args.len() + 1);
+            full.push(cls_v.clone());
+            full.extend_from_slice(args.args);
+            call(
+                vm,
+                &func,
+                Args {
+                    args: &full,
+                    kwnames: args.kwnames,
+                },
+            )?
+        }
+        None => {
+            return Err(PyErr::type_error(format!(
+                "cannot create '{}' instances",
+                typeobj::name_of(cls)
+            )))
+        }
+    };
+    if !typeobj::isinstance(&obj, cls) {
+        return Ok(obj);
+    }
+    if let Some(init) = typeobj::lookup(obj.class(), "__init__") {
+        if !is_object_init(&init) {
+            let r = call_bound(vm, &init, &obj, args)?;
+            if !r.is_none() {
+                return Err(PyErr::type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    type_name(&r)
+                )));
+            }
+        } else if !args.args.is_empty()
+            && typeobj::lookup_with_owner(cls, "__new__")
+                .is_some_and(|(_, owner)| owner.is(&t.object))
+        {
+            return Err(PyErr::type_error(format!(
+                "{}() takes no arguments",
+                typeobj::name_of(cls)
+            )));
+        }
+    }
+    Ok(obj)
+}
+
+fn is_object_init(f: &Value) -> bool {
+    matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.name == "__init__" && nf.owner == "object")
+}
+
+/// Make a bound method object.
+pub fn new_bound_method(func: Value, self_: Value) -> Value {
+    Value::Obj(PyRef::new(
+        &types().method,
+        Payload::BoundMethod { func, self_ },
+    ))
+}
+
+/// Wrap a native function as a value (re-exported for modules).
+pub fn native(name: &'static str, f: crate::objects::NativeFn) -> Value {
+    function::native(name, f)
+}

@@ -1,0 +1,995 @@
+//! Operators: binary and unary arithmetic, rich comparison, truth, hashing, `repr`/`str`,
+//! `len`, and item access. Each operation tries the builtin payloads in Rust first, then
+//! dispatches to dunder methods of user classes with CPython's rules (reflected operands,
+//! subclass priority, `NotImplemented`).
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::call::{call_method_opt, lookup_user};
+use super::{PyErr, PyResult};
+use crate::bytecode::{BinOp, CmpOp};
+use crate::objects::typeobj::{self, type_name};
+use crate::objects::{dict, int, list, types, Payload, Value};
+use crate::vm::Vm;
+
+fn dunder(op: BinOp) -> (&'static str, &'static str) {
+    use BinOp::*;
+    match op.base() {
+        Add => ("__add__", "__radd__"),
+        And => ("__and__", "__rand__"),
+        FloorDivide => ("__floordiv__", "__rfloordiv__"),
+        Lshift => ("__lshift__", "__rlshift__"),
+        MatrixMultiply => ("__matmul__", "__rmatmul__"),
+        Multiply => ("__mul__", "__rmul__"),
+        Remainder => ("__mod__", "__rmod__"),
+        Or => ("__or__", "__ror__"),
+        Power => ("__pow__", "__rpow__"),
+        Rshift => ("__rshift__", "__rrshift__"),
+        Subtract => ("__sub__", "__rsub__"),
+        TrueDivide => ("__truediv__", "__rtruediv__"),
+        Xor => ("__xor__", "__rxor__"),
+        _ => ("", ""),
+    }
+}
+
+fn inplace_dunder(op: BinOp) -> &'static str {
+    use BinOp::*;
+    match op {
+        InplaceAdd => "__iadd__",
+        InplaceAnd => "__iand__",
+        InplaceFloorDivide => "__ifloordiv__",
+        InplaceLshift => "__ilshift__",
+        InplaceMatrixMultiply => "__imatmul__",
+        InplaceMultiply => "__imul__",
+        InplaceRemainder => "__imod__",
+        InplaceOr => "__ior__",
+        InplacePower => "__ipow__",
+        InplaceRshift => "__irshift__",
+        InplaceSubtract => "__isub__",
+        InplaceTrueDivide => "__itruediv__",
+        InplaceXor => "__ixor__",
+        _ => "",
+    }
+}
+
+/// `a op b` (also the in-place forms).
+pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
+    // Fast path: both operands of builtin types.
+    if let Some(r) = native_binop(a, b, op.base()) {
+        if op.is_inplace() {
+            if let Some(r2) = native_inplace(a, b, op) {
+                return r2;
+            }
+        }
+        if lookup_user(a.class(), dunder(op).0).is_none()
+            && lookup_user(b.class(), dunder(op).1).is_none()
+        {
+            return r;
+        }
+    }
+    if op.is_inplace() {
+        if let Some(r) = native_inplace(a, b, op) {
+            return r;
+        }
+        if let Some(r) = call_method_opt(vm, a, inplace_dunder(op), &[b.clone()])? {
+            if !r.is_not_implemented() {
+                return Ok(r);
+            }
+        }
+    }
+    let (fwd, rev) = dunder(op);
+    let a_cls = a.class().clone();
+    let b_cls = b.class().clone();
+    let b_first = !a_cls.is(&b_cls)
+        && typeobj::is_subtype(&b_cls, &a_cls)
+        && lookup_user(&b_cls, rev).is_some();
+    if b_first {
+        if let Some(r) = call_method_opt(vm, b, rev, &[a.clone()])? {
+            if !r.is_not_implemented() {
+                return Ok(r);
+            }
+        }
+    }
+    if lookup_user(&a_cls, fwd).is_some() {
+        if let Some(r) = call_method_opt(vm, a, fwd, &[b.clone()])? {
+            if !r.is_not_implemented() {
+                return Ok(r);
+            }
+        }
+    } else if let Some(r) = native_binop(a, b, op.base()) {
+        return r;
+    }
+    if !a_cls.is(&b_cls) && !b_first && lookup_user(&b_cls, rev).is_some() {
+        if let Some(r) = call_method_opt(vm, b, rev, &[a.clone()])? {
+            if !r.is_not_implemented() {
+                return Ok(r);
+            }
+        }
+    }
+    let sym = op.symbol();
+    if op.base() == BinOp::Power && !op.is_inplace() {
+        return Err(PyErr::type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+            type_name(a),
+            type_name(b)
+        )));
+    }
+    if op.base() == BinOp::Add && (a.as_str().is_some() || b.as_str().is_some()) && !op.is_inplace()
+    {
+        if a.as_str().is_some() {
+            return Err(PyErr::type_error(format!(
+                "can only concatenate str (not \"{}\") to str",
+                type_name(b)
+            )));
+        }
+    }
+    if op.base() == BinOp::Add && matches!(a.payload(), Some(Payload::List(_))) && !op.is_inplace()
+    {
+        return Err(PyErr::type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            type_name(b)
+        )));
+    }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for {sym}: '{}' and '{}'",
+        type_name(a),
+        type_name(b)
+    )))
+}
+
+/// In-place operations that mutate builtin containers (`list += iterable`).
+fn native_inplace(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
+    match (op, a.payload()) {
+        (BinOp::InplaceAdd, Some(Payload::List(l)))
+            if lookup_user(a.class(), "__iadd__").is_none() =>
+        {
+            let items = match b.payload() {
+                Some(Payload::List(other)) => other.borrow().clone(),
+                Some(Payload::Tuple(t)) => t.to_vec(),
+                _ => return None,
+            };
+            l.borrow_mut().extend(items);
+            Some(Ok(a.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// A number as seen by arithmetic: small int, big int, or float.
+enum Num {
+    I(i64),
+    B(BigInt),
+    F(f64),
+}
+
+fn as_num(v: &Value) -> Option<Num> {
+    match v {
+        Value::Int(i) => Some(Num::I(*i)),
+        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::Float(f) => Some(Num::F(*f)),
+        Value::Obj(o) => match &o.payload {
+            Payload::Int(b) => Some(match b.to_i64() {
+                Some(i) => Num::I(i),
+                None => Num::B(b.clone()),
+            }),
+            Payload::Float(f) => Some(Num::F(*f)),
+            _ => None,
+        },
+        Value::None => None,
+    }
+}
+
+fn big(n: &Num) -> BigInt {
+    match n {
+        Num::I(i) => BigInt::from(*i),
+        Num::B(b) => b.clone(),
+        Num::F(_) => BigInt::zero(),
+    }
+}
+
+/// Convert an int to float for mixed arithmetic (`OverflowError` if too large).
+pub fn int_to_f64(n: &BigInt) -> PyResult<f64> {
+    match n.to_f64() {
+        Some(f) if f.is_finite() => Ok(f),
+        _ => Err(PyErr::overflow_error("int too large to convert to float")),
+    }
+}
+
+fn to_f64(n: &Num) -> PyResult<f64> {
+    match n {
+        Num::I(i) => Ok(*i as f64),
+        Num::B(b) => int_to_f64(b),
+        Num::F(f) => Ok(*f),
+    }
+}
+
+/// Builtin binary operations; `None` when the operand types are not handled natively.
+pub fn native_binop(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
+    if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
+        return Some(num_binop(x, y, op));
+    }
+    seq_binop(a, b, op)
+}
+
+fn num_binop(x: Num, y: Num, op: BinOp) -> PyResult<Value> {
+    use BinOp::*;
+    match (&x, &y) {
+        (Num::I(a), Num::I(b)) => {
+            let (a, b) = (*a, *b);
+            let r = match op {
+                Add => a.checked_add(b),
+                Subtract => a.checked_sub(b),
+                Multiply => a.checked_mul(b),
+                FloorDivide => {
+                    if b == 0 {
+                        return Err(PyErr::zero_division("integer division or modulo by zero"));
+                    }
+                    int::floordiv_i64(a, b)
+                }
+                Remainder => {
+                    if b == 0 {
+                        return Err(PyErr::zero_division("integer division or modulo by zero"));
+                    }
+                    Some(int::mod_i64(a, b))
+                }
+                TrueDivide => {
+                    if b == 0 {
+                        return Err(PyErr::zero_division("division by zero"));
+                    }
+                    if a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) {
+                        return Ok(Value::Float(a as f64 / b as f64));
+                    }
+                    return big_truediv(&BigInt::from(a), &BigInt::from(b));
+                }
+                And => Some(a & b),
+                Or => Some(a | b),
+                Xor => Some(a ^ b),
+                Lshift => {
+                    if b < 0 {
+                        return Err(PyErr::value_error("negative shift count"));
+                    }
+                    if b < 63 && (a.unsigned_abs() >> (63 - b)) == 0 {
+                        Some(a << b)
+                    } else {
+                        None
+                    }
+                }
+                Rshift => {
+                    if b < 0 {
+                        return Err(PyErr::value_error("negative shift count"));
+                    }
+                    Some(if b >= 64 {
+                        if a < 0 {
+                            -1
+                        } else {
+                            0
+                        }
+                    } else {
+                        a >> b
+                    })
+                }
+                Power => {
+                    if b < 0 {
+                        if a == 0 {
+                            return Err(PyErr::zero_division(
+                                "0.0 cannot be raised to a negative power",
+                            ));
+                        }
+                        return Ok(Value::Float((a as f64).powf(b as f64)));
+                    }
+                    u32::try_from(b).ok().and_then(|e| a.checked_pow(e))
+                }
+                MatrixMultiply => return Err(unsupported(op, &x, &y)),
+                _ => None,
+            };
+            match r {
+                Some(v) => Ok(Value::Int(v)),
+                None => big_binop(BigInt::from(a), BigInt::from(b), op),
+            }
+        }
+        (Num::F(_), _) | (_, Num::F(_)) => {
+            let (a, b) = (to_f64(&x)?, to_f64(&y)?);
+            float_binop(a, b, op)
+        }
+        _ => big_binop(big(&x), big(&y), op),
+    }
+}
+
+fn unsupported(op: BinOp, x: &Num, y: &Num) -> PyErr {
+    let n = |v: &Num| {
+        if matches!(v, Num::F(_)) {
+            "float"
+        } else {
+            "int"
+        }
+    };
+    PyErr::type_error(format!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        op.symbol(),
+        n(x),
+        n(y)
+    ))
+}
+
+fn big_truediv(a: &BigInt, b: &BigInt) -> PyResult<Value> {
+    if b.is_zero() {
+        return Err(PyErr::zero_division("division by zero"));
+    }
+    match (a.to_f64(), b.to_f64()) {
+        (Some(x), Some(y)) if x.is_finite() && y.is_finite() => Ok(Value::Float(x / y)),
+        _ => Err(PyErr::overflow_error(
+            "integer division result too large for a float",
+        )),
+    }
+}
+
+fn big_binop(a: BigInt, b: BigInt, op: BinOp) -> PyResult<Value> {
+    use BinOp::*;
+    let r = match op {
+        Add => a + b,
+        Subtract => a - b,
+        Multiply => a * b,
+        FloorDivide | Remainder => {
+            if b.is_zero() {
+                return Err(PyErr::zero_division("integer division or modulo by zero"));
+            }
+            if op == FloorDivide {
+                int::floordiv(&a, &b)
+            } else {
+                int::modulo(&a, &b)
+            }
+        }
+        TrueDivide => return big_truediv(&a, &b),
+        And => a & b,
+        Or => a | b,
+        Xor => a ^ b,
+        Lshift => {
+            if b.is_negative() {
+                return Err(PyErr::value_error("negative shift count"));
+            }
+            let n = b
+                .to_u64()
+                .filter(|n| *n < (1 << 40))
+                .ok_or_else(|| PyErr::overflow_error("too many digits in integer"))?;
+            a << n
+        }
+        Rshift => {
+            if b.is_negative() {
+                return Err(PyErr::value_error("negative shift count"));
+            }
+            match b.to_u64() {
+                Some(n) => a >> n,
+                None => BigInt::from(if a.is_negative() { -1 } else { 0 }),
+            }
+        }
+        Power => {
+            if b.is_negative() {
+                let (x, y) = (int_to_f64(&a)?, int_to_f64(&b)?);
+                return float_binop(x, y, Power);
+            }
+            int::pow_big(&a, b.to_u64().unwrap_or(u64::MAX))
+        }
+        _ => {
+            return Err(PyErr::type_error(
+                "unsupported operand type(s) for @: 'int' and 'int'",
+            ))
+        }
+    };
+    Ok(int::normalize(r))
+}
+
+fn float_binop(a: f64, b: f64, op: BinOp) -> PyResult<Value> {
+    use BinOp::*;
+    let r = match op {
+        Add => a + b,
+        Subtract => a - b,
+        Multiply => a * b,
+        TrueDivide => {
+            if b == 0.0 {
+                return Err(PyErr::zero_division("float division by zero"));
+            }
+            a / b
+        }
+        FloorDivide => {
+            if b == 0.0 {
+                return Err(PyErr::zero_division("float floor division by zero"));
+            }
+            float_divmod(a, b).0
+        }
+        Remainder => {
+            if b == 0.0 {
+                return Err(PyErr::zero_division("float modulo"));
+            }
+            float_divmod(a, b).1
+        }
+        Power => {
+            if a == 0.0 && b < 0.0 {
+                return Err(PyErr::zero_division(
+                    "0.0 cannot be raised to a negative power",
+                ));
+            }
+            if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+                return Err(PyErr::value_error("complex results are not supported yet"));
+            }
+            let r = a.powf(b);
+            if r.is_infinite() && a.is_finite() && b.is_finite() {
+                return Err(PyErr::overflow_error(
+                    "(34, 'Numerical result out of range')",
+                ));
+            }
+            r
+        }
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "unsupported operand type(s) for {}: 'float' and 'float'",
+                op.symbol()
+            )))
+        }
+    };
+    Ok(Value::Float(r))
+}
+
+/// Python's float `divmod` (floor division and modulo with the divisor's sign).
+pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
+    let mut m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(b);
+    }
+    let floordiv = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 {
+            f + 1.0
+        } else {
+            f
+        }
+    } else {
+        0.0f64.copysign(a / b)
+    };
+    (floordiv, m)
+}
+
+fn seq_binop(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
+    let (pa, pb) = (a.payload(), b.payload());
+    match op {
+        BinOp::Add => match (pa?, pb?) {
+            (Payload::Str(x), Payload::Str(y)) => {
+                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+                s.push_str(x.as_str());
+                s.push_str(y.as_str());
+                Some(Ok(Value::new_str(s)))
+            }
+            (Payload::List(x), Payload::List(y)) => {
+                let mut v = x.borrow().clone();
+                v.extend(y.borrow().iter().cloned());
+                Some(Ok(Value::new_list(v)))
+            }
+            (Payload::Tuple(x), Payload::Tuple(y)) => {
+                let mut v = x.to_vec();
+                v.extend(y.iter().cloned());
+                Some(Ok(Value::new_tuple(v)))
+            }
+            (Payload::Bytes(x), Payload::Bytes(y)) => {
+                let mut v = x.to_vec();
+                v.extend_from_slice(y);
+                Some(Ok(crate::objects::str::new_bytes(v)))
+            }
+            _ => None,
+        },
+        BinOp::Multiply => {
+            let (seq, n) = match (pa, pb) {
+                (Some(p), _) if is_seq(p) && int::is_int(b) => (a, b),
+                (_, Some(p)) if is_seq(p) && int::is_int(a) => (b, a),
+                _ => return None,
+            };
+            let count = match int::as_bigint(n).and_then(|c| c.to_i64()) {
+                Some(c) => c.max(0) as usize,
+                None => {
+                    return Some(Err(PyErr::overflow_error(
+                        "cannot fit 'int' into an index-sized integer",
+                    )))
+                }
+            };
+            Some(repeat_seq(seq, count))
+        }
+        _ => None,
+    }
+}
+
+fn is_seq(p: &Payload) -> bool {
+    matches!(
+        p,
+        Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)
+    )
+}
+
+fn repeat_seq(seq: &Value, n: usize) -> PyResult<Value> {
+    match seq.payload() {
+        Some(Payload::Str(s)) => {
+            if s.as_str().len().saturating_mul(n) > isize::MAX as usize / 2 {
+                return Err(PyErr::new("MemoryError", ""));
+            }
+            Ok(Value::new_str(s.as_str().repeat(n)))
+        }
+        Some(Payload::List(l)) => {
+            let items = l.borrow();
+            let mut v = Vec::with_capacity(items.len().saturating_mul(n).min(1 << 24));
+            for _ in 0..n {
+                v.extend(items.iter().cloned());
+            }
+            Ok(Value::new_list(v))
+        }
+        Some(Payload::Tuple(t)) => {
+            let mut v = Vec::with_capacity(t.len().saturating_mul(n).min(1 << 24));
+            for _ in 0..n {
+                v.extend(t.iter().cloned());
+            }
+            Ok(Value::new_tuple(v))
+        }
+        Some(Payload::Bytes(b)) => Ok(crate::objects::str::new_bytes(b.repeat(n))),
+        _ => Err(PyErr::type_error("can't multiply sequence by non-int")),
+    }
+}
+
+/// `-v`, `+v`, `~v`.
+pub fn unary_op(vm: &Vm, v: &Value, op: &str) -> PyResult<Value> {
+    let dname = match op {
+        "-" => "__neg__",
+        "+" => "__pos__",
+        _ => "__invert__",
+    };
+    if lookup_user(v.class(), dname).is_none() {
+        if let Some(n) = as_num(v) {
+            return Ok(match (op, n) {
+                ("-", Num::I(i)) => i
+                    .checked_neg()
+                    .map(Value::Int)
+                    .unwrap_or_else(|| int::normalize(-BigInt::from(i))),
+                ("-", Num::B(b)) => int::normalize(-b),
+                ("-", Num::F(f)) => Value::Float(-f),
+                ("+", Num::I(i)) => Value::Int(i),
+                ("+", Num::B(b)) => int::normalize(b),
+                ("+", Num::F(f)) => Value::Float(f),
+                ("~", Num::I(i)) => Value::Int(!i),
+                ("~", Num::B(b)) => int::normalize(-b - 1),
+                (_, Num::F(_)) => {
+                    return Err(PyErr::type_error("bad operand type for unary ~: 'float'"))
+                }
+                _ => unreachable_op(),
+            });
+        }
+    }
+    match call_method_opt(vm, v, dname, &[])? {
+        Some(r) => Ok(r),
+        None => Err(PyErr::type_error(format!(
+            "bad operand type for unary {op}: '{}'",
+            type_name(v)
+        ))),
+    }
+}
+
+fn unreachable_op() -> Value {
+    Value::None
+}
+
+/// `bool(v)`.
+pub fn truthy(vm: &Vm, v: &Value) -> PyResult<bool> {
+    match v {
+        Value::None => Ok(false),
+        Value::Bool(b) => Ok(*b),
+        Value::Int(i) => Ok(*i != 0),
+        Value::Float(f) => Ok(*f != 0.0),
+        Value::Obj(o) => {
+            if let Some(r) = call_method_opt_if_user(vm, v, "__bool__")? {
+                return match r {
+                    Value::Bool(b) => Ok(b),
+                    other => Err(PyErr::type_error(format!(
+                        "__bool__ should return bool, returned {}",
+                        type_name(&other)
+                    ))),
+                };
+            }
+            if lookup_user(o.class(), "__len__").is_some() {
+                return Ok(len(vm, v)? != 0);
+            }
+            Ok(match &o.payload {
+                Payload::Str(s) => !s.as_str().is_empty(),
+                Payload::List(l) => !l.borrow().is_empty(),
+                Payload::Tuple(t) => !t.is_empty(),
+                Payload::Dict(d) | Payload::Set(d) => !d.borrow().is_empty(),
+                Payload::FrozenSet(d) => !d.is_empty(),
+                Payload::Int(b) => !b.is_zero(),
+                Payload::Float(f) => *f != 0.0,
+                Payload::Complex { re, im } => *re != 0.0 || *im != 0.0,
+                Payload::Bytes(b) => !b.is_empty(),
+                Payload::ByteArray(b) => !b.borrow().is_empty(),
+                Payload::Range { .. } => range_len(v)? != 0,
+                _ => true,
+            })
+        }
+    }
+}
+
+fn call_method_opt_if_user(vm: &Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    if lookup_user(v.class(), name).is_some() {
+        call_method_opt(vm, v, name, &[])
+    } else {
+        Ok(None)
+    }
+}
+
+/// `len(v)`.
+pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
+    if let Some(o) = v.as_obj() {
+        if lookup_user(o.class(), "__len__").is_none() {
+            match &o.payload {
+                Payload::Str(s) => return Ok(s.char_len()),
+                Payload::List(l) => return Ok(l.borrow().len()),
+                Payload::Tuple(t) => return Ok(t.len()),
+                Payload::Dict(d) | Payload::Set(d) => return Ok(d.borrow().len()),
+                Payload::FrozenSet(d) => return Ok(d.len()),
+                Payload::Bytes(b) => return Ok(b.len()),
+                Payload::ByteArray(b) => return Ok(b.borrow().len()),
+                Payload::Range { .. } => return range_len(v),
+                _ => {}
+            }
+        }
+        if let Some(r) = call_method_opt(vm, v, "__len__", &[])? {
+            let n = index_value(&r).map_err(|_| {
+                PyErr::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(&r)
+                ))
+            })?;
+            if n < 0 {
+                return Err(PyErr::value_error("__len__() should return >= 0"));
+            }
+            return Ok(n as usize);
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "object of type '{}' has no len()",
+        type_name(v)
+    )))
+}
+
+/// The length of a range object.
+pub fn range_len(v: &Value) -> PyResult<usize> {
+    if let Some(Payload::Range { start, stop, step }) = v.payload() {
+        let (a, b, s) = (index_value(start)?, index_value(stop)?, index_value(step)?);
+        let n = if s > 0 && a < b {
+            (b as i128 - a as i128 - 1) / s as i128 + 1
+        } else if s < 0 && a > b {
+            (a as i128 - b as i128 - 1) / (-(s as i128)) + 1
+        } else {
+            0
+        };
+        return Ok(n as usize);
+    }
+    Ok(0)
+}
+
+/// An `int` (or `__index__`-less int subclass / bool) as `i64`; `OverflowError` if it
+/// does not fit.
+pub fn index_value(v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        _ => match int::as_bigint(v) {
+            Some(b) => b.to_i64().ok_or_else(|| {
+                PyErr::new("IndexError", "cannot fit 'int' into an index-sized integer")
+            }),
+            None => Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(v)
+            ))),
+        },
+    }
+}
+
+/// Rich comparison `a op b` returning a value (user `__eq__` may return anything).
+pub fn compare(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
+    if let Some(r) = native_compare(a, b, op) {
+        if lookup_user(a.class(), cmp_dunder(op)).is_none()
+            && lookup_user(b.class(), cmp_dunder(op.swapped())).is_none()
+        {
+            return r.map(Value::Bool);
+        }
+    }
+    let a_cls = a.class().clone();
+    let b_cls = b.class().clone();
+    let reflected_first = !a_cls.is(&b_cls)
+        && typeobj::is_subtype(&b_cls, &a_cls)
+        && lookup_user(&b_cls, cmp_dunder(op.swapped())).is_some();
+    if reflected_first {
+        if let Some(r) = call_method_opt(vm, b, cmp_dunder(op.swapped()), &[a.clone()])? {
+            if !r.is_not_implemented() {
+                return Ok(r);
+            }
+        }
+    }
+    if lookup_user(&a_cls, cmp_dunder(op)).is_some() {
+        if let Some(r) = call_method_opt(vm, a, cmp_dunder(op), &[b.clone()])? {
+            if !r.is_not_implemented() {
+                return Ok(r);
+            }
+        }
+    } else if let Some(r) = native_compare(a, b, op) {
+        return r.map(Value::Bool);
+    }
+    if !reflected_first && lookup_user(&b_cls, cmp_dunder(op.swapped())).is_some() {
+        if let Some(r) = call_method_opt(vm, b, cmp_dunder(op.swapped()), &[a.clone()])? {
+            if !r.is_not_implemented() {
+                return Ok(r);
+            }
+        }
+    }
+    match op {
+        CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+        CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
+        _ => Err(PyErr::type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            type_name(a),
+            type_name(b)
+        ))),
+    }
+}
+
+/// `a op b` as a Rust bool (`bool()` of the comparison's result).
+pub fn compare_bool(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<bool> {
+    if let Some(r) = native_compare(a, b, op) {
+        if !a
+            .as_obj()
+            .is_some_and(|o| typeobj::type_data(o.class()).is_some_and(|t| t.heap))
+            && !b
+                .as_obj()
+                .is_some_and(|o| typeobj::type_data(o.class()).is_some_and(|t| t.heap))
+        {
+            return r;
+        }
+    }
+    let v = compare(vm, a, b, op)?;
+    truthy(vm, &v)
+}
+
+/// `a == b` as a Rust bool, with the identity shortcut containers use.
+pub fn eq(vm: &Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    if a.is(b) {
+        return Ok(true);
+    }
+    compare_bool(vm, a, b, CmpOp::Eq)
+}
+
+fn cmp_dunder(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Lt => "__lt__",
+        CmpOp::Le => "__le__",
+        CmpOp::Eq => "__eq__",
+        CmpOp::Ne => "__ne__",
+        CmpOp::Gt => "__gt__",
+        CmpOp::Ge => "__ge__",
+    }
+}
+
+fn ord_result<T: PartialOrd>(a: T, b: T, op: CmpOp) -> bool {
+    match op {
+        CmpOp::Lt => a < b,
+        CmpOp::Le => a <= b,
+        CmpOp::Eq => a == b,
+        CmpOp::Ne => a != b,
+        CmpOp::Gt => a > b,
+        CmpOp::Ge => a >= b,
+    }
+}
+
+/// Comparison of builtin values without running Python code; `None` when the types are
+/// not handled here (or element comparison needs Python code).
+pub fn native_compare(a: &Value, b: &Value, op: CmpOp) -> Option<PyResult<bool>> {
+    if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
+        return Some(Ok(match (x, y) {
+            (Num::I(p), Num::I(q)) => ord_result(p, q, op),
+            (Num::F(p), Num::F(q)) => ord_result(p, q, op),
+            (Num::F(p), q) => cmp_float_int(p, &big(&q), op),
+            (p, Num::F(q)) => cmp_float_int(q, &big(&p), op.swapped()),
+            (p, q) => ord_result(big(&p), big(&q), op),
+        }));
+    }
+    match (a.payload(), b.payload()) {
+        (Some(Payload::Str(x)), Some(Payload::Str(y))) => {
+            Some(Ok(ord_result(x.as_str(), y.as_str(), op)))
+        }
+        (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => {
+            Some(Ok(ord_result(&x[..], &y[..], op)))
+        }
+        (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => seq_compare(x, y, op),
+        (Some(Payload::List(x)), Some(Payload::List(y))) => {
+            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+            seq_compare(&x, &y, op)
+        }
+        _ => match op {
+            CmpOp::Eq | CmpOp::Ne if a.is_none() || b.is_none() => {
+                Some(Ok((op == CmpOp::Eq) == a.is(b)))
+            }
+            _ => None,
+        },
+    }
+}
+
+fn cmp_float_int(f: f64, i: &BigInt, op: CmpOp) -> bool {
+    if f.is_nan() {
+        return op == CmpOp::Ne;
+    }
+    if f.is_infinite() {
+        return ord_result(f, 0.0, op);
+    }
+    // Compare exactly: floor(f) against i, then the fractional part.
+    let fl = f.floor();
+    let fi = BigInt::from(fl as i128);
+    if fi != *i {
+        return ord_result(&fi, i, op);
+    }
+    ord_result(f - fl, 0.0, op)
+}
+
+fn seq_compare(x: &[Value], y: &[Value], op: CmpOp) -> Option<PyResult<bool>> {
+    for (p, q) in x.iter().zip(y.iter()) {
+        match dict::fast_eq(p, q) {
+            Some(true) => continue,
+            Some(false) => {
+                return match op {
+                    CmpOp::Eq => Some(Ok(false)),
+                    CmpOp::Ne => Some(Ok(true)),
+                    _ => native_compare(p, q, op),
+                }
+            }
+            None => return None,
+        }
+    }
+    Some(Ok(ord_result(x.len(), y.len(), op)))
+}
+
+/// `hash(v)`.
+pub fn hash(vm: &Vm, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::None => Ok(0xfca86420),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::Int(i) => Ok(int::hash_i64(*i)),
+        Value::Float(f) => Ok(hash_float(*f)),
+        Value::Obj(o) => {
+            let cls = o.class();
+            if typeobj::type_data(cls).is_some_and(|t| t.heap) {
+                if let Some(h) = typeobj::lookup(cls, "__hash__") {
+                    if h.is_none() {
+                        return Err(PyErr::type_error(format!(
+                            "unhashable type: '{}'",
+                            type_name(v)
+                        )));
+                    }
+                    if lookup_user(cls, "__hash__").is_some() {
+                        let r = super::call::call(vm, &h, super::Args::new(&[v.clone()]))?;
+                        return match int::as_bigint(&r) {
+                            Some(b) => Ok(int::hash_int(&b)),
+                            None => Err(PyErr::type_error(
+                                "__hash__ method should return an integer",
+                            )),
+                        };
+                    }
+                }
+            }
+            match &o.payload {
+                Payload::Str(s) => Ok(s.hash()),
+                Payload::Int(b) => Ok(int::hash_int(b)),
+                Payload::Float(f) => Ok(hash_float(*f)),
+                Payload::Bytes(b) => Ok(crate::objects::str::hash_bytes(b)),
+                Payload::Tuple(items) => {
+                    // CPython's xxHash-based tuple hash.
+                    const P1: u64 = 11400714785074694791;
+                    const P2: u64 = 14029467366897019727;
+                    const P5: u64 = 2870177450012600261;
+                    let mut acc: u64 = P5;
+                    for it in items.iter() {
+                        let lane = hash(vm, it)? as u64;
+                        acc = acc.wrapping_add(lane.wrapping_mul(P2));
+                        acc = acc.rotate_left(31);
+                        acc = acc.wrapping_mul(P1);
+                    }
+                    acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+                    let h = acc as i64;
+                    Ok(if h == -1 { 1546275796 } else { h })
+                }
+                Payload::FrozenSet(_) => Ok(super::set::frozenset_hash(vm, v)?),
+                Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::ByteArray(_) => {
+                    Err(PyErr::type_error(format!(
+                        "unhashable type: '{}'",
+                        type_name(v)
+                    )))
+                }
+                Payload::Complex { re, im } => {
+                    let h = hash_float(*re).wrapping_add(1000003i64.wrapping_mul(hash_float(*im)));
+                    Ok(if h == -1 { -2 } else { h })
+                }
+                _ => Ok((o.addr() >> 4) as i64),
+            }
+        }
+    }
+}
+
+/// Python's hash of a float (equal to the int's hash for integral values).
+pub fn hash_float(f: f64) -> i64 {
+    if f.is_nan() {
+        return 0;
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { 314159 } else { -314159 };
+    }
+    if f.fract() == 0.0 && f.abs() < 9.2e18 {
+        return int::hash_i64(f as i64);
+    }
+    // Exact rational reduction modulo 2**61-1 (CPython's algorithm).
+    const BITS: i32 = 61;
+    const MODULUS: u64 = (1u64 << BITS) - 1;
+    let (mut m, mut e) = frexp(f.abs());
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & MODULUS) | x >> (BITS - 28);
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= MODULUS {
+            x -= MODULUS;
+        }
+    }
+    let e = if e >= 0 {
+        e % BITS
+    } else {
+        BITS - 1 - ((-1 - e) % BITS)
+    };
+    x = ((x << e) & MODULUS) | x >> (BITS - e);
+    let h = if f < 0.0 { -(x as i64) } else { x as i64 };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// `frexp`: `f = m * 2**e` with `0.5 <= m < 1`.
+pub fn frexp(f: f64) -> (f64, i32) {
+    if f == 0.0 || !f.is_finite() {
+        return (f, 0);
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        let (m, e) = frexp(f * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022)
+}
+
+/// `list.append` on a list value (used by comprehensions).
+pub fn list_append(l: &Value, item: Value) {
+    if let Some(cell) = list::cell(l) {
+        cell.borrow_mut().push(item);
+    }
+}
+
+/// Is `v` a type object?
+pub fn is_type(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Type(_)))
+}
+
+/// `types().str` check for exact str.
+pub fn is_exact_str(v: &Value) -> bool {
+    v.as_obj().is_some_and(|o| o.class().is(&types().str))
+}
