@@ -6,8 +6,11 @@ pub mod attr;
 pub mod call;
 pub mod gil;
 pub mod heap;
+pub mod item;
 pub mod iter;
+pub mod mapping;
 pub mod ops;
+pub mod repr;
 pub mod set;
 
 use std::cell::RefCell;

@@ -1,49 +1,184 @@
-//! The virtual machine: per-thread state ([`Vm`]) and, as it lands, the frame stack and the
-//! dispatch loop (`interp.rs`, dispatch only), calls into Python code (`call.rs`), and
-//! generators (`generator.rs`).
+//! The virtual machine: per-thread state ([`Vm`]), the interpreter-wide state shared by
+//! threads ([`Interp`]: `sys.modules`, `builtins`), and running frames. Python-to-Python
+//! calls do not recurse on the Rust stack: the run loop keeps callers on `Vm::frames` and
+//! switches frames in place (DESIGN §4). Native code calling back into Python starts a
+//! nested run, bounded by the same recursion limit.
 //!
-//! Status: the object model and runtime protocols are in place; the bytecode dispatch loop
-//! is the next step (issue 4), so calling a Python function reports that clearly instead
-//! of running it. Nothing in the CLI reaches this path yet.
+//! Files: `interp.rs` (the dispatch loop, dispatch only), `frame.rs` (frames, argument
+//! binding), `unwind.rs` (exception table, traceback entries, context chaining),
+//! `traceback.rs` (CPython-format traceback printing), `generator.rs`, `import.rs`,
+//! `class.rs` (`__build_class__`).
 
+pub mod class;
+pub mod frame;
 pub mod generator;
+pub mod import;
+pub mod interp;
+pub mod traceback;
+pub mod unwind;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicU32, Ordering};
 
-use crate::objects::PyRef;
+use crate::objects::{types, PyRef, Value};
+use crate::runtime::gil::GilShared;
 use crate::runtime::{Args, PyErr, PyResult};
+use frame::Frame;
 
 /// Default `sys.getrecursionlimit()`.
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 
-/// The state of one Python thread. Lives on that thread only (object handles are
-/// `!Send`); shared interpreter state is reached through `runtime::gil::GilShared`.
-pub struct Vm {
-    /// Python call depth, checked against `recursion_limit` (`RecursionError`).
-    pub depth: Cell<usize>,
+/// Interpreter-wide state, shared by all threads under the GIL.
+pub struct Interp {
+    /// `sys.modules`.
+    pub modules: PyRef,
+    /// The `builtins` module and its dict.
+    pub builtins_module: PyRef,
+    pub builtins: PyRef,
+    pub sys: PyRef,
     pub recursion_limit: Cell<usize>,
+    pub config: crate::Config,
+}
+
+static INTERP: once_cell::sync::OnceCell<GilShared<Interp>> = once_cell::sync::OnceCell::new();
+
+/// The eval-breaker word (DESIGN §5): checked at function entry and backward jumps.
+pub static EVAL_BREAKER: AtomicU32 = AtomicU32::new(0);
+/// `EVAL_BREAKER` bit: SIGINT arrived.
+pub const BREAK_SIGINT: u32 = 1;
+
+/// The interpreter state. Panics before [`Vm::init`] (an interpreter bug).
+pub fn interp() -> &'static Interp {
+    match INTERP.get() {
+        Some(i) => i.get(),
+        None => panic!("interpreter used before initialisation"),
+    }
+}
+
+/// How a run of the loop ended.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// The state of one Python thread. Lives on that thread only (object handles are
+/// `!Send`).
+pub struct Vm {
+    /// Suspended callers of the running frame (innermost last).
+    pub frames: RefCell<Vec<Box<Frame>>>,
+    /// Python call depth, checked against the recursion limit.
+    pub depth: Cell<usize>,
+    /// The exception being handled (`sys.exc_info()`), or `None`.
+    pub exc_info: RefCell<Value>,
+    /// Set by re-raising instructions: the next error must not add a traceback entry for
+    /// the current frame (CPython's `exception_unwind` path).
+    pub(crate) reraise: Cell<bool>,
+}
+
+impl Vm {
+    /// Start the interpreter (types, `builtins`, `sys`) and return the main thread's state.
+    pub fn init(config: crate::Config) -> Vm {
+        crate::objects::init_types();
+        crate::runtime::gil::acquire();
+        INTERP.get_or_init(|| {
+            let modules = crate::objects::dict::new_dict();
+            let (builtins_module, builtins) = crate::modules::builtins::create();
+            let sys = crate::modules::sys::create(&config, &modules);
+            crate::objects::dict::set_str(&modules, "builtins", Value::Obj(builtins_module.clone()));
+            crate::objects::dict::set_str(&modules, "sys", Value::Obj(sys.clone()));
+            GilShared::new(Interp {
+                modules,
+                builtins_module,
+                builtins,
+                sys,
+                recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
+                config,
+            })
+        });
+        crate::runtime::heap::set_finalize_hook(class::run_del);
+        Vm::new()
+    }
+
+    /// A thread state (the interpreter must be initialised).
+    pub fn new() -> Vm {
+        Vm { frames: RefCell::new(Vec::new()), depth: Cell::new(0), exc_info: RefCell::new(Value::None), reraise: Cell::new(false) }
+    }
+
+    /// Enter a Python frame: count it against the recursion limit.
+    pub(crate) fn enter(&self) -> PyResult<()> {
+        let d = self.depth.get() + 1;
+        if d > interp().recursion_limit.get() {
+            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.depth.set(d);
+        Ok(())
+    }
+
+    pub(crate) fn leave(&self) {
+        self.depth.set(self.depth.get().saturating_sub(1));
+    }
+
+    /// Run `frame` to completion (or to its first yield). Returns the frame back when it
+    /// yielded, so a generator can keep it.
+    pub fn run(&self, frame: Box<Frame>) -> (Option<Box<Frame>>, PyResult<Exit>) {
+        if let Err(e) = self.enter() {
+            return (None, Err(e));
+        }
+        let r = interp::run_loop(self, frame);
+        self.leave();
+        r
+    }
+
+    /// Call a Python function object from native code (a nested run).
+    pub fn call_function(&self, func_obj: &PyRef, args: Args) -> PyResult<Value> {
+        let crate::objects::Payload::Function(func) = &func_obj.payload else {
+            return Err(PyErr::type_error("not a function"));
+        };
+        let frame = frame::bind_call(func_obj, func, args)?;
+        if frame.code_data().code.is_generator_like() {
+            return Ok(generator::new_generator(frame, func));
+        }
+        match self.run(frame) {
+            (_, Ok(Exit::Return(v))) => Ok(v),
+            (_, Ok(Exit::Yield(_))) => Err(PyErr::new("SystemError", "unexpected yield")),
+            (_, Err(e)) => Err(e),
+        }
+    }
+
+    /// Run module-level code with `globals` as its namespace.
+    pub fn run_code(&self, code: PyRef, globals: &PyRef) -> PyResult<Value> {
+        if crate::objects::dict::get_str(globals, "__builtins__").is_none() {
+            crate::objects::dict::set_str(globals, "__builtins__", Value::Obj(interp().builtins_module.clone()));
+        }
+        let frame = Frame::for_module(code, globals.clone(), globals.clone(), interp().builtins.clone());
+        match self.run(frame) {
+            (_, Ok(Exit::Return(v))) => Ok(v),
+            (_, Ok(Exit::Yield(_))) => Err(PyErr::new("SystemError", "unexpected yield")),
+            (_, Err(e)) => Err(e),
+        }
+    }
+
+    /// Check the eval breaker (function entry and backward jumps).
+    #[inline]
+    pub(crate) fn check_breaker(&self) -> PyResult<()> {
+        if EVAL_BREAKER.load(Ordering::Relaxed) == 0 {
+            return Ok(());
+        }
+        self.handle_breaker()
+    }
+
+    #[cold]
+    fn handle_breaker(&self) -> PyResult<()> {
+        let bits = EVAL_BREAKER.swap(0, Ordering::AcqRel);
+        if bits & BREAK_SIGINT != 0 {
+            return Err(PyErr::with_args(types().exc.get("KeyboardInterrupt"), vec![]));
+        }
+        Ok(())
+    }
 }
 
 impl Default for Vm {
     fn default() -> Self {
         Vm::new()
-    }
-}
-
-impl Vm {
-    pub fn new() -> Vm {
-        crate::objects::init_types();
-        Vm {
-            depth: Cell::new(0),
-            recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
-        }
-    }
-
-    /// Call a Python function object.
-    pub fn call_function(&self, _func: &PyRef, _args: Args) -> PyResult<crate::objects::Value> {
-        Err(PyErr::new(
-            "SystemError",
-            "gild: the bytecode interpreter is not built yet",
-        ))
     }
 }

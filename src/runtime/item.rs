@@ -1,0 +1,333 @@
+//! Subscription and membership: `x[k]`, `x[k] = v`, `del x[k]` (integer indices and slices
+//! of the builtin sequences, dict keys, `__getitem__` & co. of user classes,
+//! `__class_getitem__` of classes) and `in`.
+
+use super::call::{call_bound, lookup_user};
+use super::{mapping, ops, Args, PyErr, PyResult};
+use crate::objects::typeobj::{self, type_name};
+use crate::objects::{int, list, types, Payload, PyRef, Value};
+use crate::vm::Vm;
+
+/// Resolved slice bounds for a sequence of length `len` (`slice.indices`).
+pub fn slice_indices(start: &Value, stop: &Value, step: &Value, len: usize) -> PyResult<(isize, isize, isize)> {
+    let len = len as isize;
+    let get = |v: &Value| -> PyResult<Option<isize>> {
+        if v.is_none() {
+            return Ok(None);
+        }
+        match int::as_bigint(v) {
+            Some(b) => Ok(Some(num_traits::ToPrimitive::to_isize(&b).unwrap_or(if num_traits::Signed::is_negative(&b) {
+                isize::MIN
+            } else {
+                isize::MAX
+            }))),
+            None => Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method")),
+        }
+    };
+    let step = get(step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(PyErr::value_error("slice step cannot be zero"));
+    }
+    let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let clamp = |v: Option<isize>, default: isize| -> isize {
+        match v {
+            None => default,
+            Some(i) if i < 0 => (i.saturating_add(len)).max(lo),
+            Some(i) => i.min(hi),
+        }
+    };
+    let start = clamp(get(start)?, if step < 0 { hi } else { lo });
+    let stop = clamp(get(stop)?, if step < 0 { lo } else { hi });
+    Ok((start, stop, step))
+}
+
+/// The positions a slice selects.
+pub fn slice_positions(start: isize, stop: isize, step: isize) -> impl Iterator<Item = usize> {
+    let mut i = start;
+    std::iter::from_fn(move || {
+        if (step > 0 && i < stop) || (step < 0 && i > stop) {
+            let r = i as usize;
+            i += step;
+            Some(r)
+        } else {
+            None
+        }
+    })
+}
+
+fn norm_index(key: &Value, len: usize, what: &str) -> PyResult<usize> {
+    let i = match key {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => match int::as_bigint(key) {
+            Some(b) => num_traits::ToPrimitive::to_i64(&b).unwrap_or(i64::MAX),
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "{what} indices must be integers or slices, not {}",
+                    type_name(key)
+                )))
+            }
+        },
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(PyErr::index_error(format!("{what} index out of range")));
+    }
+    Ok(j as usize)
+}
+
+fn slice_parts(key: &Value) -> Option<(&Value, &Value, &Value)> {
+    match key.payload() {
+        Some(Payload::Slice { start, stop, step }) => Some((start, stop, step)),
+        _ => None,
+    }
+}
+
+/// `container[key]`.
+pub fn getitem(vm: &Vm, container: &Value, key: &Value) -> PyResult<Value> {
+    if let Some(f) = lookup_user(container.class(), "__getitem__") {
+        return call_bound(vm, &f, container, Args::new(&[key.clone()]));
+    }
+    match container.payload() {
+        Some(Payload::List(l)) => {
+            if let Some((a, b, c)) = slice_parts(key) {
+                let items = l.borrow();
+                let (s, e, st) = slice_indices(a, b, c, items.len())?;
+                return Ok(Value::new_list(slice_positions(s, e, st).map(|i| items[i].clone()).collect()));
+            }
+            let items = l.borrow();
+            let i = norm_index(key, items.len(), "list")?;
+            Ok(items[i].clone())
+        }
+        Some(Payload::Tuple(t)) => {
+            if let Some((a, b, c)) = slice_parts(key) {
+                let (s, e, st) = slice_indices(a, b, c, t.len())?;
+                return Ok(Value::new_tuple(slice_positions(s, e, st).map(|i| t[i].clone()).collect()));
+            }
+            Ok(t[norm_index(key, t.len(), "tuple")?].clone())
+        }
+        Some(Payload::Str(s)) => {
+            if let Some((a, b, c)) = slice_parts(key) {
+                let (st, en, stp) = slice_indices(a, b, c, s.char_len())?;
+                if stp == 1 {
+                    return Ok(Value::new_str(if en > st { s.substring(st as usize, en as usize) } else { "" }));
+                }
+                let chars: Vec<char> = s.as_str().chars().collect();
+                return Ok(Value::new_str(slice_positions(st, en, stp).map(|i| chars[i]).collect::<String>()));
+            }
+            let i = norm_index(key, s.char_len(), "string")?;
+            Ok(Value::new_str(s.char_at(i).map(String::from).unwrap_or_default()))
+        }
+        Some(Payload::Bytes(b)) => {
+            if let Some((x, y, z)) = slice_parts(key) {
+                let (s, e, st) = slice_indices(x, y, z, b.len())?;
+                return Ok(crate::objects::str::new_bytes(slice_positions(s, e, st).map(|i| b[i]).collect()));
+            }
+            Ok(Value::Int(b[norm_index(key, b.len(), "index")?] as i64))
+        }
+        Some(Payload::Dict(d)) => match mapping::get(vm, d, key)? {
+            Some(v) => Ok(v),
+            None => {
+                if let Some(missing) = lookup_user(container.class(), "__missing__") {
+                    return call_bound(vm, &missing, container, Args::new(&[key.clone()]));
+                }
+                Err(PyErr::key_error(key.clone()))
+            }
+        },
+        Some(Payload::Range { start, stop: _, step }) => {
+            if slice_parts(key).is_some() {
+                return Err(PyErr::type_error("range slicing is not supported yet"));
+            }
+            let n = ops::range_len(container)?;
+            let i = norm_index(key, n, "range object")?;
+            let (a, s) = (ops::index_value(start)?, ops::index_value(step)?);
+            Ok(Value::Int(a + s * i as i64))
+        }
+        Some(Payload::Type(_)) => {
+            let cls = container.as_obj().cloned().ok_or_else(|| PyErr::type_error("type expected"))?;
+            if let Some(f) = typeobj::lookup(&cls, "__class_getitem__") {
+                let f = match f.payload() {
+                    Some(Payload::ClassMethod(inner)) => inner.clone(),
+                    _ => f,
+                };
+                return super::call::call(vm, &f, Args::new(&[container.clone(), key.clone()]));
+            }
+            Err(PyErr::type_error(format!("type '{}' is not subscriptable", typeobj::name_of(&cls))))
+        }
+        _ => match typeobj::lookup(container.class(), "__getitem__") {
+            Some(f) => call_bound(vm, &f, container, Args::new(&[key.clone()])),
+            None => Err(PyErr::type_error(format!("'{}' object is not subscriptable", type_name(container)))),
+        },
+    }
+}
+
+/// `container[key] = value`.
+pub fn setitem(vm: &Vm, container: &Value, key: &Value, value: Value) -> PyResult<()> {
+    if let Some(f) = lookup_user(container.class(), "__setitem__") {
+        call_bound(vm, &f, container, Args::new(&[key.clone(), value]))?;
+        return Ok(());
+    }
+    match container.payload() {
+        Some(Payload::List(l)) => {
+            if let Some((a, b, c)) = slice_parts(key) {
+                let new_items = super::iter::collect(vm, &value)?;
+                let mut items = l.borrow_mut();
+                let (s, e, st) = slice_indices(a, b, c, items.len())?;
+                if st == 1 {
+                    let e = e.max(s);
+                    let removed: Vec<Value> = items.splice(s as usize..e as usize, new_items).collect();
+                    drop(items);
+                    drop(removed);
+                    return Ok(());
+                }
+                let positions: Vec<usize> = slice_positions(s, e, st).collect();
+                if positions.len() != new_items.len() {
+                    return Err(PyErr::value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        new_items.len(),
+                        positions.len()
+                    )));
+                }
+                for (p, v) in positions.into_iter().zip(new_items) {
+                    items[p] = v;
+                }
+                return Ok(());
+            }
+            let old = {
+                let mut items = l.borrow_mut();
+                let i = norm_index(key, items.len(), "list assignment")?;
+                std::mem::replace(&mut items[i], value)
+            };
+            drop(old);
+            Ok(())
+        }
+        Some(Payload::Dict(d)) => mapping::set(vm, d, key.clone(), value),
+        _ => match typeobj::lookup(container.class(), "__setitem__") {
+            Some(f) => call_bound(vm, &f, container, Args::new(&[key.clone(), value])).map(|_| ()),
+            None => Err(PyErr::type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(container)
+            ))),
+        },
+    }
+}
+
+/// `del container[key]`.
+pub fn delitem(vm: &Vm, container: &Value, key: &Value) -> PyResult<()> {
+    if let Some(f) = lookup_user(container.class(), "__delitem__") {
+        call_bound(vm, &f, container, Args::new(&[key.clone()]))?;
+        return Ok(());
+    }
+    match container.payload() {
+        Some(Payload::List(l)) => {
+            if let Some((a, b, c)) = slice_parts(key) {
+                let removed: Vec<Value> = {
+                    let mut items = l.borrow_mut();
+                    let (s, e, st) = slice_indices(a, b, c, items.len())?;
+                    let mut positions: Vec<usize> = slice_positions(s, e, st).collect();
+                    positions.sort_unstable();
+                    let mut out = Vec::with_capacity(positions.len());
+                    for p in positions.into_iter().rev() {
+                        out.push(items.remove(p));
+                    }
+                    out
+                };
+                drop(removed);
+                return Ok(());
+            }
+            let old = {
+                let mut items = l.borrow_mut();
+                let i = norm_index(key, items.len(), "list assignment")?;
+                items.remove(i)
+            };
+            drop(old);
+            Ok(())
+        }
+        Some(Payload::Dict(d)) => match mapping::remove(vm, d, key)? {
+            Some(_) => Ok(()),
+            None => Err(PyErr::key_error(key.clone())),
+        },
+        _ => match typeobj::lookup(container.class(), "__delitem__") {
+            Some(f) => call_bound(vm, &f, container, Args::new(&[key.clone()])).map(|_| ()),
+            None => Err(PyErr::type_error(format!("'{}' object does not support item deletion", type_name(container)))),
+        },
+    }
+}
+
+/// `item in container`.
+pub fn contains(vm: &Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    if let Some(f) = lookup_user(container.class(), "__contains__") {
+        let r = call_bound(vm, &f, container, Args::new(&[item.clone()]))?;
+        return ops::truthy(vm, &r);
+    }
+    match container.payload() {
+        Some(Payload::Str(s)) => match item.as_str() {
+            Some(sub) => Ok(s.as_str().contains(sub.as_str())),
+            None => Err(PyErr::type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                type_name(item)
+            ))),
+        },
+        Some(Payload::Dict(d)) | Some(Payload::Set(d)) => mapping::contains(vm, d, item),
+        Some(Payload::FrozenSet(d)) => {
+            let h = ops::hash(vm, item)?;
+            let cell = std::cell::RefCell::new(d.clone());
+            Ok(mapping::find(vm, &cell, h, item)?.is_some())
+        }
+        Some(Payload::List(l)) => {
+            let items = l.borrow().clone();
+            for x in &items {
+                if ops::eq(vm, x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Some(Payload::Tuple(t)) => {
+            for x in t.iter() {
+                if ops::eq(vm, x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Some(Payload::Range { .. }) if int::is_int(item) => {
+            let it = super::iter::iter(vm, container)?;
+            while let Some(x) = super::iter::next(vm, &it)? {
+                if ops::eq(vm, &x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => {
+            if let Some(f) = typeobj::lookup(container.class(), "__contains__") {
+                let r = call_bound(vm, &f, container, Args::new(&[item.clone()]))?;
+                return ops::truthy(vm, &r);
+            }
+            let it = super::iter::iter(vm, container).map_err(|e| {
+                if e.is("TypeError") {
+                    PyErr::type_error(format!("argument of type '{}' is not iterable", type_name(container)))
+                } else {
+                    e
+                }
+            })?;
+            while let Some(x) = super::iter::next(vm, &it)? {
+                if ops::eq(vm, &x, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+    }
+}
+
+/// A new slice object.
+pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
+    Value::Obj(PyRef::new(&types().slice, Payload::Slice { start, stop, step }))
+}
+
+/// `list(iterable)` as a new list value.
+pub fn to_list(vm: &Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::Obj(list::new_list(super::iter::collect(vm, v)?)))
+}

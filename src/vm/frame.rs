@@ -1,0 +1,223 @@
+//! Frames: the execution state of one code object (instruction pointer, value stack, fast
+//! locals, cells, namespaces), and binding call arguments to a function's parameters with
+//! CPython's error messages.
+
+use crate::bytecode::code::flags;
+use crate::objects::function::{code_of, Code, Function};
+use crate::objects::{dict, types, Payload, PyRef, Value};
+use crate::runtime::{Args, PyErr, PyResult};
+
+pub struct Frame {
+    pub code: PyRef,
+    /// Index of the next instruction.
+    pub ip: usize,
+    pub stack: Vec<Value>,
+    pub fast: Vec<Option<Value>>,
+    /// Cell variables, then free variables.
+    pub cells: Vec<PyRef>,
+    pub globals: PyRef,
+    pub builtins: PyRef,
+    /// The locals mapping of module and class-body frames.
+    pub locals: Option<PyRef>,
+}
+
+impl Frame {
+    /// The code data; `code` is always a code object.
+    pub fn code_data(&self) -> &Code {
+        code_of(&self.code).expect("frame code is a code object")
+    }
+
+    /// A frame for module-level (or `exec`) code: names live in `locals`.
+    pub fn for_module(code: PyRef, globals: PyRef, locals: PyRef, builtins: PyRef) -> Box<Frame> {
+        let (nlocals, ncells, stack) = match code_of(&code) {
+            Some(c) => (c.code.varnames.len(), c.code.cellvars.len(), c.code.max_stack as usize),
+            None => (0, 0, 0),
+        };
+        Box::new(Frame {
+            code,
+            ip: 0,
+            stack: Vec::with_capacity(stack),
+            fast: vec![None; nlocals],
+            cells: (0..ncells).map(|_| new_cell(None)).collect(),
+            globals,
+            builtins,
+            locals: Some(locals),
+        })
+    }
+
+    /// The line being executed (of the last instruction started).
+    pub fn current_line(&self) -> Option<u32> {
+        self.code_data().code.line_of(self.ip.saturating_sub(1))
+    }
+}
+
+/// A new cell object.
+pub fn new_cell(v: Option<Value>) -> PyRef {
+    PyRef::new(&types().cell, Payload::Cell(std::cell::RefCell::new(v)))
+}
+
+/// Build the frame for calling `func` with `args`: bind parameters, create cells.
+pub fn bind_call(func_obj: &PyRef, func: &Function, args: Args) -> PyResult<Box<Frame>> {
+    let _ = func_obj;
+    let c = code_of(&func.code).ok_or_else(|| PyErr::new("SystemError", "function without code"))?;
+    let code = &c.code;
+    let mut fast: Vec<Option<Value>> = vec![None; code.varnames.len()];
+    let argcount = code.argcount as usize;
+    let kwonly = code.kwonlyargcount as usize;
+    let posonly = code.posonlyargcount as usize;
+    let has_varargs = code.flags & flags::VARARGS != 0;
+    let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+    let fname = &code.qualname;
+    let pos = args.pos();
+
+    // Positional arguments.
+    let n = pos.len().min(argcount);
+    for (slot, v) in fast.iter_mut().zip(pos[..n].iter()) {
+        *slot = Some(v.clone());
+    }
+    let mut next_slot = argcount + kwonly;
+    if has_varargs {
+        let rest = if pos.len() > argcount { pos[argcount..].to_vec() } else { Vec::new() };
+        fast[next_slot] = Some(Value::new_tuple(rest));
+        next_slot += 1;
+    } else if pos.len() > argcount {
+        return Err(too_many_positional(func, code, pos.len(), args));
+    }
+    let kwdict = if has_varkw {
+        let d = dict::new_dict();
+        fast[next_slot] = Some(Value::Obj(d.clone()));
+        Some(d)
+    } else {
+        None
+    };
+
+    // Keyword arguments.
+    let mut posonly_as_kw: Vec<&str> = Vec::new();
+    for (name, v) in args.kwargs() {
+        let idx = code.varnames[..argcount + kwonly].iter().position(|p| p == name);
+        match idx {
+            Some(i) if i >= posonly => {
+                if fast[i].is_some() {
+                    return Err(PyErr::type_error(format!("{fname}() got multiple values for argument '{name}'")));
+                }
+                fast[i] = Some(v.clone());
+            }
+            other => match &kwdict {
+                Some(d) => {
+                    if dict::get_str(d, name).is_some() {
+                        return Err(PyErr::type_error(format!("{fname}() got multiple values for keyword argument '{name}'")));
+                    }
+                    dict::set_str(d, name, v.clone());
+                }
+                None if other.is_some() => posonly_as_kw.push(name),
+                None => {
+                    return Err(PyErr::type_error(format!("{fname}() got an unexpected keyword argument '{name}'")));
+                }
+            },
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+            posonly_as_kw.join(", ")
+        )));
+    }
+
+    // Defaults for missing positional parameters.
+    let defaults: Vec<Value> = func
+        .defaults
+        .borrow()
+        .as_ref()
+        .and_then(|d| crate::objects::tuple::items(d).map(|t| t.to_vec()))
+        .unwrap_or_default();
+    let first_default = argcount - defaults.len().min(argcount);
+    let mut missing = Vec::new();
+    for i in 0..argcount {
+        if fast[i].is_none() {
+            if i >= first_default {
+                fast[i] = Some(defaults[i - first_default].clone());
+            } else {
+                missing.push(code.varnames[i].clone());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_args(fname, "positional", &missing));
+    }
+    // Keyword-only parameters.
+    let kwdefaults = func.kwdefaults.borrow().clone();
+    let mut missing_kw = Vec::new();
+    for i in argcount..argcount + kwonly {
+        if fast[i].is_none() {
+            let name = &code.varnames[i];
+            match kwdefaults.as_ref().and_then(|d| d.as_obj().and_then(|d| dict::get_str(d, name))) {
+                Some(v) => fast[i] = Some(v),
+                None => missing_kw.push(name.clone()),
+            }
+        }
+    }
+    if !missing_kw.is_empty() {
+        return Err(missing_args(fname, "keyword-only", &missing_kw));
+    }
+
+    // Cells: parameters captured by inner functions move into their cell.
+    let mut cells: Vec<PyRef> = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
+    for (i, _) in code.cellvars.iter().enumerate() {
+        let init = code.cell2arg.get(i).copied().flatten().and_then(|a| fast.get_mut(a as usize).and_then(|s| s.take()));
+        cells.push(new_cell(init));
+    }
+    if let Some(closure) = &func.closure {
+        cells.extend(closure.iter().cloned());
+    }
+    let mut stack = Vec::with_capacity(code.max_stack as usize);
+    stack.clear();
+    Ok(Box::new(Frame {
+        code: func.code.clone(),
+        ip: 0,
+        stack,
+        fast,
+        cells,
+        globals: func.globals.clone(),
+        builtins: func.builtins.clone(),
+        locals: None,
+    }))
+}
+
+fn too_many_positional(func: &Function, code: &crate::bytecode::CodeObject, given: usize, args: Args) -> PyErr {
+    let argcount = code.argcount as usize;
+    let ndefaults = func.defaults.borrow().as_ref().and_then(|d| crate::objects::tuple::items(d).map(|t| t.len())).unwrap_or(0);
+    let takes = if ndefaults > 0 {
+        format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+    } else {
+        format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+    };
+    let kw_given = args
+        .kwargs()
+        .filter(|(k, _)| code.varnames[argcount..argcount + code.kwonlyargcount as usize].iter().any(|p| p == k))
+        .count();
+    let was = if given == 1 { "was" } else { "were" };
+    if kw_given > 0 {
+        PyErr::type_error(format!(
+            "{}() takes {takes} but {given} positional argument{} (and {kw_given} keyword-only argument{}) were given",
+            code.qualname,
+            if given == 1 { "" } else { "s" },
+            if kw_given == 1 { "" } else { "s" }
+        ))
+    } else {
+        PyErr::type_error(format!("{}() takes {takes} but {given} {was} given", code.qualname))
+    }
+}
+
+fn missing_args(fname: &str, kind: &str, names: &[String]) -> PyErr {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+    };
+    PyErr::type_error(format!(
+        "{fname}() missing {} required {kind} argument{}: {list}",
+        names.len(),
+        if names.len() == 1 { "" } else { "s" }
+    ))
+}
