@@ -247,12 +247,229 @@ fn repr_cases(s: &mut Suite, rng: &mut Rng) {
     }
 }
 
+fn number_text(rng: &mut Rng) -> String {
+    let pieces = [
+        "1", "0", "9", "_", ".", "e", "E", "+", "-", " ", "\t", "x", "0x", "0o", "0b", "inf",
+        "nan", "InFiNiTy", "１", "٣", "\u{3000}", "\x1c", "a", "f", "z", "00", "1_0", "\n", "é",
+    ];
+    let n = 1 + rng.below(6);
+    (0..n).map(|_| *rng.pick(&pieces)).collect()
+}
+
+fn number_cases(s: &mut Suite, rng: &mut Rng) {
+    for _ in 0..3000 {
+        let t = number_text(rng);
+        s.add("parse_float", &[a_s(&t)], r_res(num::parse_float(&t), r_f));
+        let base = *rng.pick(&[0u32, 10, 2, 8, 16, 36, 1, 37, 7]);
+        s.add(
+            "parse_int",
+            &[a_s(&t), a_n(base as i64)],
+            r_res(num::parse_int(&t, base), |v| a_i(&v)),
+        );
+    }
+    for _ in 0..500 {
+        let x = rng.float();
+        let t = if rng.chance(50) {
+            format!("{x:e}")
+        } else {
+            format!("{x}")
+        };
+        s.add("parse_float", &[a_s(&t)], r_res(num::parse_float(&t), r_f));
+    }
+    for len in [4299usize, 4300, 4301, 5000] {
+        let t: String = "7".repeat(len);
+        s.add(
+            "parse_int",
+            &[a_s(&t), a_n(10)],
+            r_res(num::parse_int(&t, 10), |v| a_i(&v)),
+        );
+        let t2 = format!("{t}x");
+        s.add(
+            "parse_int",
+            &[a_s(&t2), a_n(10)],
+            r_res(num::parse_int(&t2, 10), |v| a_i(&v)),
+        );
+        let t3 = format!("0x{t}");
+        s.add(
+            "parse_int",
+            &[a_s(&t3), a_n(0)],
+            r_res(num::parse_int(&t3, 0), |v| a_i(&v)),
+        );
+    }
+    for _ in 0..1000 {
+        let n = rng.bigint();
+        for b in [2u32, 8, 16] {
+            s.add(
+                "int_to_base",
+                &[a_i(&n), a_n(b as i64)],
+                a_s(&num::int_to_base(&n, b)),
+            );
+        }
+        s.add("int_to_float", &[a_i(&n)], r_res(num::int_to_f64(&n), r_f));
+        s.add("hash", &[a_i(&n)], format!("i:{}", num::hash_int(&n)));
+        let d = rng.bigint();
+        s.add(
+            "int_truediv",
+            &[a_i(&n), a_i(&d)],
+            r_res(num::int_truediv(&n, &d), r_f),
+        );
+        let nd = -(rng.below(25) as i64);
+        s.add(
+            "round_int",
+            &[a_i(&n), a_n(nd)],
+            a_i(&num::int_round(&n, nd)),
+        );
+        let m = rng.bigint();
+        s.add(
+            "pow_mod",
+            &[a_i(&n), a_i(&d), a_i(&m)],
+            r_res(num::int_pow_mod(&n, &d, &m), |v| a_i(&v)),
+        );
+        let len = rng.below(30) as i64 - 1;
+        let (big, signed) = (rng.chance(50), rng.chance(50));
+        s.add(
+            "to_bytes",
+            &[a_i(&n), a_n(len), a_bool(big), a_bool(signed)],
+            r_res(num::int_to_bytes(&n, len, big, signed), |v| a_b(&v)),
+        );
+        let bytes: Vec<u8> = (0..rng.below(12)).map(|_| rng.next() as u8).collect();
+        s.add(
+            "from_bytes",
+            &[a_b(&bytes), a_bool(big), a_bool(signed)],
+            a_i(&num::int_from_bytes(&bytes, big, signed)),
+        );
+    }
+    // Quotients near the float range's ends and exact ties.
+    for _ in 0..300 {
+        let n = BigInt::from(rng.next()) << rng.below(1200) as usize;
+        let d = BigInt::from(rng.next() | 1) << rng.below(1200) as usize;
+        s.add(
+            "int_truediv",
+            &[a_i(&n), a_i(&d)],
+            r_res(num::int_truediv(&n, &d), r_f),
+        );
+        let t = (BigInt::from(rng.next() >> 10) << 11usize | BigInt::from(1u32 << 10))
+            << rng.below(1000) as usize;
+        s.add("int_to_float", &[a_i(&t)], r_res(num::int_to_f64(&t), r_f));
+    }
+    for _ in 0..3000 {
+        let (a, b) = (rng.float(), rng.float());
+        let b = if rng.chance(10) { 0.0 } else { b };
+        s.add(
+            "float_floordiv",
+            &[a_f(a), a_f(b)],
+            r_res(num::float_floordiv(a, b), r_f),
+        );
+        s.add(
+            "float_mod",
+            &[a_f(a), a_f(b)],
+            r_res(num::float_mod(a, b), r_f),
+        );
+        s.add(
+            "float_divmod",
+            &[a_f(a), a_f(b)],
+            r_res(num::float_divmod(a, b), |(q, r)| {
+                format!("t:{},{}", r_f(q), r_f(r))
+            }),
+        );
+        let (pa, pb) = if rng.chance(50) {
+            (
+                a,
+                (rng.below(9) as f64 - 4.0) * if rng.chance(30) { 0.5 } else { 1.0 },
+            )
+        } else {
+            (rng.float(), b)
+        };
+        s.add(
+            "float_pow",
+            &[a_f(pa), a_f(pb)],
+            r_res(num::float_pow(pa, pb), |v| match v {
+                num::FloatPow::Real(x) => r_f(x),
+                num::FloatPow::NeedsComplex => a_s("COMPLEX"),
+            }),
+        );
+        let nd = rng.below(40) as i64 - 20;
+        s.add(
+            "round_float",
+            &[a_f(a), a_n(nd)],
+            r_res(num::float_round(a, nd), r_f),
+        );
+        s.add(
+            "round_float",
+            &[a_f(a)],
+            r_res(num::float_round_to_int(a), |v| a_i(&v)),
+        );
+        s.add("float_hex", &[a_f(a)], a_s(&num::float_hex(a)));
+        let h = num::float_hex(a);
+        s.add(
+            "float_fromhex",
+            &[a_s(&h)],
+            r_res(num::float_fromhex(&h), r_f),
+        );
+        s.add(
+            "as_integer_ratio",
+            &[a_f(a)],
+            r_res(num::float_as_integer_ratio(a), |(n, d)| {
+                format!("t:{},{}", a_i(&n), a_i(&d))
+            }),
+        );
+        if !a.is_nan() {
+            s.add(
+                "hash",
+                &[a_f(a)],
+                format!("i:{}", num::hash_float(a).unwrap()),
+            );
+        }
+        if !a.is_nan() && !b.is_nan() {
+            s.add(
+                "hash_complex",
+                &[a_f(a), a_f(b)],
+                format!("i:{}", num::hash_complex(a, b).unwrap()),
+            );
+        }
+    }
+    let hexes = [
+        "0x1p-1074",
+        "0x1p-1075",
+        "0x1.8p-1075",
+        "0x1.0000000000001p-1075",
+        "0x1.fffffffffffff8p1023",
+        "0x1.fffffffffffff7ffp1023",
+        "  -0X.8P+1  ",
+        "1",
+        "0x",
+        "0x.p1",
+        "0x1.",
+        ".8",
+        "0x1p",
+        "inf",
+        "-nan",
+        "0x1p99999999999999999",
+        "0x0p99999999999999999",
+        "0x1p-99999999999999",
+        "0x1_0",
+        "0x1.000000000000080000000001p0",
+        "0x1.00000000000008p0",
+        "0x1.00000000000018p0",
+        "0x1p1024",
+        "0x0.00000000000008p-1022",
+    ];
+    for h in hexes {
+        s.add(
+            "float_fromhex",
+            &[a_s(h)],
+            r_res(num::float_fromhex(h), r_f),
+        );
+    }
+}
+
 #[test]
 fn differential_against_cpython() {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut suite = Suite { cases: Vec::new() };
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     repr_cases(&mut suite, &mut rng);
+    number_cases(&mut suite, &mut rng);
 
     let child = Command::new("python3")
         .arg(format!("{root}/tests/tools/num_text_oracle.py"))
