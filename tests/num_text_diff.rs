@@ -463,6 +463,142 @@ fn number_cases(s: &mut Suite, rng: &mut Rng) {
     }
 }
 
+fn random_spec(rng: &mut Rng, types: &[&str]) -> String {
+    let mut s = String::new();
+    if rng.chance(30) {
+        if rng.chance(50) {
+            s.push_str(*rng.pick(&["*", "0", "x", "€", "<", " ", "=", "{"]));
+        }
+        s.push_str(*rng.pick(&["<", ">", "=", "^"]));
+    }
+    if rng.chance(30) {
+        s.push_str(*rng.pick(&["+", "-", " "]));
+    }
+    if rng.chance(10) {
+        s.push('z');
+    }
+    if rng.chance(20) {
+        s.push('#');
+    }
+    if rng.chance(20) {
+        s.push('0');
+    }
+    if rng.chance(50) {
+        s.push_str(&rng.below(25).to_string());
+    }
+    if rng.chance(25) {
+        s.push_str(*rng.pick(&[",", "_", ",_", "_,"]));
+    }
+    if rng.chance(40) {
+        s.push('.');
+        if rng.chance(95) {
+            let limit = if rng.chance(5) { 60 } else { 18 };
+            s.push_str(&rng.below(limit).to_string());
+        }
+    }
+    if rng.chance(80) {
+        s.push_str(*rng.pick(types));
+    }
+    if rng.chance(3) {
+        s.push_str(*rng.pick(&["x", "ab", "١٢", "\u{1}"]));
+    }
+    s
+}
+
+const ALL_TYPES: [&str; 18] = [
+    "b", "c", "d", "o", "x", "X", "n", "e", "E", "f", "F", "g", "G", "%", "s", "r", "y", "",
+];
+
+fn spec_cases(s: &mut Suite, rng: &mut Rng) {
+    for _ in 0..6000 {
+        let x = rng.float();
+        let spec = random_spec(rng, &ALL_TYPES[7..]);
+        s.add(
+            "format",
+            &[a_f(x), a_s(&spec)],
+            r_res(text::format_float(x, &spec), |v| a_s(&v)),
+        );
+        let spec = random_spec(rng, &ALL_TYPES);
+        s.add(
+            "format",
+            &[a_f(x), a_s(&spec)],
+            r_res(text::format_float(x, &spec), |v| a_s(&v)),
+        );
+    }
+    for _ in 0..5000 {
+        let n = if rng.chance(20) {
+            BigInt::from(rng.below(0x110010))
+        } else {
+            rng.bigint()
+        };
+        let spec = random_spec(rng, &ALL_TYPES);
+        s.add(
+            "format",
+            &[a_i(&n), a_s(&spec)],
+            r_res(text::format_int(&n, &spec), |v| a_s(&v)),
+        );
+    }
+    let words = [
+        "",
+        "a",
+        "abc",
+        "héllo",
+        "😀x",
+        "tab\there",
+        "0123456789abcdef",
+    ];
+    for _ in 0..3000 {
+        let w = *rng.pick(&words);
+        let spec = random_spec(rng, &ALL_TYPES);
+        s.add(
+            "format",
+            &[a_s(w), a_s(&spec)],
+            r_res(text::format_str(w, &spec), |v| a_s(&v)),
+        );
+    }
+    for _ in 0..3000 {
+        let (re, im) = (rng.float(), rng.float());
+        let re = if rng.chance(20) { 0.0 } else { re };
+        let spec = random_spec(rng, &ALL_TYPES[7..]);
+        s.add(
+            "format_complex",
+            &[a_f(re), a_f(im), a_s(&spec)],
+            r_res(text::format_complex(re, im, &spec), |v| a_s(&v)),
+        );
+    }
+    let fixed: &[(f64, &str)] = &[
+        (2.675, ".2f"),
+        (1e22, "f"),
+        (0.5, ".0f"),
+        (1.5, ".0f"),
+        (2.5, ".0e"),
+        (-0.0, "z.1f"),
+        (-0.0001, "z.2f"),
+        (-0.0001, "z"),
+        (1e16, ""),
+        (1e16, ".17"),
+        (123.0, ".3"),
+        (1e20, "#"),
+        (0.1, ".30f"),
+        (5e-324, ".1000e"),
+        (1.0, "#.0e"),
+        (1.0, "#.0%"),
+        (1234567.0, ",.2f"),
+        (1234567.0, "015,.2f"),
+        (1234567.0, "_e"),
+        (f64::NAN, "+"),
+        (-f64::NAN, "08"),
+        (1.0, "n"),
+    ];
+    for &(x, spec) in fixed {
+        s.add(
+            "format",
+            &[a_f(x), a_s(spec)],
+            r_res(text::format_float(x, spec), |v| a_s(&v)),
+        );
+    }
+}
+
 #[test]
 fn differential_against_cpython() {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -470,6 +606,7 @@ fn differential_against_cpython() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     repr_cases(&mut suite, &mut rng);
     number_cases(&mut suite, &mut rng);
+    spec_cases(&mut suite, &mut rng);
 
     let child = Command::new("python3")
         .arg(format!("{root}/tests/tools/num_text_oracle.py"))
