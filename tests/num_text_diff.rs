@@ -599,6 +599,164 @@ fn spec_cases(s: &mut Suite, rng: &mut Rng) {
     }
 }
 
+/// An argument of `fmt % arg` in the test's stand-in for the object layer.
+enum PArg {
+    Int(BigInt),
+    Float(f64),
+    Str(String),
+}
+
+/// `fmt % arg` for one non-tuple argument, driving `text::percent` the way the object
+/// layer will.
+fn percent_one(fmt: &str, arg: &PArg) -> Result<String, PyErrSpec> {
+    use text::percent::*;
+    let mut out = String::new();
+    let mut used = false;
+    for item in parse_percent_format(fmt) {
+        let spec = match item {
+            PercentItem::Literal(t) => {
+                out.push_str(&t);
+                continue;
+            }
+            PercentItem::Conv(c) => c,
+        };
+        if spec.needs_mapping {
+            return Err(PyErrSpec::type_error("format requires a mapping"));
+        }
+        if let Some(e) = spec.error {
+            return Err(e);
+        }
+        if used {
+            return Err(PyErrSpec::type_error(
+                "not enough arguments for format string",
+            ));
+        }
+        used = true;
+        let kind = match arg {
+            PArg::Int(_) => "int",
+            PArg::Float(_) => "float",
+            PArg::Str(_) => "str",
+        };
+        let piece = match spec.conv {
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+                let n = match arg {
+                    PArg::Int(n) => n.clone(),
+                    PArg::Float(x) if matches!(spec.conv, 'd' | 'i' | 'u') => {
+                        num::float_to_bigint(*x)?
+                    }
+                    _ if matches!(spec.conv, 'd' | 'i' | 'u') => {
+                        return Err(PyErrSpec::type_error(format!(
+                            "%{} format: a real number is required, not {kind}",
+                            spec.conv
+                        )))
+                    }
+                    _ => {
+                        return Err(PyErrSpec::type_error(format!(
+                            "%{} format: an integer is required, not {kind}",
+                            spec.conv
+                        )))
+                    }
+                };
+                percent_int(&n, &spec, num::INT_MAX_STR_DIGITS)?
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let x = match arg {
+                    PArg::Int(n) => num::int_to_f64(n)?,
+                    PArg::Float(x) => *x,
+                    PArg::Str(_) => {
+                        return Err(PyErrSpec::type_error("must be real number, not str"))
+                    }
+                };
+                percent_float(x, &spec)
+            }
+            's' | 'r' | 'a' => {
+                let t = match (arg, spec.conv) {
+                    (PArg::Int(n), _) => num::int_to_decimal(n, 4300)?,
+                    (PArg::Float(x), _) => num::float_repr(*x),
+                    (PArg::Str(s), 's') => s.clone(),
+                    (PArg::Str(s), 'r') => text::str_repr(s),
+                    (PArg::Str(s), _) => text::str_ascii(s),
+                };
+                percent_str(&t, &spec)
+            }
+            'c' => {
+                let c = match arg {
+                    PArg::Int(n) => percent_char_from_int(n)?,
+                    PArg::Str(s) if s.chars().count() == 1 => s.chars().next().unwrap(),
+                    _ => return Err(PyErrSpec::type_error("%c requires int or char")),
+                };
+                percent_str(&c.to_string(), &spec)
+            }
+            c => return Err(unsupported_format_character(c, spec.index)),
+        };
+        out.push_str(&piece);
+    }
+    if !used {
+        return Err(PyErrSpec::type_error(
+            "not all arguments converted during string formatting",
+        ));
+    }
+    Ok(out)
+}
+
+fn percent_cases(s: &mut Suite, rng: &mut Rng) {
+    let convs = [
+        "d", "i", "u", "o", "x", "X", "e", "E", "f", "F", "g", "G", "s", "r", "a", "c", "y", "%",
+        "ld", "",
+    ];
+    for _ in 0..6000 {
+        let mut f = String::new();
+        if rng.chance(20) {
+            f.push_str(*rng.pick(&["ab", "%%", "x%%y ", "é"]));
+        }
+        f.push('%');
+        if rng.chance(3) {
+            f.push_str("(k)");
+        }
+        for _ in 0..rng.below(3) {
+            f.push(*rng.pick(&['-', '+', ' ', '#', '0']));
+        }
+        if rng.chance(50) {
+            f.push_str(&rng.below(20).to_string());
+        }
+        if rng.chance(40) {
+            f.push('.');
+            if rng.chance(90) {
+                f.push_str(&rng.below(20).to_string());
+            }
+        }
+        f.push_str(*rng.pick(&convs));
+        if rng.chance(10) {
+            f.push_str(*rng.pick(&["|", "%%", "%s", " %"]));
+        }
+        let (arg, enc) = match rng.below(4) {
+            0 | 1 => {
+                let n = if rng.chance(30) {
+                    BigInt::from(rng.below(0x110100))
+                } else {
+                    rng.bigint()
+                };
+                let e = a_i(&n);
+                (PArg::Int(n), e)
+            }
+            2 => {
+                let x = rng.float();
+                (PArg::Float(x), a_f(x))
+            }
+            _ => {
+                let t = (*rng.pick(&["A", "héllo", "it's", "😀", ""])).to_string();
+                let e = a_s(&t);
+                (PArg::Str(t), e)
+            }
+        };
+        s.add(
+            "percent",
+            &[a_s(&f), enc],
+            r_res(percent_one(&f, &arg), |v| a_s(&v)),
+        );
+    }
+}
+
 #[test]
 fn differential_against_cpython() {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -607,6 +765,7 @@ fn differential_against_cpython() {
     repr_cases(&mut suite, &mut rng);
     number_cases(&mut suite, &mut rng);
     spec_cases(&mut suite, &mut rng);
+    percent_cases(&mut suite, &mut rng);
 
     let child = Command::new("python3")
         .arg(format!("{root}/tests/tools/num_text_oracle.py"))
