@@ -247,12 +247,525 @@ fn repr_cases(s: &mut Suite, rng: &mut Rng) {
     }
 }
 
+fn number_text(rng: &mut Rng) -> String {
+    let pieces = [
+        "1", "0", "9", "_", ".", "e", "E", "+", "-", " ", "\t", "x", "0x", "0o", "0b", "inf",
+        "nan", "InFiNiTy", "１", "٣", "\u{3000}", "\x1c", "a", "f", "z", "00", "1_0", "\n", "é",
+    ];
+    let n = 1 + rng.below(6);
+    (0..n).map(|_| *rng.pick(&pieces)).collect()
+}
+
+fn number_cases(s: &mut Suite, rng: &mut Rng) {
+    for _ in 0..3000 {
+        let t = number_text(rng);
+        s.add("parse_float", &[a_s(&t)], r_res(num::parse_float(&t), r_f));
+        let base = *rng.pick(&[0u32, 10, 2, 8, 16, 36, 1, 37, 7]);
+        s.add(
+            "parse_int",
+            &[a_s(&t), a_n(base as i64)],
+            r_res(num::parse_int(&t, base), |v| a_i(&v)),
+        );
+    }
+    for _ in 0..500 {
+        let x = rng.float();
+        let t = if rng.chance(50) {
+            format!("{x:e}")
+        } else {
+            format!("{x}")
+        };
+        s.add("parse_float", &[a_s(&t)], r_res(num::parse_float(&t), r_f));
+    }
+    for len in [4299usize, 4300, 4301, 5000] {
+        let t: String = "7".repeat(len);
+        s.add(
+            "parse_int",
+            &[a_s(&t), a_n(10)],
+            r_res(num::parse_int(&t, 10), |v| a_i(&v)),
+        );
+        let t2 = format!("{t}x");
+        s.add(
+            "parse_int",
+            &[a_s(&t2), a_n(10)],
+            r_res(num::parse_int(&t2, 10), |v| a_i(&v)),
+        );
+        let t3 = format!("0x{t}");
+        s.add(
+            "parse_int",
+            &[a_s(&t3), a_n(0)],
+            r_res(num::parse_int(&t3, 0), |v| a_i(&v)),
+        );
+    }
+    for _ in 0..1000 {
+        let n = rng.bigint();
+        for b in [2u32, 8, 16] {
+            s.add(
+                "int_to_base",
+                &[a_i(&n), a_n(b as i64)],
+                a_s(&num::int_to_base(&n, b)),
+            );
+        }
+        s.add("int_to_float", &[a_i(&n)], r_res(num::int_to_f64(&n), r_f));
+        s.add("hash", &[a_i(&n)], format!("i:{}", num::hash_int(&n)));
+        let d = rng.bigint();
+        s.add(
+            "int_truediv",
+            &[a_i(&n), a_i(&d)],
+            r_res(num::int_truediv(&n, &d), r_f),
+        );
+        let nd = -(rng.below(25) as i64);
+        s.add(
+            "round_int",
+            &[a_i(&n), a_n(nd)],
+            a_i(&num::int_round(&n, nd)),
+        );
+        let m = rng.bigint();
+        s.add(
+            "pow_mod",
+            &[a_i(&n), a_i(&d), a_i(&m)],
+            r_res(num::int_pow_mod(&n, &d, &m), |v| a_i(&v)),
+        );
+        let len = rng.below(30) as i64 - 1;
+        let (big, signed) = (rng.chance(50), rng.chance(50));
+        s.add(
+            "to_bytes",
+            &[a_i(&n), a_n(len), a_bool(big), a_bool(signed)],
+            r_res(num::int_to_bytes(&n, len, big, signed), |v| a_b(&v)),
+        );
+        let bytes: Vec<u8> = (0..rng.below(12)).map(|_| rng.next() as u8).collect();
+        s.add(
+            "from_bytes",
+            &[a_b(&bytes), a_bool(big), a_bool(signed)],
+            a_i(&num::int_from_bytes(&bytes, big, signed)),
+        );
+    }
+    // Quotients near the float range's ends and exact ties.
+    for _ in 0..300 {
+        let n = BigInt::from(rng.next()) << rng.below(1200) as usize;
+        let d = BigInt::from(rng.next() | 1) << rng.below(1200) as usize;
+        s.add(
+            "int_truediv",
+            &[a_i(&n), a_i(&d)],
+            r_res(num::int_truediv(&n, &d), r_f),
+        );
+        let t = (BigInt::from(rng.next() >> 10) << 11usize | BigInt::from(1u32 << 10))
+            << rng.below(1000) as usize;
+        s.add("int_to_float", &[a_i(&t)], r_res(num::int_to_f64(&t), r_f));
+    }
+    for _ in 0..3000 {
+        let (a, b) = (rng.float(), rng.float());
+        let b = if rng.chance(10) { 0.0 } else { b };
+        s.add(
+            "float_floordiv",
+            &[a_f(a), a_f(b)],
+            r_res(num::float_floordiv(a, b), r_f),
+        );
+        s.add(
+            "float_mod",
+            &[a_f(a), a_f(b)],
+            r_res(num::float_mod(a, b), r_f),
+        );
+        s.add(
+            "float_divmod",
+            &[a_f(a), a_f(b)],
+            r_res(num::float_divmod(a, b), |(q, r)| {
+                format!("t:{},{}", r_f(q), r_f(r))
+            }),
+        );
+        let (pa, pb) = if rng.chance(50) {
+            (
+                a,
+                (rng.below(9) as f64 - 4.0) * if rng.chance(30) { 0.5 } else { 1.0 },
+            )
+        } else {
+            (rng.float(), b)
+        };
+        s.add(
+            "float_pow",
+            &[a_f(pa), a_f(pb)],
+            r_res(num::float_pow(pa, pb), |v| match v {
+                num::FloatPow::Real(x) => r_f(x),
+                num::FloatPow::NeedsComplex => a_s("COMPLEX"),
+            }),
+        );
+        let nd = rng.below(40) as i64 - 20;
+        s.add(
+            "round_float",
+            &[a_f(a), a_n(nd)],
+            r_res(num::float_round(a, nd), r_f),
+        );
+        s.add(
+            "round_float",
+            &[a_f(a)],
+            r_res(num::float_round_to_int(a), |v| a_i(&v)),
+        );
+        s.add("float_hex", &[a_f(a)], a_s(&num::float_hex(a)));
+        let h = num::float_hex(a);
+        s.add(
+            "float_fromhex",
+            &[a_s(&h)],
+            r_res(num::float_fromhex(&h), r_f),
+        );
+        s.add(
+            "as_integer_ratio",
+            &[a_f(a)],
+            r_res(num::float_as_integer_ratio(a), |(n, d)| {
+                format!("t:{},{}", a_i(&n), a_i(&d))
+            }),
+        );
+        if !a.is_nan() {
+            s.add(
+                "hash",
+                &[a_f(a)],
+                format!("i:{}", num::hash_float(a).unwrap()),
+            );
+        }
+        if !a.is_nan() && !b.is_nan() {
+            s.add(
+                "hash_complex",
+                &[a_f(a), a_f(b)],
+                format!("i:{}", num::hash_complex(a, b).unwrap()),
+            );
+        }
+    }
+    let hexes = [
+        "0x1p-1074",
+        "0x1p-1075",
+        "0x1.8p-1075",
+        "0x1.0000000000001p-1075",
+        "0x1.fffffffffffff8p1023",
+        "0x1.fffffffffffff7ffp1023",
+        "  -0X.8P+1  ",
+        "1",
+        "0x",
+        "0x.p1",
+        "0x1.",
+        ".8",
+        "0x1p",
+        "inf",
+        "-nan",
+        "0x1p99999999999999999",
+        "0x0p99999999999999999",
+        "0x1p-99999999999999",
+        "0x1_0",
+        "0x1.000000000000080000000001p0",
+        "0x1.00000000000008p0",
+        "0x1.00000000000018p0",
+        "0x1p1024",
+        "0x0.00000000000008p-1022",
+    ];
+    for h in hexes {
+        s.add(
+            "float_fromhex",
+            &[a_s(h)],
+            r_res(num::float_fromhex(h), r_f),
+        );
+    }
+}
+
+fn random_spec(rng: &mut Rng, types: &[&str]) -> String {
+    let mut s = String::new();
+    if rng.chance(30) {
+        if rng.chance(50) {
+            s.push_str(*rng.pick(&["*", "0", "x", "€", "<", " ", "=", "{"]));
+        }
+        s.push_str(*rng.pick(&["<", ">", "=", "^"]));
+    }
+    if rng.chance(30) {
+        s.push_str(*rng.pick(&["+", "-", " "]));
+    }
+    if rng.chance(10) {
+        s.push('z');
+    }
+    if rng.chance(20) {
+        s.push('#');
+    }
+    if rng.chance(20) {
+        s.push('0');
+    }
+    if rng.chance(50) {
+        s.push_str(&rng.below(25).to_string());
+    }
+    if rng.chance(25) {
+        s.push_str(*rng.pick(&[",", "_", ",_", "_,"]));
+    }
+    if rng.chance(40) {
+        s.push('.');
+        if rng.chance(95) {
+            let limit = if rng.chance(5) { 60 } else { 18 };
+            s.push_str(&rng.below(limit).to_string());
+        }
+    }
+    if rng.chance(80) {
+        s.push_str(*rng.pick(types));
+    }
+    if rng.chance(3) {
+        s.push_str(*rng.pick(&["x", "ab", "١٢", "\u{1}"]));
+    }
+    s
+}
+
+const ALL_TYPES: [&str; 18] = [
+    "b", "c", "d", "o", "x", "X", "n", "e", "E", "f", "F", "g", "G", "%", "s", "r", "y", "",
+];
+
+fn spec_cases(s: &mut Suite, rng: &mut Rng) {
+    for _ in 0..6000 {
+        let x = rng.float();
+        let spec = random_spec(rng, &ALL_TYPES[7..]);
+        s.add(
+            "format",
+            &[a_f(x), a_s(&spec)],
+            r_res(text::format_float(x, &spec), |v| a_s(&v)),
+        );
+        let spec = random_spec(rng, &ALL_TYPES);
+        s.add(
+            "format",
+            &[a_f(x), a_s(&spec)],
+            r_res(text::format_float(x, &spec), |v| a_s(&v)),
+        );
+    }
+    for _ in 0..5000 {
+        let n = if rng.chance(20) {
+            BigInt::from(rng.below(0x110010))
+        } else {
+            rng.bigint()
+        };
+        let spec = random_spec(rng, &ALL_TYPES);
+        s.add(
+            "format",
+            &[a_i(&n), a_s(&spec)],
+            r_res(text::format_int(&n, &spec), |v| a_s(&v)),
+        );
+    }
+    let words = [
+        "",
+        "a",
+        "abc",
+        "héllo",
+        "😀x",
+        "tab\there",
+        "0123456789abcdef",
+    ];
+    for _ in 0..3000 {
+        let w = *rng.pick(&words);
+        let spec = random_spec(rng, &ALL_TYPES);
+        s.add(
+            "format",
+            &[a_s(w), a_s(&spec)],
+            r_res(text::format_str(w, &spec), |v| a_s(&v)),
+        );
+    }
+    for _ in 0..3000 {
+        let (re, im) = (rng.float(), rng.float());
+        let re = if rng.chance(20) { 0.0 } else { re };
+        let spec = random_spec(rng, &ALL_TYPES[7..]);
+        s.add(
+            "format_complex",
+            &[a_f(re), a_f(im), a_s(&spec)],
+            r_res(text::format_complex(re, im, &spec), |v| a_s(&v)),
+        );
+    }
+    let fixed: &[(f64, &str)] = &[
+        (2.675, ".2f"),
+        (1e22, "f"),
+        (0.5, ".0f"),
+        (1.5, ".0f"),
+        (2.5, ".0e"),
+        (-0.0, "z.1f"),
+        (-0.0001, "z.2f"),
+        (-0.0001, "z"),
+        (1e16, ""),
+        (1e16, ".17"),
+        (123.0, ".3"),
+        (1e20, "#"),
+        (0.1, ".30f"),
+        (5e-324, ".1000e"),
+        (1.0, "#.0e"),
+        (1.0, "#.0%"),
+        (1234567.0, ",.2f"),
+        (1234567.0, "015,.2f"),
+        (1234567.0, "_e"),
+        (f64::NAN, "+"),
+        (-f64::NAN, "08"),
+        (1.0, "n"),
+    ];
+    for &(x, spec) in fixed {
+        s.add(
+            "format",
+            &[a_f(x), a_s(spec)],
+            r_res(text::format_float(x, spec), |v| a_s(&v)),
+        );
+    }
+}
+
+/// An argument of `fmt % arg` in the test's stand-in for the object layer.
+enum PArg {
+    Int(BigInt),
+    Float(f64),
+    Str(String),
+}
+
+/// `fmt % arg` for one non-tuple argument, driving `text::percent` the way the object
+/// layer will.
+fn percent_one(fmt: &str, arg: &PArg) -> Result<String, PyErrSpec> {
+    use text::percent::*;
+    let mut out = String::new();
+    let mut used = false;
+    for item in parse_percent_format(fmt) {
+        let spec = match item {
+            PercentItem::Literal(t) => {
+                out.push_str(&t);
+                continue;
+            }
+            PercentItem::Conv(c) => c,
+        };
+        if spec.needs_mapping {
+            return Err(PyErrSpec::type_error("format requires a mapping"));
+        }
+        if let Some(e) = spec.error {
+            return Err(e);
+        }
+        if used {
+            return Err(PyErrSpec::type_error(
+                "not enough arguments for format string",
+            ));
+        }
+        used = true;
+        let kind = match arg {
+            PArg::Int(_) => "int",
+            PArg::Float(_) => "float",
+            PArg::Str(_) => "str",
+        };
+        let piece = match spec.conv {
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+                let n = match arg {
+                    PArg::Int(n) => n.clone(),
+                    PArg::Float(x) if matches!(spec.conv, 'd' | 'i' | 'u') => {
+                        num::float_to_bigint(*x)?
+                    }
+                    _ if matches!(spec.conv, 'd' | 'i' | 'u') => {
+                        return Err(PyErrSpec::type_error(format!(
+                            "%{} format: a real number is required, not {kind}",
+                            spec.conv
+                        )))
+                    }
+                    _ => {
+                        return Err(PyErrSpec::type_error(format!(
+                            "%{} format: an integer is required, not {kind}",
+                            spec.conv
+                        )))
+                    }
+                };
+                percent_int(&n, &spec, num::INT_MAX_STR_DIGITS)?
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let x = match arg {
+                    PArg::Int(n) => num::int_to_f64(n)?,
+                    PArg::Float(x) => *x,
+                    PArg::Str(_) => {
+                        return Err(PyErrSpec::type_error("must be real number, not str"))
+                    }
+                };
+                percent_float(x, &spec)
+            }
+            's' | 'r' | 'a' => {
+                let t = match (arg, spec.conv) {
+                    (PArg::Int(n), _) => num::int_to_decimal(n, 4300)?,
+                    (PArg::Float(x), _) => num::float_repr(*x),
+                    (PArg::Str(s), 's') => s.clone(),
+                    (PArg::Str(s), 'r') => text::str_repr(s),
+                    (PArg::Str(s), _) => text::str_ascii(s),
+                };
+                percent_str(&t, &spec)
+            }
+            'c' => {
+                let c = match arg {
+                    PArg::Int(n) => percent_char_from_int(n)?,
+                    PArg::Str(s) if s.chars().count() == 1 => s.chars().next().unwrap(),
+                    _ => return Err(PyErrSpec::type_error("%c requires int or char")),
+                };
+                percent_str(&c.to_string(), &spec)
+            }
+            c => return Err(unsupported_format_character(c, spec.index)),
+        };
+        out.push_str(&piece);
+    }
+    if !used {
+        return Err(PyErrSpec::type_error(
+            "not all arguments converted during string formatting",
+        ));
+    }
+    Ok(out)
+}
+
+fn percent_cases(s: &mut Suite, rng: &mut Rng) {
+    let convs = [
+        "d", "i", "u", "o", "x", "X", "e", "E", "f", "F", "g", "G", "s", "r", "a", "c", "y", "%",
+        "ld", "",
+    ];
+    for _ in 0..6000 {
+        let mut f = String::new();
+        if rng.chance(20) {
+            f.push_str(*rng.pick(&["ab", "%%", "x%%y ", "é"]));
+        }
+        f.push('%');
+        if rng.chance(3) {
+            f.push_str("(k)");
+        }
+        for _ in 0..rng.below(3) {
+            f.push(*rng.pick(&['-', '+', ' ', '#', '0']));
+        }
+        if rng.chance(50) {
+            f.push_str(&rng.below(20).to_string());
+        }
+        if rng.chance(40) {
+            f.push('.');
+            if rng.chance(90) {
+                f.push_str(&rng.below(20).to_string());
+            }
+        }
+        f.push_str(*rng.pick(&convs));
+        if rng.chance(10) {
+            f.push_str(*rng.pick(&["|", "%%", "%s", " %"]));
+        }
+        let (arg, enc) = match rng.below(4) {
+            0 | 1 => {
+                let n = if rng.chance(30) {
+                    BigInt::from(rng.below(0x110100))
+                } else {
+                    rng.bigint()
+                };
+                let e = a_i(&n);
+                (PArg::Int(n), e)
+            }
+            2 => {
+                let x = rng.float();
+                (PArg::Float(x), a_f(x))
+            }
+            _ => {
+                let t = (*rng.pick(&["A", "héllo", "it's", "😀", ""])).to_string();
+                let e = a_s(&t);
+                (PArg::Str(t), e)
+            }
+        };
+        s.add(
+            "percent",
+            &[a_s(&f), enc],
+            r_res(percent_one(&f, &arg), |v| a_s(&v)),
+        );
+    }
+}
+
 #[test]
 fn differential_against_cpython() {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut suite = Suite { cases: Vec::new() };
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     repr_cases(&mut suite, &mut rng);
+    number_cases(&mut suite, &mut rng);
+    spec_cases(&mut suite, &mut rng);
+    percent_cases(&mut suite, &mut rng);
 
     let child = Command::new("python3")
         .arg(format!("{root}/tests/tools/num_text_oracle.py"))

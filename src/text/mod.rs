@@ -1,7 +1,9 @@
 //! Pure text algorithms with Python semantics (no objects, no GIL): `repr` of str and bytes,
 //! the format-spec mini-language, `%`-formatting, and the `str` method algorithms.
 
+pub mod percent;
 pub mod repr;
+pub mod spec;
 pub mod unicode;
 #[rustfmt::skip]
 mod unicode_case_tables;
@@ -10,6 +12,9 @@ mod unicode_tables;
 
 pub use crate::num::{ErrKind, PyErrSpec, SpecResult};
 pub use repr::{bytes_repr, str_ascii, str_repr};
+pub use spec::{
+    format_complex, format_float, format_int, format_str, parse_format_spec, FormatSpec,
+};
 
 /// The `strerror` text CPython shows for an OS error (`[Errno 2] No such file or directory`),
 /// without Rust's " (os error N)" suffix.

@@ -57,6 +57,17 @@ def limited_int(s, base):
         sys.set_int_max_str_digits(0)
 
 
+def float_pow(a, b):
+    # A complex result (or a complex overflow) only tells that CPython went complex.
+    try:
+        r = a ** b
+    except OverflowError as e:
+        if str(e) == "complex exponentiation":
+            return "COMPLEX"
+        raise
+    return "COMPLEX" if isinstance(r, complex) else r
+
+
 def pct(fmt, arg):
     return fmt % arg
 
@@ -75,7 +86,7 @@ OPS = {
     "float_floordiv": lambda a, b: a // b,
     "float_mod": lambda a, b: a % b,
     "float_divmod": divmod,
-    "float_pow": lambda a, b: a ** b,
+    "float_pow": float_pow,
     "int_truediv": lambda a, b: a / b,
     "int_to_float": float,
     "round_float": round,
