@@ -401,7 +401,7 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
             Instr::Call { argc } => {
                 let base = frame.stack.len() - argc as usize;
                 let callable = frame.stack[base - 1].clone();
-                if let Some(callee) = instr::call(vm, frame, &callable, base, 0)? {
+                if let Some(callee) = instr::call(vm, frame, &callable, base, base - 1)? {
                     return Ok(Control::Call(callee));
                 }
             }
@@ -409,20 +409,20 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
                 let kwnames = pop(frame);
                 let base = frame.stack.len() - argc as usize;
                 let callable = frame.stack[base - 1].clone();
-                if let Some(callee) = instr::call_kw(vm, frame, &callable, base, &kwnames, 0)? {
+                if let Some(callee) = instr::call_kw(vm, frame, &callable, base, &kwnames, base - 1)? {
                     return Ok(Control::Call(callee));
                 }
             }
             Instr::CallMethod { argc } => {
-                let (callable, base, extra) = instr::method_call_layout(frame, argc as usize);
-                if let Some(callee) = instr::call(vm, frame, &callable, base, extra)? {
+                let (callable, start, cut) = instr::method_call_layout(frame, argc as usize);
+                if let Some(callee) = instr::call(vm, frame, &callable, start, cut)? {
                     return Ok(Control::Call(callee));
                 }
             }
             Instr::CallMethodKw { argc } => {
                 let kwnames = pop(frame);
-                let (callable, base, extra) = instr::method_call_layout(frame, argc as usize);
-                if let Some(callee) = instr::call_kw(vm, frame, &callable, base, &kwnames, extra)? {
+                let (callable, start, cut) = instr::method_call_layout(frame, argc as usize);
+                if let Some(callee) = instr::call_kw(vm, frame, &callable, start, &kwnames, cut)? {
                     return Ok(Control::Call(callee));
                 }
             }

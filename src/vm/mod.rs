@@ -13,6 +13,7 @@ pub mod class;
 pub mod frame;
 pub mod generator;
 pub mod import;
+pub(crate) mod instr;
 pub mod interp;
 pub mod traceback;
 pub mod unwind;
