@@ -10,13 +10,27 @@ use std::process::Command;
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let exe = PathBuf::from(env!("CARGO_BIN_EXE_gild"));
-    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-')).unwrap_or_default();
+    let filter = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .unwrap_or_default();
     let dir = root.join("tests/py/syntax");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "py")).collect()).unwrap_or_default();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "py"))
+                .collect()
+        })
+        .unwrap_or_default();
     files.sort();
     let (mut passed, mut failed) = (0, 0);
     for f in files {
-        let name = f.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let name = f
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         if !name.contains(&filter) {
             continue;
         }
@@ -29,7 +43,11 @@ fn main() {
             }
         };
         let d = dir.display().to_string();
-        let read = |ext: &str| std::fs::read_to_string(f.with_extension(ext)).unwrap_or_default().replace("$DIR", &d);
+        let read = |ext: &str| {
+            std::fs::read_to_string(f.with_extension(ext))
+                .unwrap_or_default()
+                .replace("$DIR", &d)
+        };
         let want_err = read("err");
         let want_exit: i32 = read("exit").trim().parse().unwrap_or(0);
         let got_err = String::from_utf8_lossy(&out.stderr).to_string();

@@ -882,35 +882,9 @@ fn is_potential_identifier_char(c: char) -> bool {
     (c as u32) >= 128
 }
 
-/// Python's `str.isprintable()` approximation: not a control, format, separator (other than
-/// ASCII space), surrogate, private-use or unassigned character.
+/// Python's `str.isprintable()` for one character.
 pub fn is_printable(c: char) -> bool {
-    let cp = c as u32;
-    if cp < 0x20 || (0x7F..0xA1).contains(&cp) || cp == 0xAD {
-        return false;
-    }
-    matches!(cp, 0x20) || !is_unprintable_non_ascii(c)
-}
-
-fn is_unprintable_non_ascii(c: char) -> bool {
-    let cp = c as u32;
-    // Zs/Zl/Zp separators other than ' '.
-    if matches!(
-        cp,
-        0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000
-    ) {
-        return true;
-    }
-    // Cf format characters (common ones).
-    if matches!(cp, 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0x110BD | 0xE0001 | 0xE0020..=0xE007F)
-    {
-        return true;
-    }
-    // Private use, surrogates, noncharacters.
-    if matches!(cp, 0xD800..=0xF8FF | 0xF0000..=0x10FFFF | 0xFFFE | 0xFFFF) {
-        return true;
-    }
-    false
+    super::unicode_data::is_printable_cp(c as u32)
 }
 
 #[cfg(test)]

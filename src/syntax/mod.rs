@@ -10,6 +10,7 @@ pub mod error;
 pub mod lexer;
 mod parser;
 pub mod token;
+mod unicode_data;
 
 pub use dump::dump;
 pub use error::{SyntaxError, SyntaxErrorKind};
@@ -158,7 +159,17 @@ fn decode_source(source: &[u8], filename: &str) -> Result<String, SyntaxError> {
             }
             Ok(String::from_utf8_lossy(body).into_owned())
         }
-        Some(other) => Err(mk(format!("unknown encoding: {other}"), 1)),
+        Some(other) => {
+            // Other codecs (cp1252, koi8-r, ...) through the WHATWG decoders.
+            match encoding_rs::Encoding::for_label(other.as_bytes()) {
+                Some(enc) if !bom => {
+                    let (text, _) = enc.decode_without_bom_handling(body);
+                    Ok(text.into_owned())
+                }
+                Some(_) => Err(mk(format!("encoding problem: {other} with BOM"), 1)),
+                None => Err(mk(format!("unknown encoding: {other}"), 1)),
+            }
+        }
     }
 }
 
