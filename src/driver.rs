@@ -91,9 +91,7 @@ pub fn run(cfg: Config) -> i32 {
             match std::fs::read(&abs) {
                 Ok(source) => {
                     let filename = path.display().to_string();
-                    if let Err(e) =
-                        crate::syntax::parse_bytes(&source, crate::syntax::Mode::Exec, &filename)
-                    {
+                    if let Err(e) = crate::syntax::parse_script(&source, &filename) {
                         eprint!("{}", e.render());
                         return 1;
                     }

@@ -172,6 +172,9 @@ impl SyntaxError {
         if self.kind == SyntaxErrorKind::Memory {
             return "MemoryError\n".to_string();
         }
+        if self.lineno == 0 {
+            return format!("{}: {}\n", self.kind.class_name(), self.msg);
+        }
         if self.kind == SyntaxErrorKind::Recursion {
             out.push_str("Traceback (most recent call last):\n");
             out.push_str(&format!("  File \"{}\", line 0\n", self.filename));

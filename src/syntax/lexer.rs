@@ -177,6 +177,13 @@ impl<'a> Lexer<'a> {
                 }
                 b'\\' => {
                     self.pos += 1;
+                    if self.eof() {
+                        let (l, c2) = (line, col + 1);
+                        return Err(RawError {
+                            raw_end: Some(-1),
+                            ..self.err("unexpected EOF while parsing", l, c2, c2)
+                        });
+                    }
                     if self.peek() != b'\n' {
                         let l = self.line;
                         return Err(RawError {
@@ -339,9 +346,9 @@ impl<'a> Lexer<'a> {
                         SyntaxErrorKind::Indentation,
                         "too many levels of indentation",
                         line,
-                        self.col(),
+                        u32::MAX,
                         line,
-                        self.col(),
+                        u32::MAX,
                     )
                 });
             }
@@ -376,7 +383,12 @@ impl<'a> Lexer<'a> {
                 });
             }
             if col != *self.indents.last().unwrap_or(&0) {
-                let c0 = self.col();
+                let eol = self.src[self.pos..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map(|p| self.pos + p)
+                    .unwrap_or(self.src.len());
+                let c0 = self.col_at(eol);
                 return Err(RawError {
                     raw_end: Some(-1),
                     ..RawError::new(
@@ -626,11 +638,11 @@ impl<'a> Lexer<'a> {
                             return Err(self.err(
                                 format!("invalid digit '{}' in {} literal", d as char, name),
                                 line,
-                                cc + 1,
-                                cc + 1,
+                                cc,
+                                cc,
                             ));
                         }
-                        let cc = self.col();
+                        let cc = self.col() - 1;
                         return Err(self.err(format!("invalid {name} literal"), line, cc, cc));
                     }
                     break;
@@ -649,8 +661,8 @@ impl<'a> Lexer<'a> {
                 return Err(self.err(
                     format!("invalid digit '{}' in {} literal", d as char, name),
                     line,
-                    cc + 1,
-                    cc + 1,
+                    cc,
+                    cc,
                 ));
             }
             self.verify_end(name)?;
@@ -669,12 +681,16 @@ impl<'a> Lexer<'a> {
                     .all(|&b| b == b'0' || b == b'_');
                 let nc = self.peek();
                 if !all_zero && !matches!(nc, b'.' | b'e' | b'E' | b'j' | b'J') {
-                    let cend = self.col_at(self.pos);
+                    let zeros = self.src[start..self.pos]
+                        .iter()
+                        .take_while(|&&b| b == b'0' || b == b'_')
+                        .count();
+                    let cend = self.col_at(start + zeros);
                     return Err(self.err(
                         "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                         line,
                         col,
-                        cend.max(col + 1),
+                        cend,
                     ));
                 }
             }
@@ -729,7 +745,7 @@ impl<'a> Lexer<'a> {
             }
             self.pos += 1;
             if !self.peek().is_ascii_digit() {
-                let cc = self.col();
+                let cc = self.col() - 1;
                 let l = self.line;
                 return Err(self.err("invalid decimal literal", l, cc, cc));
             }
@@ -795,16 +811,18 @@ impl<'a> Lexer<'a> {
         self.pos += qlen;
         loop {
             if self.eof() {
+                let at = if self.src.last() == Some(&b'\n') {
+                    self.line - 1
+                } else {
+                    self.line
+                };
                 let msg = if triple {
                     format!(
                         "unterminated triple-quoted string literal (detected at line {})",
-                        self.line
+                        at
                     )
                 } else {
-                    format!(
-                        "unterminated string literal (detected at line {})",
-                        self.line
-                    )
+                    format!("unterminated string literal (detected at line {})", at)
                 };
                 return Err(RawError {
                     raw_end: None,

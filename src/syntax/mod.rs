@@ -35,6 +35,18 @@ pub fn parse_bytes(source: &[u8], mode: Mode, filename: &str) -> Result<ast::Mod
     parse_str(&text, mode, filename)
 }
 
+/// Parse a script file as `python FILE` does: like [`parse_bytes`], but an unknown coding
+/// cookie is reported as CPython's startup does ("encoding problem: X", without location).
+pub fn parse_script(source: &[u8], filename: &str) -> Result<ast::Mod, SyntaxError> {
+    parse_bytes(source, Mode::Exec, filename).map_err(|mut e| {
+        if let Some(name) = e.msg.strip_prefix("unknown encoding: ") {
+            e.msg = format!("encoding problem: {name}");
+            e.lineno = 0;
+        }
+        e
+    })
+}
+
 /// Parse source text (as `compile(str)`: any coding cookie is ignored).
 pub fn parse_str(source: &str, mode: Mode, filename: &str) -> Result<ast::Mod, SyntaxError> {
     let normalized;
@@ -160,6 +172,7 @@ fn decode_source(source: &[u8], filename: &str) -> Result<String, SyntaxError> {
             Ok(String::from_utf8_lossy(body).into_owned())
         }
         Some(other) => {
+            let _ = &mk;
             // Other codecs (cp1252, koi8-r, ...) through the WHATWG decoders.
             match encoding_rs::Encoding::for_label(other.as_bytes()) {
                 Some(enc) if !bom => {

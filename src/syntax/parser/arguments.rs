@@ -167,9 +167,9 @@ impl<'a> Parser<'a> {
                         self.loc_from(start),
                     );
                     if seen_dstar {
-                        return Err(self.error_at(
+                        return Err(self.error_tok(
                             "iterable argument unpacking follows keyword argument unpacking",
-                            e.loc,
+                            t,
                         ));
                     }
                     args.push(e);
@@ -224,31 +224,28 @@ impl<'a> Parser<'a> {
                         return Ok((args, keywords));
                     }
                     if self.at(Tok::Equal) {
-                        let eq = self.tok();
-                        let _ = eq;
-                        self.bump();
-                        let v = self.expression();
-                        let end = self.prev();
+                        let end = self.tok();
                         let loc = Loc {
                             end_lineno: end.end_lineno,
                             end_col_offset: end.end_col,
                             ..e.loc
                         };
-                        let _ = v;
                         return Err(self.error_at(
                             "expression cannot contain assignment, perhaps you meant \"==\"?",
                             loc,
                         ));
                     }
+                    // CPython points at the token after the offending argument.
+                    let after = self.tok();
                     if seen_dstar {
-                        return Err(self.error_at(
+                        return Err(self.error_tok(
                             "positional argument follows keyword argument unpacking",
-                            e.loc,
+                            after,
                         ));
                     }
                     if seen_kw {
                         return Err(
-                            self.error_at("positional argument follows keyword argument", e.loc)
+                            self.error_tok("positional argument follows keyword argument", after)
                         );
                     }
                     if !matches!(self.peek(), Tok::Comma | Tok::RPar) {

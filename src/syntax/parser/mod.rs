@@ -66,11 +66,29 @@ impl<'a> Parser<'a> {
     }
 
     /// A tokenizer error wins when the parser got as far as the token where it happened.
+    /// Otherwise, like CPython (`_PyPegen_tokenize_full_source_to_check_for_errors`), the
+    /// rest of the source is tokenized after a parse error and a tokenizer error that raises
+    /// replaces it; an unclosed bracket does only when the parse error is on a later line.
     pub fn prefer_lex_error(&mut self, e: RawError) -> RawError {
-        match &self.lex_err {
-            Some((idx, le)) if self.max_pos >= *idx || self.pos >= *idx => le.clone(),
-            _ => e,
+        let Some((idx, le)) = &self.lex_err else {
+            return e;
+        };
+        if self.max_pos >= *idx || self.pos >= *idx {
+            return le.clone();
         }
+        if e.kind == SyntaxErrorKind::Memory {
+            return e;
+        }
+        let quiet = matches!(le.kind, SyntaxErrorKind::Indentation | SyntaxErrorKind::Tab)
+            || le.msg == "unexpected character after line continuation character"
+            || le.msg == "unexpected EOF while parsing";
+        if quiet {
+            return e;
+        }
+        if le.msg.ends_with("was never closed") {
+            return if e.lineno > le.lineno { le.clone() } else { e };
+        }
+        le.clone()
     }
 
     /// file: [statements] ENDMARKER
@@ -300,7 +318,7 @@ impl<'a> Parser<'a> {
                     SyntaxErrorKind::Indentation,
                     "unexpected indent",
                     t.lineno,
-                    t.end_col,
+                    t.end_col.saturating_sub(1),
                     t.end_lineno,
                     t.end_col,
                 )

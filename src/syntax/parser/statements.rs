@@ -467,9 +467,11 @@ impl<'a> Parser<'a> {
                     break;
                 }
                 if !paren && matches!(self.peek(), Tok::Newline | Tok::Semi) {
+                    let _ = comma;
+                    let t = self.tok();
                     return Err(self.error_tok(
                         "trailing comma not allowed without surrounding parentheses",
-                        comma,
+                        t,
                     ));
                 }
             }
@@ -506,7 +508,8 @@ impl<'a> Parser<'a> {
             }
             let t = self.tok();
             let (l, c) = if t.kind == Tok::EndMarker {
-                (self.prev().lineno, self.prev().end_col)
+                // At end of input CPython shows the line without a caret.
+                (self.prev().lineno, u32::MAX)
             } else {
                 (t.lineno, t.col)
             };

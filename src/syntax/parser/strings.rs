@@ -99,10 +99,18 @@ impl<'a> Parser<'a> {
             let body_off = t.start as usize + qpos + ql;
             if is_bytes {
                 if !body.is_ascii() {
-                    return Err(self.error_at(
+                    // CPython's end offset counts the token's bytes, not characters.
+                    let mut e = self.error_at(
                         "bytes can only contain ASCII literal characters",
                         Self::tok_loc(t),
-                    ));
+                    );
+                    let ls = self.src[..t.start as usize]
+                        .rfind('\n')
+                        .map(|p| p + 1)
+                        .unwrap_or(0);
+                    let before = self.src[ls..t.start as usize].chars().count() as i64;
+                    e.raw_end = Some(before + 1 + (t.end - t.start) as i64);
+                    return Err(e);
                 }
                 if raw {
                     bytes_val.extend_from_slice(body.as_bytes());
