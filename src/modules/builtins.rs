@@ -1,0 +1,605 @@
+//! The `builtins` module: builtin functions, the builtin types and exceptions by name, and
+//! `__build_class__`. Methods of the builtin types are registered by their own files
+//! (`modules::types_*`).
+
+use crate::objects::function::native;
+use crate::objects::typeobj::{self, type_name};
+use crate::objects::{dict, int, module, types, Payload, PyRef, Value};
+use crate::runtime::{attr, call, iter, ops, repr, Args, PyErr, PyResult};
+use crate::vm::{instr, Vm};
+
+/// Create the `builtins` module; returns the module and its dict.
+pub fn create() -> (PyRef, PyRef) {
+    super::object_methods::init();
+    super::container_methods::init();
+    super::str_methods::init();
+    crate::vm::generator::init();
+    let m = module::new_module("builtins");
+    let d = module::globals(&m).unwrap_or_else(dict::new_dict);
+    let t = types();
+    for (name, ty) in [
+        ("object", &t.object),
+        ("type", &t.type_),
+        ("int", &t.int),
+        ("bool", &t.bool),
+        ("float", &t.float),
+        ("complex", &t.complex),
+        ("str", &t.str),
+        ("bytes", &t.bytes),
+        ("bytearray", &t.bytearray),
+        ("list", &t.list),
+        ("tuple", &t.tuple),
+        ("dict", &t.dict),
+        ("set", &t.set),
+        ("frozenset", &t.frozenset),
+        ("range", &t.range),
+        ("slice", &t.slice),
+        ("property", &t.property),
+        ("classmethod", &t.classmethod),
+        ("staticmethod", &t.staticmethod),
+        ("super", &t.super_),
+    ] {
+        dict::set_str(&d, name, Value::Obj(ty.clone()));
+    }
+    for (name, cls) in &t.exc.all {
+        dict::set_str(&d, name, Value::Obj(cls.clone()));
+    }
+    dict::set_str(&d, "EnvironmentError", Value::Obj(t.exc.get("OSError").clone()));
+    dict::set_str(&d, "IOError", Value::Obj(t.exc.get("OSError").clone()));
+    dict::set_str(&d, "None", Value::None);
+    dict::set_str(&d, "True", Value::Bool(true));
+    dict::set_str(&d, "False", Value::Bool(false));
+    dict::set_str(&d, "NotImplemented", Value::Obj(t.not_implemented.clone()));
+    dict::set_str(&d, "Ellipsis", Value::Obj(t.ellipsis.clone()));
+    dict::set_str(&d, "__debug__", Value::Bool(true));
+    let funcs: &[(&'static str, crate::objects::NativeFn)] = &[
+        ("__build_class__", crate::vm::class::build_class),
+        ("print", builtin_print),
+        ("len", builtin_len),
+        ("repr", builtin_repr),
+        ("ascii", builtin_ascii),
+        ("isinstance", builtin_isinstance),
+        ("issubclass", builtin_issubclass),
+        ("iter", builtin_iter),
+        ("next", builtin_next),
+        ("getattr", builtin_getattr),
+        ("setattr", builtin_setattr),
+        ("hasattr", builtin_hasattr),
+        ("delattr", builtin_delattr),
+        ("id", builtin_id),
+        ("hash", builtin_hash),
+        ("abs", builtin_abs),
+        ("callable", builtin_callable),
+        ("chr", builtin_chr),
+        ("ord", builtin_ord),
+        ("format", builtin_format),
+        ("globals", builtin_globals),
+        ("min", builtin_min),
+        ("max", builtin_max),
+        ("sum", builtin_sum),
+        ("any", builtin_any),
+        ("all", builtin_all),
+        ("sorted", builtin_sorted),
+        ("divmod", builtin_divmod),
+        ("pow", builtin_pow),
+        ("hex", builtin_hex),
+        ("oct", builtin_oct),
+        ("bin", builtin_bin),
+        ("round", builtin_round),
+        ("enumerate", super::iterators::enumerate),
+        ("zip", super::iterators::zip),
+        ("map", super::iterators::map),
+        ("filter", super::iterators::filter),
+        ("reversed", super::iterators::reversed),
+    ];
+    for (name, f) in funcs {
+        dict::set_str(&d, name, native(name, *f));
+    }
+    m.make_immortal();
+    (m, d)
+}
+
+fn builtin_print(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_kwargs("print", &["sep", "end", "file", "flush"])?;
+    let text_arg = |name: &str, default: &str| -> PyResult<String> {
+        match args.kwarg(name) {
+            None | Some(Value::None) => Ok(default.to_string()),
+            Some(v) => match v.as_str() {
+                Some(s) => Ok(s.as_str().to_string()),
+                None => Err(PyErr::type_error(format!("{name} must be None or a string, not {}", type_name(v)))),
+            },
+        }
+    };
+    let sep = text_arg("sep", " ")?;
+    let end = text_arg("end", "\n")?;
+    let mut out = String::new();
+    for (i, v) in args.pos().iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match v.as_str() {
+            Some(s) if ops::is_exact_str(v) => out.push_str(s.as_str()),
+            _ => out.push_str(&repr::str(vm, v)?),
+        }
+    }
+    out.push_str(&end);
+    let flush = match args.kwarg("flush") {
+        Some(f) => ops::truthy(vm, f)?,
+        None => false,
+    };
+    match args.kwarg("file") {
+        None | Some(Value::None) => {
+            super::sys::write_stdout(vm, &out)?;
+            if flush {
+                super::sys::flush_stdout(vm);
+            }
+        }
+        Some(f) => {
+            call::call_method(vm, f, "write", &[Value::new_str(out)])?;
+            if flush {
+                call::call_method(vm, f, "flush", &[])?;
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+fn one_arg<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+    args.no_kwargs(name)?;
+    let pos = args.check_count(name, 1, 1)?;
+    Ok(&pos[0])
+}
+
+fn builtin_len(vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "len")?;
+    Ok(Value::from(ops::len(vm, v)?))
+}
+
+fn builtin_repr(vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "repr")?;
+    Ok(Value::new_str(repr::repr(vm, v)?))
+}
+
+fn builtin_ascii(vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "ascii")?;
+    let r = repr::repr(vm, v)?;
+    let mut out = String::with_capacity(r.len());
+    for c in r.chars() {
+        match c as u32 {
+            0..=0x7f => out.push(c),
+            0x80..=0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
+            0x100..=0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
+            n => out.push_str(&format!("\\U{:08x}", n)),
+        }
+    }
+    Ok(Value::new_str(out))
+}
+
+/// `isinstance` with a class or a tuple of classes (and `__instancecheck__`).
+pub fn isinstance(vm: &Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    match cls.payload() {
+        Some(Payload::Type(_)) => {
+            let c = cls.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad class"))?;
+            if typeobj::isinstance(obj, &c) {
+                return Ok(true);
+            }
+            if let Some(check) = call::lookup_user(c.class(), "__instancecheck__") {
+                let r = call::call_bound(vm, &check, cls, Args::new(&[obj.clone()]))?;
+                return ops::truthy(vm, &r);
+            }
+            Ok(false)
+        }
+        Some(Payload::Tuple(items)) => {
+            for c in items.iter() {
+                if isinstance(vm, obj, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(PyErr::type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+    }
+}
+
+fn builtin_isinstance(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("isinstance")?;
+    let pos = args.check_count("isinstance", 2, 2)?;
+    Ok(Value::Bool(isinstance(vm, &pos[0], &pos[1])?))
+}
+
+fn issubclass(vm: &Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
+    match cls.payload() {
+        Some(Payload::Tuple(items)) => {
+            for c in items.iter() {
+                if issubclass(vm, sub, c)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Some(Payload::Type(_)) => {
+            let Some(s) = sub.as_obj().filter(|s| typeobj::type_data(s).is_some()) else {
+                return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+            };
+            let c = cls.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad class"))?;
+            if let Some(check) = call::lookup_user(c.class(), "__subclasscheck__") {
+                let r = call::call_bound(vm, &check, cls, Args::new(&[sub.clone()]))?;
+                return ops::truthy(vm, &r);
+            }
+            Ok(typeobj::is_subtype(s, &c))
+        }
+        _ => Err(PyErr::type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+    }
+}
+
+fn builtin_issubclass(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("issubclass")?;
+    let pos = args.check_count("issubclass", 2, 2)?;
+    Ok(Value::Bool(issubclass(vm, &pos[0], &pos[1])?))
+}
+
+fn builtin_iter(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("iter")?;
+    let pos = args.check_count("iter", 1, 2)?;
+    if pos.len() == 2 {
+        return super::iterators::callable_iter(vm, pos[0].clone(), pos[1].clone());
+    }
+    iter::iter(vm, &pos[0])
+}
+
+fn builtin_next(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("next")?;
+    let pos = args.check_count("next", 1, 2)?;
+    if typeobj::lookup(pos[0].class(), "__next__").is_none() && !is_builtin_iter(&pos[0]) {
+        return Err(PyErr::type_error(format!("'{}' object is not an iterator", type_name(&pos[0]))));
+    }
+    match iter::next(vm, &pos[0])? {
+        Some(v) => Ok(v),
+        None => match pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyErr::stop_iteration(None)),
+        },
+    }
+}
+
+fn is_builtin_iter(v: &Value) -> bool {
+    matches!(
+        v.payload(),
+        Some(Payload::SeqIter { .. })
+            | Some(Payload::RangeIter { .. })
+            | Some(Payload::DictIter { .. })
+            | Some(Payload::NativeIter(_))
+            | Some(Payload::Generator(_))
+    )
+}
+
+fn attr_name<'a>(v: &'a Value, fname: &str) -> PyResult<&'a str> {
+    v.as_str()
+        .map(|s| s.as_str())
+        .ok_or_else(|| PyErr::type_error(format!("{fname}(): attribute name must be string, not '{}'", type_name(v))))
+}
+
+fn builtin_getattr(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("getattr")?;
+    let pos = args.check_count("getattr", 2, 3)?;
+    let name = attr_name(&pos[1], "getattr")?;
+    match attr::getattr(vm, &pos[0], name) {
+        Ok(v) => Ok(v),
+        Err(e) if e.is("AttributeError") && pos.len() == 3 => Ok(pos[2].clone()),
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_setattr(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("setattr")?;
+    let pos = args.check_count("setattr", 3, 3)?;
+    attr::setattr(vm, &pos[0], attr_name(&pos[1], "setattr")?, pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn builtin_hasattr(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("hasattr")?;
+    let pos = args.check_count("hasattr", 2, 2)?;
+    match attr::getattr(vm, &pos[0], attr_name(&pos[1], "hasattr")?) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if e.is("AttributeError") => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_delattr(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("delattr")?;
+    let pos = args.check_count("delattr", 2, 2)?;
+    attr::delattr(vm, &pos[0], attr_name(&pos[1], "delattr")?)?;
+    Ok(Value::None)
+}
+
+fn builtin_id(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "id")?;
+    Ok(Value::Int(v.id()))
+}
+
+fn builtin_hash(vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "hash")?;
+    Ok(Value::Int(ops::hash(vm, v)?))
+}
+
+fn builtin_abs(vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "abs")?;
+    match v {
+        Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| int::normalize(num_bigint::BigInt::from(*i).magnitude().clone().into()))),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        _ => {
+            if let Some(b) = int::as_bigint(v).filter(|_| call::lookup_user(v.class(), "__abs__").is_none()) {
+                return Ok(int::normalize(int::abs_big(&b)));
+            }
+            if let Some(Payload::Complex { re, im }) = v.payload() {
+                return Ok(Value::Float(re.hypot(*im)));
+            }
+            match call::call_method_opt(vm, v, "__abs__", &[])? {
+                Some(r) => Ok(r),
+                None => Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", type_name(v)))),
+            }
+        }
+    }
+}
+
+/// `callable(v)`.
+pub fn is_callable(v: &Value) -> bool {
+    match v.payload() {
+        Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) | Some(Payload::BoundMethod { .. }) | Some(Payload::Type(_)) => true,
+        _ => typeobj::lookup(v.class(), "__call__").is_some(),
+    }
+}
+
+fn builtin_callable(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "callable")?;
+    Ok(Value::Bool(is_callable(v)))
+}
+
+fn builtin_chr(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "chr")?;
+    let i = match int::as_bigint(v) {
+        Some(b) => num_traits::ToPrimitive::to_i64(&b).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?,
+        None => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
+    };
+    match u32::try_from(i).ok().filter(|&c| c < 0x110000) {
+        Some(c) => match char::from_u32(c) {
+            Some(ch) => Ok(Value::new_str(ch.to_string())),
+            None => Err(PyErr::value_error("gild cannot represent lone surrogates yet")),
+        },
+        None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn builtin_ord(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "ord")?;
+    match v.payload() {
+        Some(Payload::Str(s)) => {
+            if s.char_len() == 1 {
+                Ok(Value::Int(s.char_at(0).map(|c| c as i64).unwrap_or(0)))
+            } else {
+                Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", s.char_len())))
+            }
+        }
+        Some(Payload::Bytes(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        Some(Payload::Bytes(b)) => Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", b.len()))),
+        _ => Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", type_name(v)))),
+    }
+}
+
+fn builtin_format(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("format")?;
+    let pos = args.check_count("format", 1, 2)?;
+    let spec = match pos.get(1) {
+        Some(s) => s
+            .as_str()
+            .map(|s| s.as_str().to_string())
+            .ok_or_else(|| PyErr::type_error(format!("format() argument 2 must be str, not {}", type_name(s))))?,
+        None => String::new(),
+    };
+    Ok(Value::new_str(instr::format(vm, &pos[0], &spec)?))
+}
+
+fn builtin_globals(vm: &Vm, _args: Args) -> PyResult<Value> {
+    match vm.frames.borrow().last() {
+        Some(f) => Ok(Value::Obj(f.globals.clone())),
+        None => Ok(Value::None),
+    }
+}
+
+fn min_max(vm: &Vm, args: Args, name: &str, op: crate::bytecode::CmpOp) -> PyResult<Value> {
+    args.check_kwargs(name, &["key", "default"])?;
+    let pos = args.pos();
+    let key = args.kwarg("key").filter(|k| !k.is_none()).cloned();
+    let default = args.kwarg("default").cloned();
+    let items = match pos.len() {
+        0 => return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => iter::collect(vm, &pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(PyErr::type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            pos.to_vec()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for it in items {
+        let k = match &key {
+            Some(f) => call::call(vm, f, Args::new(&[it.clone()]))?,
+            None => it.clone(),
+        };
+        best = match best {
+            None => Some((k, it)),
+            Some((bk, bv)) => {
+                if ops::compare_bool(vm, &k, &bk, op)? {
+                    Some((k, it))
+                } else {
+                    Some((bk, bv))
+                }
+            }
+        };
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(PyErr::value_error(format!("{name}() arg is an empty sequence"))),
+        },
+    }
+}
+
+fn builtin_min(vm: &Vm, args: Args) -> PyResult<Value> {
+    min_max(vm, args, "min", crate::bytecode::CmpOp::Lt)
+}
+
+fn builtin_max(vm: &Vm, args: Args) -> PyResult<Value> {
+    min_max(vm, args, "max", crate::bytecode::CmpOp::Gt)
+}
+
+fn builtin_sum(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_kwargs("sum", &["start"])?;
+    let pos = args.check_count("sum", 1, 2)?;
+    let mut acc = pos.get(1).cloned().or_else(|| args.kwarg("start").cloned()).unwrap_or(Value::Int(0));
+    if acc.as_str().is_some() {
+        return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let it = iter::iter(vm, &pos[0])?;
+    while let Some(x) = iter::next(vm, &it)? {
+        acc = ops::binary_op(vm, &acc, &x, crate::bytecode::BinOp::Add)?;
+    }
+    Ok(acc)
+}
+
+fn builtin_any(vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "any")?;
+    let it = iter::iter(vm, v)?;
+    while let Some(x) = iter::next(vm, &it)? {
+        if ops::truthy(vm, &x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn builtin_all(vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "all")?;
+    let it = iter::iter(vm, v)?;
+    while let Some(x) = iter::next(vm, &it)? {
+        if !ops::truthy(vm, &x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn builtin_sorted(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_kwargs("sorted", &["key", "reverse"])?;
+    let pos = args.pos();
+    if pos.len() != 1 {
+        return Err(PyErr::type_error(format!("sorted expected 1 argument, got {}", pos.len())));
+    }
+    let items = iter::collect(vm, &pos[0])?;
+    let list = Value::new_list(items);
+    let kw: Vec<Value> = args.kwargs().map(|(_, v)| v.clone()).collect();
+    let kwnames: Vec<Value> = args.kwargs().map(|(k, _)| Value::new_str(k)).collect();
+    let mut a = vec![list.clone()];
+    a.extend(kw);
+    super::container_methods::list_sort(vm, Args { args: &a, kwnames: &kwnames })?;
+    Ok(list)
+}
+
+fn builtin_divmod(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("divmod")?;
+    let pos = args.check_count("divmod", 2, 2)?;
+    if let Some(r) = call::lookup_user(pos[0].class(), "__divmod__").map(|_| ()) {
+        let _ = r;
+        return call::call_method(vm, &pos[0], "__divmod__", &[pos[1].clone()]);
+    }
+    let q = ops::binary_op(vm, &pos[0], &pos[1], crate::bytecode::BinOp::FloorDivide).map_err(|e| {
+        if e.is("TypeError") {
+            PyErr::type_error(format!(
+                "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                type_name(&pos[0]),
+                type_name(&pos[1])
+            ))
+        } else {
+            e
+        }
+    })?;
+    let r = ops::binary_op(vm, &pos[0], &pos[1], crate::bytecode::BinOp::Remainder)?;
+    Ok(Value::new_tuple(vec![q, r]))
+}
+
+fn builtin_pow(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_kwargs("pow", &["base", "exp", "mod"])?;
+    let pos = args.check_count("pow", 2, 3)?;
+    if let Some(m) = pos.get(2).filter(|m| !m.is_none()) {
+        let (Some(b), Some(e), Some(md)) = (int::as_bigint(&pos[0]), int::as_bigint(&pos[1]), int::as_bigint(m)) else {
+            return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        };
+        return crate::num::int_pow_mod(&b, &e, &md).map(int::normalize).map_err(PyErr::from_spec);
+    }
+    ops::binary_op(vm, &pos[0], &pos[1], crate::bytecode::BinOp::Power)
+}
+
+fn int_arg(v: &Value, fname: &str) -> PyResult<num_bigint::BigInt> {
+    let _ = fname;
+    int::as_bigint(v).ok_or_else(|| PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))
+}
+
+fn radix(v: &Value, fname: &str, prefix: &str, r: u32) -> PyResult<Value> {
+    let n = int_arg(v, fname)?;
+    let digits = n.magnitude().to_str_radix(r);
+    let sign = if n.sign() == num_bigint::Sign::Minus { "-" } else { "" };
+    Ok(Value::new_str(format!("{sign}{prefix}{digits}")))
+}
+
+fn builtin_hex(_vm: &Vm, args: Args) -> PyResult<Value> {
+    radix(one_arg(&args, "hex")?, "hex", "0x", 16)
+}
+
+fn builtin_oct(_vm: &Vm, args: Args) -> PyResult<Value> {
+    radix(one_arg(&args, "oct")?, "oct", "0o", 8)
+}
+
+fn builtin_bin(_vm: &Vm, args: Args) -> PyResult<Value> {
+    radix(one_arg(&args, "bin")?, "bin", "0b", 2)
+}
+
+fn builtin_round(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_kwargs("round", &["number", "ndigits"])?;
+    let pos = args.check_count("round", 1, 2)?;
+    let nd = pos.get(1).cloned().or_else(|| args.kwarg("ndigits").cloned()).filter(|v| !v.is_none());
+    let x = &pos[0];
+    if let Some(f) = call::lookup_user(x.class(), "__round__") {
+        let a: Vec<Value> = nd.into_iter().collect();
+        return call::call_bound(vm, &f, x, Args::new(&a));
+    }
+    let float_val = match x {
+        Value::Float(f) => Some(*f),
+        _ => match x.payload() {
+            Some(Payload::Float(f)) => Some(*f),
+            _ => None,
+        },
+    };
+    if let Some(f) = float_val {
+        return match nd {
+            None => crate::num::float_round_to_int(f).map(int::normalize).map_err(PyErr::from_spec),
+            Some(n) => {
+                let n = ops::index_value(&n)?;
+                crate::num::float_round(f, n).map(Value::Float).map_err(PyErr::from_spec)
+            }
+        };
+    }
+    if let Some(b) = int::as_bigint(x) {
+        return match nd {
+            None => Ok(int::normalize(b)),
+            Some(n) => Ok(int::normalize(crate::num::int_round(&b, ops::index_value(&n)?))),
+        };
+    }
+    Err(PyErr::type_error(format!("type {} doesn't define __round__ method", type_name(x))))
+}

@@ -1,0 +1,221 @@
+//! The iterator builtins: `enumerate`, `zip`, `map`, `filter`, `reversed`, and
+//! `iter(callable, sentinel)`, as native iterators.
+
+use std::cell::RefCell;
+
+use crate::objects::typeobj::type_name;
+use crate::objects::{types, Payload, PyRef, Value};
+use crate::runtime::iter::NativeIterator;
+use crate::runtime::{call, iter, ops, Args, PyErr, PyResult};
+use crate::vm::Vm;
+
+fn wrap(it: impl NativeIterator + 'static) -> Value {
+    Value::Obj(PyRef::new(&types().native_iterator, Payload::NativeIter(RefCell::new(Box::new(it)))))
+}
+
+struct Enumerate {
+    it: Value,
+    n: Value,
+}
+
+impl NativeIterator for Enumerate {
+    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+        match iter::next(vm, &self.it)? {
+            Some(v) => {
+                let i = self.n.clone();
+                self.n = ops::binary_op(vm, &i, &Value::Int(1), crate::bytecode::BinOp::Add)?;
+                Ok(Some(Value::new_tuple(vec![i, v])))
+            }
+            None => Ok(None),
+        }
+    }
+}
+
+pub fn enumerate(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_kwargs("enumerate", &["iterable", "start"])?;
+    let pos = args.pos();
+    let iterable = pos.first().or(args.kwarg("iterable")).ok_or_else(|| PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
+    let start = pos.get(1).or(args.kwarg("start")).cloned().unwrap_or(Value::Int(0));
+    if !crate::objects::int::is_int(&start) {
+        return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&start))));
+    }
+    Ok(wrap(Enumerate { it: iter::iter(vm, iterable)?, n: start }))
+}
+
+struct Zip {
+    its: Vec<Value>,
+    strict: bool,
+}
+
+impl NativeIterator for Zip {
+    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+        if self.its.is_empty() {
+            return Ok(None);
+        }
+        let mut items = Vec::with_capacity(self.its.len());
+        for (i, it) in self.its.iter().enumerate() {
+            match iter::next(vm, it)? {
+                Some(v) => items.push(v),
+                None => {
+                    if self.strict {
+                        if i > 0 {
+                            let plural = if i == 1 { " " } else { "s 1-" };
+                            return Err(PyErr::value_error(format!("zip() argument {} is shorter than argument{plural}{i}", i + 1)));
+                        }
+                        for (j, other) in self.its.iter().enumerate().skip(1) {
+                            if iter::next(vm, other)?.is_some() {
+                                let plural = if j == 1 { " " } else { "s 1-" };
+                                return Err(PyErr::value_error(format!("zip() argument {} is longer than argument{plural}{j}", j + 1)));
+                            }
+                        }
+                    }
+                    return Ok(None);
+                }
+            }
+        }
+        Ok(Some(Value::new_tuple(items)))
+    }
+}
+
+pub fn zip(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_kwargs("zip", &["strict"])?;
+    let strict = match args.kwarg("strict") {
+        Some(s) => ops::truthy(vm, s)?,
+        None => false,
+    };
+    let mut its = Vec::new();
+    for (i, a) in args.pos().iter().enumerate() {
+        its.push(iter::iter(vm, a).map_err(|e| {
+            if e.is("TypeError") {
+                PyErr::type_error(format!("zip argument #{} must support iteration", i + 1))
+            } else {
+                e
+            }
+        })?);
+    }
+    Ok(wrap(Zip { its, strict }))
+}
+
+struct Map {
+    f: Value,
+    its: Vec<Value>,
+}
+
+impl NativeIterator for Map {
+    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+        let mut items = Vec::with_capacity(self.its.len());
+        for it in &self.its {
+            match iter::next(vm, it)? {
+                Some(v) => items.push(v),
+                None => return Ok(None),
+            }
+        }
+        call::call(vm, &self.f, Args::new(&items)).map(Some)
+    }
+}
+
+pub fn map(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("map")?;
+    let pos = args.pos();
+    if pos.len() < 2 {
+        return Err(PyErr::type_error("map() must have at least two arguments."));
+    }
+    let its = pos[1..].iter().map(|a| iter::iter(vm, a)).collect::<PyResult<Vec<_>>>()?;
+    Ok(wrap(Map { f: pos[0].clone(), its }))
+}
+
+struct Filter {
+    f: Value,
+    it: Value,
+}
+
+impl NativeIterator for Filter {
+    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+        while let Some(v) = iter::next(vm, &self.it)? {
+            let keep = if self.f.is_none() {
+                ops::truthy(vm, &v)?
+            } else {
+                let r = call::call(vm, &self.f, Args::new(&[v.clone()]))?;
+                ops::truthy(vm, &r)?
+            };
+            if keep {
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
+    }
+}
+
+pub fn filter(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("filter")?;
+    let pos = args.check_count("filter", 2, 2)?;
+    Ok(wrap(Filter { f: pos[0].clone(), it: iter::iter(vm, &pos[1])? }))
+}
+
+struct Reversed {
+    seq: Value,
+    index: usize,
+}
+
+impl NativeIterator for Reversed {
+    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+        if self.index == 0 {
+            return Ok(None);
+        }
+        self.index -= 1;
+        match crate::runtime::item::getitem(vm, &self.seq, &Value::from(self.index)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.is("IndexError") => {
+                self.index = 0;
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+pub fn reversed(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("reversed")?;
+    let pos = args.check_count("reversed", 1, 1)?;
+    let seq = &pos[0];
+    if let Some(r) = call::call_method_opt(vm, seq, "__reversed__", &[])? {
+        return Ok(r);
+    }
+    let seq = match seq.payload() {
+        Some(Payload::Dict(_)) | Some(Payload::Range { .. }) => Value::new_list(iter::collect(vm, seq)?),
+        _ => seq.clone(),
+    };
+    if crate::objects::typeobj::lookup(seq.class(), "__getitem__").is_none() && !matches!(seq.payload(), Some(Payload::List(_)) | Some(Payload::Tuple(_)) | Some(Payload::Str(_))) {
+        return Err(PyErr::type_error(format!("'{}' object is not reversible", type_name(&seq))));
+    }
+    let n = ops::len(vm, &seq)?;
+    Ok(wrap(Reversed { seq, index: n }))
+}
+
+struct CallableIter {
+    f: Value,
+    sentinel: Value,
+    done: bool,
+}
+
+impl NativeIterator for CallableIter {
+    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+        if self.done {
+            return Ok(None);
+        }
+        let v = call::call(vm, &self.f, Args::new(&[]))?;
+        if ops::eq(vm, &v, &self.sentinel)? {
+            self.done = true;
+            return Ok(None);
+        }
+        Ok(Some(v))
+    }
+}
+
+/// `iter(callable, sentinel)`.
+pub fn callable_iter(_vm: &Vm, f: Value, sentinel: Value) -> PyResult<Value> {
+    if !super::builtins::is_callable(&f) {
+        return Err(PyErr::type_error("iter(v, w): v must be callable"));
+    }
+    Ok(wrap(CallableIter { f, sentinel, done: false }))
+}

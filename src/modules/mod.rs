@@ -1,0 +1,18 @@
+//! Native modules (`builtins`, `sys`, ...) and the methods of builtin types, registered in
+//! their type's namespace at start-up.
+
+pub mod builtins;
+pub mod container_methods;
+pub mod iterators;
+pub mod object_methods;
+pub mod str_methods;
+pub mod sys;
+
+/// Create the native module `name`, if gild has one.
+pub fn native_module(name: &str) -> Option<crate::objects::PyRef> {
+    match name {
+        "sys" => Some(crate::vm::interp().sys.clone()),
+        "builtins" => Some(crate::vm::interp().builtins_module.clone()),
+        _ => None,
+    }
+}

@@ -1,0 +1,324 @@
+//! Printing exceptions the way CPython 3.11 does on stderr: chained exceptions (cause /
+//! context), `Traceback (most recent call last):`, one `File "...", line N, in name` entry
+//! per traceback entry with its source line and `^^^^`/`~~~^^^~~~` markers, the final
+//! `Type: message` line, and `__notes__`. `SyntaxError`s use the front end's display.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use super::Vm;
+use crate::objects::exception::exc_data;
+use crate::objects::function::code_of;
+use crate::objects::typeobj::{self, type_data};
+use crate::objects::{dict, types, Payload, Value};
+use crate::runtime::{attr, repr, PyErr};
+
+thread_local! {
+    static SOURCES: std::cell::RefCell<HashMap<String, Option<Vec<String>>>> = std::cell::RefCell::new(HashMap::new());
+}
+
+/// Line `lineno` (1-based) of `filename`, read once per file.
+pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
+    if filename.starts_with('<') || lineno == 0 {
+        return None;
+    }
+    SOURCES.with(|s| {
+        let mut s = s.borrow_mut();
+        let lines = s.entry(filename.to_string()).or_insert_with(|| {
+            std::fs::read(filename).ok().map(|b| String::from_utf8_lossy(&b).lines().map(str::to_string).collect())
+        });
+        lines.as_ref().and_then(|l| l.get(lineno as usize - 1).cloned())
+    })
+}
+
+/// Forget cached sources (after a file changed).
+pub fn clear_cache() {
+    SOURCES.with(|s| s.borrow_mut().clear());
+}
+
+/// Render `err` (and its chain) as CPython prints an uncaught exception.
+pub fn format_exception(vm: &Vm, err: &PyErr) -> String {
+    let mut out = String::new();
+    let mut seen = Vec::new();
+    format_chain(vm, &err.value(), &mut out, &mut seen);
+    out
+}
+
+/// Print `err` to stderr (flushing stdout first, as CPython's order on a terminal).
+pub fn print_exception(vm: &Vm, err: &PyErr) {
+    let text = format_exception(vm, err);
+    crate::modules::sys::flush_stdout(vm);
+    crate::modules::sys::write_stderr_raw(&text);
+}
+
+/// CPython's report of an exception nobody can catch (`__del__`, callbacks).
+pub fn print_unraisable(vm: &Vm, header: &str, err: &PyErr) {
+    let mut text = format!("{header}\n");
+    text.push_str(&format_exception(vm, err));
+    crate::modules::sys::write_stderr_raw(&text);
+}
+
+fn format_chain(vm: &Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize>) {
+    seen.push(exc.id() as usize);
+    if let Some(d) = exc_data(exc) {
+        let (cause, context, suppress) = {
+            let d = d.borrow();
+            (d.cause.clone(), d.context.clone(), d.suppress_context)
+        };
+        if !cause.is_none() && !seen.contains(&(cause.id() as usize)) {
+            format_chain(vm, &cause, out, seen);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if !suppress && !context.is_none() && !seen.contains(&(context.id() as usize)) {
+            format_chain(vm, &context, out, seen);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    format_single(vm, exc, out);
+}
+
+fn format_single(vm: &Vm, exc: &Value, out: &mut String) {
+    let tb = exc_data(exc).and_then(|d| d.borrow().traceback.clone());
+    if let Some(tb) = tb {
+        out.push_str("Traceback (most recent call last):\n");
+        let mut cur = Some(tb);
+        let mut last: Option<(String, u32, String)> = None;
+        let mut repeats = 0usize;
+        while let Some(t) = cur {
+            let Payload::Traceback(td) = &t.payload else { break };
+            if let Some(c) = code_of(&td.code) {
+                let pos = c.code.positions.get(td.lasti as usize).copied().unwrap_or_default();
+                let key = (c.code.filename.clone(), pos.lineno, c.code.name.clone());
+                if last.as_ref() == Some(&key) {
+                    repeats += 1;
+                } else {
+                    flush_repeats(out, repeats);
+                    repeats = 0;
+                    last = Some(key);
+                }
+                if repeats < 3 {
+                    format_entry(out, &c.code, td.lasti as usize);
+                }
+            }
+            cur = td.next.borrow().clone();
+        }
+        flush_repeats(out, repeats);
+    }
+    if typeobj::isinstance(exc, types().exc.get("SyntaxError")) {
+        out.push_str(&format_syntax_error(vm, exc));
+    } else {
+        out.push_str(&exception_line(vm, exc));
+    }
+    if let Some(Value::Obj(d)) = exc.as_obj().and_then(|o| o.dict.borrow().clone()).map(Value::Obj) {
+        if let Some(notes) = dict::get_str(&d, "__notes__") {
+            match crate::objects::tuple::items(&notes).map(|t| t.to_vec()).or_else(|| crate::objects::list::cell(&notes).map(|c| c.borrow().clone())) {
+                Some(items) => {
+                    for n in items {
+                        let s = match n.as_str() {
+                            Some(s) => s.as_str().to_string(),
+                            None => repr::str(vm, &n).unwrap_or_else(|_| "<note str() failed>".into()),
+                        };
+                        out.push_str(&s);
+                        out.push('\n');
+                    }
+                }
+                None => {
+                    let s = repr::repr(vm, &notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+                    let _ = writeln!(out, "{s}");
+                }
+            }
+        }
+    }
+}
+
+fn flush_repeats(out: &mut String, repeats: usize) {
+    if repeats >= 3 {
+        let n = repeats - 2;
+        let _ = writeln!(out, "  [Previous line repeated {n} more time{}]", if n == 1 { "" } else { "s" });
+    }
+}
+
+fn format_entry(out: &mut String, code: &crate::bytecode::CodeObject, lasti: usize) {
+    let pos = code.positions.get(lasti).copied().unwrap_or_default();
+    let _ = writeln!(out, "  File \"{}\", line {}, in {}", code.filename, pos.lineno, code.name);
+    let Some(line) = source_line(&code.filename, pos.lineno) else { return };
+    let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
+    let indent_chars = line.chars().count() - stripped.chars().count();
+    let stripped = stripped.trim_end();
+    if stripped.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "    {stripped}");
+    if pos.col == u32::MAX || pos.end_col == u32::MAX || pos.end_lineno == 0 {
+        return;
+    }
+    let start = byte_to_char(&line, pos.col as usize);
+    let mut end = byte_to_char(&line, pos.end_col as usize);
+    let mut anchors = None;
+    if pos.end_lineno == pos.lineno {
+        let seg: String = line.chars().skip(start).take(end.saturating_sub(start)).collect();
+        anchors = caret_anchors(&seg);
+    } else {
+        end = indent_chars + stripped.chars().count();
+    }
+    if end <= start {
+        return;
+    }
+    let stripped_len = stripped.chars().count();
+    if end - start >= stripped_len && anchors.is_none() {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(start.saturating_sub(indent_chars)));
+    match anchors {
+        Some((l, r)) => {
+            let width = end - start;
+            let (l, r) = (l.min(width), r.min(width).max(l.min(width)));
+            out.push_str(&"~".repeat(l));
+            out.push_str(&"^".repeat(r - l));
+            out.push_str(&"~".repeat(width - r));
+        }
+        None => out.push_str(&"^".repeat(end - start)),
+    }
+    out.push('\n');
+}
+
+fn byte_to_char(line: &str, byte: usize) -> usize {
+    let b = byte.min(line.len());
+    match line.get(..b) {
+        Some(s) => s.chars().count(),
+        None => line.char_indices().take_while(|(i, _)| *i < b).count(),
+    }
+}
+
+/// CPython's anchors for a binary operation (the operator) or a subscript (the brackets),
+/// as character offsets into `segment`.
+fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+    use crate::syntax::ast::{ExprKind, Mod, StmtKind};
+    let m = crate::syntax::parse_str(segment, crate::syntax::Mode::Exec, "<anchors>").ok()?;
+    let Mod::Module { body, .. } = m else { return None };
+    if body.len() != 1 {
+        return None;
+    }
+    let StmtKind::Expr { value } = &body[0].node else { return None };
+    let bytes = segment.as_bytes();
+    let norm = |b: usize| byte_to_char(segment, b);
+    match &value.node {
+        ExprKind::BinOp { left, right, .. } => {
+            let op_start = left.loc.end_col_offset as usize;
+            let op_end = right.loc.col_offset as usize;
+            let op_str = segment.get(op_start..op_end)?;
+            let op_offset = op_str.len() - op_str.trim_start().len();
+            let mut l = op_start + op_offset;
+            let mut r = l + 1;
+            if op_offset + 1 < op_str.len() && !op_str.as_bytes()[op_offset + 1].is_ascii_whitespace() {
+                r += 1;
+            }
+            while l < bytes.len() && (bytes[l].is_ascii_whitespace() || bytes[l] == b')' || bytes[l] == b'#') {
+                l += 1;
+                r += 1;
+            }
+            Some((norm(l), norm(r)))
+        }
+        ExprKind::Subscript { value: v, slice, .. } => {
+            let mut l = v.loc.end_col_offset as usize;
+            let mut r = slice.loc.end_col_offset as usize + 1;
+            while l < bytes.len() && bytes[l] != b'[' {
+                l += 1;
+            }
+            while r < bytes.len() && bytes[r] != b']' {
+                r += 1;
+            }
+            if r < bytes.len() {
+                r += 1;
+            }
+            Some((norm(l), norm(r)))
+        }
+        _ => None,
+    }
+}
+
+/// The last line: `module.Qualname: message` (module omitted for builtins and `__main__`
+/// is kept, as CPython does).
+pub fn exception_line(vm: &Vm, exc: &Value) -> String {
+    let cls = exc.class();
+    let qual = type_data(cls).map(|t| t.qualname.borrow().clone()).unwrap_or_default();
+    let module = match type_data(cls) {
+        Some(t) if t.heap => typeobj::lookup(cls, "__module__")
+            .and_then(|m| m.as_str().map(|s| s.as_str().to_string()))
+            .unwrap_or_default(),
+        _ => "builtins".to_string(),
+    };
+    let name = if module == "builtins" || module.is_empty() { qual } else { format!("{module}.{qual}") };
+    let msg = match repr::str(vm, exc) {
+        Ok(s) => s,
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    let _ = attr::object_type;
+    if msg.is_empty() {
+        format!("{name}\n")
+    } else {
+        format!("{name}: {msg}\n")
+    }
+}
+
+/// A `SyntaxError` raised at run time (`compile()`, `import`): CPython's caret display
+/// built from its attributes.
+fn format_syntax_error(vm: &Vm, exc: &Value) -> String {
+    let get = |n: &str| exc.as_obj().and_then(|o| o.dict.borrow().clone()).and_then(|d| dict::get_str(&d, n));
+    let as_usize = |v: Option<Value>| match v {
+        Some(Value::Int(i)) if i >= 0 => i as usize,
+        _ => 0,
+    };
+    let kind = if typeobj::isinstance(exc, types().exc.get("TabError")) {
+        crate::syntax::SyntaxErrorKind::Tab
+    } else if typeobj::isinstance(exc, types().exc.get("IndentationError")) {
+        crate::syntax::SyntaxErrorKind::Indentation
+    } else {
+        crate::syntax::SyntaxErrorKind::Syntax
+    };
+    let msg = get("msg").and_then(|m| m.as_str().map(|s| s.as_str().to_string()));
+    let Some(msg) = msg else { return exception_line(vm, exc) };
+    let se = crate::syntax::SyntaxError {
+        kind,
+        msg,
+        filename: get("filename").and_then(|m| m.as_str().map(|s| s.as_str().to_string())).unwrap_or_else(|| "<string>".into()),
+        lineno: as_usize(get("lineno")),
+        offset: as_usize(get("offset")),
+        end_lineno: as_usize(get("end_lineno")),
+        end_offset: as_usize(get("end_offset")),
+        text: get("text").and_then(|m| m.as_str().map(|s| s.as_str().to_string())),
+    };
+    se.render()
+}
+
+/// Convert a front-end `SyntaxError` into a Python exception instance.
+pub fn syntax_error_to_py(se: &crate::syntax::SyntaxError) -> PyErr {
+    let cls = match se.kind {
+        crate::syntax::SyntaxErrorKind::Tab => "TabError",
+        crate::syntax::SyntaxErrorKind::Indentation => "IndentationError",
+        _ => "SyntaxError",
+    };
+    let text = se.text.clone().map(Value::new_str).unwrap_or(Value::None);
+    let details = Value::new_tuple(vec![
+        Value::new_str(se.filename.as_str()),
+        Value::from(se.lineno),
+        Value::from(se.offset),
+        text.clone(),
+        Value::from(se.end_lineno),
+        Value::from(se.end_offset),
+    ]);
+    let e = PyErr::with_args(types().exc.get(cls), vec![Value::new_str(se.msg.as_str()), details]);
+    for (k, v) in [
+        ("msg", Value::new_str(se.msg.as_str())),
+        ("filename", Value::new_str(se.filename.as_str())),
+        ("lineno", Value::from(se.lineno)),
+        ("offset", Value::from(se.offset)),
+        ("text", text),
+        ("end_lineno", Value::from(se.end_lineno)),
+        ("end_offset", Value::from(se.end_offset)),
+        ("print_file_and_line", Value::None),
+    ] {
+        crate::runtime::set_attr_raw(&e.exc, k, v);
+    }
+    e
+}
