@@ -46,7 +46,9 @@ pub struct Config {
 impl Config {
     /// True when `-X name` was given (with or without `=value`).
     pub fn has_xoption(&self, name: &str) -> bool {
-        self.xoptions.iter().any(|o| o == name || o.strip_prefix(name).is_some_and(|r| r.starts_with('=')))
+        self.xoptions
+            .iter()
+            .any(|o| o == name || o.strip_prefix(name).is_some_and(|r| r.starts_with('=')))
     }
 }
 
@@ -69,7 +71,9 @@ pub fn run(cfg: Config) -> i32 {
     }
     match &cfg.target {
         RunTarget::File(path) => {
-            let prog = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "gild".into());
+            let prog = std::env::current_exe()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| "gild".into());
             let abs = std::path::absolute(path).unwrap_or_else(|_| path.clone());
             match std::fs::read(&abs) {
                 Ok(_source) => {
@@ -79,7 +83,10 @@ pub fn run(cfg: Config) -> i32 {
                 Err(e) => {
                     let code = e.raw_os_error().unwrap_or(0);
                     let msg = crate::text::os_error_message(&e);
-                    eprintln!("{prog}: can't open file '{}': [Errno {code}] {msg}", abs.display());
+                    eprintln!(
+                        "{prog}: can't open file '{}': [Errno {code}] {msg}",
+                        abs.display()
+                    );
                     2
                 }
             }

@@ -84,7 +84,9 @@ fn parse_args(args: Vec<String>) -> Config {
                     i += 1;
                     match args.get(i) {
                         Some(v) => Some(v.clone()),
-                        None => usage_error(&prog, &format!("Argument expected for the -{f} option")),
+                        None => {
+                            usage_error(&prog, &format!("Argument expected for the -{f} option"))
+                        }
                     }
                 }
             } else {
@@ -93,13 +95,17 @@ fn parse_args(args: Vec<String>) -> Config {
             match (f, value) {
                 ('c', Some(cmd)) => {
                     cfg.target = RunTarget::Command(cmd);
-                    cfg.argv = std::iter::once("-c".to_string()).chain(args[i + 1..].iter().cloned()).collect();
+                    cfg.argv = std::iter::once("-c".to_string())
+                        .chain(args[i + 1..].iter().cloned())
+                        .collect();
                     return cfg;
                 }
                 ('m', Some(module)) => {
                     cfg.target = RunTarget::Module(module);
                     // sys.argv[0] becomes the module's file once it is found.
-                    cfg.argv = std::iter::once("-m".to_string()).chain(args[i + 1..].iter().cloned()).collect();
+                    cfg.argv = std::iter::once("-m".to_string())
+                        .chain(args[i + 1..].iter().cloned())
+                        .collect();
                     return cfg;
                 }
                 ('X', Some(opt)) => cfg.xoptions.push(opt),
@@ -155,7 +161,9 @@ fn parse_args(args: Vec<String>) -> Config {
 
 fn main() {
     gild::install_panic_hook();
-    let args = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let args = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let cfg = parse_args(args);
     std::process::exit(gild::run(cfg));
 }
