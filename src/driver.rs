@@ -44,6 +44,13 @@ pub struct Config {
 }
 
 impl Config {
+    /// The value of `-X name=value`, if given.
+    pub fn xoption_value(&self, name: &str) -> Option<&str> {
+        self.xoptions
+            .iter()
+            .find_map(|o| o.strip_prefix(name).and_then(|r| r.strip_prefix('=')))
+    }
+
     /// True when `-X name` was given (with or without `=value`).
     pub fn has_xoption(&self, name: &str) -> bool {
         self.xoptions
@@ -69,6 +76,12 @@ pub fn run(cfg: Config) -> i32 {
         println!("Python {a}.{b}.{c}");
         return 0;
     }
+    if let Some(dir) = cfg.xoption_value("parse-bench") {
+        return parse_bench(dir);
+    }
+    if cfg.has_xoption("dump-ast") || cfg.has_xoption("dump-tokens") {
+        return dump_front_end(&cfg);
+    }
     match &cfg.target {
         RunTarget::File(path) => {
             let prog = std::env::current_exe()
@@ -76,7 +89,12 @@ pub fn run(cfg: Config) -> i32 {
                 .unwrap_or_else(|_| "gild".into());
             let abs = std::path::absolute(path).unwrap_or_else(|_| path.clone());
             match std::fs::read(&abs) {
-                Ok(_source) => {
+                Ok(source) => {
+                    let filename = path.display().to_string();
+                    if let Err(e) = crate::syntax::parse_script(&source, &filename) {
+                        eprint!("{}", e.render());
+                        return 1;
+                    }
                     eprintln!("gild: running programs is not implemented yet");
                     1
                 }
@@ -94,6 +112,86 @@ pub fn run(cfg: Config) -> i32 {
         _ => {
             eprintln!("gild: running programs is not implemented yet");
             1
+        }
+    }
+}
+
+/// `-X dump-ast` / `-X dump-tokens`: print the front end's view of the file or `-c` command.
+fn dump_front_end(cfg: &Config) -> i32 {
+    let (source, filename) = match &cfg.target {
+        RunTarget::File(path) => match std::fs::read(path) {
+            Ok(s) => (s, path.display().to_string()),
+            Err(e) => {
+                eprintln!(
+                    "gild: can't open file '{}': {}",
+                    path.display(),
+                    crate::text::os_error_message(&e)
+                );
+                return 2;
+            }
+        },
+        RunTarget::Command(c) => (c.clone().into_bytes(), "<string>".to_string()),
+        _ => {
+            let mut buf = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf);
+            (buf, "<stdin>".to_string())
+        }
+    };
+    if cfg.has_xoption("dump-tokens") {
+        print!(
+            "{}",
+            crate::syntax::tokenize(&String::from_utf8_lossy(&source))
+        );
+        return 0;
+    }
+    match crate::syntax::parse_bytes(&source, crate::syntax::Mode::Exec, &filename) {
+        Ok(m) => {
+            println!("{}", crate::syntax::dump(&m));
+            0
+        }
+        Err(e) => {
+            eprint!("{}", e.render());
+            1
+        }
+    }
+}
+
+/// `-X parse-bench=DIR`: parse every `.py` file under DIR (files read up front) and print the
+/// parse time, for `benches/parse_corpus.py`.
+fn parse_bench(dir: &str) -> i32 {
+    let mut files = Vec::new();
+    collect_py(std::path::Path::new(dir), &mut files);
+    files.sort();
+    let sources: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .filter_map(|p| std::fs::read(p).ok().map(|s| (p.display().to_string(), s)))
+        .collect();
+    let t0 = std::time::Instant::now();
+    let mut ok = 0usize;
+    for (name, src) in &sources {
+        if crate::syntax::parse_bytes(src, crate::syntax::Mode::Exec, name).is_ok() {
+            ok += 1;
+        }
+    }
+    let dt = t0.elapsed().as_secs_f64();
+    println!("files={} parsed={} seconds={:.4}", sources.len(), ok, dt);
+    0
+}
+
+fn collect_py(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in rd.flatten() {
+        let p = entry.path();
+        let Ok(ft) = entry.file_type() else { continue };
+        if ft.is_dir() {
+            if p.file_name().is_some_and(|n| n == "site-packages") {
+                continue;
+            }
+            collect_py(&p, out);
+        } else if p.extension().is_some_and(|e| e == "py") {
+            out.push(p);
         }
     }
 }
