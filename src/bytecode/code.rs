@@ -28,10 +28,7 @@ pub enum Const {
     Bool(bool),
     Int(BigInt),
     Float(f64),
-    Complex {
-        real: f64,
-        imag: f64,
-    },
+    Complex { real: f64, imag: f64 },
     /// A `str` given as code points when it holds lone surrogates, else UTF-8.
     Str(crate::syntax::ast::PyString),
     Bytes(Vec<u8>),
@@ -97,17 +94,12 @@ pub struct CodeObject {
 impl CodeObject {
     /// The line of the instruction at `index` (`None` for synthetic instructions).
     pub fn line_of(&self, index: usize) -> Option<u32> {
-        self.positions
-            .get(index)
-            .map(|p| p.lineno)
-            .filter(|&l| l != 0)
+        self.positions.get(index).map(|p| p.lineno).filter(|&l| l != 0)
     }
 
     /// The exception handler covering instruction `index`, if any.
     pub fn handler_for(&self, index: u32) -> Option<&ExceptionEntry> {
-        self.exception_table
-            .iter()
-            .find(|e| e.start <= index && index < e.end)
+        self.exception_table.iter().find(|e| e.start <= index && index < e.end)
     }
 
     pub fn is_generator_like(&self) -> bool {
