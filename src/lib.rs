@@ -13,6 +13,7 @@
 //! The embedding API is [`run`] with a [`Config`]; `src/main.rs` only builds the config.
 
 pub mod bytecode;
+pub mod compiler;
 pub mod num;
 pub mod objects;
 pub mod runtime;

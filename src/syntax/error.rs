@@ -176,10 +176,7 @@ impl SyntaxError {
             return format!("{}: {}\n", self.kind.class_name(), self.msg);
         }
         if self.kind == SyntaxErrorKind::Recursion {
-            out.push_str("Traceback (most recent call last):\n");
-            out.push_str(&format!("  File \"{}\", line 0\n", self.filename));
-            out.push_str(&format!("RecursionError: {}\n", self.msg));
-            return out;
+            return format!("RecursionError: {}\n", self.msg);
         }
         out.push_str(&format!(
             "  File \"{}\", line {}\n",

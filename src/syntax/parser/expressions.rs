@@ -312,7 +312,12 @@ impl<'a> Parser<'a> {
         }
         let start = self.start();
         let mut left = self.binary(level + 1)?;
+        let mut chain = 0u32;
         loop {
+            chain += 1;
+            if chain > super::MAX_CHAIN {
+                return Err(super::chain_too_deep());
+            }
             let op = match (level, self.peek()) {
                 (0, Tok::VBar) => Operator::BitOr,
                 (1, Tok::Circumflex) => Operator::BitXor,
@@ -401,7 +406,12 @@ impl<'a> Parser<'a> {
     pub fn primary(&mut self) -> PResult<Expr> {
         let start = self.start();
         let mut e = self.atom()?;
+        let mut chain = 0u32;
         loop {
+            chain += 1;
+            if chain > super::MAX_CHAIN {
+                return Err(super::chain_too_deep());
+            }
             match self.peek() {
                 Tok::Dot => {
                     self.bump();

@@ -26,6 +26,23 @@ pub(crate) type PResult<T> = Result<T, RawError>;
 /// Approximate CPython's parser stack limit (MAXSTACK = 6000 rule invocations): nesting
 /// costs are charged per construct so that CPython-accepted programs are accepted.
 const MAX_DEPTH: u32 = 6000;
+/// Longest left-recursive chain (`a.b.c...`, `1+1+...`) accepted: CPython parses longer
+/// ones but its compiler then fails with a RecursionError (near 3000 levels); stopping here
+/// keeps every AST shallow enough to drop and walk recursively.
+pub(crate) const MAX_CHAIN: u32 = 2990;
+
+/// The error CPython 3.11 reports for an expression nested too deeply for its compiler.
+pub(crate) fn chain_too_deep() -> RawError {
+    RawError::new(
+        SyntaxErrorKind::Recursion,
+        "maximum recursion depth exceeded during compilation",
+        0,
+        0,
+        0,
+        0,
+    )
+}
+
 /// What re-entering the expression grammar from the top costs in CPython's rule levels.
 pub(crate) const EXPR_COST: u32 = 20;
 
