@@ -82,21 +82,37 @@ pub fn run(cfg: Config) -> i32 {
     if cfg.has_xoption("dump-ast") || cfg.has_xoption("dump-tokens") {
         return dump_front_end(&cfg);
     }
-    match &cfg.target {
+    // The interpreter runs on its own thread with a large stack: Python-to-Python calls do
+    // not use the Rust stack, but native code calling back into Python (sort keys, dunder
+    // methods) nests, up to the recursion limit.
+    const STACK: usize = 512 << 20;
+    let handle = std::thread::Builder::new()
+        .name("MainThread".into())
+        .stack_size(STACK)
+        .spawn(move || run_main_thread(cfg));
+    match handle.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => 70,
+    }
+}
+
+fn run_main_thread(cfg: Config) -> i32 {
+    let prog = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "gild".into());
+    // Read the program before starting the interpreter (CPython reports a missing file
+    // with exit code 2 and no traceback).
+    let (source, filename, file_attr, path0) = match &cfg.target {
         RunTarget::File(path) => {
-            let prog = std::env::current_exe()
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|_| "gild".into());
             let abs = std::path::absolute(path).unwrap_or_else(|_| path.clone());
             match std::fs::read(&abs) {
-                Ok(source) => {
-                    let filename = path.display().to_string();
-                    if let Err(e) = crate::syntax::parse_script(&source, &filename) {
-                        eprint!("{}", e.render());
-                        return 1;
-                    }
-                    eprintln!("gild: running programs is not implemented yet");
-                    1
+                Ok(src) => {
+                    let dir = abs
+                        .parent()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default();
+                    let name = abs.display().to_string();
+                    (src, name.clone(), Some(name), dir)
                 }
                 Err(e) => {
                     let code = e.raw_os_error().unwrap_or(0);
@@ -105,15 +121,72 @@ pub fn run(cfg: Config) -> i32 {
                         "{prog}: can't open file '{}': [Errno {code}] {msg}",
                         abs.display()
                     );
-                    2
+                    return 2;
                 }
             }
         }
-        _ => {
-            eprintln!("gild: running programs is not implemented yet");
-            1
+        RunTarget::Command(cmd) => (
+            cmd.clone().into_bytes(),
+            "<string>".to_string(),
+            None,
+            String::new(),
+        ),
+        RunTarget::Stdin => {
+            let mut src = Vec::new();
+            if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut src) {
+                eprintln!("{prog}: can't read <stdin>: {e}");
+                return 2;
+            }
+            (src, "<stdin>".to_string(), None, String::new())
+        }
+        RunTarget::Module(m) => {
+            eprintln!("{prog}: -m {m}: running modules is not implemented yet");
+            return 1;
+        }
+    };
+    let vm = crate::vm::Vm::init(cfg.clone());
+    set_sys_path(&cfg, &path0);
+    let result = crate::vm::import::run_main(&vm, &source, &filename, file_attr.as_deref());
+    let code = match result {
+        Ok(_) => 0,
+        Err(e) => exit_code_for(&vm, &e),
+    };
+    crate::modules::sys::flush_stdout_raw();
+    code
+}
+
+/// `sys.path`: the script's folder (or `''`), then `PYTHONPATH` unless `-E`/`-I`.
+fn set_sys_path(cfg: &Config, first: &str) {
+    let mut path = Vec::new();
+    if !cfg.safe_path {
+        path.push(first.to_string());
+    }
+    if !cfg.ignore_environment {
+        if let Ok(pp) = std::env::var("PYTHONPATH") {
+            path.extend(pp.split(':').filter(|s| !s.is_empty()).map(str::to_string));
         }
     }
+    let sys = &crate::vm::interp().sys;
+    if let Some(d) = sys.dict.borrow().as_ref() {
+        let list = crate::objects::Value::new_list(
+            path.into_iter()
+                .map(crate::objects::Value::new_str)
+                .collect(),
+        );
+        crate::objects::dict::set_str(d, "path", list);
+    }
+}
+
+/// The process exit code for an uncaught exception, printing it as CPython does.
+fn exit_code_for(vm: &crate::vm::Vm, e: &crate::runtime::PyErr) -> i32 {
+    if e.is("SystemExit") {
+        return crate::modules::sys::system_exit_code(vm, &e.value());
+    }
+    crate::vm::traceback::print_exception(vm, e);
+    if e.is("KeyboardInterrupt") {
+        return 130;
+    }
+    1
 }
 
 /// `-X dump-ast` / `-X dump-tokens`: print the front end's view of the file or `-c` command.

@@ -14,6 +14,7 @@
 
 pub mod bytecode;
 pub mod compiler;
+pub mod modules;
 pub mod num;
 pub mod objects;
 pub mod runtime;

@@ -64,18 +64,34 @@ fn parse_future(m: &ast::Mod) -> Result<Future, CompileError> {
     for (i, s) in body.iter().enumerate() {
         match &s.node {
             StmtKind::Expr { value } if i == 0 => {
-                if !matches!(value.node, ExprKind::Constant { value: Constant::Str(_), .. }) {
+                if !matches!(
+                    value.node,
+                    ExprKind::Constant {
+                        value: Constant::Str(_),
+                        ..
+                    }
+                ) {
                     break;
                 }
             }
-            StmtKind::ImportFrom { module: Some(m), names, .. } if m == "__future__" => {
+            StmtKind::ImportFrom {
+                module: Some(m),
+                names,
+                ..
+            } if m == "__future__" => {
                 for a in names {
                     if a.name == "annotations" {
                         fut.annotations = true;
                     } else if a.name == "braces" {
-                        return Err(CompileError { msg: "not a chance".into(), loc: a.loc });
+                        return Err(CompileError {
+                            msg: "not a chance".into(),
+                            loc: a.loc,
+                        });
                     } else if !KNOWN_FUTURES.contains(&a.name.as_str()) {
-                        return Err(CompileError { msg: format!("future feature {} is not defined", a.name), loc: a.loc });
+                        return Err(CompileError {
+                            msg: format!("future feature {} is not defined", a.name),
+                            loc: a.loc,
+                        });
                     }
                 }
                 fut.lineno = s.loc.lineno;
@@ -89,7 +105,12 @@ fn parse_future(m: &ast::Mod) -> Result<Future, CompileError> {
 /// Compile a parsed module (`Exec`), expression (`Eval`) or interactive statement
 /// (`Single`) into the code object of `<module>`. `optimize` is `-O` (1 drops asserts,
 /// 2 also docstrings).
-pub fn compile(m: &ast::Mod, filename: &str, mode: Mode, optimize: u32) -> Result<CodeObject, CompileError> {
+pub fn compile(
+    m: &ast::Mod,
+    filename: &str,
+    mode: Mode,
+    optimize: u32,
+) -> Result<CodeObject, CompileError> {
     let future = parse_future(m)?;
     let st = symtable::build(m, future.annotations)?;
     codegen::compile_module(m, &st, filename, mode, optimize, future)

@@ -25,9 +25,16 @@ pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
     SOURCES.with(|s| {
         let mut s = s.borrow_mut();
         let lines = s.entry(filename.to_string()).or_insert_with(|| {
-            std::fs::read(filename).ok().map(|b| String::from_utf8_lossy(&b).lines().map(str::to_string).collect())
+            std::fs::read(filename).ok().map(|b| {
+                String::from_utf8_lossy(&b)
+                    .lines()
+                    .map(str::to_string)
+                    .collect()
+            })
         });
-        lines.as_ref().and_then(|l| l.get(lineno as usize - 1).cloned())
+        lines
+            .as_ref()
+            .and_then(|l| l.get(lineno as usize - 1).cloned())
     })
 }
 
@@ -67,10 +74,14 @@ fn format_chain(vm: &Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize>) {
         };
         if !cause.is_none() && !seen.contains(&(cause.id() as usize)) {
             format_chain(vm, &cause, out, seen);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
         } else if !suppress && !context.is_none() && !seen.contains(&(context.id() as usize)) {
             format_chain(vm, &context, out, seen);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
     }
     format_single(vm, exc, out);
@@ -84,9 +95,16 @@ fn format_single(vm: &Vm, exc: &Value, out: &mut String) {
         let mut last: Option<(String, u32, String)> = None;
         let mut repeats = 0usize;
         while let Some(t) = cur {
-            let Payload::Traceback(td) = &t.payload else { break };
+            let Payload::Traceback(td) = &t.payload else {
+                break;
+            };
             if let Some(c) = code_of(&td.code) {
-                let pos = c.code.positions.get(td.lasti as usize).copied().unwrap_or_default();
+                let pos = c
+                    .code
+                    .positions
+                    .get(td.lasti as usize)
+                    .copied()
+                    .unwrap_or_default();
                 let key = (c.code.filename.clone(), pos.lineno, c.code.name.clone());
                 if last.as_ref() == Some(&key) {
                     repeats += 1;
@@ -108,21 +126,31 @@ fn format_single(vm: &Vm, exc: &Value, out: &mut String) {
     } else {
         out.push_str(&exception_line(vm, exc));
     }
-    if let Some(Value::Obj(d)) = exc.as_obj().and_then(|o| o.dict.borrow().clone()).map(Value::Obj) {
+    if let Some(Value::Obj(d)) = exc
+        .as_obj()
+        .and_then(|o| o.dict.borrow().clone())
+        .map(Value::Obj)
+    {
         if let Some(notes) = dict::get_str(&d, "__notes__") {
-            match crate::objects::tuple::items(&notes).map(|t| t.to_vec()).or_else(|| crate::objects::list::cell(&notes).map(|c| c.borrow().clone())) {
+            match crate::objects::tuple::items(&notes)
+                .map(|t| t.to_vec())
+                .or_else(|| crate::objects::list::cell(&notes).map(|c| c.borrow().clone()))
+            {
                 Some(items) => {
                     for n in items {
                         let s = match n.as_str() {
                             Some(s) => s.as_str().to_string(),
-                            None => repr::str(vm, &n).unwrap_or_else(|_| "<note str() failed>".into()),
+                            None => {
+                                repr::str(vm, &n).unwrap_or_else(|_| "<note str() failed>".into())
+                            }
                         };
                         out.push_str(&s);
                         out.push('\n');
                     }
                 }
                 None => {
-                    let s = repr::repr(vm, &notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+                    let s = repr::repr(vm, &notes)
+                        .unwrap_or_else(|_| "<__notes__ repr() failed>".into());
                     let _ = writeln!(out, "{s}");
                 }
             }
@@ -133,14 +161,24 @@ fn format_single(vm: &Vm, exc: &Value, out: &mut String) {
 fn flush_repeats(out: &mut String, repeats: usize) {
     if repeats >= 3 {
         let n = repeats - 2;
-        let _ = writeln!(out, "  [Previous line repeated {n} more time{}]", if n == 1 { "" } else { "s" });
+        let _ = writeln!(
+            out,
+            "  [Previous line repeated {n} more time{}]",
+            if n == 1 { "" } else { "s" }
+        );
     }
 }
 
 fn format_entry(out: &mut String, code: &crate::bytecode::CodeObject, lasti: usize) {
     let pos = code.positions.get(lasti).copied().unwrap_or_default();
-    let _ = writeln!(out, "  File \"{}\", line {}, in {}", code.filename, pos.lineno, code.name);
-    let Some(line) = source_line(&code.filename, pos.lineno) else { return };
+    let _ = writeln!(
+        out,
+        "  File \"{}\", line {}, in {}",
+        code.filename, pos.lineno, code.name
+    );
+    let Some(line) = source_line(&code.filename, pos.lineno) else {
+        return;
+    };
     let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
     let indent_chars = line.chars().count() - stripped.chars().count();
     let stripped = stripped.trim_end();
@@ -155,7 +193,11 @@ fn format_entry(out: &mut String, code: &crate::bytecode::CodeObject, lasti: usi
     let mut end = byte_to_char(&line, pos.end_col as usize);
     let mut anchors = None;
     if pos.end_lineno == pos.lineno {
-        let seg: String = line.chars().skip(start).take(end.saturating_sub(start)).collect();
+        let seg: String = line
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect();
         anchors = caret_anchors(&seg);
     } else {
         end = indent_chars + stripped.chars().count();
@@ -195,11 +237,15 @@ fn byte_to_char(line: &str, byte: usize) -> usize {
 fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
     use crate::syntax::ast::{ExprKind, Mod, StmtKind};
     let m = crate::syntax::parse_str(segment, crate::syntax::Mode::Exec, "<anchors>").ok()?;
-    let Mod::Module { body, .. } = m else { return None };
+    let Mod::Module { body, .. } = m else {
+        return None;
+    };
     if body.len() != 1 {
         return None;
     }
-    let StmtKind::Expr { value } = &body[0].node else { return None };
+    let StmtKind::Expr { value } = &body[0].node else {
+        return None;
+    };
     let bytes = segment.as_bytes();
     let norm = |b: usize| byte_to_char(segment, b);
     match &value.node {
@@ -210,16 +256,22 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
             let op_offset = op_str.len() - op_str.trim_start().len();
             let mut l = op_start + op_offset;
             let mut r = l + 1;
-            if op_offset + 1 < op_str.len() && !op_str.as_bytes()[op_offset + 1].is_ascii_whitespace() {
+            if op_offset + 1 < op_str.len()
+                && !op_str.as_bytes()[op_offset + 1].is_ascii_whitespace()
+            {
                 r += 1;
             }
-            while l < bytes.len() && (bytes[l].is_ascii_whitespace() || bytes[l] == b')' || bytes[l] == b'#') {
+            while l < bytes.len()
+                && (bytes[l].is_ascii_whitespace() || bytes[l] == b')' || bytes[l] == b'#')
+            {
                 l += 1;
                 r += 1;
             }
             Some((norm(l), norm(r)))
         }
-        ExprKind::Subscript { value: v, slice, .. } => {
+        ExprKind::Subscript {
+            value: v, slice, ..
+        } => {
             let mut l = v.loc.end_col_offset as usize;
             let mut r = slice.loc.end_col_offset as usize + 1;
             while l < bytes.len() && bytes[l] != b'[' {
@@ -241,14 +293,20 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
 /// is kept, as CPython does).
 pub fn exception_line(vm: &Vm, exc: &Value) -> String {
     let cls = exc.class();
-    let qual = type_data(cls).map(|t| t.qualname.borrow().clone()).unwrap_or_default();
+    let qual = type_data(cls)
+        .map(|t| t.qualname.borrow().clone())
+        .unwrap_or_default();
     let module = match type_data(cls) {
         Some(t) if t.heap => typeobj::lookup(cls, "__module__")
             .and_then(|m| m.as_str().map(|s| s.as_str().to_string()))
             .unwrap_or_default(),
         _ => "builtins".to_string(),
     };
-    let name = if module == "builtins" || module.is_empty() { qual } else { format!("{module}.{qual}") };
+    let name = if module == "builtins" || module.is_empty() {
+        qual
+    } else {
+        format!("{module}.{qual}")
+    };
     let msg = match repr::str(vm, exc) {
         Ok(s) => s,
         Err(_) => "<exception str() failed>".to_string(),
@@ -264,7 +322,11 @@ pub fn exception_line(vm: &Vm, exc: &Value) -> String {
 /// A `SyntaxError` raised at run time (`compile()`, `import`): CPython's caret display
 /// built from its attributes.
 fn format_syntax_error(vm: &Vm, exc: &Value) -> String {
-    let get = |n: &str| exc.as_obj().and_then(|o| o.dict.borrow().clone()).and_then(|d| dict::get_str(&d, n));
+    let get = |n: &str| {
+        exc.as_obj()
+            .and_then(|o| o.dict.borrow().clone())
+            .and_then(|d| dict::get_str(&d, n))
+    };
     let as_usize = |v: Option<Value>| match v {
         Some(Value::Int(i)) if i >= 0 => i as usize,
         _ => 0,
@@ -277,11 +339,15 @@ fn format_syntax_error(vm: &Vm, exc: &Value) -> String {
         crate::syntax::SyntaxErrorKind::Syntax
     };
     let msg = get("msg").and_then(|m| m.as_str().map(|s| s.as_str().to_string()));
-    let Some(msg) = msg else { return exception_line(vm, exc) };
+    let Some(msg) = msg else {
+        return exception_line(vm, exc);
+    };
     let se = crate::syntax::SyntaxError {
         kind,
         msg,
-        filename: get("filename").and_then(|m| m.as_str().map(|s| s.as_str().to_string())).unwrap_or_else(|| "<string>".into()),
+        filename: get("filename")
+            .and_then(|m| m.as_str().map(|s| s.as_str().to_string()))
+            .unwrap_or_else(|| "<string>".into()),
         lineno: as_usize(get("lineno")),
         offset: as_usize(get("offset")),
         end_lineno: as_usize(get("end_lineno")),
@@ -293,11 +359,16 @@ fn format_syntax_error(vm: &Vm, exc: &Value) -> String {
 
 /// Convert a front-end `SyntaxError` into a Python exception instance.
 pub fn syntax_error_to_py(se: &crate::syntax::SyntaxError) -> PyErr {
-    let cls = match se.kind {
-        crate::syntax::SyntaxErrorKind::Tab => "TabError",
-        crate::syntax::SyntaxErrorKind::Indentation => "IndentationError",
-        _ => "SyntaxError",
-    };
+    let cls = se.kind.class_name();
+    if !matches!(cls, "SyntaxError" | "IndentationError" | "TabError") {
+        // Nesting too deep for the parser: MemoryError / RecursionError, no location.
+        let args = if se.msg.is_empty() {
+            vec![]
+        } else {
+            vec![Value::new_str(se.msg.as_str())]
+        };
+        return PyErr::with_args(types().exc.get(cls), args);
+    }
     let text = se.text.clone().map(Value::new_str).unwrap_or(Value::None);
     let details = Value::new_tuple(vec![
         Value::new_str(se.filename.as_str()),
@@ -307,7 +378,10 @@ pub fn syntax_error_to_py(se: &crate::syntax::SyntaxError) -> PyErr {
         Value::from(se.end_lineno),
         Value::from(se.end_offset),
     ]);
-    let e = PyErr::with_args(types().exc.get(cls), vec![Value::new_str(se.msg.as_str()), details]);
+    let e = PyErr::with_args(
+        types().exc.get(cls),
+        vec![Value::new_str(se.msg.as_str()), details],
+    );
     for (k, v) in [
         ("msg", Value::new_str(se.msg.as_str())),
         ("filename", Value::new_str(se.filename.as_str())),

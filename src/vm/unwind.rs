@@ -16,7 +16,10 @@ pub(crate) fn record(vm: &Vm, frame: &Frame, err: &PyErr) {
     if vm.reraise.replace(false) {
         return;
     }
-    let Some(data) = exc_data(&Value::Obj(err.exc.clone())) else { return };
+    let exc_value = Value::Obj(err.exc.clone());
+    let Some(data) = exc_data(&exc_value) else {
+        return;
+    };
     // Context: the exception being handled when this one was raised.
     {
         let handled = vm.exc_info.borrow().clone();
@@ -31,7 +34,11 @@ pub(crate) fn record(vm: &Vm, frame: &Frame, err: &PyErr) {
     let old = data.borrow_mut().traceback.take();
     let tb = PyRef::new(
         &types().traceback,
-        Payload::Traceback(TracebackData { code: frame.code.clone(), lasti, next: RefCell::new(old) }),
+        Payload::Traceback(TracebackData {
+            code: frame.code.clone(),
+            lasti,
+            next: RefCell::new(old),
+        }),
     );
     data.borrow_mut().traceback = Some(tb);
 }
@@ -73,7 +80,10 @@ pub(crate) fn find_handler(frame: &mut Frame, err: PyErr) -> Result<(), PyErr> {
 pub(crate) fn as_err(v: Value) -> PyErr {
     match v {
         Value::Obj(o) if matches!(o.payload, Payload::Exception(_)) => PyErr { exc: o },
-        other => PyErr::type_error(format!("exceptions must derive from BaseException, not {}", type_name(&other))),
+        other => PyErr::type_error(format!(
+            "exceptions must derive from BaseException, not {}",
+            type_name(&other)
+        )),
     }
 }
 
@@ -81,9 +91,14 @@ pub(crate) fn as_err(v: Value) -> PyErr {
 fn instantiate(vm: &Vm, v: Value) -> PyResult<Value> {
     let base = types().exc.get("BaseException");
     if let Some(Payload::Type(_)) = v.payload() {
-        let cls = v.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad class"))?;
+        let cls = v
+            .as_obj()
+            .cloned()
+            .ok_or_else(|| PyErr::type_error("bad class"))?;
         if !typeobj::is_subtype(&cls, base) {
-            return Err(PyErr::type_error("exceptions must derive from BaseException"));
+            return Err(PyErr::type_error(
+                "exceptions must derive from BaseException",
+            ));
         }
         let inst = crate::runtime::call::call(vm, &v, crate::runtime::Args::new(&[]))?;
         if !typeobj::isinstance(&inst, base) {
@@ -98,7 +113,9 @@ fn instantiate(vm: &Vm, v: Value) -> PyResult<Value> {
     if typeobj::isinstance(&v, base) {
         return Ok(v);
     }
-    Err(PyErr::type_error("exceptions must derive from BaseException"))
+    Err(PyErr::type_error(
+        "exceptions must derive from BaseException",
+    ))
 }
 
 /// The `raise` statement: `raise`, `raise exc`, `raise exc from cause`. Returns the error
@@ -124,7 +141,11 @@ pub(crate) fn do_raise(vm: &Vm, exc: Option<Value>, cause: Option<Value>) -> PyR
         } else {
             match instantiate(vm, cause) {
                 Ok(c) => c,
-                Err(_) => return Ok(PyErr::type_error("exception causes must derive from BaseException")),
+                Err(_) => {
+                    return Ok(PyErr::type_error(
+                        "exception causes must derive from BaseException",
+                    ))
+                }
             }
         };
         if let Some(d) = exc_data(&inst) {
@@ -142,7 +163,10 @@ pub(crate) fn exception_matches(exc: &Value, cls: &Value) -> PyResult<bool> {
     let check = |c: &Value| -> PyResult<bool> {
         match c.payload() {
             Some(Payload::Type(_)) => {
-                let c = c.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad class"))?;
+                let c = c
+                    .as_obj()
+                    .cloned()
+                    .ok_or_else(|| PyErr::type_error("bad class"))?;
                 if !typeobj::is_subtype(&c, base) {
                     return Err(not_exception_class());
                 }

@@ -4,7 +4,12 @@ use super::{Compiler, R};
 use crate::syntax::ast::*;
 
 impl<'a> Compiler<'a> {
-    pub(crate) fn match_stmt(&mut self, _s: &'a Stmt, _subject: &'a Expr, _cases: &'a [MatchCase]) -> R {
+    pub(crate) fn match_stmt(
+        &mut self,
+        _s: &'a Stmt,
+        _subject: &'a Expr,
+        _cases: &'a [MatchCase],
+    ) -> R {
         Err(self.error("match statements are not supported yet"))
     }
 }

@@ -1,0 +1,337 @@
+//! Imports: compiling source into code, `import` / `from ... import` (absolute and
+//! relative, packages with `__init__.py`, `sys.modules`, partially initialised modules for
+//! circular imports), `from m import *`, and running `__main__`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::frame::Frame;
+use super::Vm;
+use crate::bytecode::CodeObject;
+use crate::objects::typeobj::type_name;
+use crate::objects::{dict, function, module, Payload, PyRef, Value};
+use crate::runtime::{attr, iter, PyErr, PyResult};
+use crate::syntax::{Mode, SyntaxError};
+
+/// Parse and compile source text.
+pub fn compile_source(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+    optimize: u32,
+) -> Result<CodeObject, SyntaxError> {
+    let m = match mode {
+        Mode::Exec => crate::syntax::parse_script(source, filename)?,
+        _ => crate::syntax::parse_bytes(source, mode, filename)?,
+    };
+    crate::compiler::compile(&m, filename, mode, optimize).map_err(|e| {
+        let text = String::from_utf8_lossy(source).replace("\r\n", "\n");
+        crate::syntax::error::RawError::new(
+            crate::syntax::SyntaxErrorKind::Syntax,
+            e.msg.clone(),
+            e.loc.lineno,
+            e.loc.col_offset,
+            e.loc.end_lineno,
+            e.loc.end_col_offset,
+        )
+        .finish(&text, filename)
+    })
+}
+
+/// A compile result as a code object value, or the `SyntaxError` exception.
+pub fn compile_to_code(
+    source: &[u8],
+    filename: &str,
+    mode: Mode,
+    optimize: u32,
+) -> PyResult<PyRef> {
+    match compile_source(source, filename, mode, optimize) {
+        Ok(c) => Ok(function::new_code(Arc::new(c))),
+        Err(se) => Err(super::traceback::syntax_error_to_py(&se)),
+    }
+}
+
+fn sys_path() -> Vec<String> {
+    let sys = &super::interp().sys;
+    let p = sys
+        .dict
+        .borrow()
+        .as_ref()
+        .and_then(|d| dict::get_str(d, "path"));
+    p.and_then(|l| crate::objects::list::cell(&l).map(|c| c.borrow().clone()))
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|v| v.as_str().map(|s| s.as_str().to_string()))
+        .collect()
+}
+
+/// Where a module's source lives.
+enum Found {
+    Module(PathBuf),
+    Package(PathBuf),
+}
+
+fn find_in(dir: &Path, name: &str) -> Option<Found> {
+    let pkg = dir.join(name).join("__init__.py");
+    if pkg.is_file() {
+        return Some(Found::Package(pkg));
+    }
+    let file = dir.join(format!("{name}.py"));
+    if file.is_file() {
+        return Some(Found::Module(file));
+    }
+    None
+}
+
+/// Import the fully qualified module `name` (its parent must be imported already).
+fn load_module(vm: &Vm, name: &str) -> PyResult<Value> {
+    let modules = &super::interp().modules;
+    if let Some(m) = dict::get_str(modules, name) {
+        return Ok(m);
+    }
+    if let Some(m) = crate::modules::native_module(name) {
+        dict::set_str(modules, name, Value::Obj(m.clone()));
+        return Ok(Value::Obj(m));
+    }
+    let (parent, leaf) = match name.rfind('.') {
+        Some(i) => (Some(&name[..i]), &name[i + 1..]),
+        None => (None, name),
+    };
+    let search: Vec<String> = match parent {
+        Some(p) => {
+            let pm = load_module(vm, p)?;
+            match attr::getattr_opt(vm, &pm, "__path__")? {
+                Some(path) => iter::collect(vm, &path)?
+                    .iter()
+                    .filter_map(|v| v.as_str().map(|s| s.as_str().to_string()))
+                    .collect(),
+                None => {
+                    return Err(module_not_found(
+                        name,
+                        format!("No module named '{name}'; '{p}' is not a package"),
+                    ))
+                }
+            }
+        }
+        None => sys_path(),
+    };
+    let found = search.iter().find_map(|d| find_in(Path::new(d), leaf));
+    let Some(found) = found else {
+        return Err(module_not_found(name, format!("No module named '{name}'")));
+    };
+    let (file, is_pkg) = match found {
+        Found::Module(f) => (f, false),
+        Found::Package(f) => (f, true),
+    };
+    let source = std::fs::read(&file)
+        .map_err(|e| PyErr::new("ImportError", format!("{}: {e}", file.display())))?;
+    let filename = file.display().to_string();
+    let code = compile_to_code(&source, &filename, Mode::Exec, 0)?;
+    let m = module::new_module(name);
+    let g = module::globals(&m).unwrap_or_else(dict::new_dict);
+    dict::set_str(&g, "__file__", Value::new_str(filename.as_str()));
+    let package = if is_pkg {
+        name.to_string()
+    } else {
+        parent.unwrap_or("").to_string()
+    };
+    dict::set_str(&g, "__package__", Value::new_str(package));
+    if is_pkg {
+        let dir = file
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        dict::set_str(&g, "__path__", Value::new_list(vec![Value::new_str(dir)]));
+    }
+    dict::set_str(
+        &g,
+        "__builtins__",
+        Value::Obj(super::interp().builtins_module.clone()),
+    );
+    let mv = Value::Obj(m.clone());
+    dict::set_str(modules, name, mv.clone());
+    if let Err(e) = vm.run_code(code, &g) {
+        dict::del_str(modules, name);
+        return Err(e);
+    }
+    // The module may have replaced itself in sys.modules.
+    let result = dict::get_str(modules, name).unwrap_or(mv);
+    if let Some(p) = parent {
+        if let Some(pm) = dict::get_str(modules, p) {
+            attr::setattr(vm, &pm, leaf, result.clone())?;
+        }
+    }
+    Ok(result)
+}
+
+fn module_not_found(name: &str, msg: String) -> PyErr {
+    let e = PyErr::new("ModuleNotFoundError", msg);
+    crate::runtime::set_attr_raw(&e.exc, "name", Value::new_str(name));
+    e
+}
+
+/// Resolve a relative import against the importing module's package.
+fn resolve_name(frame: &Frame, name: &str, level: usize) -> PyResult<String> {
+    if level == 0 {
+        return Ok(name.to_string());
+    }
+    let package = dict::get_str(&frame.globals, "__package__")
+        .and_then(|p| p.as_str().map(|s| s.as_str().to_string()))
+        .filter(|p| !p.is_empty())
+        .or_else(|| {
+            let n = dict::get_str(&frame.globals, "__name__")?;
+            let n = n.as_str()?.as_str().to_string();
+            if dict::get_str(&frame.globals, "__path__").is_some() {
+                Some(n)
+            } else {
+                n.rfind('.').map(|i| n[..i].to_string())
+            }
+        });
+    let Some(package) = package else {
+        return Err(PyErr::new(
+            "ImportError",
+            "attempted relative import with no known parent package",
+        ));
+    };
+    let parts: Vec<&str> = package.split('.').collect();
+    if level > parts.len() {
+        return Err(PyErr::new(
+            "ImportError",
+            "attempted relative import beyond top-level package",
+        ));
+    }
+    let base = parts[..parts.len() - (level - 1)].join(".");
+    Ok(if name.is_empty() {
+        base
+    } else {
+        format!("{base}.{name}")
+    })
+}
+
+/// `ImportName`: `__import__(name, globals, None, fromlist, level)`.
+pub(crate) fn import_name(
+    vm: &Vm,
+    frame: &Frame,
+    name: &str,
+    fromlist: &Value,
+    level: &Value,
+) -> PyResult<Value> {
+    let level = match level {
+        Value::Int(i) if *i >= 0 => *i as usize,
+        _ => 0,
+    };
+    let full = resolve_name(frame, name, level)?;
+    // Import every prefix (a.b.c imports a, a.b, a.b.c).
+    let mut prefix = String::new();
+    let mut first: Option<Value> = None;
+    let mut last = Value::None;
+    for part in full.split('.') {
+        if !prefix.is_empty() {
+            prefix.push('.');
+        }
+        prefix.push_str(part);
+        last = load_module(vm, &prefix)?;
+        if first.is_none() {
+            first = Some(last.clone());
+        }
+    }
+    let has_fromlist = !fromlist.is_none() && crate::runtime::ops::truthy(vm, fromlist)?;
+    if has_fromlist || level > 0 && name.is_empty() {
+        return Ok(last);
+    }
+    if level > 0 {
+        // `from . import x` handled above; `import .a` is not valid syntax.
+        return Ok(last);
+    }
+    Ok(first.unwrap_or(last))
+}
+
+/// `ImportFrom`: `from module import name`.
+pub(crate) fn import_from(vm: &Vm, module: &Value, name: &str) -> PyResult<Value> {
+    if let Some(v) = attr::getattr_opt(vm, module, name)? {
+        return Ok(v);
+    }
+    let mod_name = attr::getattr_opt(vm, module, "__name__")?
+        .and_then(|n| n.as_str().map(|s| s.as_str().to_string()));
+    if let Some(mn) = &mod_name {
+        let sub = format!("{mn}.{name}");
+        if let Some(v) = dict::get_str(&super::interp().modules, &sub) {
+            return Ok(v);
+        }
+        if attr::getattr_opt(vm, module, "__path__")?.is_some() {
+            match load_module(vm, &sub) {
+                Ok(v) => return Ok(v),
+                Err(e) if e.is("ModuleNotFoundError") => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    let mn = mod_name.unwrap_or_else(|| "<unknown module name>".into());
+    let file = attr::getattr_opt(vm, module, "__file__")?
+        .and_then(|f| f.as_str().map(|s| s.as_str().to_string()));
+    let msg = match file {
+        Some(f) => format!("cannot import name '{name}' from '{mn}' ({f})"),
+        None => format!("cannot import name '{name}' from '{mn}' (unknown location)"),
+    };
+    let e = PyErr::new("ImportError", msg);
+    crate::runtime::set_attr_raw(&e.exc, "name", Value::new_str(mn));
+    Err(e)
+}
+
+/// `from module import *`.
+pub(crate) fn import_star(vm: &Vm, frame: &Frame, module: &Value) -> PyResult<()> {
+    let target = frame
+        .locals
+        .clone()
+        .unwrap_or_else(|| frame.globals.clone());
+    let names: Vec<Value> = match attr::getattr_opt(vm, module, "__all__")? {
+        Some(all) => iter::collect(vm, &all)?,
+        None => {
+            let d = attr::getattr(vm, module, "__dict__")?;
+            let d = d
+                .as_obj()
+                .cloned()
+                .ok_or_else(|| PyErr::type_error("module __dict__ is not a dict"))?;
+            dict::str_keys(&d)
+                .into_iter()
+                .filter(|k| !k.starts_with('_'))
+                .map(Value::new_str)
+                .collect()
+        }
+    };
+    for n in names {
+        let Some(s) = n.as_str() else {
+            return Err(PyErr::type_error(format!(
+                "Item in {}.__all__ must be str, not {}",
+                "module",
+                type_name(&n)
+            )));
+        };
+        let v = attr::getattr(vm, module, s.as_str())?;
+        crate::runtime::item::setitem(vm, &Value::Obj(target.clone()), &n, v)?;
+    }
+    let _ = Payload::Instance;
+    Ok(())
+}
+
+/// Run source as the `__main__` module.
+pub fn run_main(
+    vm: &Vm,
+    source: &[u8],
+    filename: &str,
+    file_attr: Option<&str>,
+) -> PyResult<Value> {
+    let code = compile_to_code(source, filename, Mode::Exec, 0)?;
+    let m = module::new_module("__main__");
+    let g = module::globals(&m).unwrap_or_else(dict::new_dict);
+    if let Some(f) = file_attr {
+        dict::set_str(&g, "__file__", Value::new_str(f));
+    }
+    dict::set_str(
+        &g,
+        "__builtins__",
+        Value::Obj(super::interp().builtins_module.clone()),
+    );
+    dict::set_str(&super::interp().modules, "__main__", Value::Obj(m.clone()));
+    vm.run_code(code, &g)
+}
