@@ -33,18 +33,33 @@ def real_cpython():
     return exe
 
 
+GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+
+
 def run_once(argv, cwd):
-    """Run argv; return (seconds, peak RSS in KiB, exit code, stdout bytes)."""
+    """Run argv; return (seconds, peak RSS in KiB or None, exit code, stdout, stderr).
+
+    Peak memory comes from GNU time, which forks the program from its own small process:
+    measuring the child of this runner directly would report this runner's memory
+    (Linux carries the pre-exec high-water mark into the child's ru_maxrss).
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env["PYTHONHASHSEED"] = "0"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
+    rss_file = os.path.join(os.path.dirname(RESULTS), ".maxrss")
+    os.makedirs(os.path.dirname(rss_file), exist_ok=True)
+    full = [GNU_TIME, "-f", "%M", "-o", rss_file] + argv if GNU_TIME else argv
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out, err = proc.stdout.read(), proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run(full, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss, proc.returncode, out, err
+    peak = None
+    if GNU_TIME:
+        try:
+            with open(rss_file) as f:
+                peak = int(f.read().split()[-1])
+        except (OSError, ValueError, IndexError):
+            peak = None
+    return elapsed, peak, proc.returncode, proc.stdout, proc.stderr
 
 
 def measure(name, path, gild, cpython, runs):
@@ -62,7 +77,8 @@ def measure(name, path, gild, cpython, runs):
                 failure = f"exit {code}: {last[0][:60]}"
             outputs.setdefault(label, out)
             times[label].append(secs)
-            peaks[label] = max(peaks[label], rss)
+            if rss is not None:
+                peaks[label] = max(peaks[label], rss)
         if failure:
             break
     if failure is None and outputs["gild"] != outputs["cpython"]:
@@ -78,7 +94,7 @@ def measure(name, path, gild, cpython, runs):
         result["gild_s"] = statistics.median(times["gild"])
         result["gild_peak_kib"] = peaks["gild"]
         result["ratio"] = result["gild_s"] / result["cpython_s"]
-        result["mem_ratio"] = peaks["gild"] / max(peaks["cpython"], 1)
+        result["mem_ratio"] = peaks["gild"] / peaks["cpython"] if peaks["cpython"] else None
     return result
 
 
@@ -104,7 +120,8 @@ def main():
     if args.filters:
         names = [n for n in names if any(f in n for f in args.filters)]
 
-    print(f"gild:    {gild}\nCPython: {cpython}\nruns:    {args.runs} each, alternating; median wall time\n")
+    print(f"gild:    {gild}\nCPython: {cpython}\nruns:    {args.runs} each, alternating; median wall time")
+    print("memory:  " + ("peak RSS via GNU time\n" if GNU_TIME else "unavailable (install GNU time: apt-get install time)\n"))
     header = f"{'benchmark':<22} {'gild':>12} {'CPython':>12} {'ratio':>7} {'gild peak':>11} {'CPy peak':>11} {'mem':>6}"
     print(header)
     print("-" * len(header))
@@ -116,8 +133,9 @@ def main():
             print(f"{name:<22} {'—':>12} {fmt_time(r['cpython_s']):>12} {'—':>7} {'—':>11} "
                   f"{r['cpython_peak_kib'] / 1024:9.1f} MB {'—':>6}  gild: {r['error']}")
         else:
+            mem = f"{r['mem_ratio']:5.2f}x" if r["mem_ratio"] is not None else "    —"
             print(f"{name:<22} {fmt_time(r['gild_s']):>12} {fmt_time(r['cpython_s']):>12} {r['ratio']:6.2f}x "
-                  f"{r['gild_peak_kib'] / 1024:8.1f} MB {r['cpython_peak_kib'] / 1024:8.1f} MB {r['mem_ratio']:5.2f}x")
+                  f"{r['gild_peak_kib'] / 1024:8.1f} MB {r['cpython_peak_kib'] / 1024:8.1f} MB {mem}")
     ok = [r["ratio"] for r in results if "ratio" in r]
     geo = math.exp(sum(math.log(x) for x in ok) / len(ok)) if ok else None
     print("-" * len(header))

@@ -741,43 +741,6 @@ fn super_new(_vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Obj(s))
 }
 
-/// Attribute lookup through a `super` object.
-pub fn super_getattr(vm: &Vm, sup: &Value, name: &str) -> PyResult<Option<Value>> {
-    let Some(Payload::Super {
-        this_class,
-        obj,
-        obj_type,
-    }) = sup.payload()
-    else {
-        return Ok(None);
-    };
-    let mro = type_data(obj_type)
-        .map(|t| t.mro.borrow().clone())
-        .unwrap_or_default();
-    let start = mro
-        .iter()
-        .position(|c| c.is(this_class))
-        .map(|i| i + 1)
-        .unwrap_or(mro.len());
-    for c in &mro[start..] {
-        let Some(d) = c.dict.borrow().clone() else {
-            continue;
-        };
-        if let Some(v) = dict::get_str(&d, name) {
-            let is_type_obj = obj.as_obj().is_some_and(|o| o.is(obj_type));
-            return Ok(Some(match v.payload() {
-                Some(Payload::ClassMethod(f)) => {
-                    call::new_bound_method(f.clone(), Value::Obj(obj_type.clone()))
-                }
-                Some(Payload::StaticMethod(f)) => f.clone(),
-                _ if is_type_obj => v,
-                _ => attr::bind(vm, &v, obj)?,
-            }));
-        }
-    }
-    Ok(None)
-}
-
 fn exc_new(_vm: &Vm, args: Args) -> PyResult<Value> {
     let cls = cls_arg(&args, "BaseException.__new__")?;
     let e = crate::runtime::new_exception(cls, args.pos()[1..].to_vec());

@@ -79,8 +79,14 @@ pub fn getattr_opt(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> 
             Err(e) => Err(e),
         };
     }
-    if let Some(Payload::Type(_)) = obj.payload() {
-        return type_getattr(vm, obj, name);
+    match obj.payload() {
+        Some(Payload::Type(_)) => return type_getattr(vm, obj, name),
+        Some(Payload::Super { .. }) => {
+            if let Some(v) = super_getattr(vm, obj, name)? {
+                return Ok(Some(v));
+            }
+        }
+        _ => {}
     }
     let descr = typeobj::lookup(&cls, name);
     if let Some(d) = &descr {
@@ -309,6 +315,43 @@ fn code_attr(c: &function::Code, name: &str) -> Option<Value> {
         "co_consts" => Value::new_tuple(c.consts.clone()),
         _ => return None,
     })
+}
+
+/// Attribute lookup through a `super` object.
+pub fn super_getattr(vm: &Vm, sup: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(Payload::Super {
+        this_class,
+        obj,
+        obj_type,
+    }) = sup.payload()
+    else {
+        return Ok(None);
+    };
+    let mro = type_data(obj_type)
+        .map(|t| t.mro.borrow().clone())
+        .unwrap_or_default();
+    let start = mro
+        .iter()
+        .position(|c| c.is(this_class))
+        .map(|i| i + 1)
+        .unwrap_or(mro.len());
+    for c in &mro[start..] {
+        let Some(d) = c.dict.borrow().clone() else {
+            continue;
+        };
+        if let Some(v) = dict::get_str(&d, name) {
+            let is_type_obj = obj.as_obj().is_some_and(|o| o.is(obj_type));
+            return Ok(Some(match v.payload() {
+                Some(Payload::ClassMethod(f)) => {
+                    new_bound_method(f.clone(), Value::Obj(obj_type.clone()))
+                }
+                Some(Payload::StaticMethod(f)) => f.clone(),
+                _ if is_type_obj => v,
+                _ => bind(vm, &v, obj)?,
+            }));
+        }
+    }
+    Ok(None)
 }
 
 /// `setattr(obj, name, value)`.
