@@ -757,6 +757,261 @@ fn percent_cases(s: &mut Suite, rng: &mut Rng) {
     }
 }
 
+fn a_opt_i(x: Option<i64>) -> String {
+    x.map_or("n".to_string(), a_n)
+}
+fn a_opt_s(x: Option<&str>) -> String {
+    x.map_or("n".to_string(), a_s)
+}
+fn r_list(v: &[&str]) -> String {
+    format!(
+        "t:{}",
+        v.iter().map(|x| a_s(x)).collect::<Vec<_>>().join(",")
+    )
+}
+
+fn random_text(rng: &mut Rng) -> String {
+    let alphabet = [
+        "a", "b", "A", "ab", " ", "  ", "\t", "\n", "\r", "\r\n", "\x0b", "\x1c", "\u{85}",
+        "\u{2028}", "\u{3000}", "é", "É", "ß", "Σ", "σ", "ς", "ǅ", "ǆ", "İ", "ﬁ", "'", ".", "1",
+        "٣", "²", "½", "_", "x", "😀", "\u{345}", "ᾳ", "-", "+", "0",
+    ];
+    let n = rng.below(9);
+    (0..n).map(|_| *rng.pick(&alphabet)).collect()
+}
+
+fn method_cases(s: &mut Suite, rng: &mut Rng) {
+    use text::methods::*;
+    let m = |s: &mut Suite, name: &str, st: &str, args: &[String], got: String| {
+        let mut all = vec![a_s(name), a_s(st)];
+        all.extend_from_slice(args);
+        s.add("str_method", &all, got);
+    };
+    let idx = |rng: &mut Rng| -> Option<i64> {
+        if rng.chance(50) {
+            None
+        } else {
+            Some(rng.below(21) as i64 - 10)
+        }
+    };
+    for _ in 0..2500 {
+        let st = random_text(rng);
+        let sub = if rng.chance(30) {
+            String::new()
+        } else {
+            random_text(rng).chars().take(2).collect()
+        };
+        let (a, b) = (idx(rng), idx(rng));
+        let (a, b) = if a.is_none() && b.is_some() {
+            (Some(0), b)
+        } else {
+            (a, b)
+        };
+        let args = [a_s(&sub), a_opt_i(a), a_opt_i(b)];
+        m(s, "find", &st, &args, a_n(str_find(&st, &sub, a, b)));
+        m(s, "rfind", &st, &args, a_n(str_rfind(&st, &sub, a, b)));
+        m(
+            s,
+            "count",
+            &st,
+            &args,
+            a_n(str_count(&st, &sub, a, b) as i64),
+        );
+        m(
+            s,
+            "index",
+            &st,
+            &args,
+            r_res(str_index(&st, &sub, a, b), a_n),
+        );
+        m(
+            s,
+            "rindex",
+            &st,
+            &args,
+            r_res(str_rindex(&st, &sub, a, b), a_n),
+        );
+        let new: String = random_text(rng).chars().take(2).collect();
+        let count = rng.below(5) as i64 - 1;
+        m(
+            s,
+            "replace",
+            &st,
+            &[a_s(&sub), a_s(&new), a_n(count)],
+            a_s(&str_replace(&st, &sub, &new, count)),
+        );
+        let sep = if rng.chance(40) {
+            None
+        } else {
+            Some(sub.as_str())
+        };
+        let maxsplit = rng.below(5) as i64 - 1;
+        m(
+            s,
+            "split",
+            &st,
+            &[a_opt_s(sep), a_n(maxsplit)],
+            r_res(str_split(&st, sep, maxsplit), |v| r_list(&v)),
+        );
+        m(
+            s,
+            "rsplit",
+            &st,
+            &[a_opt_s(sep), a_n(maxsplit)],
+            r_res(str_rsplit(&st, sep, maxsplit), |v| r_list(&v)),
+        );
+        m(
+            s,
+            "partition",
+            &st,
+            &[a_s(&sub)],
+            r_res(str_partition(&st, &sub), |(x, y, z)| r_list(&[x, y, z])),
+        );
+        m(
+            s,
+            "rpartition",
+            &st,
+            &[a_s(&sub)],
+            r_res(str_rpartition(&st, &sub), |(x, y, z)| r_list(&[x, y, z])),
+        );
+        let keep = rng.chance(50);
+        m(
+            s,
+            "splitlines",
+            &st,
+            &[a_bool(keep)],
+            r_list(&str_splitlines(&st, keep)),
+        );
+        let chars = if rng.chance(50) {
+            None
+        } else {
+            Some(sub.as_str())
+        };
+        m(
+            s,
+            "strip",
+            &st,
+            &[a_opt_s(chars)],
+            a_s(str_strip(&st, chars)),
+        );
+        m(
+            s,
+            "lstrip",
+            &st,
+            &[a_opt_s(chars)],
+            a_s(str_lstrip(&st, chars)),
+        );
+        m(
+            s,
+            "rstrip",
+            &st,
+            &[a_opt_s(chars)],
+            a_s(str_rstrip(&st, chars)),
+        );
+        let tab = rng.below(10) as i64 - 1;
+        m(
+            s,
+            "expandtabs",
+            &st,
+            &[a_n(tab)],
+            a_s(&str_expandtabs(&st, tab)),
+        );
+        let width = rng.below(14) as i64 - 2;
+        let fill = *rng.pick(&['*', ' ', 'é']);
+        m(
+            s,
+            "center",
+            &st,
+            &[a_n(width), a_s(&fill.to_string())],
+            a_s(&str_center(&st, width, fill)),
+        );
+        m(
+            s,
+            "ljust",
+            &st,
+            &[a_n(width), a_s(&fill.to_string())],
+            a_s(&str_ljust(&st, width, fill)),
+        );
+        m(
+            s,
+            "rjust",
+            &st,
+            &[a_n(width), a_s(&fill.to_string())],
+            a_s(&str_rjust(&st, width, fill)),
+        );
+        m(s, "zfill", &st, &[a_n(width)], a_s(&str_zfill(&st, width)));
+        for (name, f) in [
+            ("upper", str_upper as fn(&str) -> String),
+            ("lower", str_lower),
+            ("casefold", str_casefold),
+            ("swapcase", str_swapcase),
+            ("capitalize", str_capitalize),
+            ("title", str_title),
+        ] {
+            m(s, name, &st, &[], a_s(&f(&st)));
+        }
+        for (name, f) in [
+            ("isalpha", str_isalpha as fn(&str) -> bool),
+            ("isdecimal", str_isdecimal),
+            ("isdigit", str_isdigit),
+            ("isnumeric", str_isnumeric),
+            ("isalnum", str_isalnum),
+            ("isspace", str_isspace),
+            ("isprintable", str_isprintable),
+            ("isascii", str_isascii),
+            ("islower", str_islower),
+            ("isupper", str_isupper),
+            ("istitle", str_istitle),
+            ("isidentifier", str_isidentifier),
+        ] {
+            m(s, name, &st, &[], a_bool(f(&st)));
+        }
+    }
+    // Code points through the per-character predicates and case mappings: all of the
+    // first 0x3000, then a sample (every code point would cost ~40 s in a debug build).
+    let cps: Vec<char> = (0..0x3000u32)
+        .chain((0x3000..0x110000).step_by(13))
+        .filter_map(char::from_u32)
+        .collect();
+    for block in cps.chunks(4096) {
+        let st: String = block.iter().collect();
+        for (name, f) in [
+            ("isalpha", str_isalpha as fn(&str) -> bool),
+            ("isdecimal", str_isdecimal),
+            ("isdigit", str_isdigit),
+            ("isnumeric", str_isnumeric),
+            ("isalnum", str_isalnum),
+            ("isspace", str_isspace),
+            ("isprintable", str_isprintable),
+            ("islower", str_islower),
+            ("isupper", str_isupper),
+            ("istitle", str_istitle),
+            ("isidentifier", str_isidentifier),
+        ] {
+            let bits: String = block
+                .iter()
+                .map(|c| if f(&c.to_string()) { '1' } else { '0' })
+                .collect();
+            s.add("per_char", &[a_s(name), a_s(&st)], a_s(&bits));
+        }
+        for (name, f) in [
+            ("upper", str_upper as fn(&str) -> String),
+            ("lower", str_lower),
+            ("casefold", str_casefold),
+            ("title", str_title),
+            ("capitalize", str_capitalize),
+            ("swapcase", str_swapcase),
+        ] {
+            let mapped: Vec<String> = block.iter().map(|c| f(&c.to_string())).collect();
+            s.add(
+                "per_char_map",
+                &[a_s(name), a_s(&st)],
+                a_s(&mapped.join("\0")),
+            );
+        }
+    }
+}
+
 #[test]
 fn differential_against_cpython() {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -766,6 +1021,7 @@ fn differential_against_cpython() {
     number_cases(&mut suite, &mut rng);
     spec_cases(&mut suite, &mut rng);
     percent_cases(&mut suite, &mut rng);
+    method_cases(&mut suite, &mut rng);
 
     let child = Command::new("python3")
         .arg(format!("{root}/tests/tools/num_text_oracle.py"))

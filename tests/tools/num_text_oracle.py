@@ -103,6 +103,8 @@ OPS = {
     "math": lambda name, *args: getattr(math, name)(*args),
     "str_method": lambda name, s, *args: getattr(s, name)(*args),
     "bytes_method": lambda name, s, *args: getattr(s, name)(*args),
+    "per_char": lambda name, s: "".join("1" if getattr(c, name)() else "0" for c in s),
+    "per_char_map": lambda name, s: "\x00".join(getattr(c, name)() for c in s),
 }
 
 
