@@ -1012,6 +1012,177 @@ fn method_cases(s: &mut Suite, rng: &mut Rng) {
     }
 }
 
+fn r_blist(v: &[&[u8]]) -> String {
+    format!(
+        "t:{}",
+        v.iter().map(|x| a_b(x)).collect::<Vec<_>>().join(",")
+    )
+}
+
+fn bytes_method_cases(s: &mut Suite, rng: &mut Rng) {
+    use text::bytes_methods::*;
+    let m = |s: &mut Suite, name: &str, b: &[u8], args: &[String], got: String| {
+        let mut all = vec![a_s(name), a_b(b)];
+        all.extend_from_slice(args);
+        s.add("bytes_method", &all, got);
+    };
+    let alphabet: [&[u8]; 16] = [
+        b"a", b"B", b"ab", b" ", b"\t", b"\n", b"\r", b"\r\n", b"\x0b", b"\x1c", b"\x85", b"\xff",
+        b"1", b"-", b"_", b"z",
+    ];
+    let text = |rng: &mut Rng, n: u64| -> Vec<u8> {
+        (0..rng.below(n))
+            .flat_map(|_| rng.pick(&alphabet).iter().copied())
+            .collect()
+    };
+    let opt_b = |x: Option<&[u8]>| x.map_or("n".to_string(), a_b);
+    for _ in 0..1500 {
+        let b = text(rng, 9);
+        let sub = text(rng, 3);
+        let a = if rng.chance(50) {
+            None
+        } else {
+            Some(rng.below(21) as i64 - 10)
+        };
+        let e = if rng.chance(50) {
+            None
+        } else {
+            Some(rng.below(21) as i64 - 10)
+        };
+        let (a, e) = if a.is_none() && e.is_some() {
+            (Some(0), e)
+        } else {
+            (a, e)
+        };
+        let args = [a_b(&sub), a_opt_i(a), a_opt_i(e)];
+        m(s, "find", &b, &args, a_n(bytes_find(&b, &sub, a, e)));
+        m(s, "rfind", &b, &args, a_n(bytes_rfind(&b, &sub, a, e)));
+        m(
+            s,
+            "count",
+            &b,
+            &args,
+            a_n(bytes_count(&b, &sub, a, e) as i64),
+        );
+        m(
+            s,
+            "index",
+            &b,
+            &args,
+            r_res(bytes_index(&b, &sub, a, e), a_n),
+        );
+        m(
+            s,
+            "rindex",
+            &b,
+            &args,
+            r_res(bytes_rindex(&b, &sub, a, e), a_n),
+        );
+        let new = text(rng, 3);
+        let count = rng.below(5) as i64 - 1;
+        m(
+            s,
+            "replace",
+            &b,
+            &[a_b(&sub), a_b(&new), a_n(count)],
+            a_b(&bytes_replace(&b, &sub, &new, count)),
+        );
+        let sep = if rng.chance(40) { None } else { Some(&sub[..]) };
+        let maxsplit = rng.below(5) as i64 - 1;
+        m(
+            s,
+            "split",
+            &b,
+            &[opt_b(sep), a_n(maxsplit)],
+            r_res(bytes_split(&b, sep, maxsplit), |v| r_blist(&v)),
+        );
+        m(
+            s,
+            "rsplit",
+            &b,
+            &[opt_b(sep), a_n(maxsplit)],
+            r_res(bytes_rsplit(&b, sep, maxsplit), |v| r_blist(&v)),
+        );
+        m(
+            s,
+            "partition",
+            &b,
+            &[a_b(&sub)],
+            r_res(bytes_partition(&b, &sub), |(x, y, z)| r_blist(&[x, y, z])),
+        );
+        m(
+            s,
+            "rpartition",
+            &b,
+            &[a_b(&sub)],
+            r_res(bytes_rpartition(&b, &sub), |(x, y, z)| r_blist(&[x, y, z])),
+        );
+        let keep = rng.chance(50);
+        m(
+            s,
+            "splitlines",
+            &b,
+            &[a_bool(keep)],
+            r_blist(&bytes_splitlines(&b, keep)),
+        );
+        m(s, "strip", &b, &[opt_b(sep)], a_b(bytes_strip(&b, sep)));
+        m(s, "lstrip", &b, &[opt_b(sep)], a_b(bytes_lstrip(&b, sep)));
+        m(s, "rstrip", &b, &[opt_b(sep)], a_b(bytes_rstrip(&b, sep)));
+        let tab = rng.below(10) as i64 - 1;
+        m(
+            s,
+            "expandtabs",
+            &b,
+            &[a_n(tab)],
+            a_b(&bytes_expandtabs(&b, tab)),
+        );
+        let width = rng.below(14) as i64 - 2;
+        m(
+            s,
+            "center",
+            &b,
+            &[a_n(width), a_b(b"*")],
+            a_b(&bytes_center(&b, width, b'*')),
+        );
+        m(
+            s,
+            "ljust",
+            &b,
+            &[a_n(width), a_b(b"*")],
+            a_b(&bytes_ljust(&b, width, b'*')),
+        );
+        m(
+            s,
+            "rjust",
+            &b,
+            &[a_n(width), a_b(b"*")],
+            a_b(&bytes_rjust(&b, width, b'*')),
+        );
+        m(s, "zfill", &b, &[a_n(width)], a_b(&bytes_zfill(&b, width)));
+        for (name, f) in [
+            ("upper", bytes_upper as fn(&[u8]) -> Vec<u8>),
+            ("lower", bytes_lower),
+            ("swapcase", bytes_swapcase),
+            ("capitalize", bytes_capitalize),
+            ("title", bytes_title),
+        ] {
+            m(s, name, &b, &[], a_b(&f(&b)));
+        }
+        for (name, f) in [
+            ("isalpha", bytes_isalpha as fn(&[u8]) -> bool),
+            ("isdigit", bytes_isdigit),
+            ("isalnum", bytes_isalnum),
+            ("isspace", bytes_isspace),
+            ("isascii", bytes_isascii),
+            ("islower", bytes_islower),
+            ("isupper", bytes_isupper),
+            ("istitle", bytes_istitle),
+        ] {
+            m(s, name, &b, &[], a_bool(f(&b)));
+        }
+    }
+}
+
 #[test]
 fn differential_against_cpython() {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -1022,6 +1193,7 @@ fn differential_against_cpython() {
     spec_cases(&mut suite, &mut rng);
     percent_cases(&mut suite, &mut rng);
     method_cases(&mut suite, &mut rng);
+    bytes_method_cases(&mut suite, &mut rng);
 
     let child = Command::new("python3")
         .arg(format!("{root}/tests/tools/num_text_oracle.py"))
