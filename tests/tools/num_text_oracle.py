@@ -100,7 +100,8 @@ OPS = {
     "from_bytes": lambda b, big, signed: int.from_bytes(b, "big" if big else "little", signed=signed),
     "pow_mod": pow,
     "percent": pct,
-    "math": lambda name, *args: getattr(math, name)(*args),
+    "math": lambda name, *args: (math.fsum(args) if name == "fsum_args"
+                                 else getattr(math, name)(*args)),
     "str_method": lambda name, s, *args: getattr(s, name)(*args),
     "bytes_method": lambda name, s, *args: getattr(s, name)(*args),
     "per_char": lambda name, s: "".join("1" if getattr(c, name)() else "0" for c in s),
