@@ -1227,22 +1227,18 @@ fn math_cases(s: &mut Suite, rng: &mut Rng) {
         for (name, f) in unary {
             s.add("math", &[a_s(name), a_f(x)], r_res(f(x), r_f));
         }
-        let two: [(&str, fn(f64, f64) -> Result<f64, PyErrSpec>); 5] = [
+        let two: [(&str, fn(f64, f64) -> Result<f64, PyErrSpec>); 4] = [
             ("atan2", math_atan2),
             ("fmod", math_fmod),
             ("remainder", math_remainder),
             ("pow", math_pow),
-            ("dist", |a, b| math_dist(&[a, 1.0], &[b, -2.5])),
         ];
         for (name, f) in two {
-            let args = if name == "dist" {
-                // dist takes two points; the oracle gets them as tuples via a wrapper name.
-                continue;
-            } else {
-                [a_s(name), a_f(x), a_f(y)]
-            };
-            s.add("math", &args, r_res(f(x, y), r_f));
+            s.add("math", &[a_s(name), a_f(x), a_f(y)], r_res(f(x, y), r_f));
         }
+        let (p, q) = ([x, 1.0, y], [y, -2.5, small(rng)]);
+        let args: Vec<String> = p.iter().chain(&q).map(|&v| a_f(v)).collect();
+        s.add("math_dist", &args, r_res(math_dist(&p, &q), r_f));
         s.add(
             "math",
             &[a_s("copysign"), a_f(x), a_f(y)],

@@ -102,6 +102,7 @@ OPS = {
     "percent": pct,
     "math": lambda name, *args: (math.fsum(args) if name == "fsum_args"
                                  else getattr(math, name)(*args)),
+    "math_dist": lambda *v: math.dist(v[: len(v) // 2], v[len(v) // 2 :]),
     "str_method": lambda name, s, *args: getattr(s, name)(*args),
     "bytes_method": lambda name, s, *args: getattr(s, name)(*args),
     "per_char": lambda name, s: "".join("1" if getattr(c, name)() else "0" for c in s),
