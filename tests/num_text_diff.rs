@@ -1373,6 +1373,53 @@ fn math_cases(s: &mut Suite, rng: &mut Rng) {
     }
 }
 
+fn template_cases(s: &mut Suite, rng: &mut Rng) {
+    use text::template::*;
+    let pieces = [
+        "{", "}", "a", "0", "1", "!", "r", ":", ">", "[", "]", ".", "x", "{}", "{0}", "{{", "}}",
+        "١",
+    ];
+    for _ in 0..4000 {
+        let t: String = (0..rng.below(9)).map(|_| *rng.pick(&pieces)).collect();
+        let (items, err) = parse_template(&t);
+        let mut enc: Vec<String> = Vec::new();
+        for p in &items {
+            enc.push(a_s(&p.literal));
+            match &p.field {
+                None => enc.extend(["n".to_string(), "n".to_string(), "n".to_string()]),
+                Some(f) => {
+                    enc.push(a_s(&f.name));
+                    enc.push(a_s(&f.spec));
+                    enc.push(
+                        f.conversion
+                            .map_or("n".to_string(), |c| a_s(&c.to_string())),
+                    );
+                }
+            }
+        }
+        if let Some(e) = err {
+            enc.push(a_s(&format!("ERR:{}", e.msg)));
+        }
+        s.add("template", &[a_s(&t)], format!("t:{}", enc.join(",")));
+        let name: String = (0..rng.below(6)).map(|_| *rng.pick(&pieces[2..])).collect();
+        let got = r_res(split_field_name(&name), |(first, rest)| {
+            let key = |k: &FieldKey| match k {
+                FieldKey::Index(i) => a_n(*i as i64),
+                FieldKey::Name(n) => a_s(n),
+            };
+            let mut enc = vec![key(&first)];
+            for a in &rest {
+                match a {
+                    FieldAccess::Attr(n) => enc.extend([a_bool(true), a_s(n)]),
+                    FieldAccess::Item(k) => enc.extend([a_bool(false), key(k)]),
+                }
+            }
+            format!("t:{}", enc.join(","))
+        });
+        s.add("field_name", &[a_s(&name)], got);
+    }
+}
+
 #[test]
 fn differential_against_cpython() {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -1385,6 +1432,7 @@ fn differential_against_cpython() {
     method_cases(&mut suite, &mut rng);
     bytes_method_cases(&mut suite, &mut rng);
     math_cases(&mut suite, &mut rng);
+    template_cases(&mut suite, &mut rng);
 
     let child = Command::new("python3")
         .arg(format!("{root}/tests/tools/num_text_oracle.py"))

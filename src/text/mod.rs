@@ -6,6 +6,7 @@ pub mod methods;
 pub mod percent;
 pub mod repr;
 pub mod spec;
+pub mod template;
 pub mod unicode;
 #[rustfmt::skip]
 mod unicode_case_tables;

@@ -68,6 +68,26 @@ def float_pow(a, b):
     return "COMPLEX" if isinstance(r, complex) else r
 
 
+def template(s):
+    import _string
+    out = []
+    try:
+        for lit, name, spec, conv in _string.formatter_parser(s):
+            out += [lit, name, spec, conv]
+    except ValueError as e:
+        out.append("ERR:" + str(e))
+    return out
+
+
+def field_name(s):
+    import _string
+    first, rest = _string.formatter_field_name_split(s)
+    out = [first]
+    for is_attr, key in rest:
+        out += [is_attr, key]
+    return out
+
+
 def pct(fmt, arg):
     return fmt % arg
 
@@ -103,6 +123,8 @@ OPS = {
     "math": lambda name, *args: (math.fsum(args) if name == "fsum_args"
                                  else getattr(math, name)(*args)),
     "math_dist": lambda *v: math.dist(v[: len(v) // 2], v[len(v) // 2 :]),
+    "template": template,
+    "field_name": field_name,
     "str_method": lambda name, s, *args: getattr(s, name)(*args),
     "bytes_method": lambda name, s, *args: getattr(s, name)(*args),
     "per_char": lambda name, s: "".join("1" if getattr(c, name)() else "0" for c in s),
