@@ -267,6 +267,20 @@ fn number_cases(s: &mut Suite, rng: &mut Rng) {
             r_res(num::parse_int(&t, base), |v| a_i(&v)),
         );
     }
+    let cpieces = [
+        "1", "2.5", "e", "E5", "+", "-", "j", "J", " ", "(", ")", "inf", "nan", "Infinity", "_",
+        "0", "1_0", ".", "x", "١", "1e", "infinit",
+    ];
+    for _ in 0..3000 {
+        let t: String = (0..1 + rng.below(6)).map(|_| *rng.pick(&cpieces)).collect();
+        s.add(
+            "parse_complex",
+            &[a_s(&t)],
+            r_res(num::parse_complex(&t), |(re, im)| {
+                format!("t:{},{}", r_f(re), r_f(im))
+            }),
+        );
+    }
     for _ in 0..500 {
         let x = rng.float();
         let t = if rng.chance(50) {

@@ -101,6 +101,7 @@ OPS = {
     "format": format,
     "format_complex": lambda re, im, spec: format(complex(re, im), spec),
     "parse_float": float,
+    "parse_complex": lambda s: (complex(s).real, complex(s).imag),
     "parse_int": limited_int,
     "int_to_base": lambda i, b: {2: bin, 8: oct, 16: hex}[b](i),
     "float_floordiv": lambda a, b: a // b,
