@@ -630,8 +630,12 @@ pub fn math_dist(p: &[f64], q: &[f64]) -> SpecResult<f64> {
 
 // ---- gamma and lgamma (Lanczos approximation, as in CPython) ----
 
+// The constants are written with all the digits of their source (Boost's lanczos13m53).
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G: f64 = 6.024680040776729583740234375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_G_MINUS_HALF: f64 = 5.524680040776729583740234375;
+#[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [
     23531376880.410759688572007674451636754734846804940,
     42919803642.649098768957899047001988850926355848959,
@@ -662,6 +666,7 @@ const LANCZOS_DEN: [f64; 13] = [
     66.0,
     1.0,
 ];
+#[allow(clippy::excessive_precision)]
 const LOG_PI: f64 = 1.144729885849400174143427351353058711647;
 
 fn lanczos_sum(x: f64) -> f64 {

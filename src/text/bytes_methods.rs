@@ -302,7 +302,7 @@ pub fn bytes_expandtabs(b: &[u8], tabsize: i64) -> Vec<u8> {
             b'\t' => {
                 if tabsize > 0 {
                     let n = tabsize - col % tabsize;
-                    out.extend(std::iter::repeat(b' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
                     col += n;
                 }
             }
@@ -321,9 +321,9 @@ pub fn bytes_expandtabs(b: &[u8], tabsize: i64) -> Vec<u8> {
 
 fn pad(b: &[u8], left: usize, right: usize, fill: u8) -> Vec<u8> {
     let mut out = Vec::with_capacity(b.len() + left + right);
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.extend_from_slice(b);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     out
 }
 

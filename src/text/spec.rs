@@ -201,7 +201,7 @@ fn padding(len: usize, width: Option<usize>, align: char) -> (usize, usize) {
 }
 
 fn push_n(out: &mut String, c: char, n: usize) {
-    out.extend(std::iter::repeat(c).take(n));
+    out.extend(std::iter::repeat_n(c, n));
 }
 
 /// `format(s, spec)` for a str.
