@@ -267,6 +267,20 @@ fn number_cases(s: &mut Suite, rng: &mut Rng) {
             r_res(num::parse_int(&t, base), |v| a_i(&v)),
         );
     }
+    let cpieces = [
+        "1", "2.5", "e", "E5", "+", "-", "j", "J", " ", "(", ")", "inf", "nan", "Infinity", "_",
+        "0", "1_0", ".", "x", "١", "1e", "infinit",
+    ];
+    for _ in 0..3000 {
+        let t: String = (0..1 + rng.below(6)).map(|_| *rng.pick(&cpieces)).collect();
+        s.add(
+            "parse_complex",
+            &[a_s(&t)],
+            r_res(num::parse_complex(&t), |(re, im)| {
+                format!("t:{},{}", r_f(re), r_f(im))
+            }),
+        );
+    }
     for _ in 0..500 {
         let x = rng.float();
         let t = if rng.chance(50) {
@@ -585,6 +599,7 @@ fn spec_cases(s: &mut Suite, rng: &mut Rng) {
         (1.0, "#.0%"),
         (1234567.0, ",.2f"),
         (1234567.0, "015,.2f"),
+        (1.0, ".2147483648f"),
         (1234567.0, "_e"),
         (f64::NAN, "+"),
         (-f64::NAN, "08"),
@@ -757,6 +772,669 @@ fn percent_cases(s: &mut Suite, rng: &mut Rng) {
     }
 }
 
+fn a_opt_i(x: Option<i64>) -> String {
+    x.map_or("n".to_string(), a_n)
+}
+fn a_opt_s(x: Option<&str>) -> String {
+    x.map_or("n".to_string(), a_s)
+}
+fn r_list(v: &[&str]) -> String {
+    format!(
+        "t:{}",
+        v.iter().map(|x| a_s(x)).collect::<Vec<_>>().join(",")
+    )
+}
+
+fn random_text(rng: &mut Rng) -> String {
+    let alphabet = [
+        "a", "b", "A", "ab", " ", "  ", "\t", "\n", "\r", "\r\n", "\x0b", "\x1c", "\u{85}",
+        "\u{2028}", "\u{3000}", "é", "É", "ß", "Σ", "σ", "ς", "ǅ", "ǆ", "İ", "ﬁ", "'", ".", "1",
+        "٣", "²", "½", "_", "x", "😀", "\u{345}", "ᾳ", "-", "+", "0",
+    ];
+    let n = rng.below(9);
+    (0..n).map(|_| *rng.pick(&alphabet)).collect()
+}
+
+fn method_cases(s: &mut Suite, rng: &mut Rng) {
+    use text::methods::*;
+    let m = |s: &mut Suite, name: &str, st: &str, args: &[String], got: String| {
+        let mut all = vec![a_s(name), a_s(st)];
+        all.extend_from_slice(args);
+        s.add("str_method", &all, got);
+    };
+    let idx = |rng: &mut Rng| -> Option<i64> {
+        if rng.chance(50) {
+            None
+        } else {
+            Some(rng.below(21) as i64 - 10)
+        }
+    };
+    for _ in 0..2500 {
+        let st = random_text(rng);
+        let sub = if rng.chance(30) {
+            String::new()
+        } else {
+            random_text(rng).chars().take(2).collect()
+        };
+        let (a, b) = (idx(rng), idx(rng));
+        let (a, b) = if a.is_none() && b.is_some() {
+            (Some(0), b)
+        } else {
+            (a, b)
+        };
+        let args = [a_s(&sub), a_opt_i(a), a_opt_i(b)];
+        m(s, "find", &st, &args, a_n(str_find(&st, &sub, a, b)));
+        m(s, "rfind", &st, &args, a_n(str_rfind(&st, &sub, a, b)));
+        m(
+            s,
+            "count",
+            &st,
+            &args,
+            a_n(str_count(&st, &sub, a, b) as i64),
+        );
+        m(
+            s,
+            "index",
+            &st,
+            &args,
+            r_res(str_index(&st, &sub, a, b), a_n),
+        );
+        m(
+            s,
+            "rindex",
+            &st,
+            &args,
+            r_res(str_rindex(&st, &sub, a, b), a_n),
+        );
+        let new: String = random_text(rng).chars().take(2).collect();
+        let count = rng.below(5) as i64 - 1;
+        m(
+            s,
+            "replace",
+            &st,
+            &[a_s(&sub), a_s(&new), a_n(count)],
+            a_s(&str_replace(&st, &sub, &new, count)),
+        );
+        let sep = if rng.chance(40) {
+            None
+        } else {
+            Some(sub.as_str())
+        };
+        let maxsplit = rng.below(5) as i64 - 1;
+        m(
+            s,
+            "split",
+            &st,
+            &[a_opt_s(sep), a_n(maxsplit)],
+            r_res(str_split(&st, sep, maxsplit), |v| r_list(&v)),
+        );
+        m(
+            s,
+            "rsplit",
+            &st,
+            &[a_opt_s(sep), a_n(maxsplit)],
+            r_res(str_rsplit(&st, sep, maxsplit), |v| r_list(&v)),
+        );
+        m(
+            s,
+            "partition",
+            &st,
+            &[a_s(&sub)],
+            r_res(str_partition(&st, &sub), |(x, y, z)| r_list(&[x, y, z])),
+        );
+        m(
+            s,
+            "rpartition",
+            &st,
+            &[a_s(&sub)],
+            r_res(str_rpartition(&st, &sub), |(x, y, z)| r_list(&[x, y, z])),
+        );
+        let keep = rng.chance(50);
+        m(
+            s,
+            "splitlines",
+            &st,
+            &[a_bool(keep)],
+            r_list(&str_splitlines(&st, keep)),
+        );
+        let chars = if rng.chance(50) {
+            None
+        } else {
+            Some(sub.as_str())
+        };
+        m(
+            s,
+            "strip",
+            &st,
+            &[a_opt_s(chars)],
+            a_s(str_strip(&st, chars)),
+        );
+        m(
+            s,
+            "lstrip",
+            &st,
+            &[a_opt_s(chars)],
+            a_s(str_lstrip(&st, chars)),
+        );
+        m(
+            s,
+            "rstrip",
+            &st,
+            &[a_opt_s(chars)],
+            a_s(str_rstrip(&st, chars)),
+        );
+        let tab = rng.below(10) as i64 - 1;
+        m(
+            s,
+            "expandtabs",
+            &st,
+            &[a_n(tab)],
+            a_s(&str_expandtabs(&st, tab)),
+        );
+        let width = rng.below(14) as i64 - 2;
+        let fill = *rng.pick(&['*', ' ', 'é']);
+        m(
+            s,
+            "center",
+            &st,
+            &[a_n(width), a_s(&fill.to_string())],
+            a_s(&str_center(&st, width, fill)),
+        );
+        m(
+            s,
+            "ljust",
+            &st,
+            &[a_n(width), a_s(&fill.to_string())],
+            a_s(&str_ljust(&st, width, fill)),
+        );
+        m(
+            s,
+            "rjust",
+            &st,
+            &[a_n(width), a_s(&fill.to_string())],
+            a_s(&str_rjust(&st, width, fill)),
+        );
+        m(s, "zfill", &st, &[a_n(width)], a_s(&str_zfill(&st, width)));
+        for (name, f) in [
+            ("upper", str_upper as fn(&str) -> String),
+            ("lower", str_lower),
+            ("casefold", str_casefold),
+            ("swapcase", str_swapcase),
+            ("capitalize", str_capitalize),
+            ("title", str_title),
+        ] {
+            m(s, name, &st, &[], a_s(&f(&st)));
+        }
+        for (name, f) in [
+            ("isalpha", str_isalpha as fn(&str) -> bool),
+            ("isdecimal", str_isdecimal),
+            ("isdigit", str_isdigit),
+            ("isnumeric", str_isnumeric),
+            ("isalnum", str_isalnum),
+            ("isspace", str_isspace),
+            ("isprintable", str_isprintable),
+            ("isascii", str_isascii),
+            ("islower", str_islower),
+            ("isupper", str_isupper),
+            ("istitle", str_istitle),
+            ("isidentifier", str_isidentifier),
+        ] {
+            m(s, name, &st, &[], a_bool(f(&st)));
+        }
+    }
+    // Code points through the per-character predicates and case mappings: all of the
+    // first 0x3000, then a sample (every code point would cost ~40 s in a debug build).
+    let cps: Vec<char> = (0..0x3000u32)
+        .chain((0x3000..0x110000).step_by(29))
+        .filter_map(char::from_u32)
+        .collect();
+    for block in cps.chunks(4096) {
+        let st: String = block.iter().collect();
+        for (name, f) in [
+            ("isalpha", str_isalpha as fn(&str) -> bool),
+            ("isdecimal", str_isdecimal),
+            ("isdigit", str_isdigit),
+            ("isnumeric", str_isnumeric),
+            ("isalnum", str_isalnum),
+            ("isspace", str_isspace),
+            ("isprintable", str_isprintable),
+            ("islower", str_islower),
+            ("isupper", str_isupper),
+            ("istitle", str_istitle),
+            ("isidentifier", str_isidentifier),
+        ] {
+            let bits: String = block
+                .iter()
+                .map(|c| if f(&c.to_string()) { '1' } else { '0' })
+                .collect();
+            s.add("per_char", &[a_s(name), a_s(&st)], a_s(&bits));
+        }
+        for (name, f) in [
+            ("upper", str_upper as fn(&str) -> String),
+            ("lower", str_lower),
+            ("casefold", str_casefold),
+            ("title", str_title),
+            ("capitalize", str_capitalize),
+            ("swapcase", str_swapcase),
+        ] {
+            let mapped: Vec<String> = block.iter().map(|c| f(&c.to_string())).collect();
+            s.add(
+                "per_char_map",
+                &[a_s(name), a_s(&st)],
+                a_s(&mapped.join("\0")),
+            );
+        }
+    }
+}
+
+fn r_blist(v: &[&[u8]]) -> String {
+    format!(
+        "t:{}",
+        v.iter().map(|x| a_b(x)).collect::<Vec<_>>().join(",")
+    )
+}
+
+fn bytes_method_cases(s: &mut Suite, rng: &mut Rng) {
+    use text::bytes_methods::*;
+    let m = |s: &mut Suite, name: &str, b: &[u8], args: &[String], got: String| {
+        let mut all = vec![a_s(name), a_b(b)];
+        all.extend_from_slice(args);
+        s.add("bytes_method", &all, got);
+    };
+    let alphabet: [&[u8]; 16] = [
+        b"a", b"B", b"ab", b" ", b"\t", b"\n", b"\r", b"\r\n", b"\x0b", b"\x1c", b"\x85", b"\xff",
+        b"1", b"-", b"_", b"z",
+    ];
+    let text = |rng: &mut Rng, n: u64| -> Vec<u8> {
+        (0..rng.below(n))
+            .flat_map(|_| rng.pick(&alphabet).iter().copied())
+            .collect()
+    };
+    let opt_b = |x: Option<&[u8]>| x.map_or("n".to_string(), a_b);
+    for _ in 0..1500 {
+        let b = text(rng, 9);
+        let sub = text(rng, 3);
+        let a = if rng.chance(50) {
+            None
+        } else {
+            Some(rng.below(21) as i64 - 10)
+        };
+        let e = if rng.chance(50) {
+            None
+        } else {
+            Some(rng.below(21) as i64 - 10)
+        };
+        let (a, e) = if a.is_none() && e.is_some() {
+            (Some(0), e)
+        } else {
+            (a, e)
+        };
+        let args = [a_b(&sub), a_opt_i(a), a_opt_i(e)];
+        m(s, "find", &b, &args, a_n(bytes_find(&b, &sub, a, e)));
+        m(s, "rfind", &b, &args, a_n(bytes_rfind(&b, &sub, a, e)));
+        m(
+            s,
+            "count",
+            &b,
+            &args,
+            a_n(bytes_count(&b, &sub, a, e) as i64),
+        );
+        m(
+            s,
+            "index",
+            &b,
+            &args,
+            r_res(bytes_index(&b, &sub, a, e), a_n),
+        );
+        m(
+            s,
+            "rindex",
+            &b,
+            &args,
+            r_res(bytes_rindex(&b, &sub, a, e), a_n),
+        );
+        let new = text(rng, 3);
+        let count = rng.below(5) as i64 - 1;
+        m(
+            s,
+            "replace",
+            &b,
+            &[a_b(&sub), a_b(&new), a_n(count)],
+            a_b(&bytes_replace(&b, &sub, &new, count)),
+        );
+        let sep = if rng.chance(40) { None } else { Some(&sub[..]) };
+        let maxsplit = rng.below(5) as i64 - 1;
+        m(
+            s,
+            "split",
+            &b,
+            &[opt_b(sep), a_n(maxsplit)],
+            r_res(bytes_split(&b, sep, maxsplit), |v| r_blist(&v)),
+        );
+        m(
+            s,
+            "rsplit",
+            &b,
+            &[opt_b(sep), a_n(maxsplit)],
+            r_res(bytes_rsplit(&b, sep, maxsplit), |v| r_blist(&v)),
+        );
+        m(
+            s,
+            "partition",
+            &b,
+            &[a_b(&sub)],
+            r_res(bytes_partition(&b, &sub), |(x, y, z)| r_blist(&[x, y, z])),
+        );
+        m(
+            s,
+            "rpartition",
+            &b,
+            &[a_b(&sub)],
+            r_res(bytes_rpartition(&b, &sub), |(x, y, z)| r_blist(&[x, y, z])),
+        );
+        let keep = rng.chance(50);
+        m(
+            s,
+            "splitlines",
+            &b,
+            &[a_bool(keep)],
+            r_blist(&bytes_splitlines(&b, keep)),
+        );
+        m(s, "strip", &b, &[opt_b(sep)], a_b(bytes_strip(&b, sep)));
+        m(s, "lstrip", &b, &[opt_b(sep)], a_b(bytes_lstrip(&b, sep)));
+        m(s, "rstrip", &b, &[opt_b(sep)], a_b(bytes_rstrip(&b, sep)));
+        let tab = rng.below(10) as i64 - 1;
+        m(
+            s,
+            "expandtabs",
+            &b,
+            &[a_n(tab)],
+            a_b(&bytes_expandtabs(&b, tab)),
+        );
+        let width = rng.below(14) as i64 - 2;
+        m(
+            s,
+            "center",
+            &b,
+            &[a_n(width), a_b(b"*")],
+            a_b(&bytes_center(&b, width, b'*')),
+        );
+        m(
+            s,
+            "ljust",
+            &b,
+            &[a_n(width), a_b(b"*")],
+            a_b(&bytes_ljust(&b, width, b'*')),
+        );
+        m(
+            s,
+            "rjust",
+            &b,
+            &[a_n(width), a_b(b"*")],
+            a_b(&bytes_rjust(&b, width, b'*')),
+        );
+        m(s, "zfill", &b, &[a_n(width)], a_b(&bytes_zfill(&b, width)));
+        for (name, f) in [
+            ("upper", bytes_upper as fn(&[u8]) -> Vec<u8>),
+            ("lower", bytes_lower),
+            ("swapcase", bytes_swapcase),
+            ("capitalize", bytes_capitalize),
+            ("title", bytes_title),
+        ] {
+            m(s, name, &b, &[], a_b(&f(&b)));
+        }
+        for (name, f) in [
+            ("isalpha", bytes_isalpha as fn(&[u8]) -> bool),
+            ("isdigit", bytes_isdigit),
+            ("isalnum", bytes_isalnum),
+            ("isspace", bytes_isspace),
+            ("isascii", bytes_isascii),
+            ("islower", bytes_islower),
+            ("isupper", bytes_isupper),
+            ("istitle", bytes_istitle),
+        ] {
+            m(s, name, &b, &[], a_bool(f(&b)));
+        }
+    }
+}
+
+fn math_cases(s: &mut Suite, rng: &mut Rng) {
+    use num::math::*;
+    let unary: [(&str, fn(f64) -> Result<f64, PyErrSpec>); 26] = [
+        ("sqrt", math_sqrt),
+        ("exp", math_exp),
+        ("exp2", math_exp2),
+        ("expm1", math_expm1),
+        ("log1p", math_log1p),
+        ("cbrt", math_cbrt),
+        ("sin", math_sin),
+        ("cos", math_cos),
+        ("tan", math_tan),
+        ("asin", math_asin),
+        ("acos", math_acos),
+        ("atan", math_atan),
+        ("sinh", math_sinh),
+        ("cosh", math_cosh),
+        ("tanh", math_tanh),
+        ("asinh", math_asinh),
+        ("acosh", math_acosh),
+        ("atanh", math_atanh),
+        ("erf", math_erf),
+        ("erfc", math_erfc),
+        ("fabs", math_fabs),
+        ("gamma", math_gamma),
+        ("lgamma", math_lgamma),
+        ("log", |x| math_log(x, LogKind::Ln)),
+        ("log2", |x| math_log(x, LogKind::Log2)),
+        ("log10", |x| math_log(x, LogKind::Log10)),
+    ];
+    let small = |rng: &mut Rng| -> f64 {
+        match rng.below(4) {
+            0 => rng.float(),
+            1 => (rng.below(4001) as f64 - 2000.0) / 8.0,
+            2 => (rng.next() >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0,
+            _ => (rng.next() >> 11) as f64 / (1u64 << 53) as f64 * 400.0 - 200.0,
+        }
+    };
+    for _ in 0..1500 {
+        let x = small(rng);
+        let y = small(rng);
+        for (name, f) in unary {
+            s.add("math", &[a_s(name), a_f(x)], r_res(f(x), r_f));
+        }
+        let two: [(&str, fn(f64, f64) -> Result<f64, PyErrSpec>); 4] = [
+            ("atan2", math_atan2),
+            ("fmod", math_fmod),
+            ("remainder", math_remainder),
+            ("pow", math_pow),
+        ];
+        for (name, f) in two {
+            s.add("math", &[a_s(name), a_f(x), a_f(y)], r_res(f(x, y), r_f));
+        }
+        let (p, q) = ([x, 1.0, y], [y, -2.5, small(rng)]);
+        let args: Vec<String> = p.iter().chain(&q).map(|&v| a_f(v)).collect();
+        s.add("math_dist", &args, r_res(math_dist(&p, &q), r_f));
+        s.add(
+            "math",
+            &[a_s("copysign"), a_f(x), a_f(y)],
+            r_f(math_copysign(x, y)),
+        );
+        s.add(
+            "math",
+            &[a_s("hypot"), a_f(x), a_f(y)],
+            r_f(math_hypot(&[x, y])),
+        );
+        let z = small(rng);
+        s.add(
+            "math",
+            &[a_s("hypot"), a_f(x), a_f(y), a_f(z)],
+            r_f(math_hypot(&[x, y, z])),
+        );
+        s.add("math", &[a_s("degrees"), a_f(x)], r_f(math_degrees(x)));
+        s.add("math", &[a_s("radians"), a_f(x)], r_f(math_radians(x)));
+        s.add(
+            "math",
+            &[a_s("floor"), a_f(x)],
+            r_res(math_floor(x), |v| a_i(&v)),
+        );
+        s.add(
+            "math",
+            &[a_s("ceil"), a_f(x)],
+            r_res(math_ceil(x), |v| a_i(&v)),
+        );
+        s.add(
+            "math",
+            &[a_s("trunc"), a_f(x)],
+            r_res(math_trunc(x), |v| a_i(&v)),
+        );
+        let (m, e) = math_frexp(x);
+        s.add(
+            "math",
+            &[a_s("frexp"), a_f(x)],
+            format!("t:{},i:{e}", r_f(m)),
+        );
+        let (fr, ip) = math_modf(x);
+        s.add(
+            "math",
+            &[a_s("modf"), a_f(x)],
+            format!("t:{},{}", r_f(fr), r_f(ip)),
+        );
+        let i = rng.below(4400) as i64 - 2200;
+        s.add(
+            "math",
+            &[a_s("ldexp"), a_f(x), a_n(i)],
+            r_res(math_ldexp(x, i), r_f),
+        );
+        s.add(
+            "math",
+            &[a_s("nextafter"), a_f(x), a_f(y)],
+            r_f(math_nextafter(x, y)),
+        );
+        s.add("math", &[a_s("ulp"), a_f(x)], r_f(math_ulp(x)));
+        let near = if rng.chance(50) { x * (1.0 + 1e-10) } else { y };
+        s.add(
+            "math",
+            &[a_s("isclose"), a_f(x), a_f(near)],
+            r_res(math_isclose(x, near, 1e-9, 0.0), a_bool),
+        );
+    }
+    for _ in 0..1500 {
+        let n = rng.below(12) as usize;
+        let v: Vec<f64> = (0..n)
+            .map(|_| match rng.below(3) {
+                0 => rng.float(),
+                1 => (rng.below(2001) as f64 - 1000.0) * 10f64.powi(rng.below(40) as i32 - 20),
+                _ => *rng.pick(&[1e308, -1e308, 1e-16, 1.0, 0.1]),
+            })
+            .collect();
+        let mut args = vec![a_s("fsum_args")];
+        args.extend(v.iter().map(|&x| a_f(x)));
+        s.add("math", &args, r_res(math_fsum(v.iter().copied()), r_f));
+        let mut args = vec![a_s("hypot")];
+        args.extend(v.iter().map(|&x| a_f(x)));
+        s.add("math", &args, r_f(math_hypot(&v)));
+    }
+    for _ in 0..300 {
+        let n = BigInt::from(rng.below(120) as i64 - 5);
+        let k = BigInt::from(rng.below(60) as i64 - 3);
+        s.add(
+            "math",
+            &[a_s("comb"), a_i(&n), a_i(&k)],
+            r_res(math_comb(&n, &k), |v| a_i(&v)),
+        );
+        s.add(
+            "math",
+            &[a_s("perm"), a_i(&n), a_i(&k)],
+            r_res(math_perm(&n, Some(&k)), |v| a_i(&v)),
+        );
+        s.add(
+            "math",
+            &[a_s("factorial"), a_i(&n)],
+            r_res(math_factorial(&n), |v| a_i(&v)),
+        );
+        let big = rng.bigint();
+        s.add(
+            "math",
+            &[a_s("isqrt"), a_i(&big)],
+            r_res(math_isqrt(&big), |v| a_i(&v)),
+        );
+        let vals = [
+            rng.bigint(),
+            rng.bigint(),
+            BigInt::from(rng.below(50) as i64 - 25),
+        ];
+        let nv = rng.below(4) as usize;
+        let mut args = vec![a_s("gcd")];
+        args.extend(vals[..nv].iter().map(a_i));
+        s.add("math", &args, a_i(&math_gcd(&vals[..nv])));
+        args[0] = a_s("lcm");
+        s.add("math", &args, a_i(&math_lcm(&vals[..nv])));
+        for (name, kind) in [
+            ("log", LogKind::Ln),
+            ("log2", LogKind::Log2),
+            ("log10", LogKind::Log10),
+        ] {
+            let b = if rng.chance(30) {
+                big.clone() << 1100usize
+            } else {
+                big.clone()
+            };
+            s.add(
+                "math",
+                &[a_s(name), a_i(&b)],
+                r_res(math_log_int(&b, kind), r_f),
+            );
+        }
+    }
+}
+
+fn template_cases(s: &mut Suite, rng: &mut Rng) {
+    use text::template::*;
+    let pieces = [
+        "{", "}", "a", "0", "1", "!", "r", ":", ">", "[", "]", ".", "x", "{}", "{0}", "{{", "}}",
+        "١",
+    ];
+    for _ in 0..4000 {
+        let t: String = (0..rng.below(9)).map(|_| *rng.pick(&pieces)).collect();
+        let (items, err) = parse_template(&t);
+        let mut enc: Vec<String> = Vec::new();
+        for p in &items {
+            enc.push(a_s(&p.literal));
+            match &p.field {
+                None => enc.extend(["n".to_string(), "n".to_string(), "n".to_string()]),
+                Some(f) => {
+                    enc.push(a_s(&f.name));
+                    enc.push(a_s(&f.spec));
+                    enc.push(
+                        f.conversion
+                            .map_or("n".to_string(), |c| a_s(&c.to_string())),
+                    );
+                }
+            }
+        }
+        if let Some(e) = err {
+            enc.push(a_s(&format!("ERR:{}", e.msg)));
+        }
+        s.add("template", &[a_s(&t)], format!("t:{}", enc.join(",")));
+        let name: String = (0..rng.below(6)).map(|_| *rng.pick(&pieces[2..])).collect();
+        let got = r_res(split_field_name(&name), |(first, rest)| {
+            let key = |k: &FieldKey| match k {
+                FieldKey::Index(i) => a_n(*i as i64),
+                FieldKey::Name(n) => a_s(n),
+            };
+            let mut enc = vec![key(&first)];
+            for a in &rest {
+                match a {
+                    FieldAccess::Attr(n) => enc.extend([a_bool(true), a_s(n)]),
+                    FieldAccess::Item(k) => enc.extend([a_bool(false), key(k)]),
+                }
+            }
+            format!("t:{}", enc.join(","))
+        });
+        s.add("field_name", &[a_s(&name)], got);
+    }
+}
+
 #[test]
 fn differential_against_cpython() {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -766,6 +1444,10 @@ fn differential_against_cpython() {
     number_cases(&mut suite, &mut rng);
     spec_cases(&mut suite, &mut rng);
     percent_cases(&mut suite, &mut rng);
+    method_cases(&mut suite, &mut rng);
+    bytes_method_cases(&mut suite, &mut rng);
+    math_cases(&mut suite, &mut rng);
+    template_cases(&mut suite, &mut rng);
 
     let child = Command::new("python3")
         .arg(format!("{root}/tests/tools/num_text_oracle.py"))

@@ -154,6 +154,151 @@ fn parse_float_ascii(s: &[u8]) -> Option<f64> {
     parse_decimal_float(strip_c_space(&cleaned))
 }
 
+/// The longest prefix of `s` that C `strtod` accepts as a float (CPython's
+/// `PyOS_string_to_double` with an end pointer): its value and length.
+fn parse_float_prefix(s: &[u8]) -> Option<(f64, usize)> {
+    let mut i = 0;
+    let negative = match s.first() {
+        Some(b'-') => {
+            i = 1;
+            true
+        }
+        Some(b'+') => {
+            i = 1;
+            false
+        }
+        _ => false,
+    };
+    let rest = &s[i..];
+    let starts =
+        |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
+    let special = if starts(b"infinity") {
+        Some((f64::INFINITY, 8))
+    } else if starts(b"inf") {
+        Some((f64::INFINITY, 3))
+    } else if starts(b"nan") {
+        Some((f64::NAN, 3))
+    } else {
+        None
+    };
+    if let Some((v, len)) = special {
+        return Some((if negative { -v } else { v }, i + len));
+    }
+    let int_start = i;
+    while i < s.len() && s[i].is_ascii_digit() {
+        i += 1;
+    }
+    let mut ndigits = i - int_start;
+    if i < s.len() && s[i] == b'.' {
+        let mut j = i + 1;
+        while j < s.len() && s[j].is_ascii_digit() {
+            j += 1;
+        }
+        ndigits += j - i - 1;
+        i = j;
+    }
+    if ndigits == 0 {
+        return None;
+    }
+    if i < s.len() && (s[i] == b'e' || s[i] == b'E') {
+        let mut j = i + 1;
+        if matches!(s.get(j), Some(b'+' | b'-')) {
+            j += 1;
+        }
+        let exp_start = j;
+        while j < s.len() && s[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j > exp_start {
+            i = j;
+        }
+    }
+    let v = std::str::from_utf8(&s[..i]).ok()?.parse::<f64>().ok()?;
+    Some((v, i))
+}
+
+/// `complex(s)` for a str: `<float>`, `<float>j`, `<float><signed-float>j`, and the
+/// legacy `<float><sign>j`, `<sign>j`, `j`, optionally in parentheses, with whitespace
+/// around and `_` between digits. Returns `(real, imag)`.
+pub fn parse_complex(s: &str) -> SpecResult<(f64, f64)> {
+    let malformed = || PyErrSpec::value("complex() arg is a malformed string");
+    let text = ascii_number_text(s);
+    let text = remove_underscores(&text).ok_or_else(|| {
+        PyErrSpec::value(format!(
+            "could not convert string to complex: {}",
+            crate::text::str_repr(s)
+        ))
+    })?;
+    let b = text.as_slice();
+    let mut i = 0;
+    let skip_space = |i: &mut usize| {
+        while *i < b.len() && is_c_space(b[*i]) {
+            *i += 1;
+        }
+    };
+    skip_space(&mut i);
+    let bracket = b.get(i) == Some(&b'(');
+    if bracket {
+        i += 1;
+        skip_space(&mut i);
+    }
+    let is_j = |c: Option<&u8>| matches!(c, Some(b'j' | b'J'));
+    let (mut x, mut y) = (0.0, 0.0);
+    if let Some((z, len)) = parse_float_prefix(&b[i..]) {
+        i += len;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            x = z;
+            match parse_float_prefix(&b[i..]) {
+                Some((v, len)) => {
+                    y = v;
+                    i += len;
+                }
+                None => {
+                    y = if b[i] == b'+' { 1.0 } else { -1.0 };
+                    i += 1;
+                }
+            }
+            if !is_j(b.get(i)) {
+                return Err(malformed());
+            }
+            i += 1;
+        } else if is_j(b.get(i)) {
+            i += 1;
+            y = z;
+        } else {
+            x = z;
+        }
+    } else {
+        match b.get(i) {
+            Some(b'+') => {
+                y = 1.0;
+                i += 1;
+            }
+            Some(b'-') => {
+                y = -1.0;
+                i += 1;
+            }
+            _ => y = 1.0,
+        }
+        if !is_j(b.get(i)) {
+            return Err(malformed());
+        }
+        i += 1;
+    }
+    skip_space(&mut i);
+    if bracket {
+        if b.get(i) != Some(&b')') {
+            return Err(malformed());
+        }
+        i += 1;
+        skip_space(&mut i);
+    }
+    if i != b.len() {
+        return Err(malformed());
+    }
+    Ok((x, y))
+}
+
 /// The floor quotient and modulo of two floats with Python's sign rules (the modulo has
 /// the divisor's sign), computed as CPython's `float_divmod` does.
 fn divmod_core(vx: f64, wx: f64) -> (f64, f64) {

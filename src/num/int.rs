@@ -115,7 +115,7 @@ fn parse_int_ascii(s: &[u8], base: u32, limit: usize) -> Result<BigInt, Option<P
             if prev == b'_' {
                 return Err(None);
             }
-        } else if (c as char).to_digit(base).is_some() {
+        } else if (c as char).is_digit(base) {
             digits.push(c);
         } else {
             break;

@@ -6,6 +6,7 @@ pub mod float;
 pub mod float_fmt;
 pub mod hash;
 pub mod int;
+pub mod math;
 
 pub use error::{ErrKind, PyErrSpec, SpecResult};
 pub use float::*;

@@ -1,9 +1,12 @@
 //! Pure text algorithms with Python semantics (no objects, no GIL): `repr` of str and bytes,
 //! the format-spec mini-language, `%`-formatting, and the `str` method algorithms.
 
+pub mod bytes_methods;
+pub mod methods;
 pub mod percent;
 pub mod repr;
 pub mod spec;
+pub mod template;
 pub mod unicode;
 #[rustfmt::skip]
 mod unicode_case_tables;

@@ -284,7 +284,7 @@ fn output_number(text: &str, spec: &ConvSpec) -> String {
     }
     width = width.saturating_sub(prefix.len());
     if width > len && !spec.flags.left {
-        out.extend(std::iter::repeat(fill).take(width - len));
+        out.extend(std::iter::repeat_n(fill, width - len));
         width = len;
     }
     if !zero {
@@ -295,7 +295,7 @@ fn output_number(text: &str, spec: &ConvSpec) -> String {
     }
     out.push_str(digits);
     if width > len {
-        out.extend(std::iter::repeat(' ').take(width - len));
+        out.extend(std::iter::repeat_n(' ', width - len));
     }
     out
 }
@@ -326,7 +326,7 @@ pub fn percent_int(n: &BigInt, spec: &ConvSpec, max_str_digits: usize) -> SpecRe
     }
     if let Some(p) = spec.precision() {
         if p > digits.len() {
-            text.extend(std::iter::repeat('0').take(p - digits.len()));
+            text.extend(std::iter::repeat_n('0', p - digits.len()));
         }
     }
     text.push_str(&digits);
@@ -358,11 +358,11 @@ pub fn percent_str(s: &str, spec: &ConvSpec) -> String {
     let pad = spec.width().saturating_sub(len);
     let mut out = String::with_capacity(text.len() + pad);
     if !spec.flags.left {
-        out.extend(std::iter::repeat(' ').take(pad));
+        out.extend(std::iter::repeat_n(' ', pad));
     }
     out.push_str(text);
     if spec.flags.left {
-        out.extend(std::iter::repeat(' ').take(pad));
+        out.extend(std::iter::repeat_n(' ', pad));
     }
     out
 }

@@ -201,7 +201,7 @@ fn padding(len: usize, width: Option<usize>, align: char) -> (usize, usize) {
 }
 
 fn push_n(out: &mut String, c: char, n: usize) {
-    out.extend(std::iter::repeat(c).take(n));
+    out.extend(std::iter::repeat_n(c, n));
 }
 
 /// `format(s, spec)` for a str.
@@ -510,6 +510,14 @@ pub fn format_float_typed(x: f64, spec: &str, type_name: &str) -> SpecResult<Str
     }
 }
 
+/// CPython keeps float precisions in a C int.
+fn check_precision(f: &FormatSpec) -> SpecResult<()> {
+    if f.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(PyErrSpec::value("precision too big"));
+    }
+    Ok(())
+}
+
 /// The `PyOS_double_to_string` call for one float under a spec: (code, precision, flags,
 /// append `%`).
 fn float_conversion(f: &FormatSpec, complex: bool) -> (char, usize, DtsFlags, bool) {
@@ -550,6 +558,7 @@ fn float_conversion(f: &FormatSpec, complex: bool) -> (char, usize, DtsFlags, bo
 
 /// Format a float with an already parsed spec (types `e E f F g G n %` or none).
 pub fn format_float_with(x: f64, f: &FormatSpec) -> SpecResult<String> {
+    check_precision(f)?;
     let (code, precision, flags, percent) = float_conversion(f, false);
     let v = if percent { x * 100.0 } else { x };
     let mut text = double_to_string(v, code, precision, flags);
@@ -585,6 +594,7 @@ pub fn format_complex_typed(re: f64, im: f64, spec: &str, type_name: &str) -> Sp
             "'=' alignment flag is not allowed in complex format specifier",
         ));
     }
+    check_precision(&f)?;
     let (code, precision, flags, _) = float_conversion(&f, true);
     let (mut skip_re, mut parens) = (false, false);
     if f.ty.is_none() {

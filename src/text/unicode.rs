@@ -6,11 +6,28 @@
 use super::unicode_case_tables::{FOLD_MAP, LOWER_MAP, TITLE_MAP, UPPER_MAP};
 use super::unicode_tables as t;
 
+fn lookup_flags(cp: u32) -> u16 {
+    let idx = t::FLAG_RUNS.partition_point(|&(start, _)| start <= cp);
+    t::FLAG_RUNS[idx - 1].1
+}
+
+/// The flags of the Latin-1 range, looked up once (the common case in real text).
+static LATIN1_FLAGS: once_cell::sync::Lazy<[u16; 256]> = once_cell::sync::Lazy::new(|| {
+    let mut table = [0u16; 256];
+    for (cp, slot) in table.iter_mut().enumerate() {
+        *slot = lookup_flags(cp as u32);
+    }
+    table
+});
+
 /// The flag bits of `c` (see the constants in `unicode_tables`).
 fn flags(c: char) -> u16 {
     let cp = c as u32;
-    let idx = t::FLAG_RUNS.partition_point(|&(start, _)| start <= cp);
-    t::FLAG_RUNS[idx - 1].1
+    if cp < 256 {
+        LATIN1_FLAGS[cp as usize]
+    } else {
+        lookup_flags(cp)
+    }
 }
 
 macro_rules! predicate {

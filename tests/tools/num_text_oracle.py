@@ -68,6 +68,26 @@ def float_pow(a, b):
     return "COMPLEX" if isinstance(r, complex) else r
 
 
+def template(s):
+    import _string
+    out = []
+    try:
+        for lit, name, spec, conv in _string.formatter_parser(s):
+            out += [lit, name, spec, conv]
+    except ValueError as e:
+        out.append("ERR:" + str(e))
+    return out
+
+
+def field_name(s):
+    import _string
+    first, rest = _string.formatter_field_name_split(s)
+    out = [first]
+    for is_attr, key in rest:
+        out += [is_attr, key]
+    return out
+
+
 def pct(fmt, arg):
     return fmt % arg
 
@@ -81,6 +101,7 @@ OPS = {
     "format": format,
     "format_complex": lambda re, im, spec: format(complex(re, im), spec),
     "parse_float": float,
+    "parse_complex": lambda s: (complex(s).real, complex(s).imag),
     "parse_int": limited_int,
     "int_to_base": lambda i, b: {2: bin, 8: oct, 16: hex}[b](i),
     "float_floordiv": lambda a, b: a // b,
@@ -100,9 +121,15 @@ OPS = {
     "from_bytes": lambda b, big, signed: int.from_bytes(b, "big" if big else "little", signed=signed),
     "pow_mod": pow,
     "percent": pct,
-    "math": lambda name, *args: getattr(math, name)(*args),
+    "math": lambda name, *args: (math.fsum(args) if name == "fsum_args"
+                                 else getattr(math, name)(*args)),
+    "math_dist": lambda *v: math.dist(v[: len(v) // 2], v[len(v) // 2 :]),
+    "template": template,
+    "field_name": field_name,
     "str_method": lambda name, s, *args: getattr(s, name)(*args),
     "bytes_method": lambda name, s, *args: getattr(s, name)(*args),
+    "per_char": lambda name, s: "".join("1" if getattr(c, name)() else "0" for c in s),
+    "per_char_map": lambda name, s: "\x00".join(getattr(c, name)() for c in s),
 }
 
 
