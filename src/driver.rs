@@ -79,6 +79,9 @@ pub fn run(cfg: Config) -> i32 {
     if let Some(dir) = cfg.xoption_value("parse-bench") {
         return parse_bench(dir);
     }
+    if cfg.has_xoption("dump-code") {
+        return dump_code(&cfg);
+    }
     if cfg.has_xoption("dump-ast") || cfg.has_xoption("dump-tokens") {
         return dump_front_end(&cfg);
     }
@@ -91,8 +94,8 @@ pub fn run(cfg: Config) -> i32 {
             match std::fs::read(&abs) {
                 Ok(source) => {
                     let filename = path.display().to_string();
-                    if let Err(e) = crate::syntax::parse_script(&source, &filename) {
-                        eprint!("{}", e.render());
+                    if let Err(text) = crate::compiler::compile_file_source(&source, &filename, cfg.optimize) {
+                        eprint!("{text}");
                         return 1;
                     }
                     eprintln!("gild: running programs is not implemented yet");
@@ -151,6 +154,35 @@ fn dump_front_end(cfg: &Config) -> i32 {
         }
         Err(e) => {
             eprint!("{}", e.render());
+            1
+        }
+    }
+}
+
+/// `-X dump-code`: compile the file or `-c` command and print its disassembly.
+fn dump_code(cfg: &Config) -> i32 {
+    let (source, filename) = match &cfg.target {
+        RunTarget::File(path) => match std::fs::read(path) {
+            Ok(s) => (s, path.display().to_string()),
+            Err(e) => {
+                eprintln!("gild: can't open file '{}': {}", path.display(), crate::text::os_error_message(&e));
+                return 2;
+            }
+        },
+        RunTarget::Command(c) => (c.clone().into_bytes(), "<string>".to_string()),
+        _ => {
+            let mut buf = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf);
+            (buf, "<stdin>".to_string())
+        }
+    };
+    match crate::compiler::compile_file_source(&source, &filename, cfg.optimize) {
+        Ok(code) => {
+            print!("{}", crate::bytecode::disasm::disassemble(&code));
+            0
+        }
+        Err(text) => {
+            eprint!("{text}");
             1
         }
     }

@@ -94,3 +94,24 @@ pub fn compile(m: &ast::Mod, filename: &str, mode: Mode, optimize: u32) -> Resul
     let st = symtable::build(m, future.annotations)?;
     codegen::compile_module(m, &st, filename, mode, optimize, future)
 }
+
+/// Render a compile error as the `SyntaxError` CPython prints, against the source text.
+pub fn to_syntax_error(e: &CompileError, source: &str, filename: &str) -> crate::syntax::SyntaxError {
+    let text = source.replace("\r\n", "\n");
+    crate::syntax::error::RawError::new(
+        crate::syntax::SyntaxErrorKind::Syntax,
+        e.msg.clone(),
+        e.loc.lineno,
+        e.loc.col_offset,
+        e.loc.end_lineno,
+        e.loc.end_col_offset,
+    )
+    .finish(&text, filename)
+}
+
+/// Parse and compile source bytes as a script file (`python FILE`), returning the rendered
+/// `SyntaxError` text on failure.
+pub fn compile_file_source(source: &[u8], filename: &str, optimize: u32) -> Result<CodeObject, String> {
+    let m = crate::syntax::parse_script(source, filename).map_err(|e| e.render())?;
+    compile(&m, filename, Mode::Exec, optimize).map_err(|e| to_syntax_error(&e, &String::from_utf8_lossy(source), filename).render())
+}

@@ -1049,7 +1049,7 @@ fn op_str(op: Operator) -> &'static str {
     }
 }
 
-pub(crate) fn repr_str(s: &PyString) -> String {
+pub fn repr_str(s: &PyString) -> String {
     let cps = s.code_points();
     let has_single = cps.contains(&('\'' as u32));
     let has_double = cps.contains(&('"' as u32));
@@ -1076,7 +1076,7 @@ pub(crate) fn repr_str(s: &PyString) -> String {
     out
 }
 
-pub(crate) fn repr_bytes(b: &[u8]) -> String {
+pub fn repr_bytes(b: &[u8]) -> String {
     let has_single = b.contains(&b'\'');
     let has_double = b.contains(&b'"');
     let q = if has_single && !has_double { b'"' } else { b'\'' };
@@ -1101,7 +1101,7 @@ pub(crate) fn repr_bytes(b: &[u8]) -> String {
 }
 
 /// `repr(float)`: shortest round-trip digits, Python's exponent rules.
-pub(crate) fn repr_float(f: f64) -> String {
+pub fn repr_float(f: f64) -> String {
     if f.is_nan() {
         return "nan".into();
     }

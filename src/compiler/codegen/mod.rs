@@ -12,6 +12,8 @@ pub mod fold;
 mod pattern;
 mod stmt;
 
+pub(crate) use expr::{repr_bytes as bytes_repr, repr_float as float_repr, repr_str as str_repr};
+
 use std::collections::HashMap;
 
 use super::symtable::{mangle, NameScope, ScopeKind, SymbolTable};
@@ -707,13 +709,16 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
         if matches!(instr, Instr::ForIter { .. } | Instr::Send { .. }) {
             continue;
         }
+        let conditional = !matches!(instr, Instr::JumpForward { .. } | Instr::JumpBackward { .. });
         for _ in 0..100 {
             let tb = label_block[t as usize];
             let Some(first) = blocks.get(tb).and_then(|b| b.ops.first()) else {
                 break;
             };
             match first.op {
-                Op::I(Instr::JumpForward { target }) if target != t => t = target,
+                // A conditional jump must not become a backward jump: the VM checks its eval
+                // breaker only on `JumpBackward`.
+                Op::I(Instr::JumpForward { target }) if target != t && !(conditional && label_block[target as usize] <= bi) => t = target,
                 _ => break,
             }
         }
@@ -851,7 +856,27 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
         }
     }
 
-    // 6. Pseudo-instructions become NOPs; drop NOPs that carry no needed line.
+    // 6. A jump to the very next block is dropped; pseudo-instructions become NOPs; NOPs
+    // that carry no needed line go.
+    for bi in 0..n {
+        if !blocks[bi].reachable {
+            continue;
+        }
+        let Some(Op::I(Instr::JumpForward { target })) = blocks[bi].ops.last().map(|e| e.op) else { continue };
+        let mut next = bi + 1;
+        while next < n && (!blocks[next].reachable || blocks[next].ops.is_empty()) {
+            next += 1;
+        }
+        let mut t = label_block[target as usize];
+        while t < n && (!blocks[t].reachable || blocks[t].ops.is_empty()) {
+            t += 1;
+        }
+        if t == next {
+            let last = blocks[bi].ops.last_mut().unwrap();
+            last.op = Op::I(Instr::Nop);
+            last.pos = Position::default();
+        }
+    }
     for bi in 0..n {
         if !blocks[bi].reachable {
             continue;
@@ -892,7 +917,8 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
                 }
                 prev_line = Some(line);
                 ops.push(Entry { op: Op::I(Instr::Nop), pos: e.pos });
-                hs.push(b.handlers[k]);
+                // A NOP left by a pseudo-instruction only carries a line; it cannot raise.
+                hs.push(if matches!(e.op, Op::I(_)) { b.handlers[k] } else { None });
             } else {
                 prev_line = Some(e.pos.lineno);
                 ops.push(e);
