@@ -98,13 +98,21 @@ pub fn compile(m: &ast::Mod, filename: &str, mode: Mode, optimize: u32) -> Resul
 /// Render a compile error as the `SyntaxError` CPython prints, against the source text.
 pub fn to_syntax_error(e: &CompileError, source: &str, filename: &str) -> crate::syntax::SyntaxError {
     let text = source.replace("\r\n", "\n");
+    // A range spanning lines is underlined to the end of its first line, as CPython prints
+    // it. (The end column is then relative to the first line: `end_offset` differs from
+    // CPython's attribute for such errors, the printed caret line does not.)
+    let mut end_col = e.loc.end_col_offset;
+    if e.loc.end_lineno > e.loc.lineno {
+        let line = text.split('\n').nth(e.loc.lineno.saturating_sub(1) as usize).unwrap_or("");
+        end_col = line.trim_end().len() as u32;
+    }
     crate::syntax::error::RawError::new(
         crate::syntax::SyntaxErrorKind::Syntax,
         e.msg.clone(),
         e.loc.lineno,
         e.loc.col_offset,
-        e.loc.end_lineno,
-        e.loc.end_col_offset,
+        e.loc.lineno,
+        end_col,
     )
     .finish(&text, filename)
 }
