@@ -327,6 +327,19 @@ fn binary(op: Operator, l: &Const, r: &Const) -> Option<Const> {
     if is_num(l) && is_num(r) {
         return float_binary(op, as_float(l)?, as_float(r)?);
     }
+    let as_complex = |c: &Const| match c {
+        Const::Complex { real, imag } => Some((*real, *imag)),
+        _ => as_float(c).map(|f| (f, 0.0)),
+    };
+    if matches!(l, Const::Complex { .. }) || matches!(r, Const::Complex { .. }) {
+        let ((a, b), (c, d)) = (as_complex(l)?, as_complex(r)?);
+        return match op {
+            Operator::Add => Some(Const::Complex { real: a + c, imag: b + d }),
+            Operator::Sub => Some(Const::Complex { real: a - c, imag: b - d }),
+            Operator::Mult => Some(Const::Complex { real: a * c - b * d, imag: a * d + b * c }),
+            _ => None,
+        };
+    }
     match (op, l, r) {
         (Operator::Add, Const::Str(a), Const::Str(b)) => {
             let mut v = a.code_points();
