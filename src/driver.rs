@@ -46,16 +46,12 @@ pub struct Config {
 impl Config {
     /// The value of `-X name=value`, if given.
     pub fn xoption_value(&self, name: &str) -> Option<&str> {
-        self.xoptions
-            .iter()
-            .find_map(|o| o.strip_prefix(name).and_then(|r| r.strip_prefix('=')))
+        self.xoptions.iter().find_map(|o| o.strip_prefix(name).and_then(|r| r.strip_prefix('=')))
     }
 
     /// True when `-X name` was given (with or without `=value`).
     pub fn has_xoption(&self, name: &str) -> bool {
-        self.xoptions
-            .iter()
-            .any(|o| o == name || o.strip_prefix(name).is_some_and(|r| r.starts_with('=')))
+        self.xoptions.iter().any(|o| o == name || o.strip_prefix(name).is_some_and(|r| r.starts_with('=')))
     }
 }
 
@@ -79,6 +75,9 @@ pub fn run(cfg: Config) -> i32 {
     if let Some(dir) = cfg.xoption_value("parse-bench") {
         return parse_bench(dir);
     }
+    if cfg.has_xoption("dump-code") {
+        return dump_code(&cfg);
+    }
     if cfg.has_xoption("dump-ast") || cfg.has_xoption("dump-tokens") {
         return dump_front_end(&cfg);
     }
@@ -86,10 +85,7 @@ pub fn run(cfg: Config) -> i32 {
     // not use the Rust stack, but native code calling back into Python (sort keys, dunder
     // methods) nests, up to the recursion limit.
     const STACK: usize = 512 << 20;
-    let handle = std::thread::Builder::new()
-        .name("MainThread".into())
-        .stack_size(STACK)
-        .spawn(move || run_main_thread(cfg));
+    let handle = std::thread::Builder::new().name("MainThread".into()).stack_size(STACK).spawn(move || run_main_thread(cfg));
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => 70,
@@ -97,9 +93,7 @@ pub fn run(cfg: Config) -> i32 {
 }
 
 fn run_main_thread(cfg: Config) -> i32 {
-    let prog = std::env::current_exe()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| "gild".into());
+    let prog = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "gild".into());
     // Read the program before starting the interpreter (CPython reports a missing file
     // with exit code 2 and no traceback).
     let (source, filename, file_attr, path0) = match &cfg.target {
@@ -107,30 +101,19 @@ fn run_main_thread(cfg: Config) -> i32 {
             let abs = std::path::absolute(path).unwrap_or_else(|_| path.clone());
             match std::fs::read(&abs) {
                 Ok(src) => {
-                    let dir = abs
-                        .parent()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_default();
+                    let dir = abs.parent().map(|p| p.display().to_string()).unwrap_or_default();
                     let name = abs.display().to_string();
                     (src, name.clone(), Some(name), dir)
                 }
                 Err(e) => {
                     let code = e.raw_os_error().unwrap_or(0);
                     let msg = crate::text::os_error_message(&e);
-                    eprintln!(
-                        "{prog}: can't open file '{}': [Errno {code}] {msg}",
-                        abs.display()
-                    );
+                    eprintln!("{prog}: can't open file '{}': [Errno {code}] {msg}", abs.display());
                     return 2;
                 }
             }
         }
-        RunTarget::Command(cmd) => (
-            cmd.clone().into_bytes(),
-            "<string>".to_string(),
-            None,
-            String::new(),
-        ),
+        RunTarget::Command(cmd) => (cmd.clone().into_bytes(), "<string>".to_string(), None, String::new()),
         RunTarget::Stdin => {
             let mut src = Vec::new();
             if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut src) {
@@ -168,11 +151,7 @@ fn set_sys_path(cfg: &Config, first: &str) {
     }
     let sys = &crate::vm::interp().sys;
     if let Some(d) = sys.dict.borrow().as_ref() {
-        let list = crate::objects::Value::new_list(
-            path.into_iter()
-                .map(crate::objects::Value::new_str)
-                .collect(),
-        );
+        let list = crate::objects::Value::new_list(path.into_iter().map(crate::objects::Value::new_str).collect());
         crate::objects::dict::set_str(d, "path", list);
     }
 }
@@ -195,11 +174,7 @@ fn dump_front_end(cfg: &Config) -> i32 {
         RunTarget::File(path) => match std::fs::read(path) {
             Ok(s) => (s, path.display().to_string()),
             Err(e) => {
-                eprintln!(
-                    "gild: can't open file '{}': {}",
-                    path.display(),
-                    crate::text::os_error_message(&e)
-                );
+                eprintln!("gild: can't open file '{}': {}", path.display(), crate::text::os_error_message(&e));
                 return 2;
             }
         },
@@ -211,10 +186,7 @@ fn dump_front_end(cfg: &Config) -> i32 {
         }
     };
     if cfg.has_xoption("dump-tokens") {
-        print!(
-            "{}",
-            crate::syntax::tokenize(&String::from_utf8_lossy(&source))
-        );
+        print!("{}", crate::syntax::tokenize(&String::from_utf8_lossy(&source)));
         return 0;
     }
     match crate::syntax::parse_bytes(&source, crate::syntax::Mode::Exec, &filename) {
@@ -229,16 +201,43 @@ fn dump_front_end(cfg: &Config) -> i32 {
     }
 }
 
+/// `-X dump-code`: compile the file or `-c` command and print its disassembly.
+fn dump_code(cfg: &Config) -> i32 {
+    let (source, filename) = match &cfg.target {
+        RunTarget::File(path) => match std::fs::read(path) {
+            Ok(s) => (s, path.display().to_string()),
+            Err(e) => {
+                eprintln!("gild: can't open file '{}': {}", path.display(), crate::text::os_error_message(&e));
+                return 2;
+            }
+        },
+        RunTarget::Command(c) => (c.clone().into_bytes(), "<string>".to_string()),
+        _ => {
+            let mut buf = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf);
+            (buf, "<stdin>".to_string())
+        }
+    };
+    match crate::compiler::compile_file_source(&source, &filename, cfg.optimize) {
+        Ok(code) => {
+            print!("{}", crate::bytecode::disasm::disassemble(&code));
+            0
+        }
+        Err(text) => {
+            eprint!("{text}");
+            1
+        }
+    }
+}
+
 /// `-X parse-bench=DIR`: parse every `.py` file under DIR (files read up front) and print the
 /// parse time, for `benches/parse_corpus.py`.
 fn parse_bench(dir: &str) -> i32 {
     let mut files = Vec::new();
     collect_py(std::path::Path::new(dir), &mut files);
     files.sort();
-    let sources: Vec<(String, Vec<u8>)> = files
-        .iter()
-        .filter_map(|p| std::fs::read(p).ok().map(|s| (p.display().to_string(), s)))
-        .collect();
+    let sources: Vec<(String, Vec<u8>)> =
+        files.iter().filter_map(|p| std::fs::read(p).ok().map(|s| (p.display().to_string(), s))).collect();
     let t0 = std::time::Instant::now();
     let mut ok = 0usize;
     for (name, src) in &sources {

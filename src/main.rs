@@ -43,9 +43,7 @@ arg ...: arguments passed to program in sys.argv[1:]
 }
 
 fn parse_args(args: Vec<String>) -> Config {
-    let prog = std::env::current_exe()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| "gild".to_string());
+    let prog = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "gild".to_string());
     let mut cfg = Config::default();
     let mut i = 1;
     while i < args.len() {
@@ -84,9 +82,7 @@ fn parse_args(args: Vec<String>) -> Config {
                     i += 1;
                     match args.get(i) {
                         Some(v) => Some(v.clone()),
-                        None => {
-                            usage_error(&prog, &format!("Argument expected for the -{f} option"))
-                        }
+                        None => usage_error(&prog, &format!("Argument expected for the -{f} option")),
                     }
                 }
             } else {
@@ -95,17 +91,13 @@ fn parse_args(args: Vec<String>) -> Config {
             match (f, value) {
                 ('c', Some(cmd)) => {
                     cfg.target = RunTarget::Command(cmd);
-                    cfg.argv = std::iter::once("-c".to_string())
-                        .chain(args[i + 1..].iter().cloned())
-                        .collect();
+                    cfg.argv = std::iter::once("-c".to_string()).chain(args[i + 1..].iter().cloned()).collect();
                     return cfg;
                 }
                 ('m', Some(module)) => {
                     cfg.target = RunTarget::Module(module);
                     // sys.argv[0] becomes the module's file once it is found.
-                    cfg.argv = std::iter::once("-m".to_string())
-                        .chain(args[i + 1..].iter().cloned())
-                        .collect();
+                    cfg.argv = std::iter::once("-m".to_string()).chain(args[i + 1..].iter().cloned()).collect();
                     return cfg;
                 }
                 ('X', Some(opt)) => cfg.xoptions.push(opt),
@@ -161,9 +153,7 @@ fn parse_args(args: Vec<String>) -> Config {
 
 fn main() {
     gild::install_panic_hook();
-    let args = std::env::args_os()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
+    let args = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
     let cfg = parse_args(args);
     std::process::exit(gild::run(cfg));
 }

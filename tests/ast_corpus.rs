@@ -29,13 +29,7 @@ fn stdlib_dir() -> Option<PathBuf> {
     if let Ok(d) = std::env::var("GILD_CORPUS_DIR") {
         return Some(PathBuf::from(d));
     }
-    let out = Command::new("python3")
-        .args([
-            "-c",
-            "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
-        ])
-        .output()
-        .ok()?;
+    let out = Command::new("python3").args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"]).output().ok()?;
     if !out.status.success() {
         return None;
     }
@@ -46,12 +40,7 @@ fn stdlib_dir() -> Option<PathBuf> {
 /// Run the helper and return (path, Some(dump) | None when CPython rejects the file).
 fn cpython_dumps(files: &[PathBuf]) -> Option<Vec<(String, Option<Vec<u8>>)>> {
     let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/ast_dump_corpus.py");
-    let mut child = Command::new("python3")
-        .arg(tool)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .ok()?;
+    let mut child = Command::new("python3").arg(tool).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().ok()?;
     let list: String = files.iter().map(|p| format!("{}\n", p.display())).collect();
     let mut stdin = child.stdin.take()?;
     let writer = std::thread::spawn(move || {
@@ -105,17 +94,9 @@ fn stdlib_corpus_dumps_like_cpython() {
                 let name = p.display().to_string();
                 let r = std::thread::Builder::new()
                     .stack_size(16 << 20)
-                    .spawn(move || {
-                        match gild::syntax::parse_bytes(&src, gild::syntax::Mode::Exec, &name) {
-                            Ok(m) => Ok(gild::syntax::dump(&m)),
-                            Err(e) => Err(format!(
-                                "{}: {} (line {}, offset {})",
-                                e.kind.class_name(),
-                                e.msg,
-                                e.lineno,
-                                e.offset
-                            )),
-                        }
+                    .spawn(move || match gild::syntax::parse_bytes(&src, gild::syntax::Mode::Exec, &name) {
+                        Ok(m) => Ok(gild::syntax::dump(&m)),
+                        Err(e) => Err(format!("{}: {} (line {}, offset {})", e.kind.class_name(), e.msg, e.lineno, e.offset)),
                     })
                     .ok()
                     .and_then(|h| h.join().ok())
@@ -142,21 +123,10 @@ fn stdlib_corpus_dumps_like_cpython() {
                 if d.as_bytes() == &want[..] {
                     same += 1;
                 } else {
-                    let at = d
-                        .bytes()
-                        .zip(want.iter())
-                        .position(|(a, b)| a != *b)
-                        .unwrap_or(d.len().min(want.len()));
+                    let at = d.bytes().zip(want.iter()).position(|(a, b)| a != *b).unwrap_or(d.len().min(want.len()));
                     let lo = at.saturating_sub(80);
-                    let show = |s: &[u8]| {
-                        String::from_utf8_lossy(&s[lo.min(s.len())..(at + 80).min(s.len())])
-                            .to_string()
-                    };
-                    bad.push(format!(
-                        "{path}: dump differs at byte {at}\n   gild:    {}\n   cpython: {}",
-                        show(d.as_bytes()),
-                        show(want)
-                    ));
+                    let show = |s: &[u8]| String::from_utf8_lossy(&s[lo.min(s.len())..(at + 80).min(s.len())]).to_string();
+                    bad.push(format!("{path}: dump differs at byte {at}\n   gild:    {}\n   cpython: {}", show(d.as_bytes()), show(want)));
                 }
             }
             Err(e) => bad.push(format!("{path}: {e}")),

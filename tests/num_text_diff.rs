@@ -166,14 +166,10 @@ fn decode_for_display(s: &str) -> String {
     let mut out = String::new();
     for part in s.split('\t') {
         if let Some(h) = part.strip_prefix("s:").or_else(|| part.strip_prefix("b:")) {
-            let bytes: Vec<u8> = (0..h.len() / 2)
-                .filter_map(|i| u8::from_str_radix(&h[2 * i..2 * i + 2], 16).ok())
-                .collect();
+            let bytes: Vec<u8> = (0..h.len() / 2).filter_map(|i| u8::from_str_radix(&h[2 * i..2 * i + 2], 16).ok()).collect();
             out.push_str(&format!("{:?} ", String::from_utf8_lossy(&bytes)));
         } else if let Some((kind, h)) = part.strip_prefix("E:").and_then(|p| p.split_once(':')) {
-            let bytes: Vec<u8> = (0..h.len() / 2)
-                .filter_map(|i| u8::from_str_radix(&h[2 * i..2 * i + 2], 16).ok())
-                .collect();
+            let bytes: Vec<u8> = (0..h.len() / 2).filter_map(|i| u8::from_str_radix(&h[2 * i..2 * i + 2], 16).ok()).collect();
             out.push_str(&format!("{kind}({:?}) ", String::from_utf8_lossy(&bytes)));
         } else if let Some(bits) = part.strip_prefix("f:").and_then(|b| b.parse::<u64>().ok()) {
             out.push_str(&format!("{:?} ", f64::from_bits(bits)));
@@ -194,11 +190,7 @@ fn repr_cases(s: &mut Suite, rng: &mut Rng) {
     }
     for _ in 0..500 {
         let (re, im) = (rng.float(), rng.float());
-        s.add(
-            "complex_repr",
-            &[a_f(re), a_f(im)],
-            a_s(&num::complex_repr(re, im)),
-        );
+        s.add("complex_repr", &[a_f(re), a_f(im)], a_s(&num::complex_repr(re, im)));
     }
     let alphabet = [
         "a",
@@ -249,8 +241,8 @@ fn repr_cases(s: &mut Suite, rng: &mut Rng) {
 
 fn number_text(rng: &mut Rng) -> String {
     let pieces = [
-        "1", "0", "9", "_", ".", "e", "E", "+", "-", " ", "\t", "x", "0x", "0o", "0b", "inf",
-        "nan", "InFiNiTy", "１", "٣", "\u{3000}", "\x1c", "a", "f", "z", "00", "1_0", "\n", "é",
+        "1", "0", "9", "_", ".", "e", "E", "+", "-", " ", "\t", "x", "0x", "0o", "0b", "inf", "nan", "InFiNiTy", "１", "٣", "\u{3000}",
+        "\x1c", "a", "f", "z", "00", "1_0", "\n", "é",
     ];
     let n = 1 + rng.below(6);
     (0..n).map(|_| *rng.pick(&pieces)).collect()
@@ -261,139 +253,63 @@ fn number_cases(s: &mut Suite, rng: &mut Rng) {
         let t = number_text(rng);
         s.add("parse_float", &[a_s(&t)], r_res(num::parse_float(&t), r_f));
         let base = *rng.pick(&[0u32, 10, 2, 8, 16, 36, 1, 37, 7]);
-        s.add(
-            "parse_int",
-            &[a_s(&t), a_n(base as i64)],
-            r_res(num::parse_int(&t, base), |v| a_i(&v)),
-        );
+        s.add("parse_int", &[a_s(&t), a_n(base as i64)], r_res(num::parse_int(&t, base), |v| a_i(&v)));
     }
     let cpieces = [
-        "1", "2.5", "e", "E5", "+", "-", "j", "J", " ", "(", ")", "inf", "nan", "Infinity", "_",
-        "0", "1_0", ".", "x", "١", "1e", "infinit",
+        "1", "2.5", "e", "E5", "+", "-", "j", "J", " ", "(", ")", "inf", "nan", "Infinity", "_", "0", "1_0", ".", "x", "١", "1e", "infinit",
     ];
     for _ in 0..3000 {
         let t: String = (0..1 + rng.below(6)).map(|_| *rng.pick(&cpieces)).collect();
-        s.add(
-            "parse_complex",
-            &[a_s(&t)],
-            r_res(num::parse_complex(&t), |(re, im)| {
-                format!("t:{},{}", r_f(re), r_f(im))
-            }),
-        );
+        s.add("parse_complex", &[a_s(&t)], r_res(num::parse_complex(&t), |(re, im)| format!("t:{},{}", r_f(re), r_f(im))));
     }
     for _ in 0..500 {
         let x = rng.float();
-        let t = if rng.chance(50) {
-            format!("{x:e}")
-        } else {
-            format!("{x}")
-        };
+        let t = if rng.chance(50) { format!("{x:e}") } else { format!("{x}") };
         s.add("parse_float", &[a_s(&t)], r_res(num::parse_float(&t), r_f));
     }
     for len in [4299usize, 4300, 4301, 5000] {
         let t: String = "7".repeat(len);
-        s.add(
-            "parse_int",
-            &[a_s(&t), a_n(10)],
-            r_res(num::parse_int(&t, 10), |v| a_i(&v)),
-        );
+        s.add("parse_int", &[a_s(&t), a_n(10)], r_res(num::parse_int(&t, 10), |v| a_i(&v)));
         let t2 = format!("{t}x");
-        s.add(
-            "parse_int",
-            &[a_s(&t2), a_n(10)],
-            r_res(num::parse_int(&t2, 10), |v| a_i(&v)),
-        );
+        s.add("parse_int", &[a_s(&t2), a_n(10)], r_res(num::parse_int(&t2, 10), |v| a_i(&v)));
         let t3 = format!("0x{t}");
-        s.add(
-            "parse_int",
-            &[a_s(&t3), a_n(0)],
-            r_res(num::parse_int(&t3, 0), |v| a_i(&v)),
-        );
+        s.add("parse_int", &[a_s(&t3), a_n(0)], r_res(num::parse_int(&t3, 0), |v| a_i(&v)));
     }
     for _ in 0..1000 {
         let n = rng.bigint();
         for b in [2u32, 8, 16] {
-            s.add(
-                "int_to_base",
-                &[a_i(&n), a_n(b as i64)],
-                a_s(&num::int_to_base(&n, b)),
-            );
+            s.add("int_to_base", &[a_i(&n), a_n(b as i64)], a_s(&num::int_to_base(&n, b)));
         }
         s.add("int_to_float", &[a_i(&n)], r_res(num::int_to_f64(&n), r_f));
         s.add("hash", &[a_i(&n)], format!("i:{}", num::hash_int(&n)));
         let d = rng.bigint();
-        s.add(
-            "int_truediv",
-            &[a_i(&n), a_i(&d)],
-            r_res(num::int_truediv(&n, &d), r_f),
-        );
+        s.add("int_truediv", &[a_i(&n), a_i(&d)], r_res(num::int_truediv(&n, &d), r_f));
         let nd = -(rng.below(25) as i64);
-        s.add(
-            "round_int",
-            &[a_i(&n), a_n(nd)],
-            a_i(&num::int_round(&n, nd)),
-        );
+        s.add("round_int", &[a_i(&n), a_n(nd)], a_i(&num::int_round(&n, nd)));
         let m = rng.bigint();
-        s.add(
-            "pow_mod",
-            &[a_i(&n), a_i(&d), a_i(&m)],
-            r_res(num::int_pow_mod(&n, &d, &m), |v| a_i(&v)),
-        );
+        s.add("pow_mod", &[a_i(&n), a_i(&d), a_i(&m)], r_res(num::int_pow_mod(&n, &d, &m), |v| a_i(&v)));
         let len = rng.below(30) as i64 - 1;
         let (big, signed) = (rng.chance(50), rng.chance(50));
-        s.add(
-            "to_bytes",
-            &[a_i(&n), a_n(len), a_bool(big), a_bool(signed)],
-            r_res(num::int_to_bytes(&n, len, big, signed), |v| a_b(&v)),
-        );
+        s.add("to_bytes", &[a_i(&n), a_n(len), a_bool(big), a_bool(signed)], r_res(num::int_to_bytes(&n, len, big, signed), |v| a_b(&v)));
         let bytes: Vec<u8> = (0..rng.below(12)).map(|_| rng.next() as u8).collect();
-        s.add(
-            "from_bytes",
-            &[a_b(&bytes), a_bool(big), a_bool(signed)],
-            a_i(&num::int_from_bytes(&bytes, big, signed)),
-        );
+        s.add("from_bytes", &[a_b(&bytes), a_bool(big), a_bool(signed)], a_i(&num::int_from_bytes(&bytes, big, signed)));
     }
     // Quotients near the float range's ends and exact ties.
     for _ in 0..300 {
         let n = BigInt::from(rng.next()) << rng.below(1200) as usize;
         let d = BigInt::from(rng.next() | 1) << rng.below(1200) as usize;
-        s.add(
-            "int_truediv",
-            &[a_i(&n), a_i(&d)],
-            r_res(num::int_truediv(&n, &d), r_f),
-        );
-        let t = (BigInt::from(rng.next() >> 10) << 11usize | BigInt::from(1u32 << 10))
-            << rng.below(1000) as usize;
+        s.add("int_truediv", &[a_i(&n), a_i(&d)], r_res(num::int_truediv(&n, &d), r_f));
+        let t = (BigInt::from(rng.next() >> 10) << 11usize | BigInt::from(1u32 << 10)) << rng.below(1000) as usize;
         s.add("int_to_float", &[a_i(&t)], r_res(num::int_to_f64(&t), r_f));
     }
     for _ in 0..3000 {
         let (a, b) = (rng.float(), rng.float());
         let b = if rng.chance(10) { 0.0 } else { b };
-        s.add(
-            "float_floordiv",
-            &[a_f(a), a_f(b)],
-            r_res(num::float_floordiv(a, b), r_f),
-        );
-        s.add(
-            "float_mod",
-            &[a_f(a), a_f(b)],
-            r_res(num::float_mod(a, b), r_f),
-        );
-        s.add(
-            "float_divmod",
-            &[a_f(a), a_f(b)],
-            r_res(num::float_divmod(a, b), |(q, r)| {
-                format!("t:{},{}", r_f(q), r_f(r))
-            }),
-        );
-        let (pa, pb) = if rng.chance(50) {
-            (
-                a,
-                (rng.below(9) as f64 - 4.0) * if rng.chance(30) { 0.5 } else { 1.0 },
-            )
-        } else {
-            (rng.float(), b)
-        };
+        s.add("float_floordiv", &[a_f(a), a_f(b)], r_res(num::float_floordiv(a, b), r_f));
+        s.add("float_mod", &[a_f(a), a_f(b)], r_res(num::float_mod(a, b), r_f));
+        s.add("float_divmod", &[a_f(a), a_f(b)], r_res(num::float_divmod(a, b), |(q, r)| format!("t:{},{}", r_f(q), r_f(r))));
+        let (pa, pb) =
+            if rng.chance(50) { (a, (rng.below(9) as f64 - 4.0) * if rng.chance(30) { 0.5 } else { 1.0 }) } else { (rng.float(), b) };
         s.add(
             "float_pow",
             &[a_f(pa), a_f(pb)],
@@ -403,43 +319,17 @@ fn number_cases(s: &mut Suite, rng: &mut Rng) {
             }),
         );
         let nd = rng.below(40) as i64 - 20;
-        s.add(
-            "round_float",
-            &[a_f(a), a_n(nd)],
-            r_res(num::float_round(a, nd), r_f),
-        );
-        s.add(
-            "round_float",
-            &[a_f(a)],
-            r_res(num::float_round_to_int(a), |v| a_i(&v)),
-        );
+        s.add("round_float", &[a_f(a), a_n(nd)], r_res(num::float_round(a, nd), r_f));
+        s.add("round_float", &[a_f(a)], r_res(num::float_round_to_int(a), |v| a_i(&v)));
         s.add("float_hex", &[a_f(a)], a_s(&num::float_hex(a)));
         let h = num::float_hex(a);
-        s.add(
-            "float_fromhex",
-            &[a_s(&h)],
-            r_res(num::float_fromhex(&h), r_f),
-        );
-        s.add(
-            "as_integer_ratio",
-            &[a_f(a)],
-            r_res(num::float_as_integer_ratio(a), |(n, d)| {
-                format!("t:{},{}", a_i(&n), a_i(&d))
-            }),
-        );
+        s.add("float_fromhex", &[a_s(&h)], r_res(num::float_fromhex(&h), r_f));
+        s.add("as_integer_ratio", &[a_f(a)], r_res(num::float_as_integer_ratio(a), |(n, d)| format!("t:{},{}", a_i(&n), a_i(&d))));
         if !a.is_nan() {
-            s.add(
-                "hash",
-                &[a_f(a)],
-                format!("i:{}", num::hash_float(a).unwrap()),
-            );
+            s.add("hash", &[a_f(a)], format!("i:{}", num::hash_float(a).unwrap()));
         }
         if !a.is_nan() && !b.is_nan() {
-            s.add(
-                "hash_complex",
-                &[a_f(a), a_f(b)],
-                format!("i:{}", num::hash_complex(a, b).unwrap()),
-            );
+            s.add("hash_complex", &[a_f(a), a_f(b)], format!("i:{}", num::hash_complex(a, b).unwrap()));
         }
     }
     let hexes = [
@@ -469,11 +359,7 @@ fn number_cases(s: &mut Suite, rng: &mut Rng) {
         "0x0.00000000000008p-1022",
     ];
     for h in hexes {
-        s.add(
-            "float_fromhex",
-            &[a_s(h)],
-            r_res(num::float_fromhex(h), r_f),
-        );
+        s.add("float_fromhex", &[a_s(h)], r_res(num::float_fromhex(h), r_f));
     }
 }
 
@@ -519,66 +405,32 @@ fn random_spec(rng: &mut Rng, types: &[&str]) -> String {
     s
 }
 
-const ALL_TYPES: [&str; 18] = [
-    "b", "c", "d", "o", "x", "X", "n", "e", "E", "f", "F", "g", "G", "%", "s", "r", "y", "",
-];
+const ALL_TYPES: [&str; 18] = ["b", "c", "d", "o", "x", "X", "n", "e", "E", "f", "F", "g", "G", "%", "s", "r", "y", ""];
 
 fn spec_cases(s: &mut Suite, rng: &mut Rng) {
     for _ in 0..6000 {
         let x = rng.float();
         let spec = random_spec(rng, &ALL_TYPES[7..]);
-        s.add(
-            "format",
-            &[a_f(x), a_s(&spec)],
-            r_res(text::format_float(x, &spec), |v| a_s(&v)),
-        );
+        s.add("format", &[a_f(x), a_s(&spec)], r_res(text::format_float(x, &spec), |v| a_s(&v)));
         let spec = random_spec(rng, &ALL_TYPES);
-        s.add(
-            "format",
-            &[a_f(x), a_s(&spec)],
-            r_res(text::format_float(x, &spec), |v| a_s(&v)),
-        );
+        s.add("format", &[a_f(x), a_s(&spec)], r_res(text::format_float(x, &spec), |v| a_s(&v)));
     }
     for _ in 0..5000 {
-        let n = if rng.chance(20) {
-            BigInt::from(rng.below(0x110010))
-        } else {
-            rng.bigint()
-        };
+        let n = if rng.chance(20) { BigInt::from(rng.below(0x110010)) } else { rng.bigint() };
         let spec = random_spec(rng, &ALL_TYPES);
-        s.add(
-            "format",
-            &[a_i(&n), a_s(&spec)],
-            r_res(text::format_int(&n, &spec), |v| a_s(&v)),
-        );
+        s.add("format", &[a_i(&n), a_s(&spec)], r_res(text::format_int(&n, &spec), |v| a_s(&v)));
     }
-    let words = [
-        "",
-        "a",
-        "abc",
-        "héllo",
-        "😀x",
-        "tab\there",
-        "0123456789abcdef",
-    ];
+    let words = ["", "a", "abc", "héllo", "😀x", "tab\there", "0123456789abcdef"];
     for _ in 0..3000 {
         let w = *rng.pick(&words);
         let spec = random_spec(rng, &ALL_TYPES);
-        s.add(
-            "format",
-            &[a_s(w), a_s(&spec)],
-            r_res(text::format_str(w, &spec), |v| a_s(&v)),
-        );
+        s.add("format", &[a_s(w), a_s(&spec)], r_res(text::format_str(w, &spec), |v| a_s(&v)));
     }
     for _ in 0..3000 {
         let (re, im) = (rng.float(), rng.float());
         let re = if rng.chance(20) { 0.0 } else { re };
         let spec = random_spec(rng, &ALL_TYPES[7..]);
-        s.add(
-            "format_complex",
-            &[a_f(re), a_f(im), a_s(&spec)],
-            r_res(text::format_complex(re, im, &spec), |v| a_s(&v)),
-        );
+        s.add("format_complex", &[a_f(re), a_f(im), a_s(&spec)], r_res(text::format_complex(re, im, &spec), |v| a_s(&v)));
     }
     let fixed: &[(f64, &str)] = &[
         (2.675, ".2f"),
@@ -606,11 +458,7 @@ fn spec_cases(s: &mut Suite, rng: &mut Rng) {
         (1.0, "n"),
     ];
     for &(x, spec) in fixed {
-        s.add(
-            "format",
-            &[a_f(x), a_s(spec)],
-            r_res(text::format_float(x, spec), |v| a_s(&v)),
-        );
+        s.add("format", &[a_f(x), a_s(spec)], r_res(text::format_float(x, spec), |v| a_s(&v)));
     }
 }
 
@@ -642,9 +490,7 @@ fn percent_one(fmt: &str, arg: &PArg) -> Result<String, PyErrSpec> {
             return Err(e);
         }
         if used {
-            return Err(PyErrSpec::type_error(
-                "not enough arguments for format string",
-            ));
+            return Err(PyErrSpec::type_error("not enough arguments for format string"));
         }
         used = true;
         let kind = match arg {
@@ -656,21 +502,11 @@ fn percent_one(fmt: &str, arg: &PArg) -> Result<String, PyErrSpec> {
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
                 let n = match arg {
                     PArg::Int(n) => n.clone(),
-                    PArg::Float(x) if matches!(spec.conv, 'd' | 'i' | 'u') => {
-                        num::float_to_bigint(*x)?
-                    }
+                    PArg::Float(x) if matches!(spec.conv, 'd' | 'i' | 'u') => num::float_to_bigint(*x)?,
                     _ if matches!(spec.conv, 'd' | 'i' | 'u') => {
-                        return Err(PyErrSpec::type_error(format!(
-                            "%{} format: a real number is required, not {kind}",
-                            spec.conv
-                        )))
+                        return Err(PyErrSpec::type_error(format!("%{} format: a real number is required, not {kind}", spec.conv)))
                     }
-                    _ => {
-                        return Err(PyErrSpec::type_error(format!(
-                            "%{} format: an integer is required, not {kind}",
-                            spec.conv
-                        )))
-                    }
+                    _ => return Err(PyErrSpec::type_error(format!("%{} format: an integer is required, not {kind}", spec.conv))),
                 };
                 percent_int(&n, &spec, num::INT_MAX_STR_DIGITS)?
             }
@@ -678,9 +514,7 @@ fn percent_one(fmt: &str, arg: &PArg) -> Result<String, PyErrSpec> {
                 let x = match arg {
                     PArg::Int(n) => num::int_to_f64(n)?,
                     PArg::Float(x) => *x,
-                    PArg::Str(_) => {
-                        return Err(PyErrSpec::type_error("must be real number, not str"))
-                    }
+                    PArg::Str(_) => return Err(PyErrSpec::type_error("must be real number, not str")),
                 };
                 percent_float(x, &spec)
             }
@@ -707,18 +541,13 @@ fn percent_one(fmt: &str, arg: &PArg) -> Result<String, PyErrSpec> {
         out.push_str(&piece);
     }
     if !used {
-        return Err(PyErrSpec::type_error(
-            "not all arguments converted during string formatting",
-        ));
+        return Err(PyErrSpec::type_error("not all arguments converted during string formatting"));
     }
     Ok(out)
 }
 
 fn percent_cases(s: &mut Suite, rng: &mut Rng) {
-    let convs = [
-        "d", "i", "u", "o", "x", "X", "e", "E", "f", "F", "g", "G", "s", "r", "a", "c", "y", "%",
-        "ld", "",
-    ];
+    let convs = ["d", "i", "u", "o", "x", "X", "e", "E", "f", "F", "g", "G", "s", "r", "a", "c", "y", "%", "ld", ""];
     for _ in 0..6000 {
         let mut f = String::new();
         if rng.chance(20) {
@@ -746,11 +575,7 @@ fn percent_cases(s: &mut Suite, rng: &mut Rng) {
         }
         let (arg, enc) = match rng.below(4) {
             0 | 1 => {
-                let n = if rng.chance(30) {
-                    BigInt::from(rng.below(0x110100))
-                } else {
-                    rng.bigint()
-                };
+                let n = if rng.chance(30) { BigInt::from(rng.below(0x110100)) } else { rng.bigint() };
                 let e = a_i(&n);
                 (PArg::Int(n), e)
             }
@@ -764,11 +589,7 @@ fn percent_cases(s: &mut Suite, rng: &mut Rng) {
                 (PArg::Str(t), e)
             }
         };
-        s.add(
-            "percent",
-            &[a_s(&f), enc],
-            r_res(percent_one(&f, &arg), |v| a_s(&v)),
-        );
+        s.add("percent", &[a_s(&f), enc], r_res(percent_one(&f, &arg), |v| a_s(&v)));
     }
 }
 
@@ -779,17 +600,13 @@ fn a_opt_s(x: Option<&str>) -> String {
     x.map_or("n".to_string(), a_s)
 }
 fn r_list(v: &[&str]) -> String {
-    format!(
-        "t:{}",
-        v.iter().map(|x| a_s(x)).collect::<Vec<_>>().join(",")
-    )
+    format!("t:{}", v.iter().map(|x| a_s(x)).collect::<Vec<_>>().join(","))
 }
 
 fn random_text(rng: &mut Rng) -> String {
     let alphabet = [
-        "a", "b", "A", "ab", " ", "  ", "\t", "\n", "\r", "\r\n", "\x0b", "\x1c", "\u{85}",
-        "\u{2028}", "\u{3000}", "é", "É", "ß", "Σ", "σ", "ς", "ǅ", "ǆ", "İ", "ﬁ", "'", ".", "1",
-        "٣", "²", "½", "_", "x", "😀", "\u{345}", "ᾳ", "-", "+", "0",
+        "a", "b", "A", "ab", " ", "  ", "\t", "\n", "\r", "\r\n", "\x0b", "\x1c", "\u{85}", "\u{2028}", "\u{3000}", "é", "É", "ß", "Σ",
+        "σ", "ς", "ǅ", "ǆ", "İ", "ﬁ", "'", ".", "1", "٣", "²", "½", "_", "x", "😀", "\u{345}", "ᾳ", "-", "+", "0",
     ];
     let n = rng.below(9);
     (0..n).map(|_| *rng.pick(&alphabet)).collect()
@@ -811,149 +628,37 @@ fn method_cases(s: &mut Suite, rng: &mut Rng) {
     };
     for _ in 0..2500 {
         let st = random_text(rng);
-        let sub = if rng.chance(30) {
-            String::new()
-        } else {
-            random_text(rng).chars().take(2).collect()
-        };
+        let sub = if rng.chance(30) { String::new() } else { random_text(rng).chars().take(2).collect() };
         let (a, b) = (idx(rng), idx(rng));
-        let (a, b) = if a.is_none() && b.is_some() {
-            (Some(0), b)
-        } else {
-            (a, b)
-        };
+        let (a, b) = if a.is_none() && b.is_some() { (Some(0), b) } else { (a, b) };
         let args = [a_s(&sub), a_opt_i(a), a_opt_i(b)];
         m(s, "find", &st, &args, a_n(str_find(&st, &sub, a, b)));
         m(s, "rfind", &st, &args, a_n(str_rfind(&st, &sub, a, b)));
-        m(
-            s,
-            "count",
-            &st,
-            &args,
-            a_n(str_count(&st, &sub, a, b) as i64),
-        );
-        m(
-            s,
-            "index",
-            &st,
-            &args,
-            r_res(str_index(&st, &sub, a, b), a_n),
-        );
-        m(
-            s,
-            "rindex",
-            &st,
-            &args,
-            r_res(str_rindex(&st, &sub, a, b), a_n),
-        );
+        m(s, "count", &st, &args, a_n(str_count(&st, &sub, a, b) as i64));
+        m(s, "index", &st, &args, r_res(str_index(&st, &sub, a, b), a_n));
+        m(s, "rindex", &st, &args, r_res(str_rindex(&st, &sub, a, b), a_n));
         let new: String = random_text(rng).chars().take(2).collect();
         let count = rng.below(5) as i64 - 1;
-        m(
-            s,
-            "replace",
-            &st,
-            &[a_s(&sub), a_s(&new), a_n(count)],
-            a_s(&str_replace(&st, &sub, &new, count)),
-        );
-        let sep = if rng.chance(40) {
-            None
-        } else {
-            Some(sub.as_str())
-        };
+        m(s, "replace", &st, &[a_s(&sub), a_s(&new), a_n(count)], a_s(&str_replace(&st, &sub, &new, count)));
+        let sep = if rng.chance(40) { None } else { Some(sub.as_str()) };
         let maxsplit = rng.below(5) as i64 - 1;
-        m(
-            s,
-            "split",
-            &st,
-            &[a_opt_s(sep), a_n(maxsplit)],
-            r_res(str_split(&st, sep, maxsplit), |v| r_list(&v)),
-        );
-        m(
-            s,
-            "rsplit",
-            &st,
-            &[a_opt_s(sep), a_n(maxsplit)],
-            r_res(str_rsplit(&st, sep, maxsplit), |v| r_list(&v)),
-        );
-        m(
-            s,
-            "partition",
-            &st,
-            &[a_s(&sub)],
-            r_res(str_partition(&st, &sub), |(x, y, z)| r_list(&[x, y, z])),
-        );
-        m(
-            s,
-            "rpartition",
-            &st,
-            &[a_s(&sub)],
-            r_res(str_rpartition(&st, &sub), |(x, y, z)| r_list(&[x, y, z])),
-        );
+        m(s, "split", &st, &[a_opt_s(sep), a_n(maxsplit)], r_res(str_split(&st, sep, maxsplit), |v| r_list(&v)));
+        m(s, "rsplit", &st, &[a_opt_s(sep), a_n(maxsplit)], r_res(str_rsplit(&st, sep, maxsplit), |v| r_list(&v)));
+        m(s, "partition", &st, &[a_s(&sub)], r_res(str_partition(&st, &sub), |(x, y, z)| r_list(&[x, y, z])));
+        m(s, "rpartition", &st, &[a_s(&sub)], r_res(str_rpartition(&st, &sub), |(x, y, z)| r_list(&[x, y, z])));
         let keep = rng.chance(50);
-        m(
-            s,
-            "splitlines",
-            &st,
-            &[a_bool(keep)],
-            r_list(&str_splitlines(&st, keep)),
-        );
-        let chars = if rng.chance(50) {
-            None
-        } else {
-            Some(sub.as_str())
-        };
-        m(
-            s,
-            "strip",
-            &st,
-            &[a_opt_s(chars)],
-            a_s(str_strip(&st, chars)),
-        );
-        m(
-            s,
-            "lstrip",
-            &st,
-            &[a_opt_s(chars)],
-            a_s(str_lstrip(&st, chars)),
-        );
-        m(
-            s,
-            "rstrip",
-            &st,
-            &[a_opt_s(chars)],
-            a_s(str_rstrip(&st, chars)),
-        );
+        m(s, "splitlines", &st, &[a_bool(keep)], r_list(&str_splitlines(&st, keep)));
+        let chars = if rng.chance(50) { None } else { Some(sub.as_str()) };
+        m(s, "strip", &st, &[a_opt_s(chars)], a_s(str_strip(&st, chars)));
+        m(s, "lstrip", &st, &[a_opt_s(chars)], a_s(str_lstrip(&st, chars)));
+        m(s, "rstrip", &st, &[a_opt_s(chars)], a_s(str_rstrip(&st, chars)));
         let tab = rng.below(10) as i64 - 1;
-        m(
-            s,
-            "expandtabs",
-            &st,
-            &[a_n(tab)],
-            a_s(&str_expandtabs(&st, tab)),
-        );
+        m(s, "expandtabs", &st, &[a_n(tab)], a_s(&str_expandtabs(&st, tab)));
         let width = rng.below(14) as i64 - 2;
         let fill = *rng.pick(&['*', ' ', 'é']);
-        m(
-            s,
-            "center",
-            &st,
-            &[a_n(width), a_s(&fill.to_string())],
-            a_s(&str_center(&st, width, fill)),
-        );
-        m(
-            s,
-            "ljust",
-            &st,
-            &[a_n(width), a_s(&fill.to_string())],
-            a_s(&str_ljust(&st, width, fill)),
-        );
-        m(
-            s,
-            "rjust",
-            &st,
-            &[a_n(width), a_s(&fill.to_string())],
-            a_s(&str_rjust(&st, width, fill)),
-        );
+        m(s, "center", &st, &[a_n(width), a_s(&fill.to_string())], a_s(&str_center(&st, width, fill)));
+        m(s, "ljust", &st, &[a_n(width), a_s(&fill.to_string())], a_s(&str_ljust(&st, width, fill)));
+        m(s, "rjust", &st, &[a_n(width), a_s(&fill.to_string())], a_s(&str_rjust(&st, width, fill)));
         m(s, "zfill", &st, &[a_n(width)], a_s(&str_zfill(&st, width)));
         for (name, f) in [
             ("upper", str_upper as fn(&str) -> String),
@@ -984,10 +689,7 @@ fn method_cases(s: &mut Suite, rng: &mut Rng) {
     }
     // Code points through the per-character predicates and case mappings: all of the
     // first 0x3000, then a sample (every code point would cost ~40 s in a debug build).
-    let cps: Vec<char> = (0..0x3000u32)
-        .chain((0x3000..0x110000).step_by(29))
-        .filter_map(char::from_u32)
-        .collect();
+    let cps: Vec<char> = (0..0x3000u32).chain((0x3000..0x110000).step_by(29)).filter_map(char::from_u32).collect();
     for block in cps.chunks(4096) {
         let st: String = block.iter().collect();
         for (name, f) in [
@@ -1003,10 +705,7 @@ fn method_cases(s: &mut Suite, rng: &mut Rng) {
             ("istitle", str_istitle),
             ("isidentifier", str_isidentifier),
         ] {
-            let bits: String = block
-                .iter()
-                .map(|c| if f(&c.to_string()) { '1' } else { '0' })
-                .collect();
+            let bits: String = block.iter().map(|c| if f(&c.to_string()) { '1' } else { '0' }).collect();
             s.add("per_char", &[a_s(name), a_s(&st)], a_s(&bits));
         }
         for (name, f) in [
@@ -1018,20 +717,13 @@ fn method_cases(s: &mut Suite, rng: &mut Rng) {
             ("swapcase", str_swapcase),
         ] {
             let mapped: Vec<String> = block.iter().map(|c| f(&c.to_string())).collect();
-            s.add(
-                "per_char_map",
-                &[a_s(name), a_s(&st)],
-                a_s(&mapped.join("\0")),
-            );
+            s.add("per_char_map", &[a_s(name), a_s(&st)], a_s(&mapped.join("\0")));
         }
     }
 }
 
 fn r_blist(v: &[&[u8]]) -> String {
-    format!(
-        "t:{}",
-        v.iter().map(|x| a_b(x)).collect::<Vec<_>>().join(",")
-    )
+    format!("t:{}", v.iter().map(|x| a_b(x)).collect::<Vec<_>>().join(","))
 }
 
 fn bytes_method_cases(s: &mut Suite, rng: &mut Rng) {
@@ -1041,138 +733,42 @@ fn bytes_method_cases(s: &mut Suite, rng: &mut Rng) {
         all.extend_from_slice(args);
         s.add("bytes_method", &all, got);
     };
-    let alphabet: [&[u8]; 16] = [
-        b"a", b"B", b"ab", b" ", b"\t", b"\n", b"\r", b"\r\n", b"\x0b", b"\x1c", b"\x85", b"\xff",
-        b"1", b"-", b"_", b"z",
-    ];
-    let text = |rng: &mut Rng, n: u64| -> Vec<u8> {
-        (0..rng.below(n))
-            .flat_map(|_| rng.pick(&alphabet).iter().copied())
-            .collect()
-    };
+    let alphabet: [&[u8]; 16] =
+        [b"a", b"B", b"ab", b" ", b"\t", b"\n", b"\r", b"\r\n", b"\x0b", b"\x1c", b"\x85", b"\xff", b"1", b"-", b"_", b"z"];
+    let text = |rng: &mut Rng, n: u64| -> Vec<u8> { (0..rng.below(n)).flat_map(|_| rng.pick(&alphabet).iter().copied()).collect() };
     let opt_b = |x: Option<&[u8]>| x.map_or("n".to_string(), a_b);
     for _ in 0..1500 {
         let b = text(rng, 9);
         let sub = text(rng, 3);
-        let a = if rng.chance(50) {
-            None
-        } else {
-            Some(rng.below(21) as i64 - 10)
-        };
-        let e = if rng.chance(50) {
-            None
-        } else {
-            Some(rng.below(21) as i64 - 10)
-        };
-        let (a, e) = if a.is_none() && e.is_some() {
-            (Some(0), e)
-        } else {
-            (a, e)
-        };
+        let a = if rng.chance(50) { None } else { Some(rng.below(21) as i64 - 10) };
+        let e = if rng.chance(50) { None } else { Some(rng.below(21) as i64 - 10) };
+        let (a, e) = if a.is_none() && e.is_some() { (Some(0), e) } else { (a, e) };
         let args = [a_b(&sub), a_opt_i(a), a_opt_i(e)];
         m(s, "find", &b, &args, a_n(bytes_find(&b, &sub, a, e)));
         m(s, "rfind", &b, &args, a_n(bytes_rfind(&b, &sub, a, e)));
-        m(
-            s,
-            "count",
-            &b,
-            &args,
-            a_n(bytes_count(&b, &sub, a, e) as i64),
-        );
-        m(
-            s,
-            "index",
-            &b,
-            &args,
-            r_res(bytes_index(&b, &sub, a, e), a_n),
-        );
-        m(
-            s,
-            "rindex",
-            &b,
-            &args,
-            r_res(bytes_rindex(&b, &sub, a, e), a_n),
-        );
+        m(s, "count", &b, &args, a_n(bytes_count(&b, &sub, a, e) as i64));
+        m(s, "index", &b, &args, r_res(bytes_index(&b, &sub, a, e), a_n));
+        m(s, "rindex", &b, &args, r_res(bytes_rindex(&b, &sub, a, e), a_n));
         let new = text(rng, 3);
         let count = rng.below(5) as i64 - 1;
-        m(
-            s,
-            "replace",
-            &b,
-            &[a_b(&sub), a_b(&new), a_n(count)],
-            a_b(&bytes_replace(&b, &sub, &new, count)),
-        );
+        m(s, "replace", &b, &[a_b(&sub), a_b(&new), a_n(count)], a_b(&bytes_replace(&b, &sub, &new, count)));
         let sep = if rng.chance(40) { None } else { Some(&sub[..]) };
         let maxsplit = rng.below(5) as i64 - 1;
-        m(
-            s,
-            "split",
-            &b,
-            &[opt_b(sep), a_n(maxsplit)],
-            r_res(bytes_split(&b, sep, maxsplit), |v| r_blist(&v)),
-        );
-        m(
-            s,
-            "rsplit",
-            &b,
-            &[opt_b(sep), a_n(maxsplit)],
-            r_res(bytes_rsplit(&b, sep, maxsplit), |v| r_blist(&v)),
-        );
-        m(
-            s,
-            "partition",
-            &b,
-            &[a_b(&sub)],
-            r_res(bytes_partition(&b, &sub), |(x, y, z)| r_blist(&[x, y, z])),
-        );
-        m(
-            s,
-            "rpartition",
-            &b,
-            &[a_b(&sub)],
-            r_res(bytes_rpartition(&b, &sub), |(x, y, z)| r_blist(&[x, y, z])),
-        );
+        m(s, "split", &b, &[opt_b(sep), a_n(maxsplit)], r_res(bytes_split(&b, sep, maxsplit), |v| r_blist(&v)));
+        m(s, "rsplit", &b, &[opt_b(sep), a_n(maxsplit)], r_res(bytes_rsplit(&b, sep, maxsplit), |v| r_blist(&v)));
+        m(s, "partition", &b, &[a_b(&sub)], r_res(bytes_partition(&b, &sub), |(x, y, z)| r_blist(&[x, y, z])));
+        m(s, "rpartition", &b, &[a_b(&sub)], r_res(bytes_rpartition(&b, &sub), |(x, y, z)| r_blist(&[x, y, z])));
         let keep = rng.chance(50);
-        m(
-            s,
-            "splitlines",
-            &b,
-            &[a_bool(keep)],
-            r_blist(&bytes_splitlines(&b, keep)),
-        );
+        m(s, "splitlines", &b, &[a_bool(keep)], r_blist(&bytes_splitlines(&b, keep)));
         m(s, "strip", &b, &[opt_b(sep)], a_b(bytes_strip(&b, sep)));
         m(s, "lstrip", &b, &[opt_b(sep)], a_b(bytes_lstrip(&b, sep)));
         m(s, "rstrip", &b, &[opt_b(sep)], a_b(bytes_rstrip(&b, sep)));
         let tab = rng.below(10) as i64 - 1;
-        m(
-            s,
-            "expandtabs",
-            &b,
-            &[a_n(tab)],
-            a_b(&bytes_expandtabs(&b, tab)),
-        );
+        m(s, "expandtabs", &b, &[a_n(tab)], a_b(&bytes_expandtabs(&b, tab)));
         let width = rng.below(14) as i64 - 2;
-        m(
-            s,
-            "center",
-            &b,
-            &[a_n(width), a_b(b"*")],
-            a_b(&bytes_center(&b, width, b'*')),
-        );
-        m(
-            s,
-            "ljust",
-            &b,
-            &[a_n(width), a_b(b"*")],
-            a_b(&bytes_ljust(&b, width, b'*')),
-        );
-        m(
-            s,
-            "rjust",
-            &b,
-            &[a_n(width), a_b(b"*")],
-            a_b(&bytes_rjust(&b, width, b'*')),
-        );
+        m(s, "center", &b, &[a_n(width), a_b(b"*")], a_b(&bytes_center(&b, width, b'*')));
+        m(s, "ljust", &b, &[a_n(width), a_b(b"*")], a_b(&bytes_ljust(&b, width, b'*')));
+        m(s, "rjust", &b, &[a_n(width), a_b(b"*")], a_b(&bytes_rjust(&b, width, b'*')));
         m(s, "zfill", &b, &[a_n(width)], a_b(&bytes_zfill(&b, width)));
         for (name, f) in [
             ("upper", bytes_upper as fn(&[u8]) -> Vec<u8>),
@@ -1242,81 +838,33 @@ fn math_cases(s: &mut Suite, rng: &mut Rng) {
         for (name, f) in unary {
             s.add("math", &[a_s(name), a_f(x)], r_res(f(x), r_f));
         }
-        let two: [(&str, fn(f64, f64) -> Result<f64, PyErrSpec>); 4] = [
-            ("atan2", math_atan2),
-            ("fmod", math_fmod),
-            ("remainder", math_remainder),
-            ("pow", math_pow),
-        ];
+        let two: [(&str, fn(f64, f64) -> Result<f64, PyErrSpec>); 4] =
+            [("atan2", math_atan2), ("fmod", math_fmod), ("remainder", math_remainder), ("pow", math_pow)];
         for (name, f) in two {
             s.add("math", &[a_s(name), a_f(x), a_f(y)], r_res(f(x, y), r_f));
         }
         let (p, q) = ([x, 1.0, y], [y, -2.5, small(rng)]);
         let args: Vec<String> = p.iter().chain(&q).map(|&v| a_f(v)).collect();
         s.add("math_dist", &args, r_res(math_dist(&p, &q), r_f));
-        s.add(
-            "math",
-            &[a_s("copysign"), a_f(x), a_f(y)],
-            r_f(math_copysign(x, y)),
-        );
-        s.add(
-            "math",
-            &[a_s("hypot"), a_f(x), a_f(y)],
-            r_f(math_hypot(&[x, y])),
-        );
+        s.add("math", &[a_s("copysign"), a_f(x), a_f(y)], r_f(math_copysign(x, y)));
+        s.add("math", &[a_s("hypot"), a_f(x), a_f(y)], r_f(math_hypot(&[x, y])));
         let z = small(rng);
-        s.add(
-            "math",
-            &[a_s("hypot"), a_f(x), a_f(y), a_f(z)],
-            r_f(math_hypot(&[x, y, z])),
-        );
+        s.add("math", &[a_s("hypot"), a_f(x), a_f(y), a_f(z)], r_f(math_hypot(&[x, y, z])));
         s.add("math", &[a_s("degrees"), a_f(x)], r_f(math_degrees(x)));
         s.add("math", &[a_s("radians"), a_f(x)], r_f(math_radians(x)));
-        s.add(
-            "math",
-            &[a_s("floor"), a_f(x)],
-            r_res(math_floor(x), |v| a_i(&v)),
-        );
-        s.add(
-            "math",
-            &[a_s("ceil"), a_f(x)],
-            r_res(math_ceil(x), |v| a_i(&v)),
-        );
-        s.add(
-            "math",
-            &[a_s("trunc"), a_f(x)],
-            r_res(math_trunc(x), |v| a_i(&v)),
-        );
+        s.add("math", &[a_s("floor"), a_f(x)], r_res(math_floor(x), |v| a_i(&v)));
+        s.add("math", &[a_s("ceil"), a_f(x)], r_res(math_ceil(x), |v| a_i(&v)));
+        s.add("math", &[a_s("trunc"), a_f(x)], r_res(math_trunc(x), |v| a_i(&v)));
         let (m, e) = math_frexp(x);
-        s.add(
-            "math",
-            &[a_s("frexp"), a_f(x)],
-            format!("t:{},i:{e}", r_f(m)),
-        );
+        s.add("math", &[a_s("frexp"), a_f(x)], format!("t:{},i:{e}", r_f(m)));
         let (fr, ip) = math_modf(x);
-        s.add(
-            "math",
-            &[a_s("modf"), a_f(x)],
-            format!("t:{},{}", r_f(fr), r_f(ip)),
-        );
+        s.add("math", &[a_s("modf"), a_f(x)], format!("t:{},{}", r_f(fr), r_f(ip)));
         let i = rng.below(4400) as i64 - 2200;
-        s.add(
-            "math",
-            &[a_s("ldexp"), a_f(x), a_n(i)],
-            r_res(math_ldexp(x, i), r_f),
-        );
-        s.add(
-            "math",
-            &[a_s("nextafter"), a_f(x), a_f(y)],
-            r_f(math_nextafter(x, y)),
-        );
+        s.add("math", &[a_s("ldexp"), a_f(x), a_n(i)], r_res(math_ldexp(x, i), r_f));
+        s.add("math", &[a_s("nextafter"), a_f(x), a_f(y)], r_f(math_nextafter(x, y)));
         s.add("math", &[a_s("ulp"), a_f(x)], r_f(math_ulp(x)));
         let near = if rng.chance(50) { x * (1.0 + 1e-10) } else { y };
-        s.add(
-            "math",
-            &[a_s("isclose"), a_f(x), a_f(near)],
-            r_res(math_isclose(x, near, 1e-9, 0.0), a_bool),
-        );
+        s.add("math", &[a_s("isclose"), a_f(x), a_f(near)], r_res(math_isclose(x, near, 1e-9, 0.0), a_bool));
     }
     for _ in 0..1500 {
         let n = rng.below(12) as usize;
@@ -1337,63 +885,28 @@ fn math_cases(s: &mut Suite, rng: &mut Rng) {
     for _ in 0..300 {
         let n = BigInt::from(rng.below(120) as i64 - 5);
         let k = BigInt::from(rng.below(60) as i64 - 3);
-        s.add(
-            "math",
-            &[a_s("comb"), a_i(&n), a_i(&k)],
-            r_res(math_comb(&n, &k), |v| a_i(&v)),
-        );
-        s.add(
-            "math",
-            &[a_s("perm"), a_i(&n), a_i(&k)],
-            r_res(math_perm(&n, Some(&k)), |v| a_i(&v)),
-        );
-        s.add(
-            "math",
-            &[a_s("factorial"), a_i(&n)],
-            r_res(math_factorial(&n), |v| a_i(&v)),
-        );
+        s.add("math", &[a_s("comb"), a_i(&n), a_i(&k)], r_res(math_comb(&n, &k), |v| a_i(&v)));
+        s.add("math", &[a_s("perm"), a_i(&n), a_i(&k)], r_res(math_perm(&n, Some(&k)), |v| a_i(&v)));
+        s.add("math", &[a_s("factorial"), a_i(&n)], r_res(math_factorial(&n), |v| a_i(&v)));
         let big = rng.bigint();
-        s.add(
-            "math",
-            &[a_s("isqrt"), a_i(&big)],
-            r_res(math_isqrt(&big), |v| a_i(&v)),
-        );
-        let vals = [
-            rng.bigint(),
-            rng.bigint(),
-            BigInt::from(rng.below(50) as i64 - 25),
-        ];
+        s.add("math", &[a_s("isqrt"), a_i(&big)], r_res(math_isqrt(&big), |v| a_i(&v)));
+        let vals = [rng.bigint(), rng.bigint(), BigInt::from(rng.below(50) as i64 - 25)];
         let nv = rng.below(4) as usize;
         let mut args = vec![a_s("gcd")];
         args.extend(vals[..nv].iter().map(a_i));
         s.add("math", &args, a_i(&math_gcd(&vals[..nv])));
         args[0] = a_s("lcm");
         s.add("math", &args, a_i(&math_lcm(&vals[..nv])));
-        for (name, kind) in [
-            ("log", LogKind::Ln),
-            ("log2", LogKind::Log2),
-            ("log10", LogKind::Log10),
-        ] {
-            let b = if rng.chance(30) {
-                big.clone() << 1100usize
-            } else {
-                big.clone()
-            };
-            s.add(
-                "math",
-                &[a_s(name), a_i(&b)],
-                r_res(math_log_int(&b, kind), r_f),
-            );
+        for (name, kind) in [("log", LogKind::Ln), ("log2", LogKind::Log2), ("log10", LogKind::Log10)] {
+            let b = if rng.chance(30) { big.clone() << 1100usize } else { big.clone() };
+            s.add("math", &[a_s(name), a_i(&b)], r_res(math_log_int(&b, kind), r_f));
         }
     }
 }
 
 fn template_cases(s: &mut Suite, rng: &mut Rng) {
     use text::template::*;
-    let pieces = [
-        "{", "}", "a", "0", "1", "!", "r", ":", ">", "[", "]", ".", "x", "{}", "{0}", "{{", "}}",
-        "١",
-    ];
+    let pieces = ["{", "}", "a", "0", "1", "!", "r", ":", ">", "[", "]", ".", "x", "{}", "{0}", "{{", "}}", "١"];
     for _ in 0..4000 {
         let t: String = (0..rng.below(9)).map(|_| *rng.pick(&pieces)).collect();
         let (items, err) = parse_template(&t);
@@ -1405,10 +918,7 @@ fn template_cases(s: &mut Suite, rng: &mut Rng) {
                 Some(f) => {
                     enc.push(a_s(&f.name));
                     enc.push(a_s(&f.spec));
-                    enc.push(
-                        f.conversion
-                            .map_or("n".to_string(), |c| a_s(&c.to_string())),
-                    );
+                    enc.push(f.conversion.map_or("n".to_string(), |c| a_s(&c.to_string())));
                 }
             }
         }
@@ -1449,11 +959,8 @@ fn differential_against_cpython() {
     math_cases(&mut suite, &mut rng);
     template_cases(&mut suite, &mut rng);
 
-    let child = Command::new("python3")
-        .arg(format!("{root}/tests/tools/num_text_oracle.py"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn();
+    let child =
+        Command::new("python3").arg(format!("{root}/tests/tools/num_text_oracle.py")).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn();
     let mut child = match child {
         Ok(c) => c,
         Err(e) => {
@@ -1490,10 +997,6 @@ fn differential_against_cpython() {
             }
         }
     }
-    eprintln!(
-        "{} differential cases, {} mismatches",
-        suite.cases.len(),
-        failures
-    );
+    eprintln!("{} differential cases, {} mismatches", suite.cases.len(), failures);
     assert_eq!(failures, 0);
 }

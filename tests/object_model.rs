@@ -10,9 +10,7 @@ use num_bigint::BigInt;
 fn int_str(v: &Value) -> String {
     match v {
         Value::Int(i) => i.to_string(),
-        other => gild::objects::int::as_bigint(other)
-            .map(|b| b.to_string())
-            .unwrap_or_else(|| "?".into()),
+        other => gild::objects::int::as_bigint(other).map(|b| b.to_string()).unwrap_or_else(|| "?".into()),
     }
 }
 
@@ -50,20 +48,11 @@ fn ints_overflow_into_bigints_and_normalise_back() {
 #[test]
 fn floor_division_and_modulo_follow_python_signs() {
     let vm = Vm::new();
-    let cases = [
-        (7, 2, 3, 1),
-        (-7, 2, -4, 1),
-        (7, -2, -4, -1),
-        (-7, -2, 3, -1),
-    ];
+    let cases = [(7, 2, 3, 1), (-7, 2, -4, 1), (7, -2, -4, -1), (-7, -2, 3, -1)];
     for (a, b, q, r) in cases {
         let fq = ops::binary_op(&vm, &Value::Int(a), &Value::Int(b), BinOp::FloorDivide).unwrap();
         let fr = ops::binary_op(&vm, &Value::Int(a), &Value::Int(b), BinOp::Remainder).unwrap();
-        assert_eq!(
-            (int_str(&fq), int_str(&fr)),
-            (q.to_string(), r.to_string()),
-            "{a} // {b}"
-        );
+        assert_eq!((int_str(&fq), int_str(&fr)), (q.to_string(), r.to_string()), "{a} // {b}");
     }
     assert_eq!(ops::float_divmod(-7.5, 2.0), (-4.0, 0.5));
     let err = ops::binary_op(&vm, &Value::Int(1), &Value::Int(0), BinOp::FloorDivide).unwrap_err();
@@ -73,21 +62,12 @@ fn floor_division_and_modulo_follow_python_signs() {
 #[test]
 fn equal_numbers_hash_equal() {
     let vm = Vm::new();
-    assert_eq!(
-        ops::hash(&vm, &Value::Int(1)).unwrap(),
-        ops::hash(&vm, &Value::Float(1.0)).unwrap()
-    );
+    assert_eq!(ops::hash(&vm, &Value::Int(1)).unwrap(), ops::hash(&vm, &Value::Float(1.0)).unwrap());
     assert_eq!(ops::hash(&vm, &Value::Bool(true)).unwrap(), 1);
     assert_eq!(ops::hash(&vm, &Value::Int(-1)).unwrap(), -2);
-    assert_eq!(
-        ops::hash(&vm, &Value::Float(1.5)).unwrap(),
-        1152921504606846977
-    );
+    assert_eq!(ops::hash(&vm, &Value::Float(1.5)).unwrap(), 1152921504606846977);
     let big = Value::from_bigint(BigInt::from(1) << 70usize);
-    assert_eq!(
-        ops::hash(&vm, &big).unwrap(),
-        ops::hash(&vm, &Value::Float(2f64.powi(70))).unwrap()
-    );
+    assert_eq!(ops::hash(&vm, &big).unwrap(), ops::hash(&vm, &Value::Float(2f64.powi(70))).unwrap());
     let l = Value::new_list(vec![]);
     assert!(ops::hash(&vm, &l).unwrap_err().is("TypeError"));
 }
@@ -98,13 +78,7 @@ fn mixed_comparisons_are_exact() {
     let big = Value::from_bigint(BigInt::from(2).pow(60u32) + 1);
     assert!(!ops::compare_bool(&vm, &big, &Value::Float(2f64.powi(60)), CmpOp::Eq).unwrap());
     assert!(ops::compare_bool(&vm, &big, &Value::Float(2f64.powi(60)), CmpOp::Gt).unwrap());
-    assert!(ops::compare_bool(
-        &vm,
-        &Value::new_str("abc"),
-        &Value::new_str("abd"),
-        CmpOp::Lt
-    )
-    .unwrap());
+    assert!(ops::compare_bool(&vm, &Value::new_str("abc"), &Value::new_str("abd"), CmpOp::Lt).unwrap());
     let t1 = Value::new_tuple(vec![Value::Int(1), Value::new_str("x")]);
     let t2 = Value::new_tuple(vec![Value::Int(1), Value::new_str("y")]);
     assert!(ops::compare_bool(&vm, &t1, &t2, CmpOp::Lt).unwrap());
@@ -121,13 +95,7 @@ fn c3_mro_for_diamond_and_conflict() {
     let b = typeobj::new_class(&t.type_, "B", vec![a.clone()], &ns()).unwrap();
     let c = typeobj::new_class(&t.type_, "C", vec![a.clone()], &ns()).unwrap();
     let d = typeobj::new_class(&t.type_, "D", vec![b.clone(), c.clone()], &ns()).unwrap();
-    let mro: Vec<String> = typeobj::type_data(&d)
-        .unwrap()
-        .mro
-        .borrow()
-        .iter()
-        .map(typeobj::name_of)
-        .collect();
+    let mro: Vec<String> = typeobj::type_data(&d).unwrap().mro.borrow().iter().map(typeobj::name_of).collect();
     assert_eq!(mro, ["D", "B", "C", "A", "object"]);
     let err = typeobj::new_class(&t.type_, "X", vec![a.clone(), b.clone()], &ns()).unwrap_err();
     assert!(err.is("TypeError"));
@@ -139,35 +107,11 @@ fn c3_mro_for_diamond_and_conflict() {
 fn exception_hierarchy_matches_cpython() {
     let _vm = Vm::new();
     let exc = &types().exc;
-    assert!(typeobj::is_subtype(
-        exc.get("ModuleNotFoundError"),
-        exc.get("ImportError")
-    ));
-    assert!(typeobj::is_subtype(
-        exc.get("TabError"),
-        exc.get("SyntaxError")
-    ));
-    assert!(!typeobj::is_subtype(
-        exc.get("KeyboardInterrupt"),
-        exc.get("Exception")
-    ));
-    let eg: Vec<String> = typeobj::type_data(exc.get("ExceptionGroup"))
-        .unwrap()
-        .mro
-        .borrow()
-        .iter()
-        .map(typeobj::name_of)
-        .collect();
-    assert_eq!(
-        eg,
-        [
-            "ExceptionGroup",
-            "BaseExceptionGroup",
-            "Exception",
-            "BaseException",
-            "object"
-        ]
-    );
+    assert!(typeobj::is_subtype(exc.get("ModuleNotFoundError"), exc.get("ImportError")));
+    assert!(typeobj::is_subtype(exc.get("TabError"), exc.get("SyntaxError")));
+    assert!(!typeobj::is_subtype(exc.get("KeyboardInterrupt"), exc.get("Exception")));
+    let eg: Vec<String> = typeobj::type_data(exc.get("ExceptionGroup")).unwrap().mro.borrow().iter().map(typeobj::name_of).collect();
+    assert_eq!(eg, ["ExceptionGroup", "BaseExceptionGroup", "Exception", "BaseException", "object"]);
 }
 
 #[test]

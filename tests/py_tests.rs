@@ -55,13 +55,8 @@ struct Outcome {
 }
 
 fn main() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("py");
-    let filters: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join("py");
+    let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let update = std::env::var("UPDATE_EXPECT").is_ok_and(|v| !v.is_empty() && v != "0");
 
     let mut tests = match discover(&root) {
@@ -82,30 +77,20 @@ fn main() {
         check_cpython_version(&cpython);
         let failures = run_all(&tests, |t| {
             let out = run_one(&cpython, t);
-            write_expected(t, &out, stdlib.as_deref())
-                .err()
-                .map(|e| format!("cannot write expected files: {e}"))
+            write_expected(t, &out, stdlib.as_deref()).err().map(|e| format!("cannot write expected files: {e}"))
         });
-        println!(
-            "regenerated expected output of {} test(s) with {cpython}",
-            tests.len() - failures
-        );
+        println!("regenerated expected output of {} test(s) with {cpython}", tests.len() - failures);
         std::process::exit(if failures == 0 { 0 } else { 1 });
     }
 
-    let interp = std::env::var("GILD_TEST_INTERP")
-        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_gild").to_string());
+    let interp = std::env::var("GILD_TEST_INTERP").unwrap_or_else(|_| env!("CARGO_BIN_EXE_gild").to_string());
     let started = Instant::now();
     let failures = run_all(&tests, |t| {
         let out = run_one(&interp, t);
         compare(t, &out, stdlib.as_deref())
     });
     println!();
-    println!(
-        "ran {} script test(s) with {interp} in {:.1}s",
-        tests.len(),
-        started.elapsed().as_secs_f64()
-    );
+    println!("ran {} script test(s) with {interp} in {:.1}s", tests.len(), started.elapsed().as_secs_f64());
     println!("{} passed, {} failed", tests.len() - failures, failures);
     std::process::exit(if failures == 0 { 0 } else { 1 });
 }
@@ -116,10 +101,7 @@ fn run_all(tests: &[TestCase], check: impl Fn(&TestCase) -> Option<String> + Syn
     let next = AtomicUsize::new(0);
     let failed = AtomicUsize::new(0);
     let print_lock = Mutex::new(());
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2)
-        .max(2);
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).max(2);
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| loop {
@@ -138,10 +120,7 @@ fn run_all(tests: &[TestCase], check: impl Fn(&TestCase) -> Option<String> + Syn
 
 fn discover(root: &Path) -> std::io::Result<Vec<TestCase>> {
     let mut tests = Vec::new();
-    let mut areas: Vec<PathBuf> = std::fs::read_dir(root)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
+    let mut areas: Vec<PathBuf> = std::fs::read_dir(root)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
     areas.sort();
     for area in areas {
         let mut scripts: Vec<PathBuf> = std::fs::read_dir(&area)?
@@ -149,9 +128,7 @@ fn discover(root: &Path) -> std::io::Result<Vec<TestCase>> {
             .filter(|p| {
                 p.is_file()
                     && p.extension().is_some_and(|x| x == "py")
-                    && !p
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+                    && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('_'))
             })
             .collect();
         scripts.sort();
@@ -164,12 +141,7 @@ fn discover(root: &Path) -> std::io::Result<Vec<TestCase>> {
 
 fn parse_directives(root: &Path, script: &Path) -> TestCase {
     let dir = script.parent().unwrap_or(root).to_path_buf();
-    let id = script
-        .strip_prefix(root)
-        .unwrap_or(script)
-        .with_extension("")
-        .to_string_lossy()
-        .into_owned();
+    let id = script.strip_prefix(root).unwrap_or(script).with_extension("").to_string_lossy().into_owned();
     let mut case = TestCase {
         id,
         script: script.to_path_buf(),
@@ -189,12 +161,7 @@ fn parse_directives(root: &Path, script: &Path) -> TestCase {
         };
         let directive = directive.trim();
         let (key, value) = directive.split_once('=').unwrap_or((directive, ""));
-        let words = || {
-            value
-                .split_whitespace()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        };
+        let words = || value.split_whitespace().map(str::to_string).collect::<Vec<_>>();
         match key.trim() {
             "args" => case.args = words(),
             "flags" => case.flags = words(),
@@ -212,24 +179,15 @@ fn parse_directives(root: &Path, script: &Path) -> TestCase {
 
 fn run_one(interp: &str, t: &TestCase) -> Outcome {
     let mut cmd = Command::new(interp);
-    cmd.args(&t.flags)
-        .arg(&t.script)
-        .args(&t.args)
-        .current_dir(&t.dir);
+    cmd.args(&t.flags).arg(&t.script).args(&t.args).current_dir(&t.dir);
     for (key, _) in std::env::vars_os() {
         if key.to_string_lossy().starts_with("PYTHON") {
             cmd.env_remove(key);
         }
     }
-    cmd.env("PYTHONHASHSEED", "0")
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .env("LC_ALL", "C.UTF-8");
+    cmd.env("PYTHONHASHSEED", "0").env("PYTHONDONTWRITEBYTECODE", "1").env("LC_ALL", "C.UTF-8");
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-    cmd.stdin(if t.stdin.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    });
+    cmd.stdin(if t.stdin.is_some() { Stdio::piped() } else { Stdio::null() });
     // Own process group, so a timeout kills whatever the script started too.
     std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
 
@@ -246,10 +204,7 @@ fn run_one(interp: &str, t: &TestCase) -> Outcome {
             }
         }
     };
-    let stdin_data = t
-        .stdin
-        .as_ref()
-        .map(|p| std::fs::read(p).unwrap_or_default());
+    let stdin_data = t.stdin.as_ref().map(|p| std::fs::read(p).unwrap_or_default());
     let stdin_pipe = child.stdin.take();
     let feeder = std::thread::spawn(move || {
         if let (Some(mut pipe), Some(data)) = (stdin_pipe, stdin_data) {
@@ -267,10 +222,7 @@ fn run_one(interp: &str, t: &TestCase) -> Outcome {
             Ok(Some(st)) => break Some(st),
             Ok(None) if started.elapsed() > t.timeout => {
                 timed_out = true;
-                let _ = Command::new("kill")
-                    .arg("-9")
-                    .arg(format!("-{}", child.id()))
-                    .status();
+                let _ = Command::new("kill").arg("-9").arg(format!("-{}", child.id())).status();
                 let _ = child.kill();
                 break child.wait().ok();
             }
@@ -282,17 +234,8 @@ fn run_one(interp: &str, t: &TestCase) -> Outcome {
     let _ = feeder.join();
     let stdout = out_reader.join().unwrap_or_default();
     let stderr = err_reader.join().unwrap_or_default();
-    let code = status.and_then(|s| {
-        s.code()
-            .or_else(|| std::os::unix::process::ExitStatusExt::signal(&s).map(|sig| -sig))
-    });
-    Outcome {
-        stdout,
-        stderr,
-        code,
-        timed_out,
-        elapsed,
-    }
+    let code = status.and_then(|s| s.code().or_else(|| std::os::unix::process::ExitStatusExt::signal(&s).map(|sig| -sig)));
+    Outcome { stdout, stderr, code, timed_out, elapsed }
 }
 
 fn read_all<R: Read>(pipe: Option<&mut R>) -> Vec<u8> {
@@ -314,19 +257,12 @@ fn normalise(bytes: &[u8], t: &TestCase, stdlib: Option<&str>) -> String {
 }
 
 fn expected_paths(t: &TestCase) -> (PathBuf, PathBuf, PathBuf) {
-    (
-        t.script.with_extension("out"),
-        t.script.with_extension("err"),
-        t.script.with_extension("exit"),
-    )
+    (t.script.with_extension("out"), t.script.with_extension("err"), t.script.with_extension("exit"))
 }
 
 fn write_expected(t: &TestCase, out: &Outcome, stdlib: Option<&str>) -> std::io::Result<()> {
     if out.timed_out {
-        return Err(std::io::Error::other(format!(
-            "CPython timed out after {:?}",
-            t.timeout
-        )));
+        return Err(std::io::Error::other(format!("CPython timed out after {:?}", t.timeout)));
     }
     let (out_p, err_p, exit_p) = expected_paths(t);
     std::fs::write(&out_p, normalise(&out.stdout, t, stdlib))?;
@@ -357,24 +293,16 @@ fn compare(t: &TestCase, out: &Outcome, stdlib: Option<&str>) -> Option<String> 
     }
     let (out_p, err_p, exit_p) = expected_paths(t);
     let Ok(want_out) = std::fs::read_to_string(&out_p) else {
-        return Some(format!(
-            "no expected output {}: run with UPDATE_EXPECT=1",
-            out_p.display()
-        ));
+        return Some(format!("no expected output {}: run with UPDATE_EXPECT=1", out_p.display()));
     };
     let want_err = std::fs::read_to_string(&err_p).unwrap_or_default();
-    let want_code: i32 = std::fs::read_to_string(&exit_p)
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(0);
+    let want_code: i32 = std::fs::read_to_string(&exit_p).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0);
 
     let got_out = normalise(&out.stdout, t, stdlib);
     let got_err = normalise(&out.stderr, t, stdlib);
     let mut report = String::new();
     if out.code != Some(want_code) {
-        let got = out
-            .code
-            .map_or("none (killed?)".to_string(), |c| c.to_string());
+        let got = out.code.map_or("none (killed?)".to_string(), |c| c.to_string());
         report.push_str(&format!("exit code: expected {want_code}, got {got}\n"));
     }
     if got_out != want_out {
@@ -403,11 +331,7 @@ fn diff(want: &str, got: &str) -> String {
     let mut lcs = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
         }
     }
     let mut ops: Vec<(char, &str)> = Vec::new();
@@ -427,10 +351,7 @@ fn diff(want: &str, got: &str) -> String {
     }
     let show: Vec<bool> = (0..ops.len())
         .map(|k| {
-            let near = |d: isize| {
-                ops.get((k as isize + d) as usize)
-                    .is_some_and(|o| o.0 != ' ')
-            };
+            let near = |d: isize| ops.get((k as isize + d) as usize).is_some_and(|o| o.0 != ' ');
             ops[k].0 != ' ' || near(-1) || near(1)
         })
         .collect();
@@ -442,18 +363,14 @@ fn diff(want: &str, got: &str) -> String {
                 out.push_str("  ...\n");
                 skipped = false;
             }
-            let text = line
-                .strip_suffix('\n')
-                .map_or_else(|| format!("{line}⏎(no newline)"), str::to_string);
+            let text = line.strip_suffix('\n').map_or_else(|| format!("{line}⏎(no newline)"), str::to_string);
             out.push_str(&format!("{tag} {}\n", text.replace('\r', "\\r")));
         } else {
             skipped = true;
         }
     }
     if want.lines().count() > MAX_LINES || got.lines().count() > MAX_LINES {
-        out.push_str(&format!(
-            "  (diff limited to the first {MAX_LINES} lines)\n"
-        ));
+        out.push_str(&format!("  (diff limited to the first {MAX_LINES} lines)\n"));
     }
     out
 }
@@ -464,13 +381,7 @@ fn indent(s: &str) -> String {
 
 /// CPython's standard-library folder, to normalise paths in tracebacks.
 fn cpython_stdlib(cpython: &str) -> Option<String> {
-    let out = Command::new(cpython)
-        .args([
-            "-c",
-            "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
-        ])
-        .output()
-        .ok()?;
+    let out = Command::new(cpython).args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"]).output().ok()?;
     let s = String::from_utf8(out.stdout).ok()?.trim().to_string();
     (!s.is_empty()).then_some(s)
 }

@@ -32,24 +32,17 @@ const SEED_SOURCES: &[&str] = &[
 ];
 
 const FRAGMENTS: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", "f'{", "}'", "\"\"\"", "'''", "\\", "\\\n", "\t", "    ", "\n",
-    ":", "=", ":=", "*", "**", "lambda", "not ", "-", "if ", "else ", "match ", "case ", "_",
-    "async ", "await ", "yield ", "\u{20ac}", "\u{a0}", "0x", "1_", "0777", "#", ";", ",", ".",
-    "...", "!r", "\r", "\0", "\u{feff}",
+    "(", ")", "[", "]", "{", "}", "f'{", "}'", "\"\"\"", "'''", "\\", "\\\n", "\t", "    ", "\n", ":", "=", ":=", "*", "**", "lambda",
+    "not ", "-", "if ", "else ", "match ", "case ", "_", "async ", "await ", "yield ", "\u{20ac}", "\u{a0}", "0x", "1_", "0777", "#", ";",
+    ",", ".", "...", "!r", "\r", "\0", "\u{feff}",
 ];
 
 fn check(src: &[u8]) {
     let owned = src.to_vec();
     // gild's main thread has 8 MiB of stack; test threads only 2 MiB.
-    let h = std::thread::Builder::new()
-        .stack_size(8 << 20)
-        .spawn(move || check_inner(&owned))
-        .expect("spawn");
+    let h = std::thread::Builder::new().stack_size(8 << 20).spawn(move || check_inner(&owned)).expect("spawn");
     if h.join().is_err() {
-        panic!(
-            "front end panicked on input {:?}",
-            String::from_utf8_lossy(src)
-        );
+        panic!("front end panicked on input {:?}", String::from_utf8_lossy(src));
     }
 }
 
@@ -64,10 +57,7 @@ fn check_inner(src: &[u8]) {
         }
     });
     if r.is_err() {
-        panic!(
-            "front end panicked on input {:?}",
-            String::from_utf8_lossy(src)
-        );
+        panic!("front end panicked on input {:?}", String::from_utf8_lossy(src));
     }
 }
 

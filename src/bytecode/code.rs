@@ -97,17 +97,12 @@ pub struct CodeObject {
 impl CodeObject {
     /// The line of the instruction at `index` (`None` for synthetic instructions).
     pub fn line_of(&self, index: usize) -> Option<u32> {
-        self.positions
-            .get(index)
-            .map(|p| p.lineno)
-            .filter(|&l| l != 0)
+        self.positions.get(index).map(|p| p.lineno).filter(|&l| l != 0)
     }
 
     /// The exception handler covering instruction `index`, if any.
     pub fn handler_for(&self, index: u32) -> Option<&ExceptionEntry> {
-        self.exception_table
-            .iter()
-            .find(|e| e.start <= index && index < e.end)
+        self.exception_table.iter().find(|e| e.start <= index && index < e.end)
     }
 
     pub fn is_generator_like(&self) -> bool {

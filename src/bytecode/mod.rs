@@ -2,6 +2,7 @@
 //! produces and the VM runs.
 
 pub mod code;
+pub mod disasm;
 pub mod opcode;
 
 pub use code::{CodeObject, Const, ExceptionEntry, Position};

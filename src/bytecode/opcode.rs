@@ -425,10 +425,7 @@ impl Instr {
             UnaryNegative | UnaryPositive | UnaryNot | UnaryInvert => 0,
             CompareOp { .. } | IsOp { .. } | ContainsOp { .. } => -1,
             JumpForward { .. } | JumpBackward { .. } => 0,
-            PopJumpIfFalse { .. }
-            | PopJumpIfTrue { .. }
-            | PopJumpIfNone { .. }
-            | PopJumpIfNotNone { .. } => -1,
+            PopJumpIfFalse { .. } | PopJumpIfTrue { .. } | PopJumpIfNone { .. } | PopJumpIfNotNone { .. } => -1,
             JumpIfFalseOrPop { .. } | JumpIfTrueOrPop { .. } => {
                 if jump {
                     0
@@ -444,10 +441,7 @@ impl Instr {
                     1
                 }
             }
-            BuildTuple { count }
-            | BuildList { count }
-            | BuildSet { count }
-            | BuildString { count } => 1 - count as i32,
+            BuildTuple { count } | BuildList { count } | BuildSet { count } | BuildString { count } => 1 - count as i32,
             BuildMap { count } => 1 - 2 * count as i32,
             BuildConstKeyMap { count } => -(count as i32),
             ListAppend { .. } | SetAdd { .. } | ListExtend { .. } | SetUpdate { .. } => -1,
@@ -564,23 +558,13 @@ mod tests {
 
     #[test]
     fn instructions_stay_small() {
-        assert!(
-            std::mem::size_of::<Instr>() <= 12,
-            "Instr grew to {} bytes",
-            std::mem::size_of::<Instr>()
-        );
+        assert!(std::mem::size_of::<Instr>() <= 12, "Instr grew to {} bytes", std::mem::size_of::<Instr>());
     }
 
     #[test]
     fn call_effects() {
         assert_eq!(Instr::Call { argc: 2 }.stack_effect(false), -2);
         assert_eq!(Instr::CallMethodKw { argc: 3 }.stack_effect(false), -5);
-        assert_eq!(
-            Instr::MakeFunction {
-                flags: make_function::DEFAULTS | make_function::CLOSURE
-            }
-            .stack_effect(false),
-            -2
-        );
+        assert_eq!(Instr::MakeFunction { flags: make_function::DEFAULTS | make_function::CLOSURE }.stack_effect(false), -2);
     }
 }

@@ -64,34 +64,18 @@ fn parse_future(m: &ast::Mod) -> Result<Future, CompileError> {
     for (i, s) in body.iter().enumerate() {
         match &s.node {
             StmtKind::Expr { value } if i == 0 => {
-                if !matches!(
-                    value.node,
-                    ExprKind::Constant {
-                        value: Constant::Str(_),
-                        ..
-                    }
-                ) {
+                if !matches!(value.node, ExprKind::Constant { value: Constant::Str(_), .. }) {
                     break;
                 }
             }
-            StmtKind::ImportFrom {
-                module: Some(m),
-                names,
-                ..
-            } if m == "__future__" => {
+            StmtKind::ImportFrom { module: Some(m), names, .. } if m == "__future__" => {
                 for a in names {
                     if a.name == "annotations" {
                         fut.annotations = true;
                     } else if a.name == "braces" {
-                        return Err(CompileError {
-                            msg: "not a chance".into(),
-                            loc: a.loc,
-                        });
+                        return Err(CompileError { msg: "not a chance".into(), loc: a.loc });
                     } else if !KNOWN_FUTURES.contains(&a.name.as_str()) {
-                        return Err(CompileError {
-                            msg: format!("future feature {} is not defined", a.name),
-                            loc: a.loc,
-                        });
+                        return Err(CompileError { msg: format!("future feature {} is not defined", a.name), loc: a.loc });
                     }
                 }
                 fut.lineno = s.loc.lineno;
@@ -105,13 +89,37 @@ fn parse_future(m: &ast::Mod) -> Result<Future, CompileError> {
 /// Compile a parsed module (`Exec`), expression (`Eval`) or interactive statement
 /// (`Single`) into the code object of `<module>`. `optimize` is `-O` (1 drops asserts,
 /// 2 also docstrings).
-pub fn compile(
-    m: &ast::Mod,
-    filename: &str,
-    mode: Mode,
-    optimize: u32,
-) -> Result<CodeObject, CompileError> {
+pub fn compile(m: &ast::Mod, filename: &str, mode: Mode, optimize: u32) -> Result<CodeObject, CompileError> {
     let future = parse_future(m)?;
     let st = symtable::build(m, future.annotations)?;
     codegen::compile_module(m, &st, filename, mode, optimize, future)
+}
+
+/// Render a compile error as the `SyntaxError` CPython prints, against the source text.
+pub fn to_syntax_error(e: &CompileError, source: &str, filename: &str) -> crate::syntax::SyntaxError {
+    let text = source.replace("\r\n", "\n");
+    // A range spanning lines is underlined to the end of its first line, as CPython prints
+    // it. (The end column is then relative to the first line: `end_offset` differs from
+    // CPython's attribute for such errors, the printed caret line does not.)
+    let mut end_col = e.loc.end_col_offset;
+    if e.loc.end_lineno > e.loc.lineno {
+        let line = text.split('\n').nth(e.loc.lineno.saturating_sub(1) as usize).unwrap_or("");
+        end_col = line.trim_end().len() as u32;
+    }
+    crate::syntax::error::RawError::new(
+        crate::syntax::SyntaxErrorKind::Syntax,
+        e.msg.clone(),
+        e.loc.lineno,
+        e.loc.col_offset,
+        e.loc.lineno,
+        end_col,
+    )
+    .finish(&text, filename)
+}
+
+/// Parse and compile source bytes as a script file (`python FILE`), returning the rendered
+/// `SyntaxError` text on failure.
+pub fn compile_file_source(source: &[u8], filename: &str, optimize: u32) -> Result<CodeObject, String> {
+    let m = crate::syntax::parse_script(source, filename).map_err(|e| e.render())?;
+    compile(&m, filename, Mode::Exec, optimize).map_err(|e| to_syntax_error(&e, &String::from_utf8_lossy(source), filename).render())
 }

@@ -127,9 +127,7 @@ impl Scope {
 
     /// The resolved scope of `name` (already mangled); `Unknown` when the name never occurs.
     pub fn scope_of(&self, name: &str) -> NameScope {
-        self.symbols
-            .get(name)
-            .map_or(NameScope::Unknown, |s| s.scope)
+        self.symbols.get(name).map_or(NameScope::Unknown, |s| s.scope)
     }
 
     /// Names with the given resolved scope, sorted (CPython sorts cell and free variables).
@@ -185,10 +183,7 @@ pub fn mangle(private: Option<&str>, name: &str) -> String {
 }
 
 fn err(msg: impl Into<String>, loc: Loc) -> CompileError {
-    CompileError {
-        msg: msg.into(),
-        loc,
-    }
+    CompileError { msg: msg.into(), loc }
 }
 
 type R<T = ()> = Result<T, CompileError>;
@@ -211,10 +206,7 @@ pub fn build(m: &Mod, future_annotations: bool) -> Result<SymbolTable, CompileEr
         Mod::Expression { body } => b.expr(body)?,
         Mod::FunctionType { .. } => {}
     }
-    let mut st = SymbolTable {
-        scopes: b.scopes,
-        by_node: b.by_node,
-    };
+    let mut st = SymbolTable { scopes: b.scopes, by_node: b.by_node };
     analyze(&mut st)?;
     Ok(st)
 }
@@ -270,10 +262,7 @@ impl Builder {
         let mut val = match s.symbols.get(&mangled) {
             Some(sym) => {
                 if flag & def::PARAM != 0 && sym.flags & def::PARAM != 0 {
-                    return Err(err(
-                        format!("duplicate argument '{name}' in function definition"),
-                        loc,
-                    ));
+                    return Err(err(format!("duplicate argument '{name}' in function definition"), loc));
                 }
                 sym.flags | flag
             }
@@ -289,13 +278,7 @@ impl Builder {
             Some(sym) => sym.flags = val,
             None => {
                 s.order.push(mangled.clone());
-                s.symbols.insert(
-                    mangled.clone(),
-                    Symbol {
-                        flags: val,
-                        scope: NameScope::Unknown,
-                    },
-                );
+                s.symbols.insert(mangled.clone(), Symbol { flags: val, scope: NameScope::Unknown });
             }
         }
         if flag & def::PARAM != 0 {
@@ -308,13 +291,7 @@ impl Builder {
                 Some(sym) => sym.flags |= flag,
                 None => {
                     top.order.push(mangled.clone());
-                    top.symbols.insert(
-                        mangled,
-                        Symbol {
-                            flags: flag,
-                            scope: NameScope::Unknown,
-                        },
-                    );
+                    top.symbols.insert(mangled, Symbol { flags: flag, scope: NameScope::Unknown });
                 }
             }
         }
@@ -343,13 +320,8 @@ impl Builder {
     }
 
     fn arg_annotations(&mut self, args: &Arguments, returns: Option<&Expr>) -> R {
-        let all = args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .chain(args.vararg.as_deref())
-            .chain(&args.kwonlyargs)
-            .chain(args.kwarg.as_deref());
+        let all =
+            args.posonlyargs.iter().chain(&args.args).chain(args.vararg.as_deref()).chain(&args.kwonlyargs).chain(args.kwarg.as_deref());
         for a in all {
             if let Some(ann) = &a.annotation {
                 self.annotation(ann)?;
@@ -362,12 +334,7 @@ impl Builder {
     }
 
     fn params(&mut self, args: &Arguments) -> R {
-        for a in args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .chain(&args.kwonlyargs)
-        {
+        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
             self.add_def(&a.arg, def::PARAM, a.loc)?;
         }
         if let Some(a) = &args.vararg {
@@ -396,22 +363,8 @@ impl Builder {
 
     fn stmt(&mut self, s: &Stmt) -> R {
         match &s.node {
-            StmtKind::FunctionDef {
-                name,
-                args,
-                body,
-                decorator_list,
-                returns,
-                ..
-            }
-            | StmtKind::AsyncFunctionDef {
-                name,
-                args,
-                body,
-                decorator_list,
-                returns,
-                ..
-            } => {
+            StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. }
+            | StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, .. } => {
                 self.add_def(name, def::LOCAL, s.loc)?;
                 self.defaults(args)?;
                 self.arg_annotations(args, returns.as_deref())?;
@@ -426,13 +379,7 @@ impl Builder {
                 self.stmts(body)?;
                 self.exit();
             }
-            StmtKind::ClassDef {
-                name,
-                bases,
-                keywords,
-                body,
-                decorator_list,
-            } => {
+            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
                 self.add_def(name, def::LOCAL, s.loc)?;
                 self.exprs(bases)?;
                 for k in keywords {
@@ -461,20 +408,11 @@ impl Builder {
                 self.expr(target)?;
                 self.expr(value)?;
             }
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-                simple,
-            } => {
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
                 if let ExprKind::Name { id, .. } = &target.node {
                     let cur = self.lookup(id);
                     if cur & (def::GLOBAL | def::NONLOCAL) != 0 && self.cur() != 0 && *simple {
-                        let what = if cur & def::GLOBAL != 0 {
-                            "global"
-                        } else {
-                            "nonlocal"
-                        };
+                        let what = if cur & def::GLOBAL != 0 { "global" } else { "nonlocal" };
                         return Err(err(format!("annotated name '{id}' can't be {what}"), s.loc));
                     }
                     if *simple {
@@ -490,20 +428,7 @@ impl Builder {
                     self.expr(v)?;
                 }
             }
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-                ..
-            }
-            | StmtKind::AsyncFor {
-                target,
-                iter,
-                body,
-                orelse,
-                ..
-            } => {
+            StmtKind::For { target, iter, body, orelse, .. } | StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
                 self.expr(target)?;
                 self.expr(iter)?;
                 self.stmts(body)?;
@@ -541,18 +466,7 @@ impl Builder {
                     self.expr(c)?;
                 }
             }
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            }
-            | StmtKind::TryStar {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
+            StmtKind::Try { body, handlers, orelse, finalbody } | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
                 self.stmts(body)?;
                 self.stmts(orelse)?;
                 for h in handlers {
@@ -664,20 +578,12 @@ impl Builder {
                 self.exprs(values)?;
             }
             ExprKind::Set { elts } => self.exprs(elts)?,
-            ExprKind::ListComp { elt, generators } => {
-                self.comprehension(e, "listcomp", CompKind::List, generators, elt, None)?
+            ExprKind::ListComp { elt, generators } => self.comprehension(e, "listcomp", CompKind::List, generators, elt, None)?,
+            ExprKind::SetComp { elt, generators } => self.comprehension(e, "setcomp", CompKind::Set, generators, elt, None)?,
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(e, "dictcomp", CompKind::Dict, generators, key, Some(value))?
             }
-            ExprKind::SetComp { elt, generators } => {
-                self.comprehension(e, "setcomp", CompKind::Set, generators, elt, None)?
-            }
-            ExprKind::DictComp {
-                key,
-                value,
-                generators,
-            } => self.comprehension(e, "dictcomp", CompKind::Dict, generators, key, Some(value))?,
-            ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(e, "genexpr", CompKind::Generator, generators, elt, None)?
-            }
+            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, "genexpr", CompKind::Generator, generators, elt, None)?,
             ExprKind::Yield { value } => {
                 if let Some(v) = value {
                     self.expr(v)?;
@@ -692,26 +598,18 @@ impl Builder {
                 self.expr(value)?;
                 self.cur_scope().coroutine = true;
             }
-            ExprKind::Compare {
-                left, comparators, ..
-            } => {
+            ExprKind::Compare { left, comparators, .. } => {
                 self.expr(left)?;
                 self.exprs(comparators)?;
             }
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } => {
+            ExprKind::Call { func, args, keywords } => {
                 self.expr(func)?;
                 self.exprs(args)?;
                 for k in keywords {
                     self.expr(&k.value)?;
                 }
             }
-            ExprKind::FormattedValue {
-                value, format_spec, ..
-            } => {
+            ExprKind::FormattedValue { value, format_spec, .. } => {
                 self.expr(value)?;
                 if let Some(f) = format_spec {
                     self.expr(f)?;
@@ -731,17 +629,10 @@ impl Builder {
                 }
             }
             ExprKind::Name { id, ctx } => {
-                let flag = if *ctx == ExprContext::Load {
-                    def::USE
-                } else {
-                    def::LOCAL
-                };
+                let flag = if *ctx == ExprContext::Load { def::USE } else { def::LOCAL };
                 self.add_def(id, flag, e.loc)?;
                 // A load of `super` inside a function counts as a use of `__class__`.
-                if *ctx == ExprContext::Load
-                    && self.scopes[self.cur()].kind == ScopeKind::Function
-                    && id == "super"
-                {
+                if *ctx == ExprContext::Load && self.scopes[self.cur()].kind == ScopeKind::Function && id == "super" {
                     self.add_def("__class__", def::USE, e.loc)?;
                 }
             }
@@ -767,10 +658,7 @@ impl Builder {
 
     fn named_expr(&mut self, e: &Expr, target: &Expr, value: &Expr) -> R {
         if self.scopes[self.cur()].comp_iter_expr > 0 {
-            return Err(err(
-                "assignment expression cannot be used in a comprehension iterable expression",
-                e.loc,
-            ));
+            return Err(err("assignment expression cannot be used in a comprehension iterable expression", e.loc));
         }
         if self.scopes[self.cur()].comprehension.is_some() {
             if let ExprKind::Name { id, .. } = &target.node {
@@ -796,11 +684,7 @@ impl Builder {
             match ste.kind {
                 ScopeKind::Function => {
                     let in_scope = ste.flags(&mangle(self.private.as_deref(), name));
-                    let flag = if in_scope & def::GLOBAL != 0 {
-                        def::GLOBAL
-                    } else {
-                        def::NONLOCAL
-                    };
+                    let flag = if in_scope & def::GLOBAL != 0 { def::GLOBAL } else { def::NONLOCAL };
                     self.add_def(name, flag, loc)?;
                     self.record_directive(name, loc);
                     return self.add_def_in(name, def::LOCAL, idx, loc);
@@ -818,15 +702,7 @@ impl Builder {
         Ok(())
     }
 
-    fn comprehension(
-        &mut self,
-        e: &Expr,
-        name: &str,
-        kind: CompKind,
-        gens: &[Comprehension],
-        elt: &Expr,
-        value: Option<&Expr>,
-    ) -> R {
+    fn comprehension(&mut self, e: &Expr, name: &str, kind: CompKind, gens: &[Comprehension], elt: &Expr, value: Option<&Expr>) -> R {
         let Some(first) = gens.first() else {
             return Ok(());
         };
@@ -899,11 +775,7 @@ impl Builder {
                     self.add_def(n, def::LOCAL, p.loc)?;
                 }
             }
-            PatternKind::MatchMapping {
-                keys,
-                patterns,
-                rest,
-            } => {
+            PatternKind::MatchMapping { keys, patterns, rest } => {
                 self.exprs(keys)?;
                 for q in patterns {
                     self.pattern(q)?;
@@ -912,12 +784,7 @@ impl Builder {
                     self.add_def(n, def::LOCAL, p.loc)?;
                 }
             }
-            PatternKind::MatchClass {
-                cls,
-                patterns,
-                kwd_patterns,
-                ..
-            } => {
+            PatternKind::MatchClass { cls, patterns, kwd_patterns, .. } => {
                 self.expr(cls)?;
                 for q in patterns.iter().chain(kwd_patterns) {
                     self.pattern(q)?;
@@ -937,11 +804,7 @@ fn analyze(st: &mut SymbolTable) -> R {
 }
 
 fn directive_loc(ste: &Scope, name: &str) -> Loc {
-    ste.directives
-        .iter()
-        .rev()
-        .find(|(n, _)| n == name)
-        .map_or(ste.loc, |(_, l)| *l)
+    ste.directives.iter().rev().find(|(n, _)| n == name).map_or(ste.loc, |(_, l)| *l)
 }
 
 fn analyze_block(
@@ -973,10 +836,7 @@ fn analyze_block(
         let ste = &mut st.scopes[idx];
         let sc = if flags & def::GLOBAL != 0 {
             if flags & def::NONLOCAL != 0 {
-                return Err(err(
-                    format!("name '{name}' is nonlocal and global"),
-                    directive_loc(ste, name),
-                ));
+                return Err(err(format!("name '{name}' is nonlocal and global"), directive_loc(ste, name)));
             }
             global.insert(name.clone());
             if let Some(b) = bound_work.as_mut() {
@@ -985,16 +845,10 @@ fn analyze_block(
             NameScope::GlobalExplicit
         } else if flags & def::NONLOCAL != 0 {
             let Some(b) = bound_work.as_ref() else {
-                return Err(err(
-                    "nonlocal declaration not allowed at module level",
-                    directive_loc(ste, name),
-                ));
+                return Err(err("nonlocal declaration not allowed at module level", directive_loc(ste, name)));
             };
             if !b.contains(name) {
-                return Err(err(
-                    format!("no binding for nonlocal '{name}' found"),
-                    directive_loc(ste, name),
-                ));
+                return Err(err(format!("no binding for nonlocal '{name}' found"), directive_loc(ste, name)));
             }
             ste.has_free = true;
             free.insert(name.clone());
@@ -1077,13 +931,7 @@ fn analyze_block(
             continue;
         }
         ste.order.push(name.clone());
-        ste.symbols.insert(
-            name,
-            Symbol {
-                flags: 0,
-                scope: NameScope::Free,
-            },
-        );
+        ste.symbols.insert(name, Symbol { flags: 0, scope: NameScope::Free });
     }
     free.extend(newfree);
     Ok(())

@@ -44,11 +44,7 @@ pub fn create() -> (PyRef, PyRef) {
     for (name, cls) in &t.exc.all {
         dict::set_str(&d, name, Value::Obj(cls.clone()));
     }
-    dict::set_str(
-        &d,
-        "EnvironmentError",
-        Value::Obj(t.exc.get("OSError").clone()),
-    );
+    dict::set_str(&d, "EnvironmentError", Value::Obj(t.exc.get("OSError").clone()));
     dict::set_str(&d, "IOError", Value::Obj(t.exc.get("OSError").clone()));
     dict::set_str(&d, "None", Value::None);
     dict::set_str(&d, "True", Value::Bool(true));
@@ -110,10 +106,7 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult<Value> {
             None | Some(Value::None) => Ok(default.to_string()),
             Some(v) => match v.as_str() {
                 Some(s) => Ok(s.as_str().to_string()),
-                None => Err(PyErr::type_error(format!(
-                    "{name} must be None or a string, not {}",
-                    type_name(v)
-                ))),
+                None => Err(PyErr::type_error(format!("{name} must be None or a string, not {}", type_name(v)))),
             },
         }
     };
@@ -186,10 +179,7 @@ fn builtin_ascii(vm: &Vm, args: Args) -> PyResult<Value> {
 pub fn isinstance(vm: &Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     match cls.payload() {
         Some(Payload::Type(_)) => {
-            let c = cls
-                .as_obj()
-                .cloned()
-                .ok_or_else(|| PyErr::type_error("bad class"))?;
+            let c = cls.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad class"))?;
             if typeobj::isinstance(obj, &c) {
                 return Ok(true);
             }
@@ -207,9 +197,7 @@ pub fn isinstance(vm: &Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(PyErr::type_error(
-            "isinstance() arg 2 must be a type, a tuple of types, or a union",
-        )),
+        _ => Err(PyErr::type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
 
@@ -233,19 +221,14 @@ fn issubclass(vm: &Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
             let Some(s) = sub.as_obj().filter(|s| typeobj::type_data(s).is_some()) else {
                 return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
             };
-            let c = cls
-                .as_obj()
-                .cloned()
-                .ok_or_else(|| PyErr::type_error("bad class"))?;
+            let c = cls.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad class"))?;
             if let Some(check) = call::lookup_user(c.class(), "__subclasscheck__") {
                 let r = call::call_bound(vm, &check, cls, Args::new(&[sub.clone()]))?;
                 return ops::truthy(vm, &r);
             }
             Ok(typeobj::is_subtype(s, &c))
         }
-        _ => Err(PyErr::type_error(
-            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-        )),
+        _ => Err(PyErr::type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
     }
 }
 
@@ -268,10 +251,7 @@ fn builtin_next(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("next")?;
     let pos = args.check_count("next", 1, 2)?;
     if typeobj::lookup(pos[0].class(), "__next__").is_none() && !is_builtin_iter(&pos[0]) {
-        return Err(PyErr::type_error(format!(
-            "'{}' object is not an iterator",
-            type_name(&pos[0])
-        )));
+        return Err(PyErr::type_error(format!("'{}' object is not an iterator", type_name(&pos[0]))));
     }
     match iter::next(vm, &pos[0])? {
         Some(v) => Ok(v),
@@ -294,12 +274,9 @@ fn is_builtin_iter(v: &Value) -> bool {
 }
 
 fn attr_name<'a>(v: &'a Value, fname: &str) -> PyResult<&'a str> {
-    v.as_str().map(|s| s.as_str()).ok_or_else(|| {
-        PyErr::type_error(format!(
-            "{fname}(): attribute name must be string, not '{}'",
-            type_name(v)
-        ))
-    })
+    v.as_str()
+        .map(|s| s.as_str())
+        .ok_or_else(|| PyErr::type_error(format!("{fname}(): attribute name must be string, not '{}'", type_name(v))))
 }
 
 fn builtin_getattr(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -350,15 +327,13 @@ fn builtin_hash(vm: &Vm, args: Args) -> PyResult<Value> {
 fn builtin_abs(vm: &Vm, args: Args) -> PyResult<Value> {
     let v = one_arg(&args, "abs")?;
     match v {
-        Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| {
-            int::normalize(num_bigint::BigInt::from(*i).magnitude().clone().into())
-        })),
+        Value::Int(i) => {
+            Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| int::normalize(num_bigint::BigInt::from(*i).magnitude().clone().into())))
+        }
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         _ => {
-            if let Some(b) =
-                int::as_bigint(v).filter(|_| call::lookup_user(v.class(), "__abs__").is_none())
-            {
+            if let Some(b) = int::as_bigint(v).filter(|_| call::lookup_user(v.class(), "__abs__").is_none()) {
                 return Ok(int::normalize(int::abs_big(&b)));
             }
             if let Some(Payload::Complex { re, im }) = v.payload() {
@@ -366,10 +341,7 @@ fn builtin_abs(vm: &Vm, args: Args) -> PyResult<Value> {
             }
             match call::call_method_opt(vm, v, "__abs__", &[])? {
                 Some(r) => Ok(r),
-                None => Err(PyErr::type_error(format!(
-                    "bad operand type for abs(): '{}'",
-                    type_name(v)
-                ))),
+                None => Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", type_name(v)))),
             }
         }
     }
@@ -378,10 +350,7 @@ fn builtin_abs(vm: &Vm, args: Args) -> PyResult<Value> {
 /// `callable(v)`.
 pub fn is_callable(v: &Value) -> bool {
     match v.payload() {
-        Some(Payload::Function(_))
-        | Some(Payload::NativeFunction(_))
-        | Some(Payload::BoundMethod { .. })
-        | Some(Payload::Type(_)) => true,
+        Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) | Some(Payload::BoundMethod { .. }) | Some(Payload::Type(_)) => true,
         _ => typeobj::lookup(v.class(), "__call__").is_some(),
     }
 }
@@ -394,21 +363,13 @@ fn builtin_callable(_vm: &Vm, args: Args) -> PyResult<Value> {
 fn builtin_chr(_vm: &Vm, args: Args) -> PyResult<Value> {
     let v = one_arg(&args, "chr")?;
     let i = match int::as_bigint(v) {
-        Some(b) => num_traits::ToPrimitive::to_i64(&b)
-            .ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?,
-        None => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(v)
-            )))
-        }
+        Some(b) => num_traits::ToPrimitive::to_i64(&b).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))?,
+        None => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
     };
     match u32::try_from(i).ok().filter(|&c| c < 0x110000) {
         Some(c) => match char::from_u32(c) {
             Some(ch) => Ok(Value::new_str(ch.to_string())),
-            None => Err(PyErr::value_error(
-                "gild cannot represent lone surrogates yet",
-            )),
+            None => Err(PyErr::value_error("gild cannot represent lone surrogates yet")),
         },
         None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
     }
@@ -421,21 +382,12 @@ fn builtin_ord(_vm: &Vm, args: Args) -> PyResult<Value> {
             if s.char_len() == 1 {
                 Ok(Value::Int(s.char_at(0).map(|c| c as i64).unwrap_or(0)))
             } else {
-                Err(PyErr::type_error(format!(
-                    "ord() expected a character, but string of length {} found",
-                    s.char_len()
-                )))
+                Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", s.char_len())))
             }
         }
         Some(Payload::Bytes(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
-        Some(Payload::Bytes(b)) => Err(PyErr::type_error(format!(
-            "ord() expected a character, but string of length {} found",
-            b.len()
-        ))),
-        _ => Err(PyErr::type_error(format!(
-            "ord() expected string of length 1, but {} found",
-            type_name(v)
-        ))),
+        Some(Payload::Bytes(b)) => Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", b.len()))),
+        _ => Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", type_name(v)))),
     }
 }
 
@@ -443,12 +395,10 @@ fn builtin_format(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("format")?;
     let pos = args.check_count("format", 1, 2)?;
     let spec = match pos.get(1) {
-        Some(s) => s.as_str().map(|s| s.as_str().to_string()).ok_or_else(|| {
-            PyErr::type_error(format!(
-                "format() argument 2 must be str, not {}",
-                type_name(s)
-            ))
-        })?,
+        Some(s) => s
+            .as_str()
+            .map(|s| s.as_str().to_string())
+            .ok_or_else(|| PyErr::type_error(format!("format() argument 2 must be str, not {}", type_name(s))))?,
         None => String::new(),
     };
     Ok(Value::new_str(instr::format(vm, &pos[0], &spec)?))
@@ -467,17 +417,11 @@ fn min_max(vm: &Vm, args: Args, name: &str, op: crate::bytecode::CmpOp) -> PyRes
     let key = args.kwarg("key").filter(|k| !k.is_none()).cloned();
     let default = args.kwarg("default").cloned();
     let items = match pos.len() {
-        0 => {
-            return Err(PyErr::type_error(format!(
-                "{name} expected at least 1 argument, got 0"
-            )))
-        }
+        0 => return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0"))),
         1 => iter::collect(vm, &pos[0])?,
         _ => {
             if default.is_some() {
-                return Err(PyErr::type_error(format!(
-                    "Cannot specify a default for {name}() with multiple positional arguments"
-                )));
+                return Err(PyErr::type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
             }
             pos.to_vec()
         }
@@ -503,9 +447,7 @@ fn min_max(vm: &Vm, args: Args, name: &str, op: crate::bytecode::CmpOp) -> PyRes
         Some((_, v)) => Ok(v),
         None => match default {
             Some(d) => Ok(d),
-            None => Err(PyErr::value_error(format!(
-                "{name}() arg is an empty sequence"
-            ))),
+            None => Err(PyErr::value_error(format!("{name}() arg is an empty sequence"))),
         },
     }
 }
@@ -521,15 +463,9 @@ fn builtin_max(vm: &Vm, args: Args) -> PyResult<Value> {
 fn builtin_sum(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_kwargs("sum", &["start"])?;
     let pos = args.check_count("sum", 1, 2)?;
-    let mut acc = pos
-        .get(1)
-        .cloned()
-        .or_else(|| args.kwarg("start").cloned())
-        .unwrap_or(Value::Int(0));
+    let mut acc = pos.get(1).cloned().or_else(|| args.kwarg("start").cloned()).unwrap_or(Value::Int(0));
     if acc.as_str().is_some() {
-        return Err(PyErr::type_error(
-            "sum() can't sum strings [use ''.join(seq) instead]",
-        ));
+        return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     let it = iter::iter(vm, &pos[0])?;
     while let Some(x) = iter::next(vm, &it)? {
@@ -564,10 +500,7 @@ fn builtin_sorted(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_kwargs("sorted", &["key", "reverse"])?;
     let pos = args.pos();
     if pos.len() != 1 {
-        return Err(PyErr::type_error(format!(
-            "sorted expected 1 argument, got {}",
-            pos.len()
-        )));
+        return Err(PyErr::type_error(format!("sorted expected 1 argument, got {}", pos.len())));
     }
     let items = iter::collect(vm, &pos[0])?;
     let list = Value::new_list(items);
@@ -575,13 +508,7 @@ fn builtin_sorted(vm: &Vm, args: Args) -> PyResult<Value> {
     let kwnames: Vec<Value> = args.kwargs().map(|(k, _)| Value::new_str(k)).collect();
     let mut a = vec![list.clone()];
     a.extend(kw);
-    super::container_methods::list_sort(
-        vm,
-        Args {
-            args: &a,
-            kwnames: &kwnames,
-        },
-    )?;
+    super::container_methods::list_sort(vm, Args { args: &a, kwnames: &kwnames })?;
     Ok(list)
 }
 
@@ -592,18 +519,13 @@ fn builtin_divmod(vm: &Vm, args: Args) -> PyResult<Value> {
         let _ = r;
         return call::call_method(vm, &pos[0], "__divmod__", &[pos[1].clone()]);
     }
-    let q =
-        ops::binary_op(vm, &pos[0], &pos[1], crate::bytecode::BinOp::FloorDivide).map_err(|e| {
-            if e.is("TypeError") {
-                PyErr::type_error(format!(
-                    "unsupported operand type(s) for divmod(): '{}' and '{}'",
-                    type_name(&pos[0]),
-                    type_name(&pos[1])
-                ))
-            } else {
-                e
-            }
-        })?;
+    let q = ops::binary_op(vm, &pos[0], &pos[1], crate::bytecode::BinOp::FloorDivide).map_err(|e| {
+        if e.is("TypeError") {
+            PyErr::type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", type_name(&pos[0]), type_name(&pos[1])))
+        } else {
+            e
+        }
+    })?;
     let r = ops::binary_op(vm, &pos[0], &pos[1], crate::bytecode::BinOp::Remainder)?;
     Ok(Value::new_tuple(vec![q, r]))
 }
@@ -612,40 +534,23 @@ fn builtin_pow(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_kwargs("pow", &["base", "exp", "mod"])?;
     let pos = args.check_count("pow", 2, 3)?;
     if let Some(m) = pos.get(2).filter(|m| !m.is_none()) {
-        let (Some(b), Some(e), Some(md)) = (
-            int::as_bigint(&pos[0]),
-            int::as_bigint(&pos[1]),
-            int::as_bigint(m),
-        ) else {
-            return Err(PyErr::type_error(
-                "pow() 3rd argument not allowed unless all arguments are integers",
-            ));
+        let (Some(b), Some(e), Some(md)) = (int::as_bigint(&pos[0]), int::as_bigint(&pos[1]), int::as_bigint(m)) else {
+            return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
         };
-        return crate::num::int_pow_mod(&b, &e, &md)
-            .map(int::normalize)
-            .map_err(PyErr::from_spec);
+        return crate::num::int_pow_mod(&b, &e, &md).map(int::normalize).map_err(PyErr::from_spec);
     }
     ops::binary_op(vm, &pos[0], &pos[1], crate::bytecode::BinOp::Power)
 }
 
 fn int_arg(v: &Value, fname: &str) -> PyResult<num_bigint::BigInt> {
     let _ = fname;
-    int::as_bigint(v).ok_or_else(|| {
-        PyErr::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(v)
-        ))
-    })
+    int::as_bigint(v).ok_or_else(|| PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))
 }
 
 fn radix(v: &Value, fname: &str, prefix: &str, r: u32) -> PyResult<Value> {
     let n = int_arg(v, fname)?;
     let digits = n.magnitude().to_str_radix(r);
-    let sign = if n.sign() == num_bigint::Sign::Minus {
-        "-"
-    } else {
-        ""
-    };
+    let sign = if n.sign() == num_bigint::Sign::Minus { "-" } else { "" };
     Ok(Value::new_str(format!("{sign}{prefix}{digits}")))
 }
 
@@ -664,11 +569,7 @@ fn builtin_bin(_vm: &Vm, args: Args) -> PyResult<Value> {
 fn builtin_round(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_kwargs("round", &["number", "ndigits"])?;
     let pos = args.check_count("round", 1, 2)?;
-    let nd = pos
-        .get(1)
-        .cloned()
-        .or_else(|| args.kwarg("ndigits").cloned())
-        .filter(|v| !v.is_none());
+    let nd = pos.get(1).cloned().or_else(|| args.kwarg("ndigits").cloned()).filter(|v| !v.is_none());
     let x = &pos[0];
     if let Some(f) = call::lookup_user(x.class(), "__round__") {
         let a: Vec<Value> = nd.into_iter().collect();
@@ -683,28 +584,18 @@ fn builtin_round(vm: &Vm, args: Args) -> PyResult<Value> {
     };
     if let Some(f) = float_val {
         return match nd {
-            None => crate::num::float_round_to_int(f)
-                .map(int::normalize)
-                .map_err(PyErr::from_spec),
+            None => crate::num::float_round_to_int(f).map(int::normalize).map_err(PyErr::from_spec),
             Some(n) => {
                 let n = ops::index_value(&n)?;
-                crate::num::float_round(f, n)
-                    .map(Value::Float)
-                    .map_err(PyErr::from_spec)
+                crate::num::float_round(f, n).map(Value::Float).map_err(PyErr::from_spec)
             }
         };
     }
     if let Some(b) = int::as_bigint(x) {
         return match nd {
             None => Ok(int::normalize(b)),
-            Some(n) => Ok(int::normalize(crate::num::int_round(
-                &b,
-                ops::index_value(&n)?,
-            ))),
+            Some(n) => Ok(int::normalize(crate::num::int_round(&b, ops::index_value(&n)?))),
         };
     }
-    Err(PyErr::type_error(format!(
-        "type {} doesn't define __round__ method",
-        type_name(x)
-    )))
+    Err(PyErr::type_error(format!("type {} doesn't define __round__ method", type_name(x))))
 }

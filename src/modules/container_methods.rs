@@ -26,11 +26,7 @@ pub fn init() {
             ("clear", list_clear),
         ],
     );
-    add_methods(
-        &t.tuple,
-        "tuple",
-        &[("index", tuple_index), ("count", tuple_count)],
-    );
+    add_methods(&t.tuple, "tuple", &[("index", tuple_index), ("count", tuple_count)]);
     add_methods(
         &t.dict,
         "dict",
@@ -50,13 +46,7 @@ pub fn init() {
     add_methods(
         &t.set,
         "set",
-        &[
-            ("add", set_add),
-            ("discard", set_discard),
-            ("remove", set_remove),
-            ("pop", set_pop),
-            ("clear", set_clear),
-        ],
+        &[("add", set_add), ("discard", set_discard), ("remove", set_remove), ("pop", set_pop), ("clear", set_clear)],
     );
 }
 
@@ -64,11 +54,7 @@ fn list_of<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a std::cell::RefCell<V
     args.args
         .first()
         .and_then(crate::objects::list::cell)
-        .ok_or_else(|| {
-            PyErr::type_error(format!(
-                "descriptor '{name}' for 'list' objects doesn't apply"
-            ))
-        })
+        .ok_or_else(|| PyErr::type_error(format!("descriptor '{name}' for 'list' objects doesn't apply")))
 }
 
 fn list_append(_vm: &Vm, args: Args) -> PyResult<Value> {
@@ -156,10 +142,7 @@ fn list_index(vm: &Vm, args: Args) -> PyResult<Value> {
             return Ok(Value::from(i));
         }
     }
-    Err(PyErr::value_error(format!(
-        "{} is not in list",
-        crate::runtime::repr::repr(vm, &pos[1])?
-    )))
+    Err(PyErr::value_error(format!("{} is not in list", crate::runtime::repr::repr(vm, &pos[1])?)))
 }
 
 fn bounds(pos: &[Value], len: usize) -> PyResult<(usize, usize)> {
@@ -168,11 +151,7 @@ fn bounds(pos: &[Value], len: usize) -> PyResult<(usize, usize)> {
             None => Ok(default),
             Some(v) => {
                 let i = ops::index_value(v)?;
-                Ok(if i < 0 {
-                    (i + len as i64).max(0) as usize
-                } else {
-                    (i as usize).min(len)
-                })
+                Ok(if i < 0 { (i + len as i64).max(0) as usize } else { (i as usize).min(len) })
             }
         }
     };
@@ -310,9 +289,7 @@ fn list_clear(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn tuple_index(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("index", 2, 4)?;
-    let items = crate::objects::tuple::items(&pos[0])
-        .map(|t| t.to_vec())
-        .unwrap_or_default();
+    let items = crate::objects::tuple::items(&pos[0]).map(|t| t.to_vec()).unwrap_or_default();
     let (start, end) = bounds(pos, items.len())?;
     for (i, v) in items.iter().enumerate().take(end).skip(start) {
         if ops::eq(vm, v, &pos[1])? {
@@ -324,9 +301,7 @@ fn tuple_index(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn tuple_count(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("count", 2, 2)?;
-    let items = crate::objects::tuple::items(&pos[0])
-        .map(|t| t.to_vec())
-        .unwrap_or_default();
+    let items = crate::objects::tuple::items(&pos[0]).map(|t| t.to_vec()).unwrap_or_default();
     let mut n = 0usize;
     for v in &items {
         if ops::eq(vm, v, &pos[1])? {
@@ -345,8 +320,7 @@ fn dict_of<'a>(args: &Args<'a>) -> PyResult<&'a std::cell::RefCell<crate::object
 
 fn dict_get(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("get", 2, 3)?;
-    Ok(mapping::get(vm, dict_of(&args)?, &pos[1])?
-        .unwrap_or_else(|| pos.get(2).cloned().unwrap_or(Value::None)))
+    Ok(mapping::get(vm, dict_of(&args)?, &pos[1])?.unwrap_or_else(|| pos.get(2).cloned().unwrap_or(Value::None)))
 }
 
 fn dict_view(args: &Args, kind: u8) -> PyResult<Value> {
@@ -404,22 +378,14 @@ pub fn dict_update_from(vm: &Vm, this: &Value, src: &Value) -> PyResult<()> {
     let Some(Payload::Dict(d)) = this.payload() else {
         return Err(PyErr::type_error("dict expected"));
     };
-    if matches!(src.payload(), Some(Payload::Dict(_)))
-        || attr::getattr_opt(vm, src, "keys")?.is_some()
-    {
+    if matches!(src.payload(), Some(Payload::Dict(_))) || attr::getattr_opt(vm, src, "keys")?.is_some() {
         return crate::vm::instr::dict_update(vm, this, src, false);
     }
     for (i, item) in iter::collect(vm, src)?.into_iter().enumerate() {
-        let pair = iter::collect(vm, &item).map_err(|_| {
-            PyErr::type_error(format!(
-                "cannot convert dictionary update sequence element #{i} to a sequence"
-            ))
-        })?;
+        let pair = iter::collect(vm, &item)
+            .map_err(|_| PyErr::type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence")))?;
         if pair.len() != 2 {
-            return Err(PyErr::value_error(format!(
-                "dictionary update sequence element #{i} has length {}; 2 is required",
-                pair.len()
-            )));
+            return Err(PyErr::value_error(format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len())));
         }
         let mut it = pair.into_iter();
         if let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -442,9 +408,7 @@ fn dict_update(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_copy(_vm: &Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Obj(dict::from_data(
-        dict_of(&args)?.borrow().clone(),
-    )))
+    Ok(Value::Obj(dict::from_data(dict_of(&args)?.borrow().clone())))
 }
 
 fn dict_clear(_vm: &Vm, args: Args) -> PyResult<Value> {

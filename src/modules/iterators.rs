@@ -10,10 +10,7 @@ use crate::runtime::{call, iter, ops, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
 fn wrap(it: impl NativeIterator + 'static) -> Value {
-    Value::Obj(PyRef::new(
-        &types().native_iterator,
-        Payload::NativeIter(RefCell::new(Box::new(it))),
-    ))
+    Value::Obj(PyRef::new(&types().native_iterator, Payload::NativeIter(RefCell::new(Box::new(it)))))
 }
 
 struct Enumerate {
@@ -37,24 +34,15 @@ impl NativeIterator for Enumerate {
 pub fn enumerate(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_kwargs("enumerate", &["iterable", "start"])?;
     let pos = args.pos();
-    let iterable = pos.first().or(args.kwarg("iterable")).ok_or_else(|| {
-        PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)")
-    })?;
-    let start = pos
-        .get(1)
-        .or(args.kwarg("start"))
-        .cloned()
-        .unwrap_or(Value::Int(0));
+    let iterable = pos
+        .first()
+        .or(args.kwarg("iterable"))
+        .ok_or_else(|| PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
+    let start = pos.get(1).or(args.kwarg("start")).cloned().unwrap_or(Value::Int(0));
     if !crate::objects::int::is_int(&start) {
-        return Err(PyErr::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(&start)
-        )));
+        return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&start))));
     }
-    Ok(wrap(Enumerate {
-        it: iter::iter(vm, iterable)?,
-        n: start,
-    }))
+    Ok(wrap(Enumerate { it: iter::iter(vm, iterable)?, n: start }))
 }
 
 struct Zip {
@@ -75,18 +63,12 @@ impl NativeIterator for Zip {
                     if self.strict {
                         if i > 0 {
                             let plural = if i == 1 { " " } else { "s 1-" };
-                            return Err(PyErr::value_error(format!(
-                                "zip() argument {} is shorter than argument{plural}{i}",
-                                i + 1
-                            )));
+                            return Err(PyErr::value_error(format!("zip() argument {} is shorter than argument{plural}{i}", i + 1)));
                         }
                         for (j, other) in self.its.iter().enumerate().skip(1) {
                             if iter::next(vm, other)?.is_some() {
                                 let plural = if j == 1 { " " } else { "s 1-" };
-                                return Err(PyErr::value_error(format!(
-                                    "zip() argument {} is longer than argument{plural}{j}",
-                                    j + 1
-                                )));
+                                return Err(PyErr::value_error(format!("zip() argument {} is longer than argument{plural}{j}", j + 1)));
                             }
                         }
                     }
@@ -141,14 +123,8 @@ pub fn map(vm: &Vm, args: Args) -> PyResult<Value> {
     if pos.len() < 2 {
         return Err(PyErr::type_error("map() must have at least two arguments."));
     }
-    let its = pos[1..]
-        .iter()
-        .map(|a| iter::iter(vm, a))
-        .collect::<PyResult<Vec<_>>>()?;
-    Ok(wrap(Map {
-        f: pos[0].clone(),
-        its,
-    }))
+    let its = pos[1..].iter().map(|a| iter::iter(vm, a)).collect::<PyResult<Vec<_>>>()?;
+    Ok(wrap(Map { f: pos[0].clone(), its }))
 }
 
 struct Filter {
@@ -176,10 +152,7 @@ impl NativeIterator for Filter {
 pub fn filter(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("filter")?;
     let pos = args.check_count("filter", 2, 2)?;
-    Ok(wrap(Filter {
-        f: pos[0].clone(),
-        it: iter::iter(vm, &pos[1])?,
-    }))
+    Ok(wrap(Filter { f: pos[0].clone(), it: iter::iter(vm, &pos[1])? }))
 }
 
 struct Reversed {
@@ -212,21 +185,13 @@ pub fn reversed(vm: &Vm, args: Args) -> PyResult<Value> {
         return Ok(r);
     }
     let seq = match seq.payload() {
-        Some(Payload::Dict(_)) | Some(Payload::Range { .. }) => {
-            Value::new_list(iter::collect(vm, seq)?)
-        }
+        Some(Payload::Dict(_)) | Some(Payload::Range { .. }) => Value::new_list(iter::collect(vm, seq)?),
         _ => seq.clone(),
     };
     if crate::objects::typeobj::lookup(seq.class(), "__getitem__").is_none()
-        && !matches!(
-            seq.payload(),
-            Some(Payload::List(_)) | Some(Payload::Tuple(_)) | Some(Payload::Str(_))
-        )
+        && !matches!(seq.payload(), Some(Payload::List(_)) | Some(Payload::Tuple(_)) | Some(Payload::Str(_)))
     {
-        return Err(PyErr::type_error(format!(
-            "'{}' object is not reversible",
-            type_name(&seq)
-        )));
+        return Err(PyErr::type_error(format!("'{}' object is not reversible", type_name(&seq))));
     }
     let n = ops::len(vm, &seq)?;
     Ok(wrap(Reversed { seq, index: n }))
@@ -257,9 +222,5 @@ pub fn callable_iter(_vm: &Vm, f: Value, sentinel: Value) -> PyResult<Value> {
     if !super::builtins::is_callable(&f) {
         return Err(PyErr::type_error("iter(v, w): v must be callable"));
     }
-    Ok(wrap(CallableIter {
-        f,
-        sentinel,
-        done: false,
-    }))
+    Ok(wrap(CallableIter { f, sentinel, done: false }))
 }

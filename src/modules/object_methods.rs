@@ -31,83 +31,33 @@ pub fn init() {
             ("__format__", object_format),
         ],
     );
-    add_methods(
-        &t.type_,
-        "type",
-        &[
-            ("__new__", crate::vm::class::type_new),
-            ("__init__", type_init),
-            ("mro", type_mro),
-        ],
-    );
+    add_methods(&t.type_, "type", &[("__new__", crate::vm::class::type_new), ("__init__", type_init), ("mro", type_mro)]);
     add_methods(&t.int, "int", &[("__new__", int_new)]);
     add_methods(&t.bool, "bool", &[("__new__", bool_new)]);
     add_methods(&t.float, "float", &[("__new__", float_new)]);
     add_methods(&t.str, "str", &[("__new__", str_new)]);
-    add_methods(
-        &t.list,
-        "list",
-        &[("__new__", list_new), ("__init__", list_init)],
-    );
+    add_methods(&t.list, "list", &[("__new__", list_new), ("__init__", list_init)]);
     add_methods(&t.tuple, "tuple", &[("__new__", tuple_new)]);
-    add_methods(
-        &t.dict,
-        "dict",
-        &[("__new__", dict_new), ("__init__", dict_init)],
-    );
-    add_methods(
-        &t.set,
-        "set",
-        &[("__new__", set_new), ("__init__", set_init)],
-    );
+    add_methods(&t.dict, "dict", &[("__new__", dict_new), ("__init__", dict_init)]);
+    add_methods(&t.set, "set", &[("__new__", set_new), ("__init__", set_init)]);
     add_methods(&t.range, "range", &[("__new__", range_new)]);
     add_methods(&t.slice, "slice", &[("__new__", slice_new)]);
     add_methods(
         &t.property,
         "property",
-        &[
-            ("__new__", property_new),
-            ("getter", property_getter),
-            ("setter", property_setter),
-            ("deleter", property_deleter),
-        ],
+        &[("__new__", property_new), ("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter)],
     );
-    add_methods(
-        &t.classmethod,
-        "classmethod",
-        &[("__new__", classmethod_new)],
-    );
-    add_methods(
-        &t.staticmethod,
-        "staticmethod",
-        &[("__new__", staticmethod_new)],
-    );
+    add_methods(&t.classmethod, "classmethod", &[("__new__", classmethod_new)]);
+    add_methods(&t.staticmethod, "staticmethod", &[("__new__", staticmethod_new)]);
     add_methods(&t.super_, "super", &[("__new__", super_new)]);
     add_methods(
         t.exc.get("BaseException"),
         "BaseException",
-        &[
-            ("__new__", exc_new),
-            ("__init__", exc_init),
-            ("with_traceback", exc_with_traceback),
-            ("add_note", exc_add_note),
-        ],
+        &[("__new__", exc_new), ("__init__", exc_init), ("with_traceback", exc_with_traceback), ("add_note", exc_add_note)],
     );
-    add_methods(
-        t.exc.get("StopIteration"),
-        "StopIteration",
-        &[("__init__", stop_iteration_init)],
-    );
-    add_methods(
-        t.exc.get("SystemExit"),
-        "SystemExit",
-        &[("__init__", system_exit_init)],
-    );
-    add_methods(
-        t.exc.get("KeyError"),
-        "KeyError",
-        &[("__str__", key_error_str)],
-    );
+    add_methods(t.exc.get("StopIteration"), "StopIteration", &[("__init__", stop_iteration_init)]);
+    add_methods(t.exc.get("SystemExit"), "SystemExit", &[("__init__", system_exit_init)]);
+    add_methods(t.exc.get("KeyError"), "KeyError", &[("__str__", key_error_str)]);
     // object.__hash__ is looked up by `__hash__ = None` checks; mark the singletons.
     let _ = BaseKind::Object;
 }
@@ -146,14 +96,11 @@ fn object_init(_vm: &Vm, args: Args) -> PyResult<Value> {
     if args.args.len() > 1 || args.has_kwargs() {
         let this = &args.args[0];
         let cls = this.class();
-        let overrides_new =
-            typeobj::lookup_with_owner(cls, "__new__").is_some_and(|(_, o)| !o.is(&types().object));
-        let overrides_init = typeobj::lookup_with_owner(cls, "__init__")
-            .is_some_and(|(_, o)| !o.is(&types().object));
+        let overrides_new = typeobj::lookup_with_owner(cls, "__new__").is_some_and(|(_, o)| !o.is(&types().object));
+        let overrides_init = typeobj::lookup_with_owner(cls, "__init__").is_some_and(|(_, o)| !o.is(&types().object));
         if overrides_init || !overrides_new {
             return Err(PyErr::type_error(if overrides_init {
-                "object.__init__() takes exactly one argument (the instance to initialize)"
-                    .to_string()
+                "object.__init__() takes exactly one argument (the instance to initialize)".to_string()
             } else {
                 format!("{}() takes no arguments", type_name(this))
             }));
@@ -176,11 +123,7 @@ fn object_str(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn object_eq(_vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("__eq__", 2, 2)?;
-    Ok(if pos[0].is(&pos[1]) {
-        Value::Bool(true)
-    } else {
-        Value::not_implemented()
-    })
+    Ok(if pos[0].is(&pos[1]) { Value::Bool(true) } else { Value::not_implemented() })
 }
 
 fn object_ne(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -197,12 +140,7 @@ fn object_hash(_vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn name_of_arg(v: &Value) -> PyResult<&str> {
-    v.as_str().map(|s| s.as_str()).ok_or_else(|| {
-        PyErr::type_error(format!(
-            "attribute name must be string, not '{}'",
-            type_name(v)
-        ))
-    })
+    v.as_str().map(|s| s.as_str()).ok_or_else(|| PyErr::type_error(format!("attribute name must be string, not '{}'", type_name(v))))
 }
 
 fn object_setattr(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -225,9 +163,7 @@ fn object_getattribute(vm: &Vm, args: Args) -> PyResult<Value> {
     let cls = obj.class().clone();
     let descr = typeobj::lookup(&cls, name);
     if let Some(d) = &descr {
-        if matches!(d.payload(), Some(Payload::Property { .. }))
-            || call::lookup_user(d.class(), "__set__").is_some()
-        {
+        if matches!(d.payload(), Some(Payload::Property { .. })) || call::lookup_user(d.class(), "__set__").is_some() {
             return attr::bind(vm, d, obj);
         }
     }
@@ -249,10 +185,7 @@ fn object_format(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("__format__", 2, 2)?;
     let spec = pos[1].as_str().map(|s| s.as_str()).unwrap_or("");
     if !spec.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "unsupported format string passed to {}.__format__",
-            type_name(&pos[0])
-        )));
+        return Err(PyErr::type_error(format!("unsupported format string passed to {}.__format__", type_name(&pos[0]))));
     }
     Ok(Value::new_str(repr::str(vm, &pos[0])?))
 }
@@ -263,19 +196,12 @@ fn type_init(_vm: &Vm, _args: Args) -> PyResult<Value> {
 
 fn type_mro(_vm: &Vm, args: Args) -> PyResult<Value> {
     let cls = cls_arg(&args, "mro")?;
-    let mro = type_data(cls)
-        .map(|t| t.mro.borrow().clone())
-        .unwrap_or_default();
+    let mro = type_data(cls).map(|t| t.mro.borrow().clone()).unwrap_or_default();
     Ok(Value::new_list(mro.into_iter().map(Value::Obj).collect()))
 }
 
 /// Wrap a builtin value in an instance of a subclass when `cls` is not the exact type.
-fn subclass_wrap(
-    cls: &PyRef,
-    exact: &PyRef,
-    v: Value,
-    payload: impl FnOnce(Value) -> Payload,
-) -> Value {
+fn subclass_wrap(cls: &PyRef, exact: &PyRef, v: Value, payload: impl FnOnce(Value) -> Payload) -> Value {
     if cls.is(exact) {
         v
     } else {
@@ -288,10 +214,7 @@ fn int_new(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_kwargs("int", &["base"])?;
     let pos = &args.pos()[1..];
     if pos.len() > 2 {
-        return Err(PyErr::type_error(format!(
-            "int() takes at most 2 arguments ({} given)",
-            pos.len()
-        )));
+        return Err(PyErr::type_error(format!("int() takes at most 2 arguments ({} given)", pos.len())));
     }
     let base = pos.get(1).or(args.kwarg("base")).cloned();
     let v = match (pos.first(), base) {
@@ -300,29 +223,17 @@ fn int_new(vm: &Vm, args: Args) -> PyResult<Value> {
         (Some(x), Some(b)) => {
             let b = ops::index_value(&b)?;
             if b != 0 && !(2..=36).contains(&b) {
-                return Err(PyErr::value_error(
-                    "int() base must be >= 2 and <= 36, or 0",
-                ));
+                return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
             }
             match x.payload() {
-                Some(Payload::Str(s)) => int::normalize(
-                    crate::num::parse_int(s.as_str(), b as u32).map_err(PyErr::from_spec)?,
-                ),
-                Some(Payload::Bytes(by)) => int::normalize(
-                    crate::num::parse_int_bytes(by, b as u32, 4300).map_err(PyErr::from_spec)?,
-                ),
-                _ => {
-                    return Err(PyErr::type_error(
-                        "int() can't convert non-string with explicit base",
-                    ))
-                }
+                Some(Payload::Str(s)) => int::normalize(crate::num::parse_int(s.as_str(), b as u32).map_err(PyErr::from_spec)?),
+                Some(Payload::Bytes(by)) => int::normalize(crate::num::parse_int_bytes(by, b as u32, 4300).map_err(PyErr::from_spec)?),
+                _ => return Err(PyErr::type_error("int() can't convert non-string with explicit base")),
             }
         }
         (Some(x), None) => to_int(vm, x)?,
     };
-    Ok(subclass_wrap(cls, &types().int, v, |v| {
-        Payload::Int(int::as_bigint(&v).unwrap_or_default())
-    }))
+    Ok(subclass_wrap(cls, &types().int, v, |v| Payload::Int(int::as_bigint(&v).unwrap_or_default())))
 }
 
 /// `int(x)` for one argument.
@@ -330,11 +241,7 @@ pub fn to_int(vm: &Vm, x: &Value) -> PyResult<Value> {
     match x {
         Value::Int(_) => return Ok(x.clone()),
         Value::Bool(b) => return Ok(Value::Int(*b as i64)),
-        Value::Float(f) => {
-            return crate::num::float_to_bigint(*f)
-                .map(int::normalize)
-                .map_err(PyErr::from_spec)
-        }
+        Value::Float(f) => return crate::num::float_to_bigint(*f).map(int::normalize).map_err(PyErr::from_spec),
         _ => {}
     }
     for name in ["__int__", "__index__", "__trunc__"] {
@@ -342,28 +249,18 @@ pub fn to_int(vm: &Vm, x: &Value) -> PyResult<Value> {
             let r = call::call_bound(vm, &f, x, Args::new(&[]))?;
             return match int::as_bigint(&r) {
                 Some(b) => Ok(int::normalize(b)),
-                None => Err(PyErr::type_error(format!(
-                    "{name} returned non-int (type {})",
-                    type_name(&r)
-                ))),
+                None => Err(PyErr::type_error(format!("{name} returned non-int (type {})", type_name(&r)))),
             };
         }
     }
     match x.payload() {
         Some(Payload::Int(b)) => Ok(int::normalize(b.clone())),
-        Some(Payload::Float(f)) => crate::num::float_to_bigint(*f)
-            .map(int::normalize)
-            .map_err(PyErr::from_spec),
-        Some(Payload::Str(s)) => crate::num::parse_int(s.as_str(), 10)
-            .map(int::normalize)
-            .map_err(PyErr::from_spec),
-        Some(Payload::Bytes(b)) => crate::num::parse_int_bytes(b, 10, 4300)
-            .map(int::normalize)
-            .map_err(PyErr::from_spec),
-        _ => Err(PyErr::type_error(format!(
-            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-            type_name(x)
-        ))),
+        Some(Payload::Float(f)) => crate::num::float_to_bigint(*f).map(int::normalize).map_err(PyErr::from_spec),
+        Some(Payload::Str(s)) => crate::num::parse_int(s.as_str(), 10).map(int::normalize).map_err(PyErr::from_spec),
+        Some(Payload::Bytes(b)) => crate::num::parse_int_bytes(b, 10, 4300).map(int::normalize).map_err(PyErr::from_spec),
+        _ => {
+            Err(PyErr::type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(x))))
+        }
     }
 }
 
@@ -373,9 +270,7 @@ fn bool_new(vm: &Vm, args: Args) -> PyResult<Value> {
     match pos.len() {
         0 => Ok(Value::Bool(false)),
         1 => Ok(Value::Bool(ops::truthy(vm, &pos[0])?)),
-        n => Err(PyErr::type_error(format!(
-            "bool expected at most 1 argument, got {n}"
-        ))),
+        n => Err(PyErr::type_error(format!("bool expected at most 1 argument, got {n}"))),
     }
 }
 
@@ -391,28 +286,19 @@ pub fn to_float(vm: &Vm, x: &Value) -> PyResult<f64> {
         let r = call::call_bound(vm, &f, x, Args::new(&[]))?;
         return match r {
             Value::Float(f) => Ok(f),
-            _ => Err(PyErr::type_error(format!(
-                "{}.__float__ returned non-float (type {})",
-                type_name(x),
-                type_name(&r)
-            ))),
+            _ => Err(PyErr::type_error(format!("{}.__float__ returned non-float (type {})", type_name(x), type_name(&r)))),
         };
     }
     if let Some(f) = call::lookup_user(x.class(), "__index__") {
         let r = call::call_bound(vm, &f, x, Args::new(&[]))?;
-        return int::as_bigint(&r)
-            .ok_or_else(|| PyErr::type_error("__index__ returned non-int"))
-            .and_then(|b| ops::int_to_f64(&b));
+        return int::as_bigint(&r).ok_or_else(|| PyErr::type_error("__index__ returned non-int")).and_then(|b| ops::int_to_f64(&b));
     }
     match x.payload() {
         Some(Payload::Float(f)) => Ok(*f),
         Some(Payload::Int(b)) => ops::int_to_f64(b),
         Some(Payload::Str(s)) => crate::num::parse_float(s.as_str()).map_err(PyErr::from_spec),
         Some(Payload::Bytes(b)) => crate::num::parse_float_bytes(b).map_err(PyErr::from_spec),
-        _ => Err(PyErr::type_error(format!(
-            "float() argument must be a string or a real number, not '{}'",
-            type_name(x)
-        ))),
+        _ => Err(PyErr::type_error(format!("float() argument must be a string or a real number, not '{}'", type_name(x)))),
     }
 }
 
@@ -423,15 +309,9 @@ fn float_new(vm: &Vm, args: Args) -> PyResult<Value> {
     let f = match pos.len() {
         0 => 0.0,
         1 => to_float(vm, &pos[0])?,
-        n => {
-            return Err(PyErr::type_error(format!(
-                "float expected at most 1 argument, got {n}"
-            )))
-        }
+        n => return Err(PyErr::type_error(format!("float expected at most 1 argument, got {n}"))),
     };
-    Ok(subclass_wrap(cls, &types().float, Value::Float(f), |_| {
-        Payload::Float(f)
-    }))
+    Ok(subclass_wrap(cls, &types().float, Value::Float(f), |_| Payload::Float(f)))
 }
 
 fn str_new(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -444,18 +324,23 @@ fn str_new(vm: &Vm, args: Args) -> PyResult<Value> {
         (None, _) => String::new(),
         (Some(o), None) if args.kwarg("errors").is_none() => repr::str(vm, o)?,
         (Some(o), _) => match o.payload() {
-            Some(Payload::Bytes(b)) => String::from_utf8(b.to_vec())
-                .map_err(|e| PyErr::new("UnicodeDecodeError", format!("'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte", b[e.utf8_error().valid_up_to()], e.utf8_error().valid_up_to())))?,
+            Some(Payload::Bytes(b)) => String::from_utf8(b.to_vec()).map_err(|e| {
+                PyErr::new(
+                    "UnicodeDecodeError",
+                    format!(
+                        "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+                        b[e.utf8_error().valid_up_to()],
+                        e.utf8_error().valid_up_to()
+                    ),
+                )
+            })?,
             _ => return Err(PyErr::type_error(format!("decoding to str: need a bytes-like object, {} found", type_name(o)))),
         },
     };
     if cls.is(&types().str) {
         return Ok(Value::new_str(s));
     }
-    Ok(alloc_instance(
-        cls,
-        Payload::Str(crate::objects::PyStr::new(s)),
-    ))
+    Ok(alloc_instance(cls, Payload::Str(crate::objects::PyStr::new(s))))
 }
 
 fn list_new(_vm: &Vm, args: Args) -> PyResult<Value> {
@@ -467,10 +352,7 @@ fn list_init(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("list")?;
     let pos = &args.pos()[1..];
     if pos.len() > 1 {
-        return Err(PyErr::type_error(format!(
-            "list expected at most 1 argument, got {}",
-            pos.len()
-        )));
+        return Err(PyErr::type_error(format!("list expected at most 1 argument, got {}", pos.len())));
     }
     let items = match pos.first() {
         Some(v) => iter::collect(vm, v)?,
@@ -488,10 +370,7 @@ fn tuple_new(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("tuple")?;
     let pos = &args.pos()[1..];
     if pos.len() > 1 {
-        return Err(PyErr::type_error(format!(
-            "tuple expected at most 1 argument, got {}",
-            pos.len()
-        )));
+        return Err(PyErr::type_error(format!("tuple expected at most 1 argument, got {}", pos.len())));
     }
     if cls.is(&types().tuple) {
         if let Some(v) = pos.first() {
@@ -507,27 +386,18 @@ fn tuple_new(vm: &Vm, args: Args) -> PyResult<Value> {
     if cls.is(&types().tuple) {
         return Ok(Value::new_tuple(items));
     }
-    Ok(alloc_instance(
-        cls,
-        Payload::Tuple(items.into_boxed_slice()),
-    ))
+    Ok(alloc_instance(cls, Payload::Tuple(items.into_boxed_slice())))
 }
 
 fn dict_new(_vm: &Vm, args: Args) -> PyResult<Value> {
     let cls = cls_arg(&args, "dict.__new__")?;
-    Ok(alloc_instance(
-        cls,
-        Payload::Dict(RefCell::new(Default::default())),
-    ))
+    Ok(alloc_instance(cls, Payload::Dict(RefCell::new(Default::default()))))
 }
 
 fn dict_init(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = &args.pos()[1..];
     if pos.len() > 1 {
-        return Err(PyErr::type_error(format!(
-            "dict expected at most 1 argument, got {}",
-            pos.len()
-        )));
+        return Err(PyErr::type_error(format!("dict expected at most 1 argument, got {}", pos.len())));
     }
     let this = &args.args[0];
     if let Some(src) = pos.first() {
@@ -543,20 +413,14 @@ fn dict_init(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn set_new(_vm: &Vm, args: Args) -> PyResult<Value> {
     let cls = cls_arg(&args, "set.__new__")?;
-    Ok(alloc_instance(
-        cls,
-        Payload::Set(RefCell::new(Default::default())),
-    ))
+    Ok(alloc_instance(cls, Payload::Set(RefCell::new(Default::default()))))
 }
 
 fn set_init(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("set")?;
     let pos = &args.pos()[1..];
     if pos.len() > 1 {
-        return Err(PyErr::type_error(format!(
-            "set expected at most 1 argument, got {}",
-            pos.len()
-        )));
+        return Err(PyErr::type_error(format!("set expected at most 1 argument, got {}", pos.len())));
     }
     if let (Some(src), Some(Payload::Set(cell))) = (pos.first(), args.args[0].payload()) {
         for x in iter::collect(vm, src)? {
@@ -573,34 +437,20 @@ fn range_new(_vm: &Vm, args: Args) -> PyResult<Value> {
         if int::is_int(v) {
             Ok(int::normalize(int::as_bigint(v).unwrap_or_default()))
         } else {
-            Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(v)
-            )))
+            Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))
         }
     };
     let (start, stop, step) = match pos.len() {
         1 => (Value::Int(0), idx(&pos[0])?, Value::Int(1)),
         2 => (idx(&pos[0])?, idx(&pos[1])?, Value::Int(1)),
         3 => (idx(&pos[0])?, idx(&pos[1])?, idx(&pos[2])?),
-        0 => {
-            return Err(PyErr::type_error(
-                "range expected at least 1 argument, got 0",
-            ))
-        }
-        n => {
-            return Err(PyErr::type_error(format!(
-                "range expected at most 3 arguments, got {n}"
-            )))
-        }
+        0 => return Err(PyErr::type_error("range expected at least 1 argument, got 0")),
+        n => return Err(PyErr::type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
     if matches!(step, Value::Int(0)) {
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }
-    Ok(Value::Obj(PyRef::new(
-        &types().range,
-        Payload::Range { start, stop, step },
-    )))
+    Ok(Value::Obj(PyRef::new(&types().range, Payload::Range { start, stop, step })))
 }
 
 fn slice_new(_vm: &Vm, args: Args) -> PyResult<Value> {
@@ -610,16 +460,8 @@ fn slice_new(_vm: &Vm, args: Args) -> PyResult<Value> {
         1 => (Value::None, pos[0].clone(), Value::None),
         2 => (pos[0].clone(), pos[1].clone(), Value::None),
         3 => (pos[0].clone(), pos[1].clone(), pos[2].clone()),
-        0 => {
-            return Err(PyErr::type_error(
-                "slice expected at least 1 argument, got 0",
-            ))
-        }
-        n => {
-            return Err(PyErr::type_error(format!(
-                "slice expected at most 3 arguments, got {n}"
-            )))
-        }
+        0 => return Err(PyErr::type_error("slice expected at least 1 argument, got 0")),
+        n => return Err(PyErr::type_error(format!("slice expected at most 3 arguments, got {n}"))),
     };
     Ok(crate::runtime::item::new_slice(a, b, c))
 }
@@ -628,12 +470,7 @@ fn property_new(_vm: &Vm, args: Args) -> PyResult<Value> {
     let cls = cls_arg(&args, "property.__new__")?;
     args.check_kwargs("property", &["fget", "fset", "fdel", "doc"])?;
     let pos = &args.pos()[1..];
-    let get = |i: usize, name: &str| {
-        pos.get(i)
-            .or(args.kwarg(name))
-            .cloned()
-            .unwrap_or(Value::None)
-    };
+    let get = |i: usize, name: &str| pos.get(i).or(args.kwarg(name)).cloned().unwrap_or(Value::None);
     let fget = get(0, "fget");
     let mut doc = get(3, "doc");
     if doc.is_none() {
@@ -641,26 +478,12 @@ fn property_new(_vm: &Vm, args: Args) -> PyResult<Value> {
             doc = f.doc.borrow().clone();
         }
     }
-    Ok(alloc_instance(
-        cls,
-        Payload::Property {
-            fget,
-            fset: get(1, "fset"),
-            fdel: get(2, "fdel"),
-            doc,
-        },
-    ))
+    Ok(alloc_instance(cls, Payload::Property { fget, fset: get(1, "fset"), fdel: get(2, "fdel"), doc }))
 }
 
 fn property_copy(args: &Args, which: usize) -> PyResult<Value> {
     let pos = args.check_count("property", 2, 2)?;
-    let Some(Payload::Property {
-        fget,
-        fset,
-        fdel,
-        doc,
-    }) = pos[0].payload()
-    else {
+    let Some(Payload::Property { fget, fset, fdel, doc }) = pos[0].payload() else {
         return Err(PyErr::type_error("descriptor requires a 'property' object"));
     };
     let f = pos[1].clone();
@@ -669,15 +492,7 @@ fn property_copy(args: &Args, which: usize) -> PyResult<Value> {
         1 => (fget.clone(), f, fdel.clone()),
         _ => (fget.clone(), fset.clone(), f),
     };
-    Ok(Value::Obj(PyRef::new(
-        pos[0].class(),
-        Payload::Property {
-            fget: g,
-            fset: s,
-            fdel: d,
-            doc: doc.clone(),
-        },
-    )))
+    Ok(Value::Obj(PyRef::new(pos[0].class(), Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone() })))
 }
 
 fn property_getter(_vm: &Vm, args: Args) -> PyResult<Value> {
@@ -714,30 +529,14 @@ fn super_new(_vm: &Vm, args: Args) -> PyResult<Value> {
         .as_obj()
         .filter(|o| type_data(o).is_some())
         .cloned()
-        .ok_or_else(|| {
-            PyErr::type_error(format!(
-                "super() argument 1 must be a type, not {}",
-                type_name(&pos[0])
-            ))
-        })?;
+        .ok_or_else(|| PyErr::type_error(format!("super() argument 1 must be a type, not {}", type_name(&pos[0]))))?;
     let obj = pos.get(1).cloned().unwrap_or(Value::None);
     let obj_type = match obj.as_obj() {
         Some(o) if type_data(o).is_some() && typeobj::is_subtype(o, &this_class) => o.clone(),
         _ if typeobj::isinstance(&obj, &this_class) => obj.class().clone(),
-        _ => {
-            return Err(PyErr::type_error(
-                "super(type, obj): obj must be an instance or subtype of type",
-            ))
-        }
+        _ => return Err(PyErr::type_error("super(type, obj): obj must be an instance or subtype of type")),
     };
-    let s = PyRef::new(
-        &types().super_,
-        Payload::Super {
-            this_class,
-            obj,
-            obj_type,
-        },
-    );
+    let s = PyRef::new(&types().super_, Payload::Super { this_class, obj, obj_type });
     Ok(Value::Obj(s))
 }
 
@@ -765,10 +564,7 @@ fn exc_with_traceback(_vm: &Vm, args: Args) -> PyResult<Value> {
 fn exc_add_note(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("add_note", 2, 2)?;
     if pos[1].as_str().is_none() {
-        return Err(PyErr::type_error(format!(
-            "note must be a str, not '{}'",
-            type_name(&pos[1])
-        )));
+        return Err(PyErr::type_error(format!("note must be a str, not '{}'", type_name(&pos[1]))));
     }
     let notes = match attr::getattr_opt(vm, &pos[0], "__notes__")? {
         Some(n) => n,
@@ -780,11 +576,7 @@ fn exc_add_note(vm: &Vm, args: Args) -> PyResult<Value> {
     };
     match crate::objects::list::cell(&notes) {
         Some(c) => c.borrow_mut().push(pos[1].clone()),
-        None => {
-            return Err(PyErr::type_error(
-                "Cannot add note: __notes__ is not a list",
-            ))
-        }
+        None => return Err(PyErr::type_error("Cannot add note: __notes__ is not a list")),
     }
     Ok(Value::None)
 }
@@ -814,8 +606,6 @@ fn system_exit_init(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn key_error_str(vm: &Vm, args: Args) -> PyResult<Value> {
     let this = &args.args[0];
-    let a = crate::objects::exception::exc_data(this)
-        .map(|d| d.borrow().args.clone())
-        .unwrap_or(Value::None);
+    let a = crate::objects::exception::exc_data(this).map(|d| d.borrow().args.clone()).unwrap_or(Value::None);
     Ok(Value::new_str(repr::exception_str(vm, this, &a)?))
 }

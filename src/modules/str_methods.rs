@@ -50,17 +50,11 @@ pub fn init() {
 }
 
 fn this<'a>(args: &Args<'a>) -> PyResult<&'a str> {
-    args.args
-        .first()
-        .and_then(|v| v.as_str())
-        .map(|s| s.as_str())
-        .ok_or_else(|| PyErr::type_error("descriptor requires a 'str' object"))
+    args.args.first().and_then(|v| v.as_str()).map(|s| s.as_str()).ok_or_else(|| PyErr::type_error("descriptor requires a 'str' object"))
 }
 
 fn str_arg<'a>(v: &'a Value, what: &str) -> PyResult<&'a str> {
-    v.as_str()
-        .map(|s| s.as_str())
-        .ok_or_else(|| PyErr::type_error(format!("{what} must be str, not {}", type_name(v))))
+    v.as_str().map(|s| s.as_str()).ok_or_else(|| PyErr::type_error(format!("{what} must be str, not {}", type_name(v))))
 }
 
 fn str_join(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -74,12 +68,7 @@ fn str_join(vm: &Vm, args: Args) -> PyResult<Value> {
         }
         match it.as_str() {
             Some(s) => out.push_str(s.as_str()),
-            None => {
-                return Err(PyErr::type_error(format!(
-                    "sequence item {i}: expected str instance, {} found",
-                    type_name(it)
-                )))
-            }
+            None => return Err(PyErr::type_error(format!("sequence item {i}: expected str instance, {} found", type_name(it)))),
         }
     }
     Ok(Value::new_str(out))
@@ -91,9 +80,8 @@ fn split_args(args: &Args) -> PyResult<(Option<String>, i64)> {
     let sep = match pos.get(1).or(args.kwarg("sep")) {
         None | Some(Value::None) => None,
         Some(v) => {
-            let s = str_arg(v, "must be str or None").map_err(|_| {
-                PyErr::type_error(format!("must be str or None, not {}", type_name(v)))
-            })?;
+            let s =
+                str_arg(v, "must be str or None").map_err(|_| PyErr::type_error(format!("must be str or None, not {}", type_name(v))))?;
             if s.is_empty() {
                 return Err(PyErr::value_error("empty separator"));
             }
@@ -115,9 +103,7 @@ fn str_split(_vm: &Vm, args: Args) -> PyResult<Value> {
             if maxsplit < 0 {
                 s.split(sep.as_str()).map(str::to_string).collect()
             } else {
-                s.splitn(maxsplit as usize + 1, sep.as_str())
-                    .map(str::to_string)
-                    .collect()
+                s.splitn(maxsplit as usize + 1, sep.as_str()).map(str::to_string).collect()
             }
         }
         None => {
@@ -135,9 +121,7 @@ fn str_split(_vm: &Vm, args: Args) -> PyResult<Value> {
             out
         }
     };
-    Ok(Value::new_list(
-        parts.into_iter().map(Value::new_str).collect(),
-    ))
+    Ok(Value::new_list(parts.into_iter().map(Value::new_str).collect()))
 }
 
 fn str_rsplit(_vm: &Vm, args: Args) -> PyResult<Value> {
@@ -148,9 +132,7 @@ fn str_rsplit(_vm: &Vm, args: Args) -> PyResult<Value> {
             if maxsplit < 0 {
                 s.rsplit(sep.as_str()).map(str::to_string).collect()
             } else {
-                s.rsplitn(maxsplit as usize + 1, sep.as_str())
-                    .map(str::to_string)
-                    .collect()
+                s.rsplitn(maxsplit as usize + 1, sep.as_str()).map(str::to_string).collect()
             }
         }
         None => {
@@ -161,10 +143,7 @@ fn str_rsplit(_vm: &Vm, args: Args) -> PyResult<Value> {
                     out.push(rest.to_string());
                     break;
                 }
-                let start = rest
-                    .rfind(char::is_whitespace)
-                    .map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8))
-                    .unwrap_or(0);
+                let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
                 out.push(rest[start..].to_string());
                 rest = rest[..start].trim_end_matches(char::is_whitespace);
             }
@@ -172,9 +151,7 @@ fn str_rsplit(_vm: &Vm, args: Args) -> PyResult<Value> {
         }
     };
     parts.reverse();
-    Ok(Value::new_list(
-        parts.into_iter().map(Value::new_str).collect(),
-    ))
+    Ok(Value::new_list(parts.into_iter().map(Value::new_str).collect()))
 }
 
 fn strip_impl(args: &Args, left: bool, right: bool) -> PyResult<Value> {
@@ -191,11 +168,7 @@ fn strip_impl(args: &Args, left: bool, right: bool) -> PyResult<Value> {
         }
         Some(v) => {
             let chars: Vec<char> = str_arg(v, "strip arg")?.chars().collect();
-            let t = if left {
-                s.trim_start_matches(|c| chars.contains(&c))
-            } else {
-                s
-            };
+            let t = if left { s.trim_start_matches(|c| chars.contains(&c)) } else { s };
             if right {
                 t.trim_end_matches(|c| chars.contains(&c))
             } else {
@@ -274,17 +247,9 @@ fn str_replace(_vm: &Vm, args: Args) -> PyResult<Value> {
         None => -1,
     };
     if count < 0 {
-        return Ok(Value::new_str(if old.is_empty() {
-            replace_empty(s, new, usize::MAX)
-        } else {
-            s.replace(old, new)
-        }));
+        return Ok(Value::new_str(if old.is_empty() { replace_empty(s, new, usize::MAX) } else { s.replace(old, new) }));
     }
-    Ok(Value::new_str(if old.is_empty() {
-        replace_empty(s, new, count as usize)
-    } else {
-        s.replacen(old, new, count as usize)
-    }))
+    Ok(Value::new_str(if old.is_empty() { replace_empty(s, new, count as usize) } else { s.replacen(old, new, count as usize) }))
 }
 
 fn replace_empty(s: &str, new: &str, count: usize) -> String {
@@ -315,10 +280,7 @@ fn sub_range(s: &str, pos: &[Value], from: usize) -> PyResult<(usize, usize)> {
             }
         }
     };
-    Ok((
-        norm(pos.get(from), 0)? as usize,
-        norm(pos.get(from + 1), len)? as usize,
-    ))
+    Ok((norm(pos.get(from), 0)? as usize, norm(pos.get(from + 1), len)? as usize))
 }
 
 fn char_slice(s: &str, start: usize, end: usize) -> &str {
@@ -339,17 +301,11 @@ fn affix(args: &Args, name: &str, prefix: bool) -> PyResult<Value> {
     }
     let sub = char_slice(s, start, end);
     let test = |p: &Value| -> PyResult<bool> {
-        let p = p.as_str().map(|x| x.as_str()).ok_or_else(|| {
-            PyErr::type_error(format!(
-                "{name} first arg must be str or a tuple of str, not {}",
-                type_name(p)
-            ))
-        })?;
-        Ok(if prefix {
-            sub.starts_with(p)
-        } else {
-            sub.ends_with(p)
-        })
+        let p = p
+            .as_str()
+            .map(|x| x.as_str())
+            .ok_or_else(|| PyErr::type_error(format!("{name} first arg must be str or a tuple of str, not {}", type_name(p))))?;
+        Ok(if prefix { sub.starts_with(p) } else { sub.ends_with(p) })
     };
     if let Some(items) = crate::objects::tuple::items(&pos[1]) {
         for p in items {
@@ -373,31 +329,22 @@ fn str_endswith(_vm: &Vm, args: Args) -> PyResult<Value> {
 fn find_impl(args: &Args, name: &str, reverse: bool) -> PyResult<Option<usize>> {
     let s = this(args)?;
     let pos = args.check_count(name, 2, 4)?;
-    let needle = str_arg(&pos[1], "must be str")
-        .map_err(|_| PyErr::type_error(format!("must be str, not {}", type_name(&pos[1]))))?;
+    let needle = str_arg(&pos[1], "must be str").map_err(|_| PyErr::type_error(format!("must be str, not {}", type_name(&pos[1]))))?;
     let (start, end) = sub_range(s, pos, 2)?;
     if start > end || start > s.chars().count() {
         return Ok(None);
     }
     let hay = char_slice(s, start, end);
-    let found = if reverse {
-        hay.rfind(needle)
-    } else {
-        hay.find(needle)
-    };
+    let found = if reverse { hay.rfind(needle) } else { hay.find(needle) };
     Ok(found.map(|b| start + hay[..b].chars().count()))
 }
 
 fn str_find(_vm: &Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(
-        find_impl(&args, "find", false)?.map_or(-1, |i| i as i64),
-    ))
+    Ok(Value::Int(find_impl(&args, "find", false)?.map_or(-1, |i| i as i64)))
 }
 
 fn str_rfind(_vm: &Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(
-        find_impl(&args, "rfind", true)?.map_or(-1, |i| i as i64),
-    ))
+    Ok(Value::Int(find_impl(&args, "rfind", true)?.map_or(-1, |i| i as i64)))
 }
 
 fn str_index(_vm: &Vm, args: Args) -> PyResult<Value> {
@@ -425,9 +372,7 @@ fn pred(args: &Args, f: impl Fn(char) -> bool) -> PyResult<Value> {
 }
 
 fn str_isdigit(_vm: &Vm, args: Args) -> PyResult<Value> {
-    pred(&args, |c| {
-        crate::text::unicode::decimal_value(c).is_some() || c.is_numeric() && c.is_ascii_digit()
-    })
+    pred(&args, |c| crate::text::unicode::decimal_value(c).is_some() || c.is_numeric() && c.is_ascii_digit())
 }
 
 fn str_isalpha(_vm: &Vm, args: Args) -> PyResult<Value> {
@@ -444,16 +389,12 @@ fn str_isspace(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn str_isupper(_vm: &Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    Ok(Value::Bool(
-        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase),
-    ))
+    Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)))
 }
 
 fn str_islower(_vm: &Vm, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
-    Ok(Value::Bool(
-        s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase),
-    ))
+    Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)))
 }
 
 fn pad(args: &Args, name: &str, align: char) -> PyResult<Value> {
@@ -466,11 +407,7 @@ fn pad(args: &Args, name: &str, align: char) -> PyResult<Value> {
             let mut it = f.chars();
             match (it.next(), it.next()) {
                 (Some(c), None) => c,
-                _ => {
-                    return Err(PyErr::type_error(
-                        "The fill character must be exactly one character long",
-                    ))
-                }
+                _ => return Err(PyErr::type_error("The fill character must be exactly one character long")),
             }
         }
         None => ' ',
@@ -516,10 +453,7 @@ fn str_zfill(_vm: &Vm, args: Args) -> PyResult<Value> {
         Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
         _ => (String::new(), s),
     };
-    Ok(Value::new_str(format!(
-        "{sign}{}{rest}",
-        "0".repeat(width - len)
-    )))
+    Ok(Value::new_str(format!("{sign}{}{rest}", "0".repeat(width - len))))
 }
 
 fn str_partition(_vm: &Vm, args: Args) -> PyResult<Value> {
@@ -530,11 +464,7 @@ fn str_partition(_vm: &Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::value_error("empty separator"));
     }
     Ok(Value::new_tuple(match s.find(sep) {
-        Some(i) => vec![
-            Value::new_str(&s[..i]),
-            Value::new_str(sep),
-            Value::new_str(&s[i + sep.len()..]),
-        ],
+        Some(i) => vec![Value::new_str(&s[..i]), Value::new_str(sep), Value::new_str(&s[i + sep.len()..])],
         None => vec![Value::new_str(s), Value::new_str(""), Value::new_str("")],
     }))
 }
@@ -557,11 +487,7 @@ fn str_splitlines(vm: &Vm, args: Args) -> PyResult<Value> {
                 end += 1;
                 i += 1;
             }
-            out.push(Value::new_str(if keep {
-                &s[start..end]
-            } else {
-                &s[start..b]
-            }));
+            out.push(Value::new_str(if keep { &s[start..end] } else { &s[start..b] }));
             start = end;
         }
         i += 1;
@@ -593,16 +519,16 @@ fn str_encode(_vm: &Vm, args: Args) -> PyResult<Value> {
                     let codec = if limit == 0x80 { "ascii" } else { "latin-1" };
                     return Err(PyErr::new(
                         "UnicodeEncodeError",
-                        format!("'{codec}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})", c as u32),
+                        format!(
+                            "'{codec}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})",
+                            c as u32
+                        ),
                     ));
                 }
             }
             Ok(crate::objects::str::new_bytes(out))
         }
-        other => Err(PyErr::new(
-            "LookupError",
-            format!("unknown encoding: {other}"),
-        )),
+        other => Err(PyErr::new("LookupError", format!("unknown encoding: {other}"))),
     }
 }
 
@@ -623,11 +549,7 @@ fn str_format(vm: &Vm, args: Args) -> PyResult<Value> {
                 chars.next();
                 out.push('}');
             }
-            '}' => {
-                return Err(PyErr::value_error(
-                    "Single '}' encountered in format string",
-                ))
-            }
+            '}' => return Err(PyErr::value_error("Single '}' encountered in format string")),
             '{' => {
                 let mut field = String::new();
                 let mut depth = 1;
@@ -645,9 +567,7 @@ fn str_format(vm: &Vm, args: Args) -> PyResult<Value> {
                             field.push('}');
                         }
                         Some((_, ch)) => field.push(ch),
-                        None => {
-                            return Err(PyErr::value_error("expected '}' before end of string"))
-                        }
+                        None => return Err(PyErr::value_error("expected '}' before end of string")),
                     }
                 }
                 out.push_str(&format_field(vm, &field, pos, &args, &mut auto)?);
@@ -658,13 +578,7 @@ fn str_format(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::new_str(out))
 }
 
-fn format_field(
-    vm: &Vm,
-    field: &str,
-    pos: &[Value],
-    args: &Args,
-    auto: &mut usize,
-) -> PyResult<String> {
+fn format_field(vm: &Vm, field: &str, pos: &[Value], args: &Args, auto: &mut usize) -> PyResult<String> {
     let (name_conv, spec) = match field.find(':') {
         Some(i) => (&field[..i], &field[i + 1..]),
         None => (field, ""),
@@ -676,24 +590,16 @@ fn format_field(
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
     let (head, mut rest) = name.split_at(first_end);
     let mut value = if head.is_empty() {
-        let v = pos.get(*auto).cloned().ok_or_else(|| {
-            PyErr::index_error(format!(
-                "Replacement index {} out of range for positional args tuple",
-                *auto
-            ))
-        })?;
+        let v = pos
+            .get(*auto)
+            .cloned()
+            .ok_or_else(|| PyErr::index_error(format!("Replacement index {} out of range for positional args tuple", *auto)))?;
         *auto += 1;
         v
     } else if let Ok(i) = head.parse::<usize>() {
-        pos.get(i).cloned().ok_or_else(|| {
-            PyErr::index_error(format!(
-                "Replacement index {i} out of range for positional args tuple"
-            ))
-        })?
+        pos.get(i).cloned().ok_or_else(|| PyErr::index_error(format!("Replacement index {i} out of range for positional args tuple")))?
     } else {
-        args.kwarg(head)
-            .cloned()
-            .ok_or_else(|| PyErr::key_error(Value::new_str(head)))?
+        args.kwarg(head).cloned().ok_or_else(|| PyErr::key_error(Value::new_str(head)))?
     };
     while !rest.is_empty() {
         if let Some(r) = rest.strip_prefix('.') {
@@ -701,49 +607,25 @@ fn format_field(
             value = crate::runtime::attr::getattr(vm, &value, &r[..end])?;
             rest = &r[end..];
         } else if let Some(r) = rest.strip_prefix('[') {
-            let end = r
-                .find(']')
-                .ok_or_else(|| PyErr::value_error("Missing ']' in format string"))?;
+            let end = r.find(']').ok_or_else(|| PyErr::value_error("Missing ']' in format string"))?;
             let key = &r[..end];
-            let k = key
-                .parse::<i64>()
-                .map(Value::Int)
-                .unwrap_or_else(|_| Value::new_str(key));
+            let k = key.parse::<i64>().map(Value::Int).unwrap_or_else(|_| Value::new_str(key));
             value = crate::runtime::item::getitem(vm, &value, &k)?;
             rest = &r[end + 1..];
         } else {
-            return Err(PyErr::value_error(
-                "Only '.' or '[' may follow ']' in format field specifier",
-            ));
+            return Err(PyErr::value_error("Only '.' or '[' may follow ']' in format field specifier"));
         }
     }
     let value = match conv {
         None => value,
         Some("r") => Value::new_str(repr::repr(vm, &value)?),
         Some("s") => Value::new_str(repr::str(vm, &value)?),
-        Some("a") => Value::new_str(
-            crate::text::str_ascii(&repr::repr(vm, &value)?)
-                .trim_matches('\'')
-                .to_string(),
-        ),
-        Some(c) => {
-            return Err(PyErr::value_error(format!(
-                "Unknown conversion specifier {c}"
-            )))
-        }
+        Some("a") => Value::new_str(crate::text::str_ascii(&repr::repr(vm, &value)?).trim_matches('\'').to_string()),
+        Some(c) => return Err(PyErr::value_error(format!("Unknown conversion specifier {c}"))),
     };
     let spec = if spec.contains('{') {
-        let inner = str_format(
-            vm,
-            Args {
-                args: &[&[Value::new_str(spec)][..], pos].concat(),
-                kwnames: &[],
-            },
-        )?;
-        inner
-            .as_str()
-            .map(|s| s.as_str().to_string())
-            .unwrap_or_default()
+        let inner = str_format(vm, Args { args: &[&[Value::new_str(spec)][..], pos].concat(), kwnames: &[] })?;
+        inner.as_str().map(|s| s.as_str().to_string()).unwrap_or_default()
     } else {
         spec.to_string()
     };
@@ -759,10 +641,8 @@ fn str_mod(vm: &Vm, args: Args) -> PyResult<Value> {
 pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<Value> {
     let items = parse_percent_format(fmt);
     let is_mapping = matches!(args.payload(), Some(Payload::Dict(_)))
-        || (!matches!(
-            args.payload(),
-            Some(Payload::Tuple(_)) | Some(Payload::Str(_))
-        ) && crate::objects::typeobj::lookup(args.class(), "__getitem__").is_some());
+        || (!matches!(args.payload(), Some(Payload::Tuple(_)) | Some(Payload::Str(_)))
+            && crate::objects::typeobj::lookup(args.class(), "__getitem__").is_some());
     let tuple_args: Vec<Value> = match args.payload() {
         Some(Payload::Tuple(t)) => t.to_vec(),
         _ => vec![args.clone()],
@@ -771,10 +651,7 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<Value> {
     let mut used_mapping = false;
     let mut out = String::new();
     let take = |next: &mut usize| -> PyResult<Value> {
-        let v = tuple_args
-            .get(*next)
-            .cloned()
-            .ok_or_else(|| PyErr::type_error("not enough arguments for format string"))?;
+        let v = tuple_args.get(*next).cloned().ok_or_else(|| PyErr::type_error("not enough arguments for format string"))?;
         *next += 1;
         Ok(v)
     };
@@ -791,8 +668,7 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<Value> {
                 } else {
                     if spec.width == PercentCount::Star {
                         let w = take(&mut next)?;
-                        let w =
-                            ops::index_value(&w).map_err(|_| PyErr::type_error("* wants int"))?;
+                        let w = ops::index_value(&w).map_err(|_| PyErr::type_error("* wants int"))?;
                         if w < 0 {
                             spec.flags.left = true;
                         }
@@ -800,8 +676,7 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<Value> {
                     }
                     if spec.precision == PercentCount::Star {
                         let p = take(&mut next)?;
-                        let p =
-                            ops::index_value(&p).map_err(|_| PyErr::type_error("* wants int"))?;
+                        let p = ops::index_value(&p).map_err(|_| PyErr::type_error("* wants int"))?;
                         spec.precision = PercentCount::Fixed(p.max(0) as usize);
                     }
                     if spec.error.is_some() {
@@ -818,9 +693,7 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<Value> {
         }
     }
     if next < tuple_args.len() && !used_mapping && !is_mapping {
-        return Err(PyErr::type_error(
-            "not all arguments converted during string formatting",
-        ));
+        return Err(PyErr::type_error("not all arguments converted during string formatting"));
     }
     Ok(Value::new_str(out))
 }
@@ -830,18 +703,13 @@ fn percent_one(vm: &Vm, v: &Value, spec: &ConvSpec) -> PyResult<String> {
     match spec.conv {
         's' => Ok(percent_str(&repr::str(vm, v)?, spec)),
         'r' => Ok(percent_str(&repr::repr(vm, v)?, spec)),
-        'a' => Ok(percent_str(
-            &crate::text::str_ascii(&repr::repr(vm, v)?).trim_matches('\''),
-            spec,
-        )),
+        'a' => Ok(percent_str(&crate::text::str_ascii(&repr::repr(vm, v)?).trim_matches('\''), spec)),
         'c' => {
             let c = match v.as_str() {
                 Some(s) if s.char_len() == 1 => s.as_str().to_string(),
                 Some(_) => return Err(PyErr::type_error("%c requires int or char")),
                 None => match crate::objects::int::as_bigint(v) {
-                    Some(n) => percent_char_from_int(&n)
-                        .map_err(PyErr::from_spec)?
-                        .to_string(),
+                    Some(n) => percent_char_from_int(&n).map_err(PyErr::from_spec)?.to_string(),
                     None => return Err(PyErr::type_error("%c requires int or char")),
                 },
             };
@@ -853,17 +721,10 @@ fn percent_one(vm: &Vm, v: &Value, spec: &ConvSpec) -> PyResult<String> {
                 None => match v {
                     Value::Float(f) => crate::num::float_to_bigint(*f).map_err(PyErr::from_spec)?,
                     _ => {
-                        let kind = if matches!(spec.conv, 'o' | 'x' | 'X') {
-                            "an integer is required"
-                        } else {
-                            "a real number is required"
-                        };
+                        let kind =
+                            if matches!(spec.conv, 'o' | 'x' | 'X') { "an integer is required" } else { "a real number is required" };
                         let _ = kind;
-                        return Err(PyErr::type_error(format!(
-                            "%{} format: a real number is required, not {}",
-                            spec.conv,
-                            type_name(v)
-                        )));
+                        return Err(PyErr::type_error(format!("%{} format: a real number is required, not {}", spec.conv, type_name(v))));
                     }
                 },
             };
@@ -872,16 +733,12 @@ fn percent_one(vm: &Vm, v: &Value, spec: &ConvSpec) -> PyResult<String> {
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let f = match v {
                 Value::Float(f) => *f,
-                _ => super::object_methods::to_float(vm, v).map_err(|_| {
-                    PyErr::type_error(format!("must be real number, not {}", type_name(v)))
-                })?,
+                _ => super::object_methods::to_float(vm, v)
+                    .map_err(|_| PyErr::type_error(format!("must be real number, not {}", type_name(v))))?,
             };
             Ok(percent_float(f, spec))
         }
-        c => Err(PyErr::value_error(format!(
-            "unsupported format character '{c}' (0x{:x})",
-            c as u32
-        ))),
+        c => Err(PyErr::value_error(format!("unsupported format character '{c}' (0x{:x})", c as u32))),
     }
 }
 

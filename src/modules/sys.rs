@@ -50,11 +50,7 @@ pub fn write_stderr_raw(s: &str) {
 /// `sys.stdout.write(s)`, honouring a replaced `sys.stdout`.
 pub fn write_stdout(vm: &Vm, s: &str) -> PyResult<()> {
     let sys = &crate::vm::interp().sys;
-    let out = sys
-        .dict
-        .borrow()
-        .as_ref()
-        .and_then(|d| dict::get_str(d, "stdout"));
+    let out = sys.dict.borrow().as_ref().and_then(|d| dict::get_str(d, "stdout"));
     match out {
         Some(o) if !is_native_stream(&o, 1) => {
             if o.is_none() {
@@ -84,10 +80,7 @@ fn is_native_stream(v: &Value, fd: i64) -> bool {
 fn stream_write(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("write", 2, 2)?;
     let Some(s) = pos[1].as_str() else {
-        return Err(PyErr::type_error(format!(
-            "write() argument must be str, not {}",
-            type_name(&pos[1])
-        )));
+        return Err(PyErr::type_error(format!("write() argument must be str, not {}", type_name(&pos[1]))));
     };
     let _ = vm;
     if is_native_stream(&pos[0], 2) {
@@ -125,95 +118,35 @@ pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
     let ns = dict::new_dict();
     dict::set_str(&ns, "__module__", Value::new_str("_io"));
     dict::set_str(&ns, "__qualname__", Value::new_str("TextIOWrapper"));
-    let stream_cls = crate::objects::typeobj::new_class(&t.type_, "TextIOWrapper", vec![], &ns)
-        .unwrap_or_else(|_| t.object.clone());
-    add_methods(
-        &stream_cls,
-        "TextIOWrapper",
-        &[("write", stream_write), ("flush", stream_flush)],
-    );
+    let stream_cls = crate::objects::typeobj::new_class(&t.type_, "TextIOWrapper", vec![], &ns).unwrap_or_else(|_| t.object.clone());
+    add_methods(&stream_cls, "TextIOWrapper", &[("write", stream_write), ("flush", stream_flush)]);
     let stdout = make_stream(&stream_cls, 1, "<stdout>");
     let stderr = make_stream(&stream_cls, 2, "<stderr>");
-    for (k, v) in [
-        ("stdout", stdout.clone()),
-        ("__stdout__", stdout),
-        ("stderr", stderr.clone()),
-        ("__stderr__", stderr),
-    ] {
+    for (k, v) in [("stdout", stdout.clone()), ("__stdout__", stdout), ("stderr", stderr.clone()), ("__stderr__", stderr)] {
         dict::set_str(&d, k, v);
     }
     let (a, b, c) = crate::PYTHON_VERSION;
-    dict::set_str(
-        &d,
-        "version",
-        Value::new_str(format!(
-            "{a}.{b}.{c} (gild {}) [rustc]",
-            crate::GILD_VERSION
-        )),
-    );
+    dict::set_str(&d, "version", Value::new_str(format!("{a}.{b}.{c} (gild {}) [rustc]", crate::GILD_VERSION)));
     dict::set_str(
         &d,
         "version_info",
-        Value::new_tuple(vec![
-            Value::Int(a as i64),
-            Value::Int(b as i64),
-            Value::Int(c as i64),
-            Value::new_str("final"),
-            Value::Int(0),
-        ]),
+        Value::new_tuple(vec![Value::Int(a as i64), Value::Int(b as i64), Value::Int(c as i64), Value::new_str("final"), Value::Int(0)]),
     );
-    dict::set_str(
-        &d,
-        "hexversion",
-        Value::Int(((a as i64) << 24) | ((b as i64) << 16) | ((c as i64) << 8) | 0xf0),
-    );
+    dict::set_str(&d, "hexversion", Value::Int(((a as i64) << 24) | ((b as i64) << 16) | ((c as i64) << 8) | 0xf0));
     let imp = crate::objects::module::new_module("implementation");
     if let Some(id) = module::globals(&imp) {
         dict::set_str(&id, "name", Value::new_str("gild"));
-        dict::set_str(
-            &id,
-            "cache_tag",
-            Value::new_str(format!("gild-{}", crate::GILD_VERSION.replace('.', ""))),
-        );
+        dict::set_str(&id, "cache_tag", Value::new_str(format!("gild-{}", crate::GILD_VERSION.replace('.', ""))));
     }
     dict::set_str(&d, "implementation", Value::Obj(imp));
     dict::set_str(&d, "platform", Value::new_str(std::env::consts::OS));
-    dict::set_str(
-        &d,
-        "byteorder",
-        Value::new_str(if cfg!(target_endian = "little") {
-            "little"
-        } else {
-            "big"
-        }),
-    );
+    dict::set_str(&d, "byteorder", Value::new_str(if cfg!(target_endian = "little") { "little" } else { "big" }));
     dict::set_str(&d, "maxsize", Value::Int(i64::MAX));
-    dict::set_str(
-        &d,
-        "executable",
-        Value::new_str(
-            std::env::current_exe()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default(),
-        ),
-    );
-    dict::set_str(
-        &d,
-        "argv",
-        Value::new_list(
-            cfg.argv
-                .iter()
-                .map(|a| Value::new_str(a.as_str()))
-                .collect(),
-        ),
-    );
+    dict::set_str(&d, "executable", Value::new_str(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
+    dict::set_str(&d, "argv", Value::new_list(cfg.argv.iter().map(|a| Value::new_str(a.as_str())).collect()));
     dict::set_str(&d, "modules", Value::Obj(modules.clone()));
     dict::set_str(&d, "path", Value::new_list(Vec::new()));
-    dict::set_str(
-        &d,
-        "dont_write_bytecode",
-        Value::Bool(cfg.dont_write_bytecode),
-    );
+    dict::set_str(&d, "dont_write_bytecode", Value::Bool(cfg.dont_write_bytecode));
     for (name, f) in [
         ("exit", sys_exit as crate::objects::NativeFn),
         ("getrecursionlimit", sys_getrecursionlimit),
@@ -243,9 +176,7 @@ fn sys_setrecursionlimit(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("setrecursionlimit", 1, 1)?;
     let n = crate::runtime::ops::index_value(&pos[0])?;
     if n < 1 {
-        return Err(PyErr::value_error(
-            "recursion limit must be greater or equal than 1",
-        ));
+        return Err(PyErr::value_error("recursion limit must be greater or equal than 1"));
     }
     if (n as usize) <= vm.depth.get() {
         return Err(PyErr::new(
@@ -260,16 +191,9 @@ fn sys_setrecursionlimit(vm: &Vm, args: Args) -> PyResult<Value> {
 fn sys_exc_info(vm: &Vm, _args: Args) -> PyResult<Value> {
     let e = vm.exc_info.borrow().clone();
     if e.is_none() {
-        return Ok(Value::new_tuple(vec![
-            Value::None,
-            Value::None,
-            Value::None,
-        ]));
+        return Ok(Value::new_tuple(vec![Value::None, Value::None, Value::None]));
     }
-    let tb = crate::objects::exception::exc_data(&e)
-        .and_then(|d| d.borrow().traceback.clone())
-        .map(Value::Obj)
-        .unwrap_or(Value::None);
+    let tb = crate::objects::exception::exc_data(&e).and_then(|d| d.borrow().traceback.clone()).map(Value::Obj).unwrap_or(Value::None);
     Ok(Value::new_tuple(vec![Value::Obj(e.class().clone()), e, tb]))
 }
 
@@ -280,10 +204,7 @@ fn sys_exception(vm: &Vm, _args: Args) -> PyResult<Value> {
 fn sys_intern(_vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("intern", 1, 1)?;
     if pos[0].as_str().is_none() {
-        return Err(PyErr::type_error(format!(
-            "intern() argument must be str, not {}",
-            type_name(&pos[0])
-        )));
+        return Err(PyErr::type_error(format!("intern() argument must be str, not {}", type_name(&pos[0]))));
     }
     Ok(pos[0].clone())
 }

@@ -38,10 +38,7 @@ pub type SpecResult<T> = Result<T, PyErrSpec>;
 impl PyErrSpec {
     #[cold]
     pub fn new(kind: ErrKind, msg: impl Into<String>) -> Self {
-        PyErrSpec {
-            kind,
-            msg: msg.into(),
-        }
+        PyErrSpec { kind, msg: msg.into() }
     }
     #[cold]
     pub fn value(msg: impl Into<String>) -> Self {

@@ -127,17 +127,13 @@ pub(crate) fn parse_decimal_float(s: &[u8]) -> Option<f64> {
 /// Strip `Py_ISSPACE` from both ends.
 pub(crate) fn strip_c_space(s: &[u8]) -> &[u8] {
     let start = s.iter().position(|&b| !is_c_space(b)).unwrap_or(s.len());
-    let end = s
-        .iter()
-        .rposition(|&b| !is_c_space(b))
-        .map_or(start, |e| e + 1);
+    let end = s.iter().rposition(|&b| !is_c_space(b)).map_or(start, |e| e + 1);
     &s[start..end.max(start)]
 }
 
 /// `float(s)` for a str: whitespace around, `_` between digits, Unicode digits, inf/nan.
 pub fn parse_float(s: &str) -> SpecResult<f64> {
-    parse_float_ascii(&ascii_number_text(s))
-        .ok_or_else(|| float_parse_error(&crate::text::str_repr(s)))
+    parse_float_ascii(&ascii_number_text(s)).ok_or_else(|| float_parse_error(&crate::text::str_repr(s)))
 }
 
 /// `float(b)` for bytes: the same grammar over ASCII.
@@ -170,8 +166,7 @@ fn parse_float_prefix(s: &[u8]) -> Option<(f64, usize)> {
         _ => false,
     };
     let rest = &s[i..];
-    let starts =
-        |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
+    let starts = |word: &[u8]| rest.len() >= word.len() && rest[..word.len()].eq_ignore_ascii_case(word);
     let special = if starts(b"infinity") {
         Some((f64::INFINITY, 8))
     } else if starts(b"inf") {
@@ -223,12 +218,8 @@ fn parse_float_prefix(s: &[u8]) -> Option<(f64, usize)> {
 pub fn parse_complex(s: &str) -> SpecResult<(f64, f64)> {
     let malformed = || PyErrSpec::value("complex() arg is a malformed string");
     let text = ascii_number_text(s);
-    let text = remove_underscores(&text).ok_or_else(|| {
-        PyErrSpec::value(format!(
-            "could not convert string to complex: {}",
-            crate::text::str_repr(s)
-        ))
-    })?;
+    let text = remove_underscores(&text)
+        .ok_or_else(|| PyErrSpec::value(format!("could not convert string to complex: {}", crate::text::str_repr(s))))?;
     let b = text.as_slice();
     let mut i = 0;
     let skip_space = |i: &mut usize| {
@@ -414,9 +405,7 @@ pub fn float_pow(iv: f64, iw: f64) -> SpecResult<FloatPow> {
     }
     if iv == 0.0 {
         if iw < 0.0 {
-            return Err(PyErrSpec::zero_division(
-                "0.0 cannot be raised to a negative power",
-            ));
+            return Err(PyErrSpec::zero_division("0.0 cannot be raised to a negative power"));
         }
         return Ok(Real(if is_odd_integer(iw) { iv } else { 0.0 }));
     }
@@ -445,9 +434,7 @@ pub fn float_to_bigint(x: f64) -> SpecResult<BigInt> {
         return Err(PyErrSpec::value("cannot convert float NaN to integer"));
     }
     if x.is_infinite() {
-        return Err(PyErrSpec::overflow(
-            "cannot convert float infinity to integer",
-        ));
+        return Err(PyErrSpec::overflow("cannot convert float infinity to integer"));
     }
     let t = x.trunc();
     if t.abs() < 9.2e18 {
@@ -502,11 +489,8 @@ pub fn float_round(x: f64, ndigits: i64) -> SpecResult<f64> {
         // Round to a multiple of q = 10**-ndigits exactly in integers.
         let q = BigUint::from(10u32).pow((-ndigits) as u32);
         let (m, e) = decompose(x);
-        let (num, den) = if e >= 0 {
-            (BigUint::from(m) << (e as usize), q.clone())
-        } else {
-            (BigUint::from(m), q.clone() << ((-e) as usize))
-        };
+        let (num, den) =
+            if e >= 0 { (BigUint::from(m) << (e as usize), q.clone()) } else { (BigUint::from(m), q.clone() << ((-e) as usize)) };
         let n = round_half_even_div(&num, &den);
         int_to_f64(&BigInt::from_biguint(Sign::Plus, n * q)).map_err(|_| too_large())?
     };
@@ -534,9 +518,7 @@ pub fn float_as_integer_ratio(x: f64) -> SpecResult<(BigInt, BigInt)> {
         return Err(PyErrSpec::value("cannot convert NaN to integer ratio"));
     }
     if x.is_infinite() {
-        return Err(PyErrSpec::overflow(
-            "cannot convert Infinity to integer ratio",
-        ));
+        return Err(PyErrSpec::overflow("cannot convert Infinity to integer ratio"));
     }
     if x == 0.0 {
         return Ok((BigInt::zero(), BigInt::one()));
@@ -662,19 +644,15 @@ pub fn float_fromhex(s: &str) -> SpecResult<f64> {
     let v = if mant.is_zero() {
         0.0
     } else if e + (mant.bits() as i64) > 1025 {
-        return Err(PyErrSpec::overflow(
-            "hexadecimal value too large to represent as a float",
-        ));
+        return Err(PyErrSpec::overflow("hexadecimal value too large to represent as a float"));
     } else if e + (mant.bits() as i64) < -1080 {
         0.0
     } else if e >= 0 {
-        biguint_ratio_to_f64(&(mant << (e as usize)), &BigUint::one()).ok_or_else(|| {
-            PyErrSpec::overflow("hexadecimal value too large to represent as a float")
-        })?
+        biguint_ratio_to_f64(&(mant << (e as usize)), &BigUint::one())
+            .ok_or_else(|| PyErrSpec::overflow("hexadecimal value too large to represent as a float"))?
     } else {
-        biguint_ratio_to_f64(&mant, &(BigUint::one() << ((-e) as usize))).ok_or_else(|| {
-            PyErrSpec::overflow("hexadecimal value too large to represent as a float")
-        })?
+        biguint_ratio_to_f64(&mant, &(BigUint::one() << ((-e) as usize)))
+            .ok_or_else(|| PyErrSpec::overflow("hexadecimal value too large to represent as a float"))?
     };
     Ok(if negative { -v } else { v })
 }
@@ -689,10 +667,7 @@ mod tests {
         assert_eq!(parse_float("-InFiNiTy").unwrap(), f64::NEG_INFINITY);
         assert_eq!(parse_float("１２").unwrap(), 12.0);
         assert!(parse_float("1__0").is_err());
-        assert_eq!(
-            parse_float("x").unwrap_err().msg,
-            "could not convert string to float: 'x'"
-        );
+        assert_eq!(parse_float("x").unwrap_err().msg, "could not convert string to float: 'x'");
     }
 
     #[test]

@@ -83,11 +83,7 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtsFlags) -
             out.push('+');
         }
         let word = if x.is_nan() { "nan" } else { "inf" };
-        out.push_str(&if upper {
-            word.to_ascii_uppercase()
-        } else {
-            word.to_string()
-        });
+        out.push_str(&if upper { word.to_ascii_uppercase() } else { word.to_string() });
         return out;
     }
     let ax = x.abs();
@@ -174,10 +170,7 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtsFlags) -
 
 /// `repr(x)` (and `str(x)`) for a float: `1.0`, `1e+16`, `1e-05`, `inf`, `nan`, `-0.0`.
 pub fn float_repr(x: f64) -> String {
-    let flags = DtsFlags {
-        add_dot_0: true,
-        ..Default::default()
-    };
+    let flags = DtsFlags { add_dot_0: true, ..Default::default() };
     double_to_string(x, 'r', 0, flags)
 }
 
@@ -189,15 +182,8 @@ pub fn complex_repr(re: f64, im: f64) -> String {
         s.push('j');
         return s;
     }
-    let signed = DtsFlags {
-        sign: true,
-        ..plain
-    };
-    format!(
-        "({}{}j)",
-        double_to_string(re, 'r', 0, plain),
-        double_to_string(im, 'r', 0, signed)
-    )
+    let signed = DtsFlags { sign: true, ..plain };
+    format!("({}{}j)", double_to_string(re, 'r', 0, plain), double_to_string(im, 'r', 0, signed))
 }
 
 #[cfg(test)]

@@ -24,10 +24,7 @@ fn fix(h: i64) -> i64 {
 
 /// `hash(n)` for an int.
 pub fn hash_int(n: &BigInt) -> i64 {
-    let r = (n.magnitude() % HASH_MODULUS)
-        .iter_u64_digits()
-        .next()
-        .unwrap_or(0) as i64;
+    let r = (n.magnitude() % HASH_MODULUS).iter_u64_digits().next().unwrap_or(0) as i64;
     fix(if n.is_negative() { -r } else { r })
 }
 

@@ -38,8 +38,7 @@ pub fn parse_int_with_limit(s: &str, base: u32, max_str_digits: usize) -> SpecRe
 /// `int(b, base)` for bytes.
 pub fn parse_int_bytes(b: &[u8], base: u32, max_str_digits: usize) -> SpecResult<BigInt> {
     check_base(base)?;
-    parse_int_ascii(b, base, max_str_digits)
-        .map_err(|e| e.unwrap_or_else(|| invalid_literal(base, &crate::text::bytes_repr(b))))
+    parse_int_ascii(b, base, max_str_digits).map_err(|e| e.unwrap_or_else(|| invalid_literal(base, &crate::text::bytes_repr(b))))
 }
 
 fn check_base(base: u32) -> SpecResult<()> {
@@ -52,9 +51,7 @@ fn check_base(base: u32) -> SpecResult<()> {
 fn invalid_literal(base: u32, repr: &str) -> PyErrSpec {
     // CPython formats the repr with `%.200R`: at most 200 characters of it.
     let shown: String = repr.chars().take(200).collect();
-    PyErrSpec::value(format!(
-        "invalid literal for int() with base {base}: {shown}"
-    ))
+    PyErrSpec::value(format!("invalid literal for int() with base {base}: {shown}"))
 }
 
 /// The ASCII grammar of `PyLong_FromString`. `Err(None)` means "invalid literal".
@@ -93,12 +90,7 @@ fn parse_int_ascii(s: &[u8], base: u32, limit: usize) -> Result<BigInt, Option<P
             }
         };
     }
-    if at(i) == b'0'
-        && matches!(
-            (base, at(i + 1)),
-            (16, b'x' | b'X') | (8, b'o' | b'O') | (2, b'b' | b'B')
-        )
-    {
+    if at(i) == b'0' && matches!((base, at(i + 1)), (16, b'x' | b'X') | (8, b'o' | b'O') | (2, b'b' | b'B')) {
         i += 2;
         if at(i) == b'_' {
             i += 1;
@@ -187,11 +179,7 @@ pub(crate) fn biguint_ratio_to_f64(n: &BigUint, d: &BigUint) -> Option<f64> {
     let (nb, db) = (n.bits() as i64, d.bits() as i64);
     // Scale so that the integer quotient has 55 or 56 bits; the remainder is a sticky bit.
     let s = 55 - (nb - db);
-    let (q, r) = if s >= 0 {
-        (n << (s as usize)).div_rem(d)
-    } else {
-        n.div_rem(&(d << ((-s) as usize)))
-    };
+    let (q, r) = if s >= 0 { (n << (s as usize)).div_rem(d) } else { n.div_rem(&(d << ((-s) as usize))) };
     let sticky = !r.is_zero();
     let q = q.to_u64()?;
     let qb = 64 - q.leading_zeros() as i64;
@@ -223,8 +211,7 @@ pub fn int_to_f64(n: &BigInt) -> SpecResult<f64> {
     if let Some(v) = n.to_i64() {
         return Ok(v as f64);
     }
-    let v = biguint_ratio_to_f64(n.magnitude(), &BigUint::one())
-        .ok_or_else(|| PyErrSpec::overflow("int too large to convert to float"))?;
+    let v = biguint_ratio_to_f64(n.magnitude(), &BigUint::one()).ok_or_else(|| PyErrSpec::overflow("int too large to convert to float"))?;
     Ok(if n.is_negative() { -v } else { v })
 }
 
@@ -241,11 +228,7 @@ pub fn int_truediv(a: &BigInt, b: &BigInt) -> SpecResult<f64> {
     }
     let v = biguint_ratio_to_f64(a.magnitude(), b.magnitude())
         .ok_or_else(|| PyErrSpec::overflow("integer division result too large for a float"))?;
-    Ok(if a.is_negative() != b.is_negative() {
-        -v
-    } else {
-        v
-    })
+    Ok(if a.is_negative() != b.is_negative() { -v } else { v })
 }
 
 /// `round(n, ndigits)` for an int: a multiple of 10**-ndigits, ties to even.
@@ -274,26 +257,16 @@ pub fn int_bit_length(n: &BigInt) -> u64 {
 
 /// `n.bit_count()`: ones in the binary representation of `abs(n)`.
 pub fn int_bit_count(n: &BigInt) -> u64 {
-    n.magnitude()
-        .iter_u64_digits()
-        .map(|d| d.count_ones() as u64)
-        .sum()
+    n.magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum()
 }
 
 /// `n.to_bytes(length, byteorder, signed=signed)`.
-pub fn int_to_bytes(
-    n: &BigInt,
-    length: i64,
-    big_endian: bool,
-    signed: bool,
-) -> SpecResult<Vec<u8>> {
+pub fn int_to_bytes(n: &BigInt, length: i64, big_endian: bool, signed: bool) -> SpecResult<Vec<u8>> {
     if length < 0 {
         return Err(PyErrSpec::value("length argument must be non-negative"));
     }
     if !signed && n.is_negative() {
-        return Err(PyErrSpec::overflow(
-            "can't convert negative int to unsigned",
-        ));
+        return Err(PyErrSpec::overflow("can't convert negative int to unsigned"));
     }
     let length = length as usize;
     let mut bytes = if n.is_zero() {
@@ -343,8 +316,7 @@ pub fn int_pow_mod(a: &BigInt, b: &BigInt, m: &BigInt) -> SpecResult<BigInt> {
     let negative_output = m.is_negative();
     let m = m.abs();
     let (base, exp) = if b.is_negative() {
-        let inv = mod_inverse(a, &m)
-            .ok_or_else(|| PyErrSpec::value("base is not invertible for the given modulus"))?;
+        let inv = mod_inverse(a, &m).ok_or_else(|| PyErrSpec::value("base is not invertible for the given modulus"))?;
         (inv, -b)
     } else {
         (a.mod_floor(&m), b.clone())
@@ -353,11 +325,7 @@ pub fn int_pow_mod(a: &BigInt, b: &BigInt, m: &BigInt) -> SpecResult<BigInt> {
         return Ok(BigInt::zero());
     }
     let r = base.modpow(&exp, &m);
-    Ok(if negative_output && !r.is_zero() {
-        r - m
-    } else {
-        r
-    })
+    Ok(if negative_output && !r.is_zero() { r - m } else { r })
 }
 
 #[cfg(test)]
@@ -369,10 +337,7 @@ mod tests {
         assert_eq!(parse_int(" 0x_1f ", 0).unwrap(), BigInt::from(31));
         assert_eq!(parse_int("1_000", 10).unwrap(), BigInt::from(1000));
         assert_eq!(parse_int("00", 0).unwrap(), BigInt::from(0));
-        assert_eq!(
-            parse_int("07", 0).unwrap_err().msg,
-            "invalid literal for int() with base 0: '07'"
-        );
+        assert_eq!(parse_int("07", 0).unwrap_err().msg, "invalid literal for int() with base 0: '07'");
         assert_eq!(parse_int("z", 36).unwrap(), BigInt::from(35));
     }
 
@@ -380,20 +345,11 @@ mod tests {
     fn conversions() {
         let big = BigInt::from(1u64 << 60) + 1;
         assert_eq!(int_to_f64(&big).unwrap(), (1u64 << 60) as f64);
-        assert_eq!(
-            int_truediv(&BigInt::from(1), &BigInt::from(3)).unwrap(),
-            1.0 / 3.0
-        );
+        assert_eq!(int_truediv(&BigInt::from(1), &BigInt::from(3)).unwrap(), 1.0 / 3.0);
         assert_eq!(int_round(&BigInt::from(25), -1), BigInt::from(20));
         assert_eq!(int_round(&BigInt::from(-35), -1), BigInt::from(-40));
-        assert_eq!(
-            int_to_bytes(&BigInt::from(-1), 2, true, true).unwrap(),
-            vec![0xff, 0xff]
-        );
-        assert_eq!(
-            int_pow_mod(&BigInt::from(3), &BigInt::from(-1), &BigInt::from(7)).unwrap(),
-            BigInt::from(5)
-        );
+        assert_eq!(int_to_bytes(&BigInt::from(-1), 2, true, true).unwrap(), vec![0xff, 0xff]);
+        assert_eq!(int_pow_mod(&BigInt::from(3), &BigInt::from(-1), &BigInt::from(7)).unwrap(), BigInt::from(5));
         assert_eq!(int_to_base(&BigInt::from(-31), 16), "-0x1f");
     }
 }

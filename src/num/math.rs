@@ -24,10 +24,7 @@ mod libm {
         pub fn expm1(x: f64) -> f64;
         pub fn log1p(x: f64) -> f64;
         pub fn dlopen(filename: *const std::ffi::c_char, flag: i32) -> *mut std::ffi::c_void;
-        pub fn dlsym(
-            handle: *mut std::ffi::c_void,
-            symbol: *const std::ffi::c_char,
-        ) -> *mut std::ffi::c_void;
+        pub fn dlsym(handle: *mut std::ffi::c_void, symbol: *const std::ffi::c_char) -> *mut std::ffi::c_void;
         pub fn sin(x: f64) -> f64;
         pub fn cos(x: f64) -> f64;
         pub fn tan(x: f64) -> f64;
@@ -227,11 +224,7 @@ impl LogKind {
             return x;
         }
         if x <= 0.0 {
-            return if x == 0.0 {
-                f64::NEG_INFINITY
-            } else {
-                f64::NAN
-            };
+            return if x == 0.0 { f64::NEG_INFINITY } else { f64::NAN };
         }
         match self {
             LogKind::Ln => c_log(x),
@@ -620,9 +613,7 @@ pub fn math_hypot(coords: &[f64]) -> f64 {
 /// `math.dist(p, q)`.
 pub fn math_dist(p: &[f64], q: &[f64]) -> SpecResult<f64> {
     if p.len() != q.len() {
-        return Err(PyErrSpec::value(
-            "both points must have the same number of dimensions",
-        ));
+        return Err(PyErrSpec::value("both points must have the same number of dimensions"));
     }
     let d: Vec<f64> = p.iter().zip(q).map(|(a, b)| a - b).collect();
     Ok(math_hypot(&d))
@@ -651,21 +642,8 @@ const LANCZOS_NUM: [f64; 13] = [
     210.82427775157934587250973392071336271166969580291,
     2.5066282746310002701649081771338373386264310793408,
 ];
-const LANCZOS_DEN: [f64; 13] = [
-    0.0,
-    39916800.0,
-    120543840.0,
-    150917976.0,
-    105258076.0,
-    45995730.0,
-    13339535.0,
-    2637558.0,
-    357423.0,
-    32670.0,
-    1925.0,
-    66.0,
-    1.0,
-];
+const LANCZOS_DEN: [f64; 13] =
+    [0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0];
 #[allow(clippy::excessive_precision)]
 const LOG_PI: f64 = 1.144729885849400174143427351353058711647;
 
@@ -816,16 +794,12 @@ fn range_product(lo: u64, hi: u64) -> BigInt {
 /// `math.factorial(n)`.
 pub fn math_factorial(n: &BigInt) -> SpecResult<BigInt> {
     if n.is_negative() {
-        return Err(PyErrSpec::value(
-            "factorial() not defined for negative values",
-        ));
+        return Err(PyErrSpec::value("factorial() not defined for negative values"));
     }
     let n = n
         .to_u64()
         .filter(|&v| v <= i64::MAX as u64)
-        .ok_or_else(|| {
-            PyErrSpec::overflow("factorial() argument should not exceed 9223372036854775807")
-        })?;
+        .ok_or_else(|| PyErrSpec::overflow("factorial() argument should not exceed 9223372036854775807"))?;
     Ok(range_product(2, n + 1))
 }
 
@@ -851,9 +825,7 @@ pub fn math_perm(n: &BigInt, k: Option<&BigInt>) -> SpecResult<BigInt> {
     if k > n {
         return Ok(BigInt::zero());
     }
-    let k = k
-        .to_u64()
-        .ok_or_else(|| PyErrSpec::overflow("k must not exceed 9223372036854775807"))?;
+    let k = k.to_u64().ok_or_else(|| PyErrSpec::overflow("k must not exceed 9223372036854775807"))?;
     let mut p = BigInt::one();
     let mut f = n.clone();
     for _ in 0..k {
@@ -871,9 +843,7 @@ pub fn math_comb(n: &BigInt, k: &BigInt) -> SpecResult<BigInt> {
     }
     let other = n - k;
     let k = if &other < k { other } else { k.clone() };
-    let k = k
-        .to_u64()
-        .ok_or_else(|| PyErrSpec::overflow("min(n - k, k) must not exceed 9223372036854775807"))?;
+    let k = k.to_u64().ok_or_else(|| PyErrSpec::overflow("min(n - k, k) must not exceed 9223372036854775807"))?;
     let mut c = BigInt::one();
     for i in 0..k {
         c = c * (n - i) / (i + 1);
@@ -896,13 +866,7 @@ pub fn math_gcd(values: &[BigInt]) -> BigInt {
 
 /// `math.lcm(*integers)` (1 for no arguments).
 pub fn math_lcm(values: &[BigInt]) -> BigInt {
-    values.iter().fold(BigInt::one(), |l, v| {
-        if l.is_zero() || v.is_zero() {
-            BigInt::zero()
-        } else {
-            l.lcm(v)
-        }
-    })
+    values.iter().fold(BigInt::one(), |l, v| if l.is_zero() || v.is_zero() { BigInt::zero() } else { l.lcm(v) })
 }
 
 #[cfg(test)]
@@ -912,18 +876,12 @@ mod tests {
     #[test]
     fn examples() {
         assert_eq!(math_sqrt(-1.0).unwrap_err().msg, "math domain error");
-        assert_eq!(
-            math_exp(1000.0).unwrap_err().kind,
-            super::super::ErrKind::OverflowError
-        );
+        assert_eq!(math_exp(1000.0).unwrap_err().kind, super::super::ErrKind::OverflowError);
         assert_eq!(math_fsum([0.1; 10]).unwrap(), 1.0);
         assert_eq!(math_fsum([1e-16, 1.0, 1e16]).unwrap(), 10000000000000002.0);
         assert_eq!(math_hypot(&[3.0, 4.0]), 5.0);
         assert_eq!(math_gamma(5.0).unwrap(), 24.0);
-        assert_eq!(
-            math_comb(&BigInt::from(10), &BigInt::from(3)).unwrap(),
-            BigInt::from(120)
-        );
+        assert_eq!(math_comb(&BigInt::from(10), &BigInt::from(3)).unwrap(), BigInt::from(120));
         assert_eq!(math_remainder(5.0, 2.0).unwrap(), 1.0);
         assert_eq!(math_remainder(7.0, 2.0).unwrap(), -1.0);
     }

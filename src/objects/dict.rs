@@ -60,17 +60,11 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         (Obj(x), Obj(y)) => {
             let t = types();
             if !x.class().is(y.class()) {
-                return if is_simple(a) && is_simple(b) {
-                    Some(false)
-                } else {
-                    Option::None
-                };
+                return if is_simple(a) && is_simple(b) { Some(false) } else { Option::None };
             }
             let cls = x.class();
             match (&x.payload, &y.payload) {
-                (Payload::Str(s1), Payload::Str(s2)) if cls.is(&t.str) => {
-                    Some(s1.as_str() == s2.as_str())
-                }
+                (Payload::Str(s1), Payload::Str(s2)) if cls.is(&t.str) => Some(s1.as_str() == s2.as_str()),
                 (Payload::Int(i1), Payload::Int(i2)) if cls.is(&t.int) => Some(i1 == i2),
                 (Payload::Bytes(b1), Payload::Bytes(b2)) if cls.is(&t.bytes) => Some(b1 == b2),
                 (Payload::Tuple(t1), Payload::Tuple(t2)) if cls.is(&t.tuple) => {
@@ -141,11 +135,7 @@ impl DictData {
 
     /// Walk the probe sequence for `hash`, calling `visit` with each occupied slot's entry
     /// index until it returns true; returns the first free slot seen (for insertion).
-    fn probe(
-        &self,
-        hash: i64,
-        mut visit: impl FnMut(usize) -> bool,
-    ) -> (Option<usize>, Option<usize>) {
+    fn probe(&self, hash: i64, mut visit: impl FnMut(usize) -> bool) -> (Option<usize>, Option<usize>) {
         if self.indices.is_empty() {
             return (None, None);
         }
@@ -168,11 +158,7 @@ impl DictData {
                 }
             }
             perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
         }
     }
 
@@ -232,10 +218,7 @@ impl DictData {
 
     /// Replace the value of entry `ix`, returning the old one.
     pub fn set_value_at(&mut self, ix: usize, value: Value) -> Option<Value> {
-        self.entries
-            .get_mut(ix)
-            .and_then(|e| e.as_mut())
-            .map(|e| std::mem::replace(&mut e.value, value))
+        self.entries.get_mut(ix).and_then(|e| e.as_mut()).map(|e| std::mem::replace(&mut e.value, value))
     }
 
     /// Insert a key known to be absent.
@@ -267,11 +250,7 @@ impl DictData {
                 break;
             }
             perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
         }
         self.used -= 1;
         self.version = self.version.wrapping_add(1);
@@ -303,11 +282,7 @@ impl DictData {
             let mut i = (e.hash as u64 as usize) & mask;
             while self.indices[i] != EMPTY {
                 perturb >>= 5;
-                i = (i
-                    .wrapping_mul(5)
-                    .wrapping_add(perturb as usize)
-                    .wrapping_add(1))
-                    & mask;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
             }
             self.indices[i] = ix as u32;
         }
@@ -420,26 +395,12 @@ pub fn del_str(d: &PyRef, name: &str) -> Option<Value> {
 
 /// The keys of a dict object that are strings, in order.
 pub fn str_keys(d: &PyRef) -> Vec<String> {
-    data(d)
-        .map(|c| {
-            c.borrow()
-                .iter()
-                .filter_map(|e| e.key.as_str().map(|s| s.as_str().to_string()))
-                .collect()
-        })
-        .unwrap_or_default()
+    data(d).map(|c| c.borrow().iter().filter_map(|e| e.key.as_str().map(|s| s.as_str().to_string())).collect()).unwrap_or_default()
 }
 
 /// All `(key, value)` pairs of a dict object, in order.
 pub fn items(d: &PyRef) -> Vec<(Value, Value)> {
-    data(d)
-        .map(|c| {
-            c.borrow()
-                .iter()
-                .map(|e| (e.key.clone(), e.value.clone()))
-                .collect()
-        })
-        .unwrap_or_default()
+    data(d).map(|c| c.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect()).unwrap_or_default()
 }
 
 pub fn len(d: &PyRef) -> usize {

@@ -20,13 +20,7 @@ pub struct ExcData {
 
 impl ExcData {
     pub fn new(args: Value) -> ExcData {
-        ExcData {
-            args,
-            traceback: None,
-            cause: Value::None,
-            context: Value::None,
-            suppress_context: false,
-        }
+        ExcData { args, traceback: None, cause: Value::None, context: Value::None, suppress_context: false }
     }
 }
 
@@ -132,11 +126,7 @@ pub fn create_types(type_: &PyRef, object: &PyRef) -> ExcTypes {
     let mut by_name: HashMap<&'static str, PyRef> = HashMap::new();
     let mut all = Vec::new();
     for &(name, base) in HIERARCHY {
-        let mut bases = vec![if base.is_empty() {
-            object.clone()
-        } else {
-            by_name[base].clone()
-        }];
+        let mut bases = vec![if base.is_empty() { object.clone() } else { by_name[base].clone() }];
         if name == "ExceptionGroup" {
             bases.push(by_name["Exception"].clone());
         }

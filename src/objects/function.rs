@@ -49,19 +49,8 @@ pub struct Code {
 /// Materialise a compiled code object (and, recursively, nested code constants).
 pub fn new_code(code: Arc<CodeObject>) -> PyRef {
     let consts = code.consts.iter().map(const_value).collect();
-    let names = code
-        .names
-        .iter()
-        .map(|n| Value::new_str(n.as_str()))
-        .collect();
-    PyRef::new(
-        &types().code,
-        Payload::Code(Box::new(Code {
-            code,
-            consts,
-            names,
-        })),
-    )
+    let names = code.names.iter().map(|n| Value::new_str(n.as_str())).collect();
+    PyRef::new(&types().code, Payload::Code(Box::new(Code { code, consts, names })))
 }
 
 /// The value of a compile-time constant.
@@ -71,31 +60,18 @@ pub fn const_value(c: &Const) -> Value {
         Const::Bool(b) => Value::Bool(*b),
         Const::Int(i) => Value::from_bigint(i.clone()),
         Const::Float(f) => Value::Float(*f),
-        Const::Complex { real, imag } => Value::Obj(PyRef::new(
-            &types().complex,
-            Payload::Complex {
-                re: *real,
-                im: *imag,
-            },
-        )),
+        Const::Complex { real, imag } => Value::Obj(PyRef::new(&types().complex, Payload::Complex { re: *real, im: *imag })),
         Const::Str(s) => match s {
             crate::syntax::ast::PyString::Utf8(s) => Value::new_str(s.as_str()),
             // Lone surrogates cannot be stored yet (tests/py/DIVERGENCES.md).
-            crate::syntax::ast::PyString::CodePoints(cps) => Value::new_str(
-                cps.iter()
-                    .map(|&c| char::from_u32(c).unwrap_or('\u{fffd}'))
-                    .collect::<String>(),
-            ),
+            crate::syntax::ast::PyString::CodePoints(cps) => {
+                Value::new_str(cps.iter().map(|&c| char::from_u32(c).unwrap_or('\u{fffd}')).collect::<String>())
+            }
         },
-        Const::Bytes(b) => Value::Obj(PyRef::new(
-            &types().bytes,
-            Payload::Bytes(b.clone().into_boxed_slice()),
-        )),
+        Const::Bytes(b) => Value::Obj(PyRef::new(&types().bytes, Payload::Bytes(b.clone().into_boxed_slice()))),
         Const::Ellipsis => Value::Obj(types().ellipsis.clone()),
         Const::Tuple(items) => Value::new_tuple(items.iter().map(const_value).collect()),
-        Const::FrozenSet(items) => {
-            crate::runtime::set::new_frozenset_from_consts(items.iter().map(const_value).collect())
-        }
+        Const::FrozenSet(items) => crate::runtime::set::new_frozenset_from_consts(items.iter().map(const_value).collect()),
         Const::Code(code) => Value::Obj(new_code(Arc::new((**code).clone()))),
     }
 }
@@ -118,13 +94,7 @@ pub fn function_of(v: &Value) -> Option<&Function> {
 pub fn native(name: &'static str, func: NativeFn) -> Value {
     Value::Obj(PyRef::new(
         &types().builtin_function,
-        Payload::NativeFunction(Box::new(NativeFunction {
-            name,
-            func,
-            self_: None,
-            is_method: false,
-            owner: "",
-        })),
+        Payload::NativeFunction(Box::new(NativeFunction { name, func, self_: None, is_method: false, owner: "" })),
     ))
 }
 
@@ -132,13 +102,7 @@ pub fn native(name: &'static str, func: NativeFn) -> Value {
 pub fn native_method(owner: &'static str, name: &'static str, func: NativeFn) -> Value {
     Value::Obj(PyRef::new(
         &types().builtin_function,
-        Payload::NativeFunction(Box::new(NativeFunction {
-            name,
-            func,
-            self_: None,
-            is_method: true,
-            owner,
-        })),
+        Payload::NativeFunction(Box::new(NativeFunction { name, func, self_: None, is_method: true, owner })),
     ))
 }
 

@@ -269,10 +269,8 @@ pub enum Payload {
 impl PyObject {
     /// Does dropping this object need the finaliser hook (its class defines `__del__`)?
     pub(crate) fn needs_finalizer(&self, class: &PyRef) -> bool {
-        matches!(
-            self.payload,
-            Payload::Instance | Payload::Exception(_) | Payload::List(_) | Payload::Dict(_)
-        ) && typeobj::type_data(class).is_some_and(|t| t.has_del.get())
+        matches!(self.payload, Payload::Instance | Payload::Exception(_) | Payload::List(_) | Payload::Dict(_))
+            && typeobj::type_data(class).is_some_and(|t| t.has_del.get())
     }
 }
 
@@ -323,8 +321,7 @@ pub struct Types {
     pub exc: exception::ExcTypes,
 }
 
-static TYPES: once_cell::sync::OnceCell<crate::runtime::gil::GilShared<Types>> =
-    once_cell::sync::OnceCell::new();
+static TYPES: once_cell::sync::OnceCell<crate::runtime::gil::GilShared<Types>> = once_cell::sync::OnceCell::new();
 
 /// The builtin types. Panics if called before [`init_types`] (an interpreter bug).
 #[inline]
@@ -337,7 +334,5 @@ pub fn types() -> &'static Types {
 
 /// Create the builtin types (idempotent).
 pub fn init_types() -> &'static Types {
-    TYPES
-        .get_or_init(|| crate::runtime::gil::GilShared::new(typeobj::bootstrap()))
-        .get()
+    TYPES.get_or_init(|| crate::runtime::gil::GilShared::new(typeobj::bootstrap())).get()
 }

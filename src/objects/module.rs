@@ -9,12 +9,7 @@ pub struct ModuleData {
 /// A new module with `__name__` (and `__doc__`, `__package__`, `__loader__`, `__spec__`
 /// set to `None` as CPython does for a fresh module).
 pub fn new_module(name: &str) -> PyRef {
-    let m = PyRef::new(
-        &types().module,
-        Payload::Module(ModuleData {
-            name: name.to_string(),
-        }),
-    );
+    let m = PyRef::new(&types().module, Payload::Module(ModuleData { name: name.to_string() }));
     let d = dict::new_dict();
     dict::set_str(&d, "__name__", Value::new_str(name));
     dict::set_str(&d, "__doc__", Value::None);

@@ -18,16 +18,8 @@ pub struct PyStr {
 
 impl PyStr {
     pub fn new(s: String) -> PyStr {
-        let chars = if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        };
-        PyStr {
-            s: s.into_boxed_str(),
-            chars,
-            hash: Cell::new(i64::MIN),
-        }
+        let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        PyStr { s: s.into_boxed_str(), chars, hash: Cell::new(i64::MIN) }
     }
 
     #[inline]
@@ -70,17 +62,9 @@ impl PyStr {
         if self.is_ascii() {
             &self.s[start..end]
         } else {
-            let mut it = self
-                .s
-                .char_indices()
-                .map(|(b, _)| b)
-                .chain(std::iter::once(self.s.len()));
+            let mut it = self.s.char_indices().map(|(b, _)| b).chain(std::iter::once(self.s.len()));
             let b0 = it.by_ref().nth(start).unwrap_or(self.s.len());
-            let b1 = if end > start {
-                it.nth(end - start - 1).unwrap_or(self.s.len())
-            } else {
-                b0
-            };
+            let b1 = if end > start { it.nth(end - start - 1).unwrap_or(self.s.len()) } else { b0 };
             &self.s[b0..b1]
         }
     }
@@ -91,11 +75,10 @@ enum StrHasher {
     Fixed,
 }
 
-static HASHER: once_cell::sync::Lazy<StrHasher> =
-    once_cell::sync::Lazy::new(|| match std::env::var("PYTHONHASHSEED") {
-        Ok(v) if v == "0" => StrHasher::Fixed,
-        _ => StrHasher::Random(std::hash::RandomState::new()),
-    });
+static HASHER: once_cell::sync::Lazy<StrHasher> = once_cell::sync::Lazy::new(|| match std::env::var("PYTHONHASHSEED") {
+    Ok(v) if v == "0" => StrHasher::Fixed,
+    _ => StrHasher::Random(std::hash::RandomState::new()),
+});
 
 /// Python's `hash()` of a str (never -1).
 pub fn hash_str(s: &str) -> i64 {
@@ -120,10 +103,7 @@ pub fn new_str(s: String) -> PyRef {
 
 /// A new `bytes` object.
 pub fn new_bytes(b: Vec<u8>) -> super::Value {
-    super::Value::Obj(PyRef::new(
-        &types().bytes,
-        Payload::Bytes(b.into_boxed_slice()),
-    ))
+    super::Value::Obj(PyRef::new(&types().bytes, Payload::Bytes(b.into_boxed_slice())))
 }
 
 /// `hash(bytes)`: the same function as for str, over the raw bytes.

@@ -102,9 +102,7 @@ pub fn lookup_with_owner(cls: &PyRef, name: &str) -> Option<(Value, PyRef)> {
 
 /// The type's `__name__`.
 pub fn name_of(cls: &PyRef) -> String {
-    type_data(cls)
-        .map(|t| t.name.borrow().clone())
-        .unwrap_or_else(|| "?".to_string())
+    type_data(cls).map(|t| t.name.borrow().clone()).unwrap_or_else(|| "?".to_string())
 }
 
 /// The `__name__` of a value's type, as error messages use it.
@@ -112,18 +110,10 @@ pub fn type_name(v: &Value) -> String {
     name_of(v.class())
 }
 
-fn raw_type(
-    meta: Option<&PyRef>,
-    name: &str,
-    bases: Vec<PyRef>,
-    kind: BaseKind,
-    basetype: bool,
-) -> PyRef {
+fn raw_type(meta: Option<&PyRef>, name: &str, bases: Vec<PyRef>, kind: BaseKind, basetype: bool) -> PyRef {
     let mut mro_rest: Vec<PyRef> = Vec::new();
     if let Some(b) = bases.first() {
-        mro_rest = type_data(b)
-            .map(|t| t.mro.borrow().clone())
-            .unwrap_or_default();
+        mro_rest = type_data(b).map(|t| t.mro.borrow().clone()).unwrap_or_default();
     }
     let data = TypeData {
         name: RefCell::new(name.to_string()),
@@ -165,17 +155,9 @@ pub fn bootstrap() -> Types {
         t.bases.borrow_mut().push(object.clone());
         t.mro.borrow_mut().push(object.clone());
     }
-    let mk = |name: &str, kind: BaseKind, basetype: bool| {
-        raw_type(Some(&type_), name, vec![object.clone()], kind, basetype)
-    };
+    let mk = |name: &str, kind: BaseKind, basetype: bool| raw_type(Some(&type_), name, vec![object.clone()], kind, basetype);
     let int = mk("int", BaseKind::Int, true);
-    let bool_ = raw_type(
-        Some(&type_),
-        "bool",
-        vec![int.clone()],
-        BaseKind::Int,
-        false,
-    );
+    let bool_ = raw_type(Some(&type_), "bool", vec![int.clone()], BaseKind::Int, false);
     let not_implemented_type = mk("NotImplementedType", BaseKind::Opaque, false);
     let ellipsis_type = mk("ellipsis", BaseKind::Opaque, false);
     let no_self_type = mk("<no self>", BaseKind::Opaque, false);
@@ -237,14 +219,7 @@ pub fn bootstrap() -> Types {
 
 /// C3 linearisation of a class with `bases`; `None` when no consistent order exists.
 fn c3_merge(new: &PyRef, bases: &[PyRef]) -> Option<Vec<PyRef>> {
-    let mut seqs: Vec<Vec<PyRef>> = bases
-        .iter()
-        .map(|b| {
-            type_data(b)
-                .map(|t| t.mro.borrow().clone())
-                .unwrap_or_default()
-        })
-        .collect();
+    let mut seqs: Vec<Vec<PyRef>> = bases.iter().map(|b| type_data(b).map(|t| t.mro.borrow().clone()).unwrap_or_default()).collect();
     seqs.push(bases.to_vec());
     let mut result = vec![new.clone()];
     loop {
@@ -252,11 +227,7 @@ fn c3_merge(new: &PyRef, bases: &[PyRef]) -> Option<Vec<PyRef>> {
         if seqs.is_empty() {
             return Some(result);
         }
-        let c = seqs
-            .iter()
-            .map(|s| &s[0])
-            .find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(c))))?
-            .clone();
+        let c = seqs.iter().map(|s| &s[0]).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(c))))?.clone();
         for s in seqs.iter_mut() {
             if s[0].is(&c) {
                 s.remove(0);
@@ -270,10 +241,7 @@ fn c3_merge(new: &PyRef, bases: &[PyRef]) -> Option<Vec<PyRef>> {
 pub fn compute_mro(new: &PyRef, bases: &[PyRef]) -> PyResult<Vec<PyRef>> {
     c3_merge(new, bases).ok_or_else(|| {
         let names: Vec<String> = bases.iter().map(name_of).collect();
-        PyErr::type_error(format!(
-            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
-            names.join(", ")
-        ))
+        PyErr::type_error(format!("Cannot create a consistent method resolution\norder (MRO) for bases {}", names.join(", ")))
     })
 }
 
@@ -296,9 +264,7 @@ fn solid_kind(bases: &[PyRef]) -> PyResult<BaseKind> {
             continue;
         }
         if kind != BaseKind::Object && kind != k {
-            return Err(PyErr::type_error(
-                "multiple bases have instance lay-out conflict",
-            ));
+            return Err(PyErr::type_error("multiple bases have instance lay-out conflict"));
         }
         kind = k;
     }
@@ -307,25 +273,13 @@ fn solid_kind(bases: &[PyRef]) -> PyResult<BaseKind> {
 
 /// `type.__new__(meta, name, bases, namespace)` for a `class` statement: the namespace
 /// dict object becomes the class's `__dict__` (copied).
-pub fn new_class(
-    meta: &PyRef,
-    name: &str,
-    bases: Vec<PyRef>,
-    namespace: &PyRef,
-) -> PyResult<PyRef> {
+pub fn new_class(meta: &PyRef, name: &str, bases: Vec<PyRef>, namespace: &PyRef) -> PyResult<PyRef> {
     let t = super::types();
-    let bases = if bases.is_empty() {
-        vec![t.object.clone()]
-    } else {
-        bases
-    };
+    let bases = if bases.is_empty() { vec![t.object.clone()] } else { bases };
     for b in &bases {
         match type_data(b) {
             Some(td) if !td.basetype => {
-                return Err(PyErr::type_error(format!(
-                    "type '{}' is not an acceptable base type",
-                    td.name.borrow()
-                )))
+                return Err(PyErr::type_error(format!("type '{}' is not an acceptable base type", td.name.borrow())))
             }
             None => return Err(PyErr::type_error("bases must be types")),
             _ => {}
@@ -351,12 +305,7 @@ pub fn new_class(
     dict::del_str(&ns, "__qualname__");
     *cls.dict.borrow_mut() = Some(ns);
     let mro = compute_mro(&cls, &bases)?;
-    let has_del = mro.iter().any(|c| {
-        c.dict
-            .borrow()
-            .as_ref()
-            .is_some_and(|d| dict::get_str(d, "__del__").is_some())
-    });
+    let has_del = mro.iter().any(|c| c.dict.borrow().as_ref().is_some_and(|d| dict::get_str(d, "__del__").is_some()));
     if let Some(td) = type_data(&cls) {
         *td.mro.borrow_mut() = mro;
         td.has_del.set(has_del);

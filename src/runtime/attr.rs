@@ -13,12 +13,8 @@ use crate::vm::Vm;
 pub fn bind(vm: &Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
     match attr.payload() {
         Some(Payload::Function(_)) => Ok(new_bound_method(attr.clone(), obj.clone())),
-        Some(Payload::NativeFunction(nf)) if nf.is_method && nf.self_.is_none() => {
-            Ok(function::bind_native(nf, obj.clone()))
-        }
-        Some(Payload::ClassMethod(f)) => {
-            Ok(new_bound_method(f.clone(), Value::Obj(obj.class().clone())))
-        }
+        Some(Payload::NativeFunction(nf)) if nf.is_method && nf.self_.is_none() => Ok(function::bind_native(nf, obj.clone())),
+        Some(Payload::ClassMethod(f)) => Ok(new_bound_method(f.clone(), Value::Obj(obj.class().clone()))),
         Some(Payload::StaticMethod(f)) => Ok(f.clone()),
         Some(Payload::Property { fget, .. }) => {
             if fget.is_none() {
@@ -27,11 +23,7 @@ pub fn bind(vm: &Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
             call(vm, fget, Args::new(&[obj.clone()]))
         }
         _ => match lookup_user(attr.class(), "__get__") {
-            Some(get) => call(
-                vm,
-                &get,
-                Args::new(&[attr.clone(), obj.clone(), Value::Obj(obj.class().clone())]),
-            ),
+            Some(get) => call(vm, &get, Args::new(&[attr.clone(), obj.clone(), Value::Obj(obj.class().clone())])),
             None => Ok(attr.clone()),
         },
     }
@@ -40,10 +32,7 @@ pub fn bind(vm: &Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
 fn is_data_descriptor(attr: &Value) -> bool {
     match attr.payload() {
         Some(Payload::Property { .. }) => true,
-        Some(_) => {
-            lookup_user(attr.class(), "__set__").is_some()
-                || lookup_user(attr.class(), "__delete__").is_some()
-        }
+        Some(_) => lookup_user(attr.class(), "__set__").is_some() || lookup_user(attr.class(), "__delete__").is_some(),
         None => false,
     }
 }
@@ -59,10 +48,7 @@ pub fn getattr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Value> {
 /// The `AttributeError` CPython raises for a missing attribute.
 pub fn no_attribute(obj: &Value, name: &str) -> PyErr {
     let msg = match obj.payload() {
-        Some(Payload::Type(t)) => format!(
-            "type object '{}' has no attribute '{name}'",
-            t.name.borrow()
-        ),
+        Some(Payload::Type(t)) => format!("type object '{}' has no attribute '{name}'", t.name.borrow()),
         Some(Payload::Module(m)) => format!("module '{}' has no attribute '{name}'", m.name),
         _ => format!("'{}' object has no attribute '{name}'", type_name(obj)),
     };
@@ -144,15 +130,9 @@ fn type_getattr(vm: &Vm, cls_v: &Value, name: &str) -> PyResult<Option<Value>> {
         return Ok(Some(match attr.payload() {
             Some(Payload::ClassMethod(f)) => new_bound_method(f.clone(), cls_v.clone()),
             Some(Payload::StaticMethod(f)) => f.clone(),
-            Some(Payload::Function(_))
-            | Some(Payload::NativeFunction(_))
-            | Some(Payload::Property { .. }) => attr,
+            Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) | Some(Payload::Property { .. }) => attr,
             _ => match lookup_user(attr.class(), "__get__") {
-                Some(get) => call(
-                    vm,
-                    &get,
-                    Args::new(&[attr.clone(), Value::None, cls_v.clone()]),
-                )?,
+                Some(get) => call(vm, &get, Args::new(&[attr.clone(), Value::None, cls_v.clone()]))?,
                 None => attr,
             },
         }));
@@ -194,27 +174,9 @@ fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     Ok(match (&o.payload, name) {
         (Payload::Type(t), "__name__") => Some(Value::new_str(t.name.borrow().clone())),
         (Payload::Type(t), "__qualname__") => Some(Value::new_str(t.qualname.borrow().clone())),
-        (Payload::Type(t), "__mro__") => Some(Value::new_tuple(
-            t.mro
-                .borrow()
-                .iter()
-                .map(|c| Value::Obj(c.clone()))
-                .collect(),
-        )),
-        (Payload::Type(t), "__bases__") => Some(Value::new_tuple(
-            t.bases
-                .borrow()
-                .iter()
-                .map(|c| Value::Obj(c.clone()))
-                .collect(),
-        )),
-        (Payload::Type(t), "__base__") => Some(
-            t.bases
-                .borrow()
-                .first()
-                .map(|c| Value::Obj(c.clone()))
-                .unwrap_or(Value::None),
-        ),
+        (Payload::Type(t), "__mro__") => Some(Value::new_tuple(t.mro.borrow().iter().map(|c| Value::Obj(c.clone())).collect())),
+        (Payload::Type(t), "__bases__") => Some(Value::new_tuple(t.bases.borrow().iter().map(|c| Value::Obj(c.clone())).collect())),
+        (Payload::Type(t), "__base__") => Some(t.bases.borrow().first().map(|c| Value::Obj(c.clone())).unwrap_or(Value::None)),
         (Payload::Type(t), "__module__") if !t.heap => Some(Value::new_str(t.module)),
         (Payload::Type(t), "__doc__") if !t.heap => Some(Value::None),
         (Payload::Function(f), "__name__") => Some(Value::new_str(f.name.borrow().clone())),
@@ -223,22 +185,15 @@ fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         (Payload::Function(f), "__module__") => Some(f.module.borrow().clone()),
         (Payload::Function(f), "__code__") => Some(Value::Obj(f.code.clone())),
         (Payload::Function(f), "__globals__") => Some(Value::Obj(f.globals.clone())),
-        (Payload::Function(f), "__defaults__") => {
-            Some(f.defaults.borrow().clone().unwrap_or(Value::None))
-        }
-        (Payload::Function(f), "__kwdefaults__") => {
-            Some(f.kwdefaults.borrow().clone().unwrap_or(Value::None))
-        }
+        (Payload::Function(f), "__defaults__") => Some(f.defaults.borrow().clone().unwrap_or(Value::None)),
+        (Payload::Function(f), "__kwdefaults__") => Some(f.kwdefaults.borrow().clone().unwrap_or(Value::None)),
         (Payload::Function(f), "__closure__") => Some(match &f.closure {
             Some(c) => Value::new_tuple(c.iter().map(|x| Value::Obj(x.clone())).collect()),
             None => Value::None,
         }),
         (Payload::Function(f), "__annotations__") => {
             let mut a = f.annotations.borrow_mut();
-            Some(
-                a.get_or_insert_with(|| Value::Obj(dict::new_dict()))
-                    .clone(),
-            )
+            Some(a.get_or_insert_with(|| Value::Obj(dict::new_dict())).clone())
         }
         (Payload::NativeFunction(nf), "__name__" | "__qualname__") => Some(Value::new_str(nf.name)),
         (Payload::NativeFunction(nf), "__self__") => Some(nf.self_.clone().unwrap_or(Value::None)),
@@ -251,39 +206,23 @@ fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         }
         (Payload::Module(m), "__name__") => Some(Value::new_str(m.name.clone())),
         (Payload::Exception(e), "args") => Some(e.borrow().args.clone()),
-        (Payload::Exception(e), "__traceback__") => Some(
-            e.borrow()
-                .traceback
-                .clone()
-                .map(Value::Obj)
-                .unwrap_or(Value::None),
-        ),
+        (Payload::Exception(e), "__traceback__") => Some(e.borrow().traceback.clone().map(Value::Obj).unwrap_or(Value::None)),
         (Payload::Exception(e), "__cause__") => Some(e.borrow().cause.clone()),
         (Payload::Exception(e), "__context__") => Some(e.borrow().context.clone()),
-        (Payload::Exception(e), "__suppress_context__") => {
-            Some(Value::Bool(e.borrow().suppress_context))
-        }
+        (Payload::Exception(e), "__suppress_context__") => Some(Value::Bool(e.borrow().suppress_context)),
         (Payload::Int(b), "real" | "numerator") => Some(crate::objects::int::normalize(b.clone())),
         (Payload::Int(_), "imag") => Some(Value::Int(0)),
         (Payload::Int(_), "denominator") => Some(Value::Int(1)),
         (Payload::Complex { re, .. }, "real") => Some(Value::Float(*re)),
         (Payload::Complex { im, .. }, "imag") => Some(Value::Float(*im)),
-        (Payload::Slice { start, .. }, "start") | (Payload::Range { start, .. }, "start") => {
-            Some(start.clone())
-        }
-        (Payload::Slice { stop, .. }, "stop") | (Payload::Range { stop, .. }, "stop") => {
-            Some(stop.clone())
-        }
-        (Payload::Slice { step, .. }, "step") | (Payload::Range { step, .. }, "step") => {
-            Some(step.clone())
-        }
+        (Payload::Slice { start, .. }, "start") | (Payload::Range { start, .. }, "start") => Some(start.clone()),
+        (Payload::Slice { stop, .. }, "stop") | (Payload::Range { stop, .. }, "stop") => Some(stop.clone()),
+        (Payload::Slice { step, .. }, "step") | (Payload::Range { step, .. }, "step") => Some(step.clone()),
         (Payload::Property { fget, .. }, "fget") => Some(fget.clone()),
         (Payload::Property { fset, .. }, "fset") => Some(fset.clone()),
         (Payload::Property { fdel, .. }, "fdel") => Some(fdel.clone()),
         (Payload::Property { doc, .. }, "__doc__") => Some(doc.clone()),
-        (Payload::ClassMethod(f), "__func__") | (Payload::StaticMethod(f), "__func__") => {
-            Some(f.clone())
-        }
+        (Payload::ClassMethod(f), "__func__") | (Payload::StaticMethod(f), "__func__") => Some(f.clone()),
         (Payload::Cell(c), "cell_contents") => match c.borrow().clone() {
             Some(v) => Some(v),
             None => return Err(PyErr::new("ValueError", "Cell is empty")),
@@ -295,8 +234,7 @@ fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
 
 fn code_attr(c: &function::Code, name: &str) -> Option<Value> {
     let code = &c.code;
-    let strs =
-        |v: &[String]| Value::new_tuple(v.iter().map(|s| Value::new_str(s.as_str())).collect());
+    let strs = |v: &[String]| Value::new_tuple(v.iter().map(|s| Value::new_str(s.as_str())).collect());
     Some(match name {
         "co_name" => Value::new_str(code.name.as_str()),
         "co_qualname" => Value::new_str(code.qualname.as_str()),
@@ -319,22 +257,11 @@ fn code_attr(c: &function::Code, name: &str) -> Option<Value> {
 
 /// Attribute lookup through a `super` object.
 pub fn super_getattr(vm: &Vm, sup: &Value, name: &str) -> PyResult<Option<Value>> {
-    let Some(Payload::Super {
-        this_class,
-        obj,
-        obj_type,
-    }) = sup.payload()
-    else {
+    let Some(Payload::Super { this_class, obj, obj_type }) = sup.payload() else {
         return Ok(None);
     };
-    let mro = type_data(obj_type)
-        .map(|t| t.mro.borrow().clone())
-        .unwrap_or_default();
-    let start = mro
-        .iter()
-        .position(|c| c.is(this_class))
-        .map(|i| i + 1)
-        .unwrap_or(mro.len());
+    let mro = type_data(obj_type).map(|t| t.mro.borrow().clone()).unwrap_or_default();
+    let start = mro.iter().position(|c| c.is(this_class)).map(|i| i + 1).unwrap_or(mro.len());
     for c in &mro[start..] {
         let Some(d) = c.dict.borrow().clone() else {
             continue;
@@ -342,9 +269,7 @@ pub fn super_getattr(vm: &Vm, sup: &Value, name: &str) -> PyResult<Option<Value>
         if let Some(v) = dict::get_str(&d, name) {
             let is_type_obj = obj.as_obj().is_some_and(|o| o.is(obj_type));
             return Ok(Some(match v.payload() {
-                Some(Payload::ClassMethod(f)) => {
-                    new_bound_method(f.clone(), Value::Obj(obj_type.clone()))
-                }
+                Some(Payload::ClassMethod(f)) => new_bound_method(f.clone(), Value::Obj(obj_type.clone())),
                 Some(Payload::StaticMethod(f)) => f.clone(),
                 _ if is_type_obj => v,
                 _ => bind(vm, &v, obj)?,
@@ -358,11 +283,7 @@ pub fn super_getattr(vm: &Vm, sup: &Value, name: &str) -> PyResult<Option<Value>
 pub fn setattr(vm: &Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
     let cls = obj.class().clone();
     if let Some(sa) = lookup_user(&cls, "__setattr__") {
-        call(
-            vm,
-            &sa,
-            Args::new(&[obj.clone(), Value::new_str(name), value]),
-        )?;
+        call(vm, &sa, Args::new(&[obj.clone(), Value::new_str(name), value]))?;
         return Ok(());
     }
     generic_setattr(vm, obj, name, Some(value))
@@ -385,32 +306,20 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &str, value: Option<Value>) -
             match (d.payload(), &value) {
                 (Some(Payload::Property { fset, .. }), Some(v)) => {
                     if fset.is_none() {
-                        return Err(PyErr::attribute_error(
-                            obj,
-                            name,
-                            format!("can't set attribute '{name}'"),
-                        ));
+                        return Err(PyErr::attribute_error(obj, name, format!("can't set attribute '{name}'")));
                     }
                     call(vm, fset, Args::new(&[obj.clone(), v.clone()]))?;
                     return Ok(());
                 }
                 (Some(Payload::Property { fdel, .. }), None) => {
                     if fdel.is_none() {
-                        return Err(PyErr::attribute_error(
-                            obj,
-                            name,
-                            format!("can't delete attribute '{name}'"),
-                        ));
+                        return Err(PyErr::attribute_error(obj, name, format!("can't delete attribute '{name}'")));
                     }
                     call(vm, fdel, Args::new(&[obj.clone()]))?;
                     return Ok(());
                 }
                 _ => {
-                    let hook = if value.is_some() {
-                        "__set__"
-                    } else {
-                        "__delete__"
-                    };
+                    let hook = if value.is_some() { "__set__" } else { "__delete__" };
                     if let Some(set) = lookup_user(d.class(), hook) {
                         let mut a = vec![d.clone(), obj.clone()];
                         if let Some(v) = value {
@@ -428,10 +337,7 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &str, value: Option<Value>) -
     };
     if let Payload::Type(t) = &o.payload {
         if !t.heap {
-            return Err(PyErr::type_error(format!(
-                "cannot set '{name}' attribute of immutable type '{}'",
-                t.name.borrow()
-            )));
+            return Err(PyErr::type_error(format!("cannot set '{name}' attribute of immutable type '{}'", t.name.borrow())));
         }
         if name == "__del__" {
             t.has_del.set(true);
@@ -451,9 +357,7 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &str, value: Option<Value>) -
                     *f.qualname.borrow_mut() = s.as_str().to_string();
                     return Ok(());
                 }
-                return Err(PyErr::type_error(
-                    "__qualname__ must be set to a string object",
-                ));
+                return Err(PyErr::type_error("__qualname__ must be set to a string object"));
             }
             "__doc__" => {
                 *f.doc.borrow_mut() = v.clone();
@@ -503,9 +407,7 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &str, value: Option<Value>) -
                 o.set_class(c);
                 return Ok(());
             }
-            return Err(PyErr::type_error(
-                "__class__ assignment only supported for mutable types or ModuleType subclasses",
-            ));
+            return Err(PyErr::type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
         }
     }
     let d = o.dict.borrow().clone();
@@ -526,20 +428,9 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &str, value: Option<Value>) -
 
 fn readonly_attr(obj: &Value, name: &str) -> PyErr {
     if typeobj::lookup(obj.class(), name).is_some() {
-        PyErr::attribute_error(
-            obj,
-            name,
-            format!(
-                "'{}' object attribute '{name}' is read-only",
-                type_name(obj)
-            ),
-        )
+        PyErr::attribute_error(obj, name, format!("'{}' object attribute '{name}' is read-only", type_name(obj)))
     } else {
-        PyErr::attribute_error(
-            obj,
-            name,
-            format!("'{}' object has no attribute '{name}'", type_name(obj)),
-        )
+        PyErr::attribute_error(obj, name, format!("'{}' object has no attribute '{name}'", type_name(obj)))
     }
 }
 

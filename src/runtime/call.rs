@@ -19,13 +19,7 @@ pub fn call(vm: &Vm, callable: &Value, args: Args) -> PyResult<Value> {
                 let mut full = Vec::with_capacity(args.args.len() + 1);
                 full.push(s.clone());
                 full.extend_from_slice(args.args);
-                (nf.func)(
-                    vm,
-                    Args {
-                        args: &full,
-                        kwnames: args.kwnames,
-                    },
-                )
+                (nf.func)(vm, Args { args: &full, kwnames: args.kwnames })
             }
             None => (nf.func)(vm, args),
         },
@@ -33,14 +27,7 @@ pub fn call(vm: &Vm, callable: &Value, args: Args) -> PyResult<Value> {
             let mut full = Vec::with_capacity(args.args.len() + 1);
             full.push(self_.clone());
             full.extend_from_slice(args.args);
-            call(
-                vm,
-                func,
-                Args {
-                    args: &full,
-                    kwnames: args.kwnames,
-                },
-            )
+            call(vm, func, Args { args: &full, kwnames: args.kwnames })
         }
         Payload::Type(_) => call_type(vm, o, args),
         _ => match typeobj::lookup(o.class(), "__call__") {
@@ -60,14 +47,7 @@ pub fn call_bound(vm: &Vm, func: &Value, self_: &Value, args: Args) -> PyResult<
     full.push(self_.clone());
     full.extend_from_slice(args.args);
     match func.payload() {
-        Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) => call(
-            vm,
-            func,
-            Args {
-                args: &full,
-                kwnames: args.kwnames,
-            },
-        ),
+        Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) => call(vm, func, Args { args: &full, kwnames: args.kwnames }),
         _ => {
             let bound = super::attr::bind(vm, func, self_)?;
             call(vm, &bound, args)
@@ -97,12 +77,7 @@ pub fn lookup_user(cls: &PyRef, name: &str) -> Option<Value> {
 }
 
 /// Call `type(obj).name(obj, *args)` if the type has `name`; `None` if it does not.
-pub fn call_method_opt(
-    vm: &Vm,
-    obj: &Value,
-    name: &str,
-    args: &[Value],
-) -> PyResult<Option<Value>> {
+pub fn call_method_opt(vm: &Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
     match typeobj::lookup(obj.class(), name) {
         Some(f) => call_bound(vm, &f, obj, Args::new(args)).map(Some),
         None => Ok(None),
@@ -132,21 +107,9 @@ fn call_type(vm: &Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
             let mut full = Vec::with_capacity(args.args.len() + 1);
             full.push(cls_v.clone());
             full.extend_from_slice(args.args);
-            call(
-                vm,
-                &func,
-                Args {
-                    args: &full,
-                    kwnames: args.kwnames,
-                },
-            )?
+            call(vm, &func, Args { args: &full, kwnames: args.kwnames })?
         }
-        None => {
-            return Err(PyErr::type_error(format!(
-                "cannot create '{}' instances",
-                typeobj::name_of(cls)
-            )))
-        }
+        None => return Err(PyErr::type_error(format!("cannot create '{}' instances", typeobj::name_of(cls)))),
     };
     if !typeobj::isinstance(&obj, cls) {
         return Ok(obj);
@@ -155,19 +118,10 @@ fn call_type(vm: &Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
         if !is_object_init(&init) {
             let r = call_bound(vm, &init, &obj, args)?;
             if !r.is_none() {
-                return Err(PyErr::type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    type_name(&r)
-                )));
+                return Err(PyErr::type_error(format!("__init__() should return None, not '{}'", type_name(&r))));
             }
-        } else if !args.args.is_empty()
-            && typeobj::lookup_with_owner(cls, "__new__")
-                .is_some_and(|(_, owner)| owner.is(&t.object))
-        {
-            return Err(PyErr::type_error(format!(
-                "{}() takes no arguments",
-                typeobj::name_of(cls)
-            )));
+        } else if !args.args.is_empty() && typeobj::lookup_with_owner(cls, "__new__").is_some_and(|(_, owner)| owner.is(&t.object)) {
+            return Err(PyErr::type_error(format!("{}() takes no arguments", typeobj::name_of(cls))));
         }
     }
     Ok(obj)
@@ -179,10 +133,7 @@ fn is_object_init(f: &Value) -> bool {
 
 /// Make a bound method object.
 pub fn new_bound_method(func: Value, self_: Value) -> Value {
-    Value::Obj(PyRef::new(
-        &types().method,
-        Payload::BoundMethod { func, self_ },
-    ))
+    Value::Obj(PyRef::new(&types().method, Payload::BoundMethod { func, self_ }))
 }
 
 /// Wrap a native function as a value (re-exported for modules).

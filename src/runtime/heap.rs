@@ -54,28 +54,17 @@ impl PyRef {
     pub fn new(class: &PyRef, payload: Payload) -> PyRef {
         let class_ptr = class.clone().into_raw();
         let obj = Box::new(PyObject {
-            header: Header {
-                rc: Cell::new(1),
-                flags: Cell::new(0),
-                class: Cell::new(class_ptr),
-            },
+            header: Header { rc: Cell::new(1), flags: Cell::new(0), class: Cell::new(class_ptr) },
             dict: RefCell::new(None),
             payload,
         });
-        PyRef {
-            ptr: NonNull::from(Box::leak(obj)),
-            _not_send: PhantomData,
-        }
+        PyRef { ptr: NonNull::from(Box::leak(obj)), _not_send: PhantomData }
     }
 
     /// Allocate an object that is its own class (only `type` itself). It is immortal.
     pub fn new_self_classed(payload: Payload) -> PyRef {
         let obj = Box::new(PyObject {
-            header: Header {
-                rc: Cell::new(2),
-                flags: Cell::new(flags::IMMORTAL),
-                class: Cell::new(NonNull::dangling()),
-            },
+            header: Header { rc: Cell::new(2), flags: Cell::new(flags::IMMORTAL), class: Cell::new(NonNull::dangling()) },
             dict: RefCell::new(None),
             payload,
         });
@@ -83,10 +72,7 @@ impl PyRef {
         // SAFETY: `ptr` was just leaked from a Box and is valid; the extra count taken above
         // is the class slot's own reference to the object.
         unsafe { ptr.as_ref().header.class.set(ptr) };
-        PyRef {
-            ptr,
-            _not_send: PhantomData,
-        }
+        PyRef { ptr, _not_send: PhantomData }
     }
 
     fn into_raw(self) -> NonNull<PyObject> {
@@ -161,10 +147,7 @@ impl Clone for PyRef {
     fn clone(&self) -> PyRef {
         let rc = &self.header().rc;
         rc.set(rc.get() + 1);
-        PyRef {
-            ptr: self.ptr,
-            _not_send: PhantomData,
-        }
+        PyRef { ptr: self.ptr, _not_send: PhantomData }
     }
 }
 
@@ -219,10 +202,7 @@ fn dealloc(ptr: NonNull<PyObject>) {
             obj.header.flags.set(fl | flags::FINALIZED);
             // Take a temporary reference for the finaliser's duration.
             obj.header.rc.set(1);
-            let tmp = PyRef {
-                ptr,
-                _not_send: PhantomData,
-            };
+            let tmp = PyRef { ptr, _not_send: PhantomData };
             let resurrected = hook(&tmp);
             let rc = obj.header.rc.get();
             if resurrected || rc > 1 {
@@ -258,8 +238,5 @@ fn free(ptr: NonNull<PyObject>) {
     let class = boxed.header.class.get();
     drop(boxed);
     // Release the class slot's reference (invariant 3) after the object is gone.
-    drop(PyRef {
-        ptr: class,
-        _not_send: PhantomData,
-    });
+    drop(PyRef { ptr: class, _not_send: PhantomData });
 }

@@ -9,28 +9,19 @@ use crate::objects::{int, list, types, Payload, PyRef, Value};
 use crate::vm::Vm;
 
 /// Resolved slice bounds for a sequence of length `len` (`slice.indices`).
-pub fn slice_indices(
-    start: &Value,
-    stop: &Value,
-    step: &Value,
-    len: usize,
-) -> PyResult<(isize, isize, isize)> {
+pub fn slice_indices(start: &Value, stop: &Value, step: &Value, len: usize) -> PyResult<(isize, isize, isize)> {
     let len = len as isize;
     let get = |v: &Value| -> PyResult<Option<isize>> {
         if v.is_none() {
             return Ok(None);
         }
         match int::as_bigint(v) {
-            Some(b) => Ok(Some(num_traits::ToPrimitive::to_isize(&b).unwrap_or(
-                if num_traits::Signed::is_negative(&b) {
-                    isize::MIN
-                } else {
-                    isize::MAX
-                },
-            ))),
-            None => Err(PyErr::type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            Some(b) => Ok(Some(num_traits::ToPrimitive::to_isize(&b).unwrap_or(if num_traits::Signed::is_negative(&b) {
+                isize::MIN
+            } else {
+                isize::MAX
+            }))),
+            None => Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method")),
         }
     };
     let step = get(step)?.unwrap_or(1);
@@ -70,12 +61,7 @@ fn norm_index(key: &Value, len: usize, what: &str) -> PyResult<usize> {
         Value::Bool(b) => *b as i64,
         _ => match int::as_bigint(key) {
             Some(b) => num_traits::ToPrimitive::to_i64(&b).unwrap_or(i64::MAX),
-            None => {
-                return Err(PyErr::type_error(format!(
-                    "{what} indices must be integers or slices, not {}",
-                    type_name(key)
-                )))
-            }
+            None => return Err(PyErr::type_error(format!("{what} indices must be integers or slices, not {}", type_name(key)))),
         },
     };
     let j = if i < 0 { i + len as i64 } else { i };
@@ -102,11 +88,7 @@ pub fn getitem(vm: &Vm, container: &Value, key: &Value) -> PyResult<Value> {
             if let Some((a, b, c)) = slice_parts(key) {
                 let items = l.borrow();
                 let (s, e, st) = slice_indices(a, b, c, items.len())?;
-                return Ok(Value::new_list(
-                    slice_positions(s, e, st)
-                        .map(|i| items[i].clone())
-                        .collect(),
-                ));
+                return Ok(Value::new_list(slice_positions(s, e, st).map(|i| items[i].clone()).collect()));
             }
             let items = l.borrow();
             let i = norm_index(key, items.len(), "list")?;
@@ -115,9 +97,7 @@ pub fn getitem(vm: &Vm, container: &Value, key: &Value) -> PyResult<Value> {
         Some(Payload::Tuple(t)) => {
             if let Some((a, b, c)) = slice_parts(key) {
                 let (s, e, st) = slice_indices(a, b, c, t.len())?;
-                return Ok(Value::new_tuple(
-                    slice_positions(s, e, st).map(|i| t[i].clone()).collect(),
-                ));
+                return Ok(Value::new_tuple(slice_positions(s, e, st).map(|i| t[i].clone()).collect()));
             }
             Ok(t[norm_index(key, t.len(), "tuple")?].clone())
         }
@@ -125,30 +105,18 @@ pub fn getitem(vm: &Vm, container: &Value, key: &Value) -> PyResult<Value> {
             if let Some((a, b, c)) = slice_parts(key) {
                 let (st, en, stp) = slice_indices(a, b, c, s.char_len())?;
                 if stp == 1 {
-                    return Ok(Value::new_str(if en > st {
-                        s.substring(st as usize, en as usize)
-                    } else {
-                        ""
-                    }));
+                    return Ok(Value::new_str(if en > st { s.substring(st as usize, en as usize) } else { "" }));
                 }
                 let chars: Vec<char> = s.as_str().chars().collect();
-                return Ok(Value::new_str(
-                    slice_positions(st, en, stp)
-                        .map(|i| chars[i])
-                        .collect::<String>(),
-                ));
+                return Ok(Value::new_str(slice_positions(st, en, stp).map(|i| chars[i]).collect::<String>()));
             }
             let i = norm_index(key, s.char_len(), "string")?;
-            Ok(Value::new_str(
-                s.char_at(i).map(String::from).unwrap_or_default(),
-            ))
+            Ok(Value::new_str(s.char_at(i).map(String::from).unwrap_or_default()))
         }
         Some(Payload::Bytes(b)) => {
             if let Some((x, y, z)) = slice_parts(key) {
                 let (s, e, st) = slice_indices(x, y, z, b.len())?;
-                return Ok(crate::objects::str::new_bytes(
-                    slice_positions(s, e, st).map(|i| b[i]).collect(),
-                ));
+                return Ok(crate::objects::str::new_bytes(slice_positions(s, e, st).map(|i| b[i]).collect()));
             }
             Ok(Value::Int(b[norm_index(key, b.len(), "index")?] as i64))
         }
@@ -161,11 +129,7 @@ pub fn getitem(vm: &Vm, container: &Value, key: &Value) -> PyResult<Value> {
                 Err(PyErr::key_error(key.clone()))
             }
         },
-        Some(Payload::Range {
-            start,
-            stop: _,
-            step,
-        }) => {
+        Some(Payload::Range { start, stop: _, step }) => {
             if slice_parts(key).is_some() {
                 return Err(PyErr::type_error("range slicing is not supported yet"));
             }
@@ -175,10 +139,7 @@ pub fn getitem(vm: &Vm, container: &Value, key: &Value) -> PyResult<Value> {
             Ok(Value::Int(a + s * i as i64))
         }
         Some(Payload::Type(_)) => {
-            let cls = container
-                .as_obj()
-                .cloned()
-                .ok_or_else(|| PyErr::type_error("type expected"))?;
+            let cls = container.as_obj().cloned().ok_or_else(|| PyErr::type_error("type expected"))?;
             if let Some(f) = typeobj::lookup(&cls, "__class_getitem__") {
                 let f = match f.payload() {
                     Some(Payload::ClassMethod(inner)) => inner.clone(),
@@ -186,17 +147,11 @@ pub fn getitem(vm: &Vm, container: &Value, key: &Value) -> PyResult<Value> {
                 };
                 return super::call::call(vm, &f, Args::new(&[container.clone(), key.clone()]));
             }
-            Err(PyErr::type_error(format!(
-                "type '{}' is not subscriptable",
-                typeobj::name_of(&cls)
-            )))
+            Err(PyErr::type_error(format!("type '{}' is not subscriptable", typeobj::name_of(&cls))))
         }
         _ => match typeobj::lookup(container.class(), "__getitem__") {
             Some(f) => call_bound(vm, &f, container, Args::new(&[key.clone()])),
-            None => Err(PyErr::type_error(format!(
-                "'{}' object is not subscriptable",
-                type_name(container)
-            ))),
+            None => Err(PyErr::type_error(format!("'{}' object is not subscriptable", type_name(container)))),
         },
     }
 }
@@ -215,8 +170,7 @@ pub fn setitem(vm: &Vm, container: &Value, key: &Value, value: Value) -> PyResul
                 let (s, e, st) = slice_indices(a, b, c, items.len())?;
                 if st == 1 {
                     let e = e.max(s);
-                    let removed: Vec<Value> =
-                        items.splice(s as usize..e as usize, new_items).collect();
+                    let removed: Vec<Value> = items.splice(s as usize..e as usize, new_items).collect();
                     drop(items);
                     drop(removed);
                     return Ok(());
@@ -245,10 +199,7 @@ pub fn setitem(vm: &Vm, container: &Value, key: &Value, value: Value) -> PyResul
         Some(Payload::Dict(d)) => mapping::set(vm, d, key.clone(), value),
         _ => match typeobj::lookup(container.class(), "__setitem__") {
             Some(f) => call_bound(vm, &f, container, Args::new(&[key.clone(), value])).map(|_| ()),
-            None => Err(PyErr::type_error(format!(
-                "'{}' object does not support item assignment",
-                type_name(container)
-            ))),
+            None => Err(PyErr::type_error(format!("'{}' object does not support item assignment", type_name(container)))),
         },
     }
 }
@@ -290,10 +241,7 @@ pub fn delitem(vm: &Vm, container: &Value, key: &Value) -> PyResult<()> {
         },
         _ => match typeobj::lookup(container.class(), "__delitem__") {
             Some(f) => call_bound(vm, &f, container, Args::new(&[key.clone()])).map(|_| ()),
-            None => Err(PyErr::type_error(format!(
-                "'{}' object does not support item deletion",
-                type_name(container)
-            ))),
+            None => Err(PyErr::type_error(format!("'{}' object does not support item deletion", type_name(container)))),
         },
     }
 }
@@ -307,10 +255,7 @@ pub fn contains(vm: &Vm, container: &Value, item: &Value) -> PyResult<bool> {
     match container.payload() {
         Some(Payload::Str(s)) => match item.as_str() {
             Some(sub) => Ok(s.as_str().contains(sub.as_str())),
-            None => Err(PyErr::type_error(format!(
-                "'in <string>' requires string as left operand, not {}",
-                type_name(item)
-            ))),
+            None => Err(PyErr::type_error(format!("'in <string>' requires string as left operand, not {}", type_name(item)))),
         },
         Some(Payload::Dict(d)) | Some(Payload::Set(d)) => mapping::contains(vm, d, item),
         Some(Payload::FrozenSet(d)) => {
@@ -351,10 +296,7 @@ pub fn contains(vm: &Vm, container: &Value, item: &Value) -> PyResult<bool> {
             }
             let it = super::iter::iter(vm, container).map_err(|e| {
                 if e.is("TypeError") {
-                    PyErr::type_error(format!(
-                        "argument of type '{}' is not iterable",
-                        type_name(container)
-                    ))
+                    PyErr::type_error(format!("argument of type '{}' is not iterable", type_name(container)))
                 } else {
                     e
                 }
@@ -371,10 +313,7 @@ pub fn contains(vm: &Vm, container: &Value, item: &Value) -> PyResult<bool> {
 
 /// A new slice object.
 pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
-    Value::Obj(PyRef::new(
-        &types().slice,
-        Payload::Slice { start, stop, step },
-    ))
+    Value::Obj(PyRef::new(&types().slice, Payload::Slice { start, stop, step }))
 }
 
 /// `list(iterable)` as a new list value.

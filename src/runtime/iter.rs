@@ -20,50 +20,22 @@ pub fn iter(vm: &Vm, v: &Value) -> PyResult<Value> {
     let t = types();
     if lookup_user(v.class(), "__iter__").is_none() {
         let seq_iter = |seq: &Value| {
-            Value::Obj(PyRef::new(
-                &t.seq_iterator,
-                Payload::SeqIter {
-                    seq: seq.clone(),
-                    index: Cell::new(0),
-                    done: Cell::new(false),
-                },
-            ))
+            Value::Obj(PyRef::new(&t.seq_iterator, Payload::SeqIter { seq: seq.clone(), index: Cell::new(0), done: Cell::new(false) }))
         };
         match v.payload() {
-            Some(Payload::List(_))
-            | Some(Payload::Tuple(_))
-            | Some(Payload::Str(_))
-            | Some(Payload::Bytes(_)) => return Ok(seq_iter(v)),
+            Some(Payload::List(_)) | Some(Payload::Tuple(_)) | Some(Payload::Str(_)) | Some(Payload::Bytes(_)) => return Ok(seq_iter(v)),
             Some(Payload::Range { start, step, .. }) => {
-                let (a, s) = (
-                    super::ops::index_value(start)?,
-                    super::ops::index_value(step)?,
-                );
+                let (a, s) = (super::ops::index_value(start)?, super::ops::index_value(step)?);
                 let n = super::ops::range_len(v)? as i64;
                 return Ok(Value::Obj(PyRef::new(
                     &t.range_iterator,
-                    Payload::RangeIter {
-                        next: Cell::new(a),
-                        stop: a.saturating_add(n.saturating_mul(s)),
-                        step: s,
-                    },
+                    Payload::RangeIter { next: Cell::new(a), stop: a.saturating_add(n.saturating_mul(s)), step: s },
                 )));
             }
             Some(Payload::Dict(_)) => {
-                let d = v
-                    .as_obj()
-                    .cloned()
-                    .ok_or_else(|| PyErr::type_error("dict expected"))?;
+                let d = v.as_obj().cloned().ok_or_else(|| PyErr::type_error("dict expected"))?;
                 let len = crate::objects::dict::len(&d);
-                return Ok(Value::Obj(PyRef::new(
-                    &t.dict_keyiterator,
-                    Payload::DictIter {
-                        dict: d,
-                        pos: Cell::new(0),
-                        len,
-                        kind: 0,
-                    },
-                )));
+                return Ok(Value::Obj(PyRef::new(&t.dict_keyiterator, Payload::DictIter { dict: d, pos: Cell::new(0), len, kind: 0 })));
             }
             Some(Payload::SeqIter { .. })
             | Some(Payload::RangeIter { .. })
@@ -74,38 +46,24 @@ pub fn iter(vm: &Vm, v: &Value) -> PyResult<Value> {
         }
     }
     if let Some(it) = call_method_opt(vm, v, "__iter__", &[])? {
-        if crate::objects::typeobj::lookup(it.class(), "__next__").is_none() && !is_native_iter(&it)
-        {
-            return Err(PyErr::type_error(format!(
-                "iter() returned non-iterator of type '{}'",
-                type_name(&it)
-            )));
+        if crate::objects::typeobj::lookup(it.class(), "__next__").is_none() && !is_native_iter(&it) {
+            return Err(PyErr::type_error(format!("iter() returned non-iterator of type '{}'", type_name(&it))));
         }
         return Ok(it);
     }
     if crate::objects::typeobj::lookup(v.class(), "__getitem__").is_some() {
         return Ok(Value::Obj(PyRef::new(
             &t.seq_iterator,
-            Payload::SeqIter {
-                seq: v.clone(),
-                index: Cell::new(0),
-                done: Cell::new(false),
-            },
+            Payload::SeqIter { seq: v.clone(), index: Cell::new(0), done: Cell::new(false) },
         )));
     }
-    Err(PyErr::type_error(format!(
-        "'{}' object is not iterable",
-        type_name(v)
-    )))
+    Err(PyErr::type_error(format!("'{}' object is not iterable", type_name(v))))
 }
 
 fn is_native_iter(v: &Value) -> bool {
     matches!(
         v.payload(),
-        Some(Payload::SeqIter { .. })
-            | Some(Payload::RangeIter { .. })
-            | Some(Payload::DictIter { .. })
-            | Some(Payload::NativeIter(_))
+        Some(Payload::SeqIter { .. }) | Some(Payload::RangeIter { .. }) | Some(Payload::DictIter { .. }) | Some(Payload::NativeIter(_))
     )
 }
 
@@ -121,8 +79,7 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
             return Ok(None);
         }
         Some(Payload::SeqIter { seq, index, done })
-            if lookup_user(seq.class(), "__getitem__").is_none()
-                || !matches!(seq.payload(), Some(Payload::Instance)) =>
+            if lookup_user(seq.class(), "__getitem__").is_none() || !matches!(seq.payload(), Some(Payload::Instance)) =>
         {
             if done.get() {
                 return Ok(None);
@@ -150,20 +107,13 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
                 }
             }
         }
-        Some(Payload::DictIter {
-            dict,
-            pos,
-            len,
-            kind,
-        }) => {
+        Some(Payload::DictIter { dict, pos, len, kind }) => {
             let Payload::Dict(cell) = &dict.payload else {
                 return Ok(None);
             };
             let d = cell.borrow();
             if d.len() != *len {
-                return Err(PyErr::runtime_error(
-                    "dictionary changed size during iteration",
-                ));
+                return Err(PyErr::runtime_error("dictionary changed size during iteration"));
             }
             let mut p = pos.get();
             while let Some(slot) = d.slot(p) {
@@ -187,10 +137,7 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
                 Err(e) if e.is("StopIteration") => Ok(None),
                 Err(e) => Err(e),
             },
-            None => Err(PyErr::type_error(format!(
-                "'{}' object is not an iterator",
-                type_name(it)
-            ))),
+            None => Err(PyErr::type_error(format!("'{}' object is not an iterator", type_name(it)))),
         },
     }
 }
@@ -198,12 +145,8 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
 /// All items of an iterable.
 pub fn collect(vm: &Vm, v: &Value) -> PyResult<Vec<Value>> {
     match v.payload() {
-        Some(Payload::List(l)) if lookup_user(v.class(), "__iter__").is_none() => {
-            return Ok(l.borrow().clone())
-        }
-        Some(Payload::Tuple(t)) if lookup_user(v.class(), "__iter__").is_none() => {
-            return Ok(t.to_vec())
-        }
+        Some(Payload::List(l)) if lookup_user(v.class(), "__iter__").is_none() => return Ok(l.borrow().clone()),
+        Some(Payload::Tuple(t)) if lookup_user(v.class(), "__iter__").is_none() => return Ok(t.to_vec()),
         _ => {}
     }
     let it = iter(vm, v)?;

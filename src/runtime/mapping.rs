@@ -25,10 +25,7 @@ pub fn find(vm: &Vm, cell: &RefCell<DictData>, hash: i64, key: &Value) -> PyResu
                 Find::Found(ix) => return Ok(Some(ix)),
                 Find::Absent => return Ok(None),
                 Find::Unknown(c) => {
-                    let keys: Vec<(usize, Value)> = c
-                        .into_iter()
-                        .filter_map(|ix| d.entry(ix).map(|e| (ix, e.key.clone())))
-                        .collect();
+                    let keys: Vec<(usize, Value)> = c.into_iter().filter_map(|ix| d.entry(ix).map(|e| (ix, e.key.clone()))).collect();
                     (keys, d.version)
                 }
             }
@@ -62,13 +59,7 @@ pub fn set(vm: &Vm, cell: &RefCell<DictData>, key: Value, value: Value) -> PyRes
     set_hashed(vm, cell, h, key, value)
 }
 
-pub fn set_hashed(
-    vm: &Vm,
-    cell: &RefCell<DictData>,
-    h: i64,
-    key: Value,
-    value: Value,
-) -> PyResult<()> {
+pub fn set_hashed(vm: &Vm, cell: &RefCell<DictData>, h: i64, key: Value, value: Value) -> PyResult<()> {
     let old = match find(vm, cell, h, &key)? {
         Some(ix) => cell.borrow_mut().set_value_at(ix, value),
         None => {

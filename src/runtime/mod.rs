@@ -29,9 +29,7 @@ impl PyErr {
     /// A new exception of the builtin class `name` with `args`.
     #[cold]
     pub fn with_args(cls: &PyRef, args: Vec<Value>) -> PyErr {
-        PyErr {
-            exc: new_exception(cls, args),
-        }
+        PyErr { exc: new_exception(cls, args) }
     }
 
     /// A new exception of the builtin class `name` with one message argument.
@@ -79,11 +77,7 @@ impl PyErr {
     pub fn stop_iteration(value: Option<Value>) -> PyErr {
         let args = value.map(|v| vec![v]).unwrap_or_default();
         let e = PyErr::with_args(types().exc.get("StopIteration"), args.clone());
-        set_attr_raw(
-            &e.exc,
-            "value",
-            args.into_iter().next().unwrap_or(Value::None),
-        );
+        set_attr_raw(&e.exc, "value", args.into_iter().next().unwrap_or(Value::None));
         e
     }
 
@@ -126,10 +120,7 @@ impl PyErr {
 
 /// Build an exception instance of class `cls` (no `__init__` call).
 pub fn new_exception(cls: &PyRef, args: Vec<Value>) -> PyRef {
-    let e = PyRef::new(
-        cls,
-        Payload::Exception(RefCell::new(ExcData::new(Value::new_tuple(args)))),
-    );
+    let e = PyRef::new(cls, Payload::Exception(RefCell::new(ExcData::new(Value::new_tuple(args)))));
     *e.dict.borrow_mut() = Some(crate::objects::dict::new_dict());
     e
 }
@@ -164,10 +155,7 @@ impl<'a> Args<'a> {
     /// `(name, value)` for each keyword argument.
     pub fn kwargs(&self) -> impl Iterator<Item = (&'a str, &'a Value)> {
         let n = self.args.len() - self.kwnames.len();
-        self.kwnames
-            .iter()
-            .zip(self.args[n..].iter())
-            .map(|(k, v)| (k.as_str().map(|s| s.as_str()).unwrap_or(""), v))
+        self.kwnames.iter().zip(self.args[n..].iter()).map(|(k, v)| (k.as_str().map(|s| s.as_str()).unwrap_or(""), v))
     }
 
     pub fn has_kwargs(&self) -> bool {
@@ -183,9 +171,7 @@ impl<'a> Args<'a> {
     pub fn check_kwargs(&self, fname: &str, allowed: &[&str]) -> PyResult<()> {
         for (k, _) in self.kwargs() {
             if !allowed.contains(&k) {
-                return Err(PyErr::type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{k}'"
-                )));
+                return Err(PyErr::type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
             }
         }
         Ok(())
@@ -205,24 +191,16 @@ impl<'a> Args<'a> {
                 _ => format!("{fname} expected {min} arguments, got {n}"),
             }
         } else if n < min {
-            format!(
-                "{fname} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
+            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
         } else {
-            format!(
-                "{fname} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
+            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
         }))
     }
 
     /// No keyword arguments allowed (CPython: "f() takes no keyword arguments").
     pub fn no_kwargs(&self, fname: &str) -> PyResult<()> {
         if self.has_kwargs() {
-            return Err(PyErr::type_error(format!(
-                "{fname}() takes no keyword arguments"
-            )));
+            return Err(PyErr::type_error(format!("{fname}() takes no keyword arguments")));
         }
         Ok(())
     }

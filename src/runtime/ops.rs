@@ -62,9 +62,7 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
                 return r2;
             }
         }
-        if lookup_user(a.class(), dunder(op).0).is_none()
-            && lookup_user(b.class(), dunder(op).1).is_none()
-        {
+        if lookup_user(a.class(), dunder(op).0).is_none() && lookup_user(b.class(), dunder(op).1).is_none() {
             return r;
         }
     }
@@ -81,9 +79,7 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     let (fwd, rev) = dunder(op);
     let a_cls = a.class().clone();
     let b_cls = b.class().clone();
-    let b_first = !a_cls.is(&b_cls)
-        && typeobj::is_subtype(&b_cls, &a_cls)
-        && lookup_user(&b_cls, rev).is_some();
+    let b_first = !a_cls.is(&b_cls) && typeobj::is_subtype(&b_cls, &a_cls) && lookup_user(&b_cls, rev).is_some();
     if b_first {
         if let Some(r) = call_method_opt(vm, b, rev, &[a.clone()])? {
             if !r.is_not_implemented() {
@@ -109,41 +105,23 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     }
     let sym = op.symbol();
     if op.base() == BinOp::Power && !op.is_inplace() {
-        return Err(PyErr::type_error(format!(
-            "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
-            type_name(a),
-            type_name(b)
-        )));
+        return Err(PyErr::type_error(format!("unsupported operand type(s) for ** or pow(): '{}' and '{}'", type_name(a), type_name(b))));
     }
-    if op.base() == BinOp::Add && (a.as_str().is_some() || b.as_str().is_some()) && !op.is_inplace()
-    {
+    if op.base() == BinOp::Add && (a.as_str().is_some() || b.as_str().is_some()) && !op.is_inplace() {
         if a.as_str().is_some() {
-            return Err(PyErr::type_error(format!(
-                "can only concatenate str (not \"{}\") to str",
-                type_name(b)
-            )));
+            return Err(PyErr::type_error(format!("can only concatenate str (not \"{}\") to str", type_name(b))));
         }
     }
-    if op.base() == BinOp::Add && matches!(a.payload(), Some(Payload::List(_))) && !op.is_inplace()
-    {
-        return Err(PyErr::type_error(format!(
-            "can only concatenate list (not \"{}\") to list",
-            type_name(b)
-        )));
+    if op.base() == BinOp::Add && matches!(a.payload(), Some(Payload::List(_))) && !op.is_inplace() {
+        return Err(PyErr::type_error(format!("can only concatenate list (not \"{}\") to list", type_name(b))));
     }
-    Err(PyErr::type_error(format!(
-        "unsupported operand type(s) for {sym}: '{}' and '{}'",
-        type_name(a),
-        type_name(b)
-    )))
+    Err(PyErr::type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", type_name(a), type_name(b))))
 }
 
 /// In-place operations that mutate builtin containers (`list += iterable`).
 fn native_inplace(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
     match (op, a.payload()) {
-        (BinOp::InplaceAdd, Some(Payload::List(l)))
-            if lookup_user(a.class(), "__iadd__").is_none() =>
-        {
+        (BinOp::InplaceAdd, Some(Payload::List(l))) if lookup_user(a.class(), "__iadd__").is_none() => {
             let items = match b.payload() {
                 Some(Payload::List(other)) => other.borrow().clone(),
                 Some(Payload::Tuple(t)) => t.to_vec(),
@@ -272,9 +250,7 @@ fn num_binop(x: Num, y: Num, op: BinOp) -> PyResult<Value> {
                 Power => {
                     if b < 0 {
                         if a == 0 {
-                            return Err(PyErr::zero_division(
-                                "0.0 cannot be raised to a negative power",
-                            ));
+                            return Err(PyErr::zero_division("0.0 cannot be raised to a negative power"));
                         }
                         return Ok(Value::Float((a as f64).powf(b as f64)));
                     }
@@ -304,12 +280,7 @@ fn unsupported(op: BinOp, x: &Num, y: &Num) -> PyErr {
             "int"
         }
     };
-    PyErr::type_error(format!(
-        "unsupported operand type(s) for {}: '{}' and '{}'",
-        op.symbol(),
-        n(x),
-        n(y)
-    ))
+    PyErr::type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), n(x), n(y)))
 }
 
 fn big_truediv(a: &BigInt, b: &BigInt) -> PyResult<Value> {
@@ -318,9 +289,7 @@ fn big_truediv(a: &BigInt, b: &BigInt) -> PyResult<Value> {
     }
     match (a.to_f64(), b.to_f64()) {
         (Some(x), Some(y)) if x.is_finite() && y.is_finite() => Ok(Value::Float(x / y)),
-        _ => Err(PyErr::overflow_error(
-            "integer division result too large for a float",
-        )),
+        _ => Err(PyErr::overflow_error("integer division result too large for a float")),
     }
 }
 
@@ -348,10 +317,7 @@ fn big_binop(a: BigInt, b: BigInt, op: BinOp) -> PyResult<Value> {
             if b.is_negative() {
                 return Err(PyErr::value_error("negative shift count"));
             }
-            let n = b
-                .to_u64()
-                .filter(|n| *n < (1 << 40))
-                .ok_or_else(|| PyErr::overflow_error("too many digits in integer"))?;
+            let n = b.to_u64().filter(|n| *n < (1 << 40)).ok_or_else(|| PyErr::overflow_error("too many digits in integer"))?;
             a << n
         }
         Rshift => {
@@ -370,11 +336,7 @@ fn big_binop(a: BigInt, b: BigInt, op: BinOp) -> PyResult<Value> {
             }
             int::pow_big(&a, b.to_u64().unwrap_or(u64::MAX))
         }
-        _ => {
-            return Err(PyErr::type_error(
-                "unsupported operand type(s) for @: 'int' and 'int'",
-            ))
-        }
+        _ => return Err(PyErr::type_error("unsupported operand type(s) for @: 'int' and 'int'")),
     };
     Ok(int::normalize(r))
 }
@@ -405,27 +367,18 @@ fn float_binop(a: f64, b: f64, op: BinOp) -> PyResult<Value> {
         }
         Power => {
             if a == 0.0 && b < 0.0 {
-                return Err(PyErr::zero_division(
-                    "0.0 cannot be raised to a negative power",
-                ));
+                return Err(PyErr::zero_division("0.0 cannot be raised to a negative power"));
             }
             if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
                 return Err(PyErr::value_error("complex results are not supported yet"));
             }
             let r = a.powf(b);
             if r.is_infinite() && a.is_finite() && b.is_finite() {
-                return Err(PyErr::overflow_error(
-                    "(34, 'Numerical result out of range')",
-                ));
+                return Err(PyErr::overflow_error("(34, 'Numerical result out of range')"));
             }
             r
         }
-        _ => {
-            return Err(PyErr::type_error(format!(
-                "unsupported operand type(s) for {}: 'float' and 'float'",
-                op.symbol()
-            )))
-        }
+        _ => return Err(PyErr::type_error(format!("unsupported operand type(s) for {}: 'float' and 'float'", op.symbol()))),
     };
     Ok(Value::Float(r))
 }
@@ -490,11 +443,7 @@ fn seq_binop(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
             };
             let count = match int::as_bigint(n).and_then(|c| c.to_i64()) {
                 Some(c) => c.max(0) as usize,
-                None => {
-                    return Some(Err(PyErr::overflow_error(
-                        "cannot fit 'int' into an index-sized integer",
-                    )))
-                }
+                None => return Some(Err(PyErr::overflow_error("cannot fit 'int' into an index-sized integer"))),
             };
             Some(repeat_seq(seq, count))
         }
@@ -503,10 +452,7 @@ fn seq_binop(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
 }
 
 fn is_seq(p: &Payload) -> bool {
-    matches!(
-        p,
-        Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)
-    )
+    matches!(p, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))
 }
 
 fn repeat_seq(seq: &Value, n: usize) -> PyResult<Value> {
@@ -547,10 +493,7 @@ pub fn unary_op(vm: &Vm, v: &Value, op: &str) -> PyResult<Value> {
     if lookup_user(v.class(), dname).is_none() {
         if let Some(n) = as_num(v) {
             return Ok(match (op, n) {
-                ("-", Num::I(i)) => i
-                    .checked_neg()
-                    .map(Value::Int)
-                    .unwrap_or_else(|| int::normalize(-BigInt::from(i))),
+                ("-", Num::I(i)) => i.checked_neg().map(Value::Int).unwrap_or_else(|| int::normalize(-BigInt::from(i))),
                 ("-", Num::B(b)) => int::normalize(-b),
                 ("-", Num::F(f)) => Value::Float(-f),
                 ("+", Num::I(i)) => Value::Int(i),
@@ -558,19 +501,14 @@ pub fn unary_op(vm: &Vm, v: &Value, op: &str) -> PyResult<Value> {
                 ("+", Num::F(f)) => Value::Float(f),
                 ("~", Num::I(i)) => Value::Int(!i),
                 ("~", Num::B(b)) => int::normalize(-b - 1),
-                (_, Num::F(_)) => {
-                    return Err(PyErr::type_error("bad operand type for unary ~: 'float'"))
-                }
+                (_, Num::F(_)) => return Err(PyErr::type_error("bad operand type for unary ~: 'float'")),
                 _ => unreachable_op(),
             });
         }
     }
     match call_method_opt(vm, v, dname, &[])? {
         Some(r) => Ok(r),
-        None => Err(PyErr::type_error(format!(
-            "bad operand type for unary {op}: '{}'",
-            type_name(v)
-        ))),
+        None => Err(PyErr::type_error(format!("bad operand type for unary {op}: '{}'", type_name(v)))),
     }
 }
 
@@ -589,10 +527,7 @@ pub fn truthy(vm: &Vm, v: &Value) -> PyResult<bool> {
             if let Some(r) = call_method_opt_if_user(vm, v, "__bool__")? {
                 return match r {
                     Value::Bool(b) => Ok(b),
-                    other => Err(PyErr::type_error(format!(
-                        "__bool__ should return bool, returned {}",
-                        type_name(&other)
-                    ))),
+                    other => Err(PyErr::type_error(format!("__bool__ should return bool, returned {}", type_name(&other)))),
                 };
             }
             if lookup_user(o.class(), "__len__").is_some() {
@@ -641,22 +576,15 @@ pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
             }
         }
         if let Some(r) = call_method_opt(vm, v, "__len__", &[])? {
-            let n = index_value(&r).map_err(|_| {
-                PyErr::type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    type_name(&r)
-                ))
-            })?;
+            let n = index_value(&r)
+                .map_err(|_| PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&r))))?;
             if n < 0 {
                 return Err(PyErr::value_error("__len__() should return >= 0"));
             }
             return Ok(n as usize);
         }
     }
-    Err(PyErr::type_error(format!(
-        "object of type '{}' has no len()",
-        type_name(v)
-    )))
+    Err(PyErr::type_error(format!("object of type '{}' has no len()", type_name(v))))
 }
 
 /// The length of a range object.
@@ -682,13 +610,8 @@ pub fn index_value(v: &Value) -> PyResult<i64> {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
         _ => match int::as_bigint(v) {
-            Some(b) => b.to_i64().ok_or_else(|| {
-                PyErr::new("IndexError", "cannot fit 'int' into an index-sized integer")
-            }),
-            None => Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(v)
-            ))),
+            Some(b) => b.to_i64().ok_or_else(|| PyErr::new("IndexError", "cannot fit 'int' into an index-sized integer")),
+            None => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
         },
     }
 }
@@ -696,17 +619,14 @@ pub fn index_value(v: &Value) -> PyResult<i64> {
 /// Rich comparison `a op b` returning a value (user `__eq__` may return anything).
 pub fn compare(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
     if let Some(r) = native_compare(a, b, op) {
-        if lookup_user(a.class(), cmp_dunder(op)).is_none()
-            && lookup_user(b.class(), cmp_dunder(op.swapped())).is_none()
-        {
+        if lookup_user(a.class(), cmp_dunder(op)).is_none() && lookup_user(b.class(), cmp_dunder(op.swapped())).is_none() {
             return r.map(Value::Bool);
         }
     }
     let a_cls = a.class().clone();
     let b_cls = b.class().clone();
-    let reflected_first = !a_cls.is(&b_cls)
-        && typeobj::is_subtype(&b_cls, &a_cls)
-        && lookup_user(&b_cls, cmp_dunder(op.swapped())).is_some();
+    let reflected_first =
+        !a_cls.is(&b_cls) && typeobj::is_subtype(&b_cls, &a_cls) && lookup_user(&b_cls, cmp_dunder(op.swapped())).is_some();
     if reflected_first {
         if let Some(r) = call_method_opt(vm, b, cmp_dunder(op.swapped()), &[a.clone()])? {
             if !r.is_not_implemented() {
@@ -745,12 +665,8 @@ pub fn compare(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
 /// `a op b` as a Rust bool (`bool()` of the comparison's result).
 pub fn compare_bool(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<bool> {
     if let Some(r) = native_compare(a, b, op) {
-        if !a
-            .as_obj()
-            .is_some_and(|o| typeobj::type_data(o.class()).is_some_and(|t| t.heap))
-            && !b
-                .as_obj()
-                .is_some_and(|o| typeobj::type_data(o.class()).is_some_and(|t| t.heap))
+        if !a.as_obj().is_some_and(|o| typeobj::type_data(o.class()).is_some_and(|t| t.heap))
+            && !b.as_obj().is_some_and(|o| typeobj::type_data(o.class()).is_some_and(|t| t.heap))
         {
             return r;
         }
@@ -802,21 +718,15 @@ pub fn native_compare(a: &Value, b: &Value, op: CmpOp) -> Option<PyResult<bool>>
         }));
     }
     match (a.payload(), b.payload()) {
-        (Some(Payload::Str(x)), Some(Payload::Str(y))) => {
-            Some(Ok(ord_result(x.as_str(), y.as_str(), op)))
-        }
-        (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => {
-            Some(Ok(ord_result(&x[..], &y[..], op)))
-        }
+        (Some(Payload::Str(x)), Some(Payload::Str(y))) => Some(Ok(ord_result(x.as_str(), y.as_str(), op))),
+        (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => Some(Ok(ord_result(&x[..], &y[..], op))),
         (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => seq_compare(x, y, op),
         (Some(Payload::List(x)), Some(Payload::List(y))) => {
             let (x, y) = (x.borrow().clone(), y.borrow().clone());
             seq_compare(&x, &y, op)
         }
         _ => match op {
-            CmpOp::Eq | CmpOp::Ne if a.is_none() || b.is_none() => {
-                Some(Ok((op == CmpOp::Eq) == a.is(b)))
-            }
+            CmpOp::Eq | CmpOp::Ne if a.is_none() || b.is_none() => Some(Ok((op == CmpOp::Eq) == a.is(b))),
             _ => None,
         },
     }
@@ -867,18 +777,13 @@ pub fn hash(vm: &Vm, v: &Value) -> PyResult<i64> {
             if typeobj::type_data(cls).is_some_and(|t| t.heap) {
                 if let Some(h) = typeobj::lookup(cls, "__hash__") {
                     if h.is_none() {
-                        return Err(PyErr::type_error(format!(
-                            "unhashable type: '{}'",
-                            type_name(v)
-                        )));
+                        return Err(PyErr::type_error(format!("unhashable type: '{}'", type_name(v))));
                     }
                     if lookup_user(cls, "__hash__").is_some() {
                         let r = super::call::call(vm, &h, super::Args::new(&[v.clone()]))?;
                         return match int::as_bigint(&r) {
                             Some(b) => Ok(int::hash_int(&b)),
-                            None => Err(PyErr::type_error(
-                                "__hash__ method should return an integer",
-                            )),
+                            None => Err(PyErr::type_error("__hash__ method should return an integer")),
                         };
                     }
                 }
@@ -906,10 +811,7 @@ pub fn hash(vm: &Vm, v: &Value) -> PyResult<i64> {
                 }
                 Payload::FrozenSet(_) => Ok(super::set::frozenset_hash(vm, v)?),
                 Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::ByteArray(_) => {
-                    Err(PyErr::type_error(format!(
-                        "unhashable type: '{}'",
-                        type_name(v)
-                    )))
+                    Err(PyErr::type_error(format!("unhashable type: '{}'", type_name(v))))
                 }
                 Payload::Complex { re, im } => {
                     let h = hash_float(*re).wrapping_add(1000003i64.wrapping_mul(hash_float(*im)));
@@ -948,11 +850,7 @@ pub fn hash_float(f: f64) -> i64 {
             x -= MODULUS;
         }
     }
-    let e = if e >= 0 {
-        e % BITS
-    } else {
-        BITS - 1 - ((-1 - e) % BITS)
-    };
+    let e = if e >= 0 { e % BITS } else { BITS - 1 - ((-1 - e) % BITS) };
     x = ((x << e) & MODULUS) | x >> (BITS - e);
     let h = if f < 0.0 { -(x as i64) } else { x as i64 };
     if h == -1 {

@@ -28,10 +28,7 @@ pub fn repr(vm: &Vm, v: &Value) -> PyResult<String> {
         let r = call_bound(vm, &f, v, Args::new(&[]))?;
         return match r.as_str() {
             Some(s) => Ok(s.as_str().to_string()),
-            None => Err(PyErr::type_error(format!(
-                "__repr__ returned non-string (type {})",
-                type_name(&r)
-            ))),
+            None => Err(PyErr::type_error(format!("__repr__ returned non-string (type {})", type_name(&r)))),
         };
     }
     builtin_repr(vm, v)
@@ -49,24 +46,16 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
         Payload::ByteArray(b) => format!("bytearray({})", crate::text::bytes_repr(&b.borrow())),
         Payload::List(l) => {
             let items = l.borrow().clone();
-            return guarded(o.addr(), "[...]", || {
-                Ok(format!("[{}]", join_reprs(vm, &items)?))
-            });
+            return guarded(o.addr(), "[...]", || Ok(format!("[{}]", join_reprs(vm, &items)?)));
         }
         Payload::Tuple(t) => {
             if t.len() == 1 {
                 return guarded(o.addr(), "(...)", || Ok(format!("({},)", repr(vm, &t[0])?)));
             }
-            return guarded(o.addr(), "(...)", || {
-                Ok(format!("({})", join_reprs(vm, t)?))
-            });
+            return guarded(o.addr(), "(...)", || Ok(format!("({})", join_reprs(vm, t)?)));
         }
         Payload::Dict(d) => {
-            let items: Vec<(Value, Value)> = d
-                .borrow()
-                .iter()
-                .map(|e| (e.key.clone(), e.value.clone()))
-                .collect();
+            let items: Vec<(Value, Value)> = d.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
             return guarded(o.addr(), "{...}", || {
                 let mut parts = Vec::with_capacity(items.len());
                 for (k, val) in &items {
@@ -80,9 +69,7 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
             if items.is_empty() {
                 return Ok(format!("{}()", type_name(v)));
             }
-            return guarded(o.addr(), "{...}", || {
-                Ok(format!("{{{}}}", join_reprs(vm, &items)?))
-            });
+            return guarded(o.addr(), "{...}", || Ok(format!("{{{}}}", join_reprs(vm, &items)?)));
         }
         Payload::FrozenSet(d) => {
             let items: Vec<Value> = d.iter().map(|e| e.key.clone()).collect();
@@ -95,27 +82,15 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
             if matches!(step, Value::Int(1)) {
                 format!("range({}, {})", repr(vm, start)?, repr(vm, stop)?)
             } else {
-                format!(
-                    "range({}, {}, {})",
-                    repr(vm, start)?,
-                    repr(vm, stop)?,
-                    repr(vm, step)?
-                )
+                format!("range({}, {}, {})", repr(vm, start)?, repr(vm, stop)?, repr(vm, step)?)
             }
         }
         Payload::Slice { start, stop, step } => {
-            format!(
-                "slice({}, {}, {})",
-                repr(vm, start)?,
-                repr(vm, stop)?,
-                repr(vm, step)?
-            )
+            format!("slice({}, {}, {})", repr(vm, start)?, repr(vm, stop)?, repr(vm, step)?)
         }
         Payload::Type(t) => {
             let module = if t.heap {
-                typeobj::lookup(o, "__module__")
-                    .and_then(|m| m.as_str().map(|s| s.as_str().to_string()))
-                    .unwrap_or_default()
+                typeobj::lookup(o, "__module__").and_then(|m| m.as_str().map(|s| s.as_str().to_string())).unwrap_or_default()
             } else {
                 t.module.to_string()
             };
@@ -128,12 +103,7 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
         Payload::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow(), o.addr()),
         Payload::NativeFunction(nf) => match &nf.self_ {
             Some(s) if !matches!(s.payload(), Some(Payload::Module(_))) => {
-                format!(
-                    "<built-in method {} of {} object at {:#x}>",
-                    nf.name,
-                    type_name(s),
-                    s.id()
-                )
+                format!("<built-in method {} of {} object at {:#x}>", nf.name, type_name(s), s.id())
             }
             _ if nf.is_method => format!("<method '{}' of '{}' objects>", nf.name, nf.owner),
             _ => format!("<built-in function {}>", nf.name),
@@ -146,11 +116,7 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
             format!("<bound method {} of {}>", name, repr(vm, self_)?)
         }
         Payload::Module(m) => {
-            let file = o
-                .dict
-                .borrow()
-                .as_ref()
-                .and_then(|d| crate::objects::dict::get_str(d, "__file__"));
+            let file = o.dict.borrow().as_ref().and_then(|d| crate::objects::dict::get_str(d, "__file__"));
             match file.as_ref().and_then(|f| f.as_str()) {
                 Some(f) => format!("<module '{}' from '{}'>", m.name, f.as_str()),
                 None => format!("<module '{}' (built-in)>", m.name),
@@ -158,9 +124,7 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
         }
         Payload::Exception(e) => {
             let args = e.borrow().args.clone();
-            let items = crate::objects::tuple::items(&args)
-                .map(|t| t.to_vec())
-                .unwrap_or_default();
+            let items = crate::objects::tuple::items(&args).map(|t| t.to_vec()).unwrap_or_default();
             let name = type_name(v);
             if items.len() == 1 {
                 format!("{name}({})", repr(vm, &items[0])?)
@@ -168,20 +132,11 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
                 format!("{name}({})", join_reprs(vm, &items)?)
             }
         }
-        Payload::Code(c) => format!(
-            "<code object {} at {:#x}, file \"{}\", line {}>",
-            c.code.name,
-            o.addr(),
-            c.code.filename,
-            c.code.firstlineno
-        ),
+        Payload::Code(c) => {
+            format!("<code object {} at {:#x}, file \"{}\", line {}>", c.code.name, o.addr(), c.code.filename, c.code.firstlineno)
+        }
         Payload::Cell(c) => match &*c.borrow() {
-            Some(x) => format!(
-                "<cell at {:#x}: {} object at {:#x}>",
-                o.addr(),
-                type_name(x),
-                x.id()
-            ),
+            Some(x) => format!("<cell at {:#x}: {} object at {:#x}>", o.addr(), type_name(x), x.id()),
             None => format!("<cell at {:#x}: empty>", o.addr()),
         },
         Payload::Singleton => {
@@ -203,15 +158,13 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
 pub fn default_repr(v: &Value) -> String {
     let cls = v.class();
     let module = match type_data(cls) {
-        Some(t) if t.heap => typeobj::lookup(cls, "__module__")
-            .and_then(|m| m.as_str().map(|s| s.as_str().to_string()))
-            .unwrap_or_default(),
+        Some(t) if t.heap => {
+            typeobj::lookup(cls, "__module__").and_then(|m| m.as_str().map(|s| s.as_str().to_string())).unwrap_or_default()
+        }
         Some(t) => t.module.to_string(),
         None => String::new(),
     };
-    let qual = type_data(cls)
-        .map(|t| t.qualname.borrow().clone())
-        .unwrap_or_default();
+    let qual = type_data(cls).map(|t| t.qualname.borrow().clone()).unwrap_or_default();
     if module == "builtins" || module.is_empty() {
         format!("<{qual} object at {:#x}>", v.id())
     } else {
@@ -219,11 +172,7 @@ pub fn default_repr(v: &Value) -> String {
     }
 }
 
-fn guarded(
-    addr: usize,
-    placeholder: &str,
-    f: impl FnOnce() -> PyResult<String>,
-) -> PyResult<String> {
+fn guarded(addr: usize, placeholder: &str, f: impl FnOnce() -> PyResult<String>) -> PyResult<String> {
     if REPR_STACK.with(|s| s.borrow().contains(&addr)) {
         return Ok(placeholder.to_string());
     }
@@ -254,10 +203,7 @@ pub fn str(vm: &Vm, v: &Value) -> PyResult<String> {
         let r = call_bound(vm, &f, v, Args::new(&[]))?;
         return match r.as_str() {
             Some(s) => Ok(s.as_str().to_string()),
-            None => Err(PyErr::type_error(format!(
-                "__str__ returned non-string (type {})",
-                type_name(&r)
-            ))),
+            None => Err(PyErr::type_error(format!("__str__ returned non-string (type {})", type_name(&r)))),
         };
     }
     if let Some(e) = exception::exc_data(v) {
@@ -269,9 +215,7 @@ pub fn str(vm: &Vm, v: &Value) -> PyResult<String> {
 /// `str(exc)`: the single argument's str, `''` for none, the args tuple's repr otherwise;
 /// `KeyError` uses the repr of its single argument.
 pub fn exception_str(vm: &Vm, exc: &Value, args: &Value) -> PyResult<String> {
-    let items = crate::objects::tuple::items(args)
-        .map(|t| t.to_vec())
-        .unwrap_or_default();
+    let items = crate::objects::tuple::items(args).map(|t| t.to_vec()).unwrap_or_default();
     match items.len() {
         0 => Ok(String::new()),
         1 => {

@@ -22,12 +22,7 @@ pub struct Loc {
 impl Loc {
     /// The range from the start of `self` to the end of `other`.
     pub fn to(self, other: Loc) -> Loc {
-        Loc {
-            lineno: self.lineno,
-            col_offset: self.col_offset,
-            end_lineno: other.end_lineno,
-            end_col_offset: other.end_col_offset,
-        }
+        Loc { lineno: self.lineno, col_offset: self.col_offset, end_lineno: other.end_lineno, end_col_offset: other.end_col_offset }
     }
 }
 
@@ -38,19 +33,13 @@ pub type Identifier = String;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mod {
     /// `Module(stmt* body, type_ignore* type_ignores)` — mode `exec`.
-    Module {
-        body: Vec<Stmt>,
-        type_ignores: Vec<TypeIgnore>,
-    },
+    Module { body: Vec<Stmt>, type_ignores: Vec<TypeIgnore> },
     /// `Interactive(stmt* body)` — mode `single`.
     Interactive { body: Vec<Stmt> },
     /// `Expression(expr body)` — mode `eval`.
     Expression { body: Box<Expr> },
     /// `FunctionType(expr* argtypes, expr returns)` — mode `func_type` (never produced by gild).
-    FunctionType {
-        argtypes: Vec<Expr>,
-        returns: Box<Expr>,
-    },
+    FunctionType { argtypes: Vec<Expr>, returns: Box<Expr> },
 }
 
 /// `type_ignore = TypeIgnore(int lineno, string tag)` (never produced: gild has no type comments).

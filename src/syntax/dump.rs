@@ -7,9 +7,7 @@ use std::fmt::Write;
 
 /// `ast.dump(m)`.
 pub fn dump(m: &Mod) -> String {
-    let mut d = Dumper {
-        out: String::with_capacity(1024),
-    };
+    let mut d = Dumper { out: String::with_capacity(1024) };
     d.module(m);
     d.out
 }
@@ -52,10 +50,7 @@ impl Dumper {
         self.out.push('(');
         let mut first = true;
         for (fname, f) in fields {
-            let skip = matches!(
-                f,
-                F::OE(None) | F::OId(None) | F::OptStr(None) | F::OArg(None) | F::OP(None)
-            );
+            let skip = matches!(f, F::OE(None) | F::OId(None) | F::OptStr(None) | F::OArg(None) | F::OP(None));
             if skip {
                 continue;
             }
@@ -91,17 +86,9 @@ impl Dumper {
                 None => d.out.push_str("None"),
             }),
             F::S(v) => self.list(v, |d, s| d.stmt(s)),
-            F::Id(s) => self.out.push_str(&str_repr_cp(
-                &s.chars().map(|c| c as u32).collect::<Vec<_>>(),
-            )),
-            F::OId(Some(s)) | F::OptStr(Some(s)) => self.out.push_str(&str_repr_cp(
-                &s.chars().map(|c| c as u32).collect::<Vec<_>>(),
-            )),
-            F::Ids(v) => self.list(v, |d, s| {
-                d.out.push_str(&str_repr_cp(
-                    &s.chars().map(|c| c as u32).collect::<Vec<_>>(),
-                ))
-            }),
+            F::Id(s) => self.out.push_str(&str_repr_cp(&s.chars().map(|c| c as u32).collect::<Vec<_>>())),
+            F::OId(Some(s)) | F::OptStr(Some(s)) => self.out.push_str(&str_repr_cp(&s.chars().map(|c| c as u32).collect::<Vec<_>>())),
+            F::Ids(v) => self.list(v, |d, s| d.out.push_str(&str_repr_cp(&s.chars().map(|c| c as u32).collect::<Vec<_>>()))),
             F::Int(i) => {
                 let _ = write!(self.out, "{i}");
             }
@@ -110,47 +97,15 @@ impl Dumper {
             F::Args(a) => self.arguments(a),
             F::OArg(Some(a)) => self.arg(a),
             F::ArgList(v) => self.list(v, |d, a| d.arg(a)),
-            F::Kws(v) => self.list(v, |d, k| {
-                d.node(
-                    "keyword",
-                    &[("arg", F::OId(&k.arg)), ("value", F::E(&k.value))],
-                )
-            }),
-            F::Aliases(v) => self.list(v, |d, a| {
-                d.node(
-                    "alias",
-                    &[("name", F::Id(&a.name)), ("asname", F::OId(&a.asname))],
-                )
-            }),
-            F::Items(v) => self.list(v, |d, w| {
-                d.node(
-                    "withitem",
-                    &[
-                        ("context_expr", F::E(&w.context_expr)),
-                        ("optional_vars", F::OE(&w.optional_vars)),
-                    ],
-                )
-            }),
+            F::Kws(v) => self.list(v, |d, k| d.node("keyword", &[("arg", F::OId(&k.arg)), ("value", F::E(&k.value))])),
+            F::Aliases(v) => self.list(v, |d, a| d.node("alias", &[("name", F::Id(&a.name)), ("asname", F::OId(&a.asname))])),
+            F::Items(v) => self
+                .list(v, |d, w| d.node("withitem", &[("context_expr", F::E(&w.context_expr)), ("optional_vars", F::OE(&w.optional_vars))])),
             F::Cases(v) => self.list(v, |d, c| {
-                d.node(
-                    "match_case",
-                    &[
-                        ("pattern", F::P(&c.pattern)),
-                        ("guard", F::OE(&c.guard)),
-                        ("body", F::S(&c.body)),
-                    ],
-                )
+                d.node("match_case", &[("pattern", F::P(&c.pattern)), ("guard", F::OE(&c.guard)), ("body", F::S(&c.body))])
             }),
-            F::Handlers(v) => self.list(v, |d, h| {
-                d.node(
-                    "ExceptHandler",
-                    &[
-                        ("type", F::OE(&h.type_)),
-                        ("name", F::OId(&h.name)),
-                        ("body", F::S(&h.body)),
-                    ],
-                )
-            }),
+            F::Handlers(v) => self
+                .list(v, |d, h| d.node("ExceptHandler", &[("type", F::OE(&h.type_)), ("name", F::OId(&h.name)), ("body", F::S(&h.body))])),
             F::Comps(v) => self.list(v, |d, c| {
                 d.node(
                     "comprehension",
@@ -165,24 +120,18 @@ impl Dumper {
             F::P(p) => self.pattern(p),
             F::OP(Some(p)) => self.pattern(p),
             F::Ps(v) => self.list(v, |d, p| d.pattern(p)),
-            F::OE(None) | F::OId(None) | F::OptStr(None) | F::OArg(None) | F::OP(None) => {
-                self.out.push_str("None")
-            }
+            F::OE(None) | F::OId(None) | F::OptStr(None) | F::OArg(None) | F::OP(None) => self.out.push_str("None"),
         }
     }
 
     fn module(&mut self, m: &Mod) {
         match m {
-            Mod::Module { body, .. } => self.node(
-                "Module",
-                &[("body", F::S(body)), ("type_ignores", F::Es(&[]))],
-            ),
+            Mod::Module { body, .. } => self.node("Module", &[("body", F::S(body)), ("type_ignores", F::Es(&[]))]),
             Mod::Interactive { body } => self.node("Interactive", &[("body", F::S(body))]),
             Mod::Expression { body } => self.node("Expression", &[("body", F::E(body))]),
-            Mod::FunctionType { argtypes, returns } => self.node(
-                "FunctionType",
-                &[("argtypes", F::Es(argtypes)), ("returns", F::E(returns))],
-            ),
+            Mod::FunctionType { argtypes, returns } => {
+                self.node("FunctionType", &[("argtypes", F::Es(argtypes)), ("returns", F::E(returns))])
+            }
         }
     }
 
@@ -202,40 +151,15 @@ impl Dumper {
     }
 
     fn arg(&mut self, a: &Arg) {
-        self.node(
-            "arg",
-            &[
-                ("arg", F::Id(&a.arg)),
-                ("annotation", F::OE(&a.annotation)),
-                ("type_comment", F::OptStr(&a.type_comment)),
-            ],
-        );
+        self.node("arg", &[("arg", F::Id(&a.arg)), ("annotation", F::OE(&a.annotation)), ("type_comment", F::OptStr(&a.type_comment))]);
     }
 
     fn stmt(&mut self, s: &Stmt) {
         use StmtKind::*;
         match &s.node {
-            FunctionDef {
-                name,
-                args,
-                body,
-                decorator_list,
-                returns,
-                type_comment,
-            }
-            | AsyncFunctionDef {
-                name,
-                args,
-                body,
-                decorator_list,
-                returns,
-                type_comment,
-            } => {
-                let n = if matches!(s.node, FunctionDef { .. }) {
-                    "FunctionDef"
-                } else {
-                    "AsyncFunctionDef"
-                };
+            FunctionDef { name, args, body, decorator_list, returns, type_comment }
+            | AsyncFunctionDef { name, args, body, decorator_list, returns, type_comment } => {
+                let n = if matches!(s.node, FunctionDef { .. }) { "FunctionDef" } else { "AsyncFunctionDef" };
                 self.node(
                     n,
                     &[
@@ -248,13 +172,7 @@ impl Dumper {
                     ],
                 )
             }
-            ClassDef {
-                name,
-                bases,
-                keywords,
-                body,
-                decorator_list,
-            } => self.node(
+            ClassDef { name, bases, keywords, body, decorator_list } => self.node(
                 "ClassDef",
                 &[
                     ("name", F::Id(name)),
@@ -266,59 +184,18 @@ impl Dumper {
             ),
             Return { value } => self.node("Return", &[("value", F::OE(value))]),
             Delete { targets } => self.node("Delete", &[("targets", F::Es(targets))]),
-            Assign {
-                targets,
-                value,
-                type_comment,
-            } => self.node(
-                "Assign",
-                &[
-                    ("targets", F::Es(targets)),
-                    ("value", F::E(value)),
-                    ("type_comment", F::OptStr(type_comment)),
-                ],
-            ),
-            AugAssign { target, op, value } => self.node(
-                "AugAssign",
-                &[
-                    ("target", F::E(target)),
-                    ("op", F::Raw(op_name(*op))),
-                    ("value", F::E(value)),
-                ],
-            ),
-            AnnAssign {
-                target,
-                annotation,
-                value,
-                simple,
-            } => self.node(
-                "AnnAssign",
-                &[
-                    ("target", F::E(target)),
-                    ("annotation", F::E(annotation)),
-                    ("value", F::OE(value)),
-                    ("simple", F::Int(*simple as i64)),
-                ],
-            ),
-            For {
-                target,
-                iter,
-                body,
-                orelse,
-                type_comment,
+            Assign { targets, value, type_comment } => {
+                self.node("Assign", &[("targets", F::Es(targets)), ("value", F::E(value)), ("type_comment", F::OptStr(type_comment))])
             }
-            | AsyncFor {
-                target,
-                iter,
-                body,
-                orelse,
-                type_comment,
-            } => {
-                let n = if matches!(s.node, For { .. }) {
-                    "For"
-                } else {
-                    "AsyncFor"
-                };
+            AugAssign { target, op, value } => {
+                self.node("AugAssign", &[("target", F::E(target)), ("op", F::Raw(op_name(*op))), ("value", F::E(value))])
+            }
+            AnnAssign { target, annotation, value, simple } => self.node(
+                "AnnAssign",
+                &[("target", F::E(target)), ("annotation", F::E(annotation)), ("value", F::OE(value)), ("simple", F::Int(*simple as i64))],
+            ),
+            For { target, iter, body, orelse, type_comment } | AsyncFor { target, iter, body, orelse, type_comment } => {
+                let n = if matches!(s.node, For { .. }) { "For" } else { "AsyncFor" };
                 self.node(
                     n,
                     &[
@@ -330,96 +207,26 @@ impl Dumper {
                     ],
                 )
             }
-            While { test, body, orelse } => self.node(
-                "While",
-                &[
-                    ("test", F::E(test)),
-                    ("body", F::S(body)),
-                    ("orelse", F::S(orelse)),
-                ],
-            ),
-            If { test, body, orelse } => self.node(
-                "If",
-                &[
-                    ("test", F::E(test)),
-                    ("body", F::S(body)),
-                    ("orelse", F::S(orelse)),
-                ],
-            ),
-            With {
-                items,
-                body,
-                type_comment,
+            While { test, body, orelse } => self.node("While", &[("test", F::E(test)), ("body", F::S(body)), ("orelse", F::S(orelse))]),
+            If { test, body, orelse } => self.node("If", &[("test", F::E(test)), ("body", F::S(body)), ("orelse", F::S(orelse))]),
+            With { items, body, type_comment } | AsyncWith { items, body, type_comment } => {
+                let n = if matches!(s.node, With { .. }) { "With" } else { "AsyncWith" };
+                self.node(n, &[("items", F::Items(items)), ("body", F::S(body)), ("type_comment", F::OptStr(type_comment))])
             }
-            | AsyncWith {
-                items,
-                body,
-                type_comment,
-            } => {
-                let n = if matches!(s.node, With { .. }) {
-                    "With"
-                } else {
-                    "AsyncWith"
-                };
+            Match { subject, cases } => self.node("Match", &[("subject", F::E(subject)), ("cases", F::Cases(cases))]),
+            Raise { exc, cause } => self.node("Raise", &[("exc", F::OE(exc)), ("cause", F::OE(cause))]),
+            Try { body, handlers, orelse, finalbody } | TryStar { body, handlers, orelse, finalbody } => {
+                let n = if matches!(s.node, Try { .. }) { "Try" } else { "TryStar" };
                 self.node(
                     n,
-                    &[
-                        ("items", F::Items(items)),
-                        ("body", F::S(body)),
-                        ("type_comment", F::OptStr(type_comment)),
-                    ],
+                    &[("body", F::S(body)), ("handlers", F::Handlers(handlers)), ("orelse", F::S(orelse)), ("finalbody", F::S(finalbody))],
                 )
             }
-            Match { subject, cases } => self.node(
-                "Match",
-                &[("subject", F::E(subject)), ("cases", F::Cases(cases))],
-            ),
-            Raise { exc, cause } => {
-                self.node("Raise", &[("exc", F::OE(exc)), ("cause", F::OE(cause))])
-            }
-            Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            }
-            | TryStar {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
-                let n = if matches!(s.node, Try { .. }) {
-                    "Try"
-                } else {
-                    "TryStar"
-                };
-                self.node(
-                    n,
-                    &[
-                        ("body", F::S(body)),
-                        ("handlers", F::Handlers(handlers)),
-                        ("orelse", F::S(orelse)),
-                        ("finalbody", F::S(finalbody)),
-                    ],
-                )
-            }
-            Assert { test, msg } => {
-                self.node("Assert", &[("test", F::E(test)), ("msg", F::OE(msg))])
-            }
+            Assert { test, msg } => self.node("Assert", &[("test", F::E(test)), ("msg", F::OE(msg))]),
             Import { names } => self.node("Import", &[("names", F::Aliases(names))]),
-            ImportFrom {
-                module,
-                names,
-                level,
-            } => self.node(
-                "ImportFrom",
-                &[
-                    ("module", F::OId(module)),
-                    ("names", F::Aliases(names)),
-                    ("level", F::Int(*level as i64)),
-                ],
-            ),
+            ImportFrom { module, names, level } => {
+                self.node("ImportFrom", &[("module", F::OId(module)), ("names", F::Aliases(names)), ("level", F::Int(*level as i64))])
+            }
             Global { names } => self.node("Global", &[("names", F::Ids(names))]),
             Nonlocal { names } => self.node("Nonlocal", &[("names", F::Ids(names))]),
             Expr { value } => self.node("Expr", &[("value", F::E(value))]),
@@ -439,30 +246,10 @@ impl Dumper {
         match &e.node {
             BoolOp { op, values } => self.node(
                 "BoolOp",
-                &[
-                    (
-                        "op",
-                        F::Raw(if *op == super::ast::BoolOp::And {
-                            "And()"
-                        } else {
-                            "Or()"
-                        }),
-                    ),
-                    ("values", F::Es(values)),
-                ],
+                &[("op", F::Raw(if *op == super::ast::BoolOp::And { "And()" } else { "Or()" })), ("values", F::Es(values))],
             ),
-            NamedExpr { target, value } => self.node(
-                "NamedExpr",
-                &[("target", F::E(target)), ("value", F::E(value))],
-            ),
-            BinOp { left, op, right } => self.node(
-                "BinOp",
-                &[
-                    ("left", F::E(left)),
-                    ("op", F::Raw(op_name(*op))),
-                    ("right", F::E(right)),
-                ],
-            ),
+            NamedExpr { target, value } => self.node("NamedExpr", &[("target", F::E(target)), ("value", F::E(value))]),
+            BinOp { left, op, right } => self.node("BinOp", &[("left", F::E(left)), ("op", F::Raw(op_name(*op))), ("right", F::E(right))]),
             UnaryOp { op, operand } => {
                 let o = match op {
                     super::ast::UnaryOp::Invert => "Invert()",
@@ -472,53 +259,20 @@ impl Dumper {
                 };
                 self.node("UnaryOp", &[("op", F::Raw(o)), ("operand", F::E(operand))])
             }
-            Lambda { args, body } => {
-                self.node("Lambda", &[("args", F::Args(args)), ("body", F::E(body))])
-            }
-            IfExp { test, body, orelse } => self.node(
-                "IfExp",
-                &[
-                    ("test", F::E(test)),
-                    ("body", F::E(body)),
-                    ("orelse", F::E(orelse)),
-                ],
-            ),
-            Dict { keys, values } => {
-                self.node("Dict", &[("keys", F::OEs(keys)), ("values", F::Es(values))])
-            }
+            Lambda { args, body } => self.node("Lambda", &[("args", F::Args(args)), ("body", F::E(body))]),
+            IfExp { test, body, orelse } => self.node("IfExp", &[("test", F::E(test)), ("body", F::E(body)), ("orelse", F::E(orelse))]),
+            Dict { keys, values } => self.node("Dict", &[("keys", F::OEs(keys)), ("values", F::Es(values))]),
             Set { elts } => self.node("Set", &[("elts", F::Es(elts))]),
-            ListComp { elt, generators } => self.node(
-                "ListComp",
-                &[("elt", F::E(elt)), ("generators", F::Comps(generators))],
-            ),
-            SetComp { elt, generators } => self.node(
-                "SetComp",
-                &[("elt", F::E(elt)), ("generators", F::Comps(generators))],
-            ),
-            DictComp {
-                key,
-                value,
-                generators,
-            } => self.node(
-                "DictComp",
-                &[
-                    ("key", F::E(key)),
-                    ("value", F::E(value)),
-                    ("generators", F::Comps(generators)),
-                ],
-            ),
-            GeneratorExp { elt, generators } => self.node(
-                "GeneratorExp",
-                &[("elt", F::E(elt)), ("generators", F::Comps(generators))],
-            ),
+            ListComp { elt, generators } => self.node("ListComp", &[("elt", F::E(elt)), ("generators", F::Comps(generators))]),
+            SetComp { elt, generators } => self.node("SetComp", &[("elt", F::E(elt)), ("generators", F::Comps(generators))]),
+            DictComp { key, value, generators } => {
+                self.node("DictComp", &[("key", F::E(key)), ("value", F::E(value)), ("generators", F::Comps(generators))])
+            }
+            GeneratorExp { elt, generators } => self.node("GeneratorExp", &[("elt", F::E(elt)), ("generators", F::Comps(generators))]),
             Await { value } => self.node("Await", &[("value", F::E(value))]),
             Yield { value } => self.node("Yield", &[("value", F::OE(value))]),
             YieldFrom { value } => self.node("YieldFrom", &[("value", F::E(value))]),
-            Compare {
-                left,
-                ops,
-                comparators,
-            } => {
+            Compare { left, ops, comparators } => {
                 self.out.push_str("Compare(left=");
                 self.expr(left);
                 self.out.push_str(", ops=");
@@ -527,75 +281,26 @@ impl Dumper {
                 self.list(comparators, |d, c| d.expr(c));
                 self.out.push(')');
             }
-            Call {
-                func,
-                args,
-                keywords,
-            } => self.node(
-                "Call",
-                &[
-                    ("func", F::E(func)),
-                    ("args", F::Es(args)),
-                    ("keywords", F::Kws(keywords)),
-                ],
-            ),
-            FormattedValue {
-                value,
-                conversion,
-                format_spec,
-            } => self.node(
+            Call { func, args, keywords } => {
+                self.node("Call", &[("func", F::E(func)), ("args", F::Es(args)), ("keywords", F::Kws(keywords))])
+            }
+            FormattedValue { value, conversion, format_spec } => self.node(
                 "FormattedValue",
-                &[
-                    ("value", F::E(value)),
-                    ("conversion", F::Int(*conversion as i64)),
-                    ("format_spec", F::OE(format_spec)),
-                ],
+                &[("value", F::E(value)), ("conversion", F::Int(*conversion as i64)), ("format_spec", F::OE(format_spec))],
             ),
             JoinedStr { values } => self.node("JoinedStr", &[("values", F::Es(values))]),
-            Constant { value, kind } => self.node(
-                "Constant",
-                &[("value", F::C(value)), ("kind", F::OptStr(kind))],
-            ),
-            Attribute { value, attr, ctx } => self.node(
-                "Attribute",
-                &[
-                    ("value", F::E(value)),
-                    ("attr", F::Id(attr)),
-                    ("ctx", F::Raw(ctx_name(*ctx))),
-                ],
-            ),
-            Subscript { value, slice, ctx } => self.node(
-                "Subscript",
-                &[
-                    ("value", F::E(value)),
-                    ("slice", F::E(slice)),
-                    ("ctx", F::Raw(ctx_name(*ctx))),
-                ],
-            ),
-            Starred { value, ctx } => self.node(
-                "Starred",
-                &[("value", F::E(value)), ("ctx", F::Raw(ctx_name(*ctx)))],
-            ),
-            Name { id, ctx } => self.node(
-                "Name",
-                &[("id", F::Id(id)), ("ctx", F::Raw(ctx_name(*ctx)))],
-            ),
-            List { elts, ctx } => self.node(
-                "List",
-                &[("elts", F::Es(elts)), ("ctx", F::Raw(ctx_name(*ctx)))],
-            ),
-            Tuple { elts, ctx } => self.node(
-                "Tuple",
-                &[("elts", F::Es(elts)), ("ctx", F::Raw(ctx_name(*ctx)))],
-            ),
-            Slice { lower, upper, step } => self.node(
-                "Slice",
-                &[
-                    ("lower", F::OE(lower)),
-                    ("upper", F::OE(upper)),
-                    ("step", F::OE(step)),
-                ],
-            ),
+            Constant { value, kind } => self.node("Constant", &[("value", F::C(value)), ("kind", F::OptStr(kind))]),
+            Attribute { value, attr, ctx } => {
+                self.node("Attribute", &[("value", F::E(value)), ("attr", F::Id(attr)), ("ctx", F::Raw(ctx_name(*ctx)))])
+            }
+            Subscript { value, slice, ctx } => {
+                self.node("Subscript", &[("value", F::E(value)), ("slice", F::E(slice)), ("ctx", F::Raw(ctx_name(*ctx)))])
+            }
+            Starred { value, ctx } => self.node("Starred", &[("value", F::E(value)), ("ctx", F::Raw(ctx_name(*ctx)))]),
+            Name { id, ctx } => self.node("Name", &[("id", F::Id(id)), ("ctx", F::Raw(ctx_name(*ctx)))]),
+            List { elts, ctx } => self.node("List", &[("elts", F::Es(elts)), ("ctx", F::Raw(ctx_name(*ctx)))]),
+            Tuple { elts, ctx } => self.node("Tuple", &[("elts", F::Es(elts)), ("ctx", F::Raw(ctx_name(*ctx)))]),
+            Slice { lower, upper, step } => self.node("Slice", &[("lower", F::OE(lower)), ("upper", F::OE(upper)), ("step", F::OE(step))]),
         }
     }
 
@@ -604,27 +309,11 @@ impl Dumper {
         match &p.node {
             MatchValue { value } => self.node("MatchValue", &[("value", F::E(value))]),
             MatchSingleton { value } => self.node("MatchSingleton", &[("value", F::C(value))]),
-            MatchSequence { patterns } => {
-                self.node("MatchSequence", &[("patterns", F::Ps(patterns))])
+            MatchSequence { patterns } => self.node("MatchSequence", &[("patterns", F::Ps(patterns))]),
+            MatchMapping { keys, patterns, rest } => {
+                self.node("MatchMapping", &[("keys", F::Es(keys)), ("patterns", F::Ps(patterns)), ("rest", F::OId(rest))])
             }
-            MatchMapping {
-                keys,
-                patterns,
-                rest,
-            } => self.node(
-                "MatchMapping",
-                &[
-                    ("keys", F::Es(keys)),
-                    ("patterns", F::Ps(patterns)),
-                    ("rest", F::OId(rest)),
-                ],
-            ),
-            MatchClass {
-                cls,
-                patterns,
-                kwd_attrs,
-                kwd_patterns,
-            } => self.node(
+            MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => self.node(
                 "MatchClass",
                 &[
                     ("cls", F::E(cls)),
@@ -634,10 +323,7 @@ impl Dumper {
                 ],
             ),
             MatchStar { name } => self.node("MatchStar", &[("name", F::OId(name))]),
-            MatchAs { pattern, name } => self.node(
-                "MatchAs",
-                &[("pattern", F::OP(pattern)), ("name", F::OId(name))],
-            ),
+            MatchAs { pattern, name } => self.node("MatchAs", &[("pattern", F::OP(pattern)), ("name", F::OId(name))]),
             MatchOr { patterns } => self.node("MatchOr", &[("patterns", F::Ps(patterns))]),
         }
     }
@@ -743,11 +429,7 @@ fn str_repr_cp(cps: &[u32]) -> String {
 // TEMPORARY: replaced by crate::text/num reprs at merge.
 /// Python `repr()` of bytes.
 fn bytes_repr(b: &[u8]) -> String {
-    let q = if b.contains(&b'\'') && !b.contains(&b'"') {
-        '"'
-    } else {
-        '\''
-    };
+    let q = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
     out.push(q);
@@ -781,11 +463,7 @@ fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0.0".into()
-        } else {
-            "0.0".into()
-        };
+        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
     }
     let e = format!("{f:e}");
     let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
@@ -838,11 +516,7 @@ fn complex_repr(re: f64, im: f64) -> String {
     if re == 0.0 && re.is_sign_positive() {
         format!("{}j", part(im))
     } else {
-        let sign = if im.is_sign_negative() || im.is_nan() && im.is_sign_negative() {
-            ""
-        } else {
-            "+"
-        };
+        let sign = if im.is_sign_negative() || im.is_nan() && im.is_sign_negative() { "" } else { "+" };
         format!("({}{}{}j)", part(re), sign, part(im))
     }
 }

@@ -61,32 +61,13 @@ pub struct RawError {
 }
 
 impl RawError {
-    pub fn new(
-        kind: SyntaxErrorKind,
-        msg: impl Into<String>,
-        lineno: u32,
-        col: u32,
-        end_lineno: u32,
-        end_col: u32,
-    ) -> RawError {
-        RawError {
-            kind,
-            msg: msg.into(),
-            lineno,
-            col,
-            end_lineno,
-            end_col,
-            text: None,
-            raw_end: None,
-        }
+    pub fn new(kind: SyntaxErrorKind, msg: impl Into<String>, lineno: u32, col: u32, end_lineno: u32, end_col: u32) -> RawError {
+        RawError { kind, msg: msg.into(), lineno, col, end_lineno, end_col, text: None, raw_end: None }
     }
 
     /// Convert to a [`SyntaxError`] against `source` (the decoded, newline-normalised text).
     pub fn finish(self, source: &str, filename: &str) -> SyntaxError {
-        if matches!(
-            self.kind,
-            SyntaxErrorKind::Recursion | SyntaxErrorKind::Memory
-        ) {
+        if matches!(self.kind, SyntaxErrorKind::Recursion | SyntaxErrorKind::Memory) {
             return SyntaxError {
                 kind: self.kind,
                 msg: self.msg,
@@ -98,28 +79,19 @@ impl RawError {
                 text: None,
             };
         }
-        let line = self
-            .text
-            .clone()
-            .or_else(|| source_line(source, self.lineno as usize));
+        let line = self.text.clone().or_else(|| source_line(source, self.lineno as usize));
         let to_chars = |col: u32| -> usize {
             match &line {
                 Some(l) => {
                     let bytes = l.as_bytes();
                     let c = (col as usize).min(bytes.len());
                     // Count characters in the first `c` bytes (tolerating a cut inside a char).
-                    bytes[..c].iter().filter(|&&b| (b & 0xC0) != 0x80).count()
-                        + 1
-                        + (col as usize).saturating_sub(bytes.len())
+                    bytes[..c].iter().filter(|&&b| (b & 0xC0) != 0x80).count() + 1 + (col as usize).saturating_sub(bytes.len())
                 }
                 None => col as usize + 1,
             }
         };
-        let offset = if self.col == u32::MAX {
-            0
-        } else {
-            to_chars(self.col)
-        };
+        let offset = if self.col == u32::MAX { 0 } else { to_chars(self.col) };
         let end_offset = match self.raw_end {
             Some(v) => v.max(0) as usize,
             None if self.end_col == u32::MAX => 0,
@@ -178,10 +150,7 @@ impl SyntaxError {
         if self.kind == SyntaxErrorKind::Recursion {
             return format!("RecursionError: {}\n", self.msg);
         }
-        out.push_str(&format!(
-            "  File \"{}\", line {}\n",
-            self.filename, self.lineno
-        ));
+        out.push_str(&format!("  File \"{}\", line {}\n", self.filename, self.lineno));
         if let Some(text) = &self.text {
             render_text(&mut out, text, self.offset as i64, self.end_offset as i64);
         }
@@ -197,11 +166,7 @@ impl SyntaxError {
 /// blanks are stripped (shifting the caret), the caret run covers `offset..end_offset`
 /// (at least one), and no caret is printed when it would fall left of the text.
 fn render_text(out: &mut String, text: &str, offset: i64, end_offset: i64) {
-    let reps = if end_offset > 0 && end_offset > offset {
-        end_offset - offset
-    } else {
-        1
-    };
+    let reps = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
     let mut offset = offset - 1;
     let mut text = text;
     while let Some(rest) = text.strip_prefix([' ', '\t', '\x0c']) {

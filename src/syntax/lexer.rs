@@ -54,10 +54,7 @@ pub fn tokenize(src: &str) -> Lexed {
         cont_line: false,
     };
     match lx.run() {
-        Ok(()) => Lexed {
-            tokens: lx.tokens,
-            error: None,
-        },
+        Ok(()) => Lexed { tokens: lx.tokens, error: None },
         Err(e) => {
             let (l, c) = (lx.line, (lx.pos - lx.line_start) as u32);
             lx.tokens.push(Token {
@@ -70,10 +67,7 @@ pub fn tokenize(src: &str) -> Lexed {
                 end_col: c,
             });
             let idx = lx.tokens.len() - 1;
-            Lexed {
-                tokens: lx.tokens,
-                error: Some((idx, e)),
-            }
+            Lexed { tokens: lx.tokens, error: Some((idx, e)) }
         }
     }
 }
@@ -179,21 +173,13 @@ impl<'a> Lexer<'a> {
                     self.pos += 1;
                     if self.eof() {
                         let (l, c2) = (line, col + 1);
-                        return Err(RawError {
-                            raw_end: Some(-1),
-                            ..self.err("unexpected EOF while parsing", l, c2, c2)
-                        });
+                        return Err(RawError { raw_end: Some(-1), ..self.err("unexpected EOF while parsing", l, c2, c2) });
                     }
                     if self.peek() != b'\n' {
                         let l = self.line;
                         return Err(RawError {
                             raw_end: Some(0),
-                            ..self.err(
-                                "unexpected character after line continuation character",
-                                l,
-                                self.col(),
-                                self.col(),
-                            )
+                            ..self.err("unexpected character after line continuation character", l, self.col(), self.col())
                         });
                     }
                     self.pos += 1;
@@ -201,10 +187,7 @@ impl<'a> Lexer<'a> {
                     self.cont_line = true;
                     if self.eof() {
                         let (l, c2) = (line, col + 1);
-                        return Err(RawError {
-                            raw_end: Some(-1),
-                            ..self.err("unexpected EOF while parsing", l, c2, c2)
-                        });
+                        return Err(RawError { raw_end: Some(-1), ..self.err("unexpected EOF while parsing", l, c2, c2) });
                     }
                     continue;
                 }
@@ -243,10 +226,7 @@ impl<'a> Lexer<'a> {
 
     fn finish(&mut self) -> Result<(), RawError> {
         if let Some(&(b, l, c)) = self.parens.last() {
-            return Err(RawError {
-                raw_end: Some(0),
-                ..self.err(format!("'{}' was never closed", b as char), l, c, c)
-            });
+            return Err(RawError { raw_end: Some(0), ..self.err(format!("'{}' was never closed", b as char), l, c, c) });
         }
         let (line, col) = (self.line, self.col());
         if !self.last_is_newline_or_start() {
@@ -261,11 +241,7 @@ impl<'a> Lexer<'a> {
                 end_col: col + 1,
             });
         }
-        let (l, c) = if self.col() == 0 {
-            (self.line, 0)
-        } else {
-            (self.line + 1, 0)
-        };
+        let (l, c) = if self.col() == 0 { (self.line, 0) } else { (self.line + 1, 0) };
         while self.indents.len() > 1 {
             self.indents.pop();
             self.tokens.push(Token {
@@ -342,14 +318,7 @@ impl<'a> Lexer<'a> {
             if self.indents.len() >= MAX_INDENT {
                 return Err(RawError {
                     raw_end: Some(-1),
-                    ..RawError::new(
-                        SyntaxErrorKind::Indentation,
-                        "too many levels of indentation",
-                        line,
-                        u32::MAX,
-                        line,
-                        u32::MAX,
-                    )
+                    ..RawError::new(SyntaxErrorKind::Indentation, "too many levels of indentation", line, u32::MAX, line, u32::MAX)
                 });
             }
             if altcol <= alttop {
@@ -383,22 +352,11 @@ impl<'a> Lexer<'a> {
                 });
             }
             if col != *self.indents.last().unwrap_or(&0) {
-                let eol = self.src[self.pos..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map(|p| self.pos + p)
-                    .unwrap_or(self.src.len());
+                let eol = self.src[self.pos..].iter().position(|&b| b == b'\n').map(|p| self.pos + p).unwrap_or(self.src.len());
                 let c0 = self.col_at(eol);
                 return Err(RawError {
                     raw_end: Some(-1),
-                    ..RawError::new(
-                        SyntaxErrorKind::Indentation,
-                        "unindent does not match any outer indentation level",
-                        line,
-                        c0,
-                        line,
-                        c0,
-                    )
+                    ..RawError::new(SyntaxErrorKind::Indentation, "unindent does not match any outer indentation level", line, c0, line, c0)
                 });
             }
             if altcol != *self.alt_indents.last().unwrap_or(&0) {
@@ -411,14 +369,7 @@ impl<'a> Lexer<'a> {
     fn tab_error(&self) -> RawError {
         RawError {
             raw_end: Some(0),
-            ..RawError::new(
-                SyntaxErrorKind::Tab,
-                "inconsistent use of tabs and spaces in indentation",
-                self.line,
-                0,
-                self.line,
-                0,
-            )
+            ..RawError::new(SyntaxErrorKind::Tab, "inconsistent use of tabs and spaces in indentation", self.line, 0, self.line, 0)
         }
     }
 
@@ -470,11 +421,7 @@ impl<'a> Lexer<'a> {
                 let s = std::str::from_utf8(&self.src[self.pos..]).unwrap_or("");
                 let ch = s.chars().next().unwrap_or('\0');
                 let first = self.pos == start;
-                let ok = if first {
-                    is_xid_start(ch)
-                } else {
-                    is_xid_continue(ch)
-                };
+                let ok = if first { is_xid_start(ch) } else { is_xid_continue(ch) };
                 if !ok {
                     if first || !is_potential_identifier_char(ch) {
                         if first {
@@ -490,11 +437,7 @@ impl<'a> Lexer<'a> {
             }
         }
         let text = &self.src[start..self.pos];
-        let kind = if ascii {
-            Tok::keyword(text).unwrap_or(Tok::Name)
-        } else {
-            Tok::Name
-        };
+        let kind = if ascii { Tok::keyword(text).unwrap_or(Tok::Name) } else { Tok::Name };
         self.push(kind, start, line, col);
         Ok(())
     }
@@ -507,10 +450,7 @@ impl<'a> Lexer<'a> {
         } else {
             format!("invalid non-printable character U+{cp:04X}")
         };
-        RawError {
-            raw_end: None,
-            ..self.err(msg, line, col, col)
-        }
+        RawError { raw_end: None, ..self.err(msg, line, col, col) }
     }
 
     fn operator(&mut self, start: usize, line: u32, col: u32) -> Result<(), RawError> {
@@ -569,12 +509,7 @@ impl<'a> Lexer<'a> {
             _ => {
                 if c < 0x20 && c != b'\t' && c != b'\x0c' {
                     let col = self.col();
-                    return Err(self.err(
-                        format!("invalid non-printable character U+{:04X}", c),
-                        line,
-                        col,
-                        col,
-                    ));
+                    return Err(self.err(format!("invalid non-printable character U+{:04X}", c), line, col, col));
                 }
                 (Tok::ErrorToken, 1)
             }
@@ -596,12 +531,12 @@ impl<'a> Lexer<'a> {
                     };
                     if want != c {
                         let msg = if oline != line {
-                            format!("closing parenthesis '{}' does not match opening parenthesis '{}' on line {}", c as char, open as char, oline)
-                        } else {
                             format!(
-                                "closing parenthesis '{}' does not match opening parenthesis '{}'",
-                                c as char, open as char
+                                "closing parenthesis '{}' does not match opening parenthesis '{}' on line {}",
+                                c as char, open as char, oline
                             )
+                        } else {
+                            format!("closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, open as char)
                         };
                         return Err(self.err(msg, line, col, col));
                     }
@@ -635,12 +570,7 @@ impl<'a> Lexer<'a> {
                     if !any || self.src[self.pos - 1] == b'_' {
                         if kind != 16 && d.is_ascii_digit() {
                             let cc = self.col();
-                            return Err(self.err(
-                                format!("invalid digit '{}' in {} literal", d as char, name),
-                                line,
-                                cc,
-                                cc,
-                            ));
+                            return Err(self.err(format!("invalid digit '{}' in {} literal", d as char, name), line, cc, cc));
                         }
                         let cc = self.col() - 1;
                         return Err(self.err(format!("invalid {name} literal"), line, cc, cc));
@@ -658,12 +588,7 @@ impl<'a> Lexer<'a> {
             let d = self.peek();
             if kind != 16 && d.is_ascii_digit() {
                 let cc = self.col();
-                return Err(self.err(
-                    format!("invalid digit '{}' in {} literal", d as char, name),
-                    line,
-                    cc,
-                    cc,
-                ));
+                return Err(self.err(format!("invalid digit '{}' in {} literal", d as char, name), line, cc, cc));
             }
             self.verify_end(name)?;
             self.push(Tok::Number, start, line, col);
@@ -676,15 +601,10 @@ impl<'a> Lexer<'a> {
             self.digits()?;
             if leading_zero {
                 // Only zeros allowed unless it turns out to be a float/imaginary.
-                let all_zero = self.src[start..self.pos]
-                    .iter()
-                    .all(|&b| b == b'0' || b == b'_');
+                let all_zero = self.src[start..self.pos].iter().all(|&b| b == b'0' || b == b'_');
                 let nc = self.peek();
                 if !all_zero && !matches!(nc, b'.' | b'e' | b'E' | b'j' | b'J') {
-                    let zeros = self.src[start..self.pos]
-                        .iter()
-                        .take_while(|&&b| b == b'0' || b == b'_')
-                        .count();
+                    let zeros = self.src[start..self.pos].iter().take_while(|&&b| b == b'0' || b == b'_').count();
                     let cend = self.col_at(start + zeros);
                     return Err(self.err(
                         "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
@@ -781,11 +701,7 @@ impl<'a> Lexer<'a> {
             let l = self.line;
             // CPython points at the start of the literal when the bad character directly
             // follows a digit (`1abc`), else at the character.
-            let cc = if self.src[self.pos - 1].is_ascii_digit() && kind == "decimal" {
-                self.tokens_start_col()
-            } else {
-                self.col() + 1
-            };
+            let cc = if self.src[self.pos - 1].is_ascii_digit() && kind == "decimal" { self.tokens_start_col() } else { self.col() + 1 };
             let cc = cc.saturating_sub(1);
             return Err(self.err(format!("invalid {kind} literal"), l, cc, cc));
         }
@@ -795,9 +711,7 @@ impl<'a> Lexer<'a> {
     fn tokens_start_col(&self) -> u32 {
         // Column of the number being scanned: walk back over literal characters.
         let mut p = self.pos;
-        while p > self.line_start
-            && (self.src[p - 1].is_ascii_alphanumeric() || matches!(self.src[p - 1], b'_' | b'.'))
-        {
+        while p > self.line_start && (self.src[p - 1].is_ascii_alphanumeric() || matches!(self.src[p - 1], b'_' | b'.')) {
             p -= 1;
         }
         self.col_at(p) + 1
@@ -811,23 +725,13 @@ impl<'a> Lexer<'a> {
         self.pos += qlen;
         loop {
             if self.eof() {
-                let at = if self.src.last() == Some(&b'\n') {
-                    self.line - 1
-                } else {
-                    self.line
-                };
+                let at = if self.src.last() == Some(&b'\n') { self.line - 1 } else { self.line };
                 let msg = if triple {
-                    format!(
-                        "unterminated triple-quoted string literal (detected at line {})",
-                        at
-                    )
+                    format!("unterminated triple-quoted string literal (detected at line {})", at)
                 } else {
                     format!("unterminated string literal (detected at line {})", at)
                 };
-                return Err(RawError {
-                    raw_end: None,
-                    ..self.err(msg, line, col, col)
-                });
+                return Err(RawError { raw_end: None, ..self.err(msg, line, col, col) });
             }
             let c = self.src[self.pos];
             if c == q {
@@ -853,14 +757,8 @@ impl<'a> Lexer<'a> {
                 }
             } else if c == b'\n' {
                 if !triple {
-                    let msg = format!(
-                        "unterminated string literal (detected at line {})",
-                        self.line
-                    );
-                    return Err(RawError {
-                        raw_end: None,
-                        ..self.err(msg, line, col, col)
-                    });
+                    let msg = format!("unterminated string literal (detected at line {})", self.line);
+                    return Err(RawError { raw_end: None, ..self.err(msg, line, col, col) });
                 }
                 self.pos += 1;
                 self.newline_here();
@@ -888,10 +786,7 @@ fn is_xid_continue(c: char) -> bool {
 
 /// Other_ID_Start characters (Python accepts them; they NFKC-normalise to ID_Start ones).
 fn is_other_id_start(c: char) -> bool {
-    matches!(
-        c,
-        '\u{1885}' | '\u{1886}' | '\u{2118}' | '\u{212E}' | '\u{309B}' | '\u{309C}'
-    )
+    matches!(c, '\u{1885}' | '\u{1886}' | '\u{2118}' | '\u{212E}' | '\u{309B}' | '\u{309C}')
 }
 
 /// Characters CPython's tokenizer keeps in an identifier before validating it (all
@@ -921,10 +816,7 @@ mod tests {
     fn numbers() {
         assert_eq!(
             kinds("0x_1f 1_000 1.5e-3 3j .5 0o17 0b1"),
-            vec![Tok::Number; 7]
-                .into_iter()
-                .chain([Tok::Newline, Tok::EndMarker])
-                .collect::<Vec<_>>()
+            vec![Tok::Number; 7].into_iter().chain([Tok::Newline, Tok::EndMarker]).collect::<Vec<_>>()
         );
         assert_eq!(error("0777"), "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
         assert_eq!(error("1__0"), "invalid decimal literal");
@@ -955,13 +847,7 @@ mod tests {
                 Tok::EndMarker
             ]
         );
-        assert_eq!(
-            error("if x:\n  a\n b"),
-            "unindent does not match any outer indentation level"
-        );
-        assert_eq!(
-            error("if x:\n\ta\n        b"),
-            "inconsistent use of tabs and spaces in indentation"
-        );
+        assert_eq!(error("if x:\n  a\n b"), "unindent does not match any outer indentation level");
+        assert_eq!(error("if x:\n\ta\n        b"), "inconsistent use of tabs and spaces in indentation");
     }
 }

@@ -81,15 +81,7 @@ pub fn tokenize(source: &str) -> String {
     let mut out = String::new();
     for t in &lexed.tokens {
         let text = &src[t.start as usize..t.end as usize];
-        out.push_str(&format!(
-            "{},{}-{},{}:\t{}\t{:?}\n",
-            t.lineno,
-            t.col,
-            t.end_lineno,
-            t.end_col,
-            t.kind.name(),
-            text
-        ));
+        out.push_str(&format!("{},{}-{},{}:\t{}\t{:?}\n", t.lineno, t.col, t.end_lineno, t.end_col, t.kind.name(), text));
     }
     if let Some((_, e)) = lexed.error {
         out.push_str(&format!("error: {} (line {})\n", e.msg, e.lineno));
@@ -117,24 +109,15 @@ fn decode_source(source: &[u8], filename: &str) -> Result<String, SyntaxError> {
     let mut encoding: Option<String> = None;
     let mut start = 0;
     for lineno in 1..=2 {
-        let end = body[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map(|p| start + p + 1)
-            .unwrap_or(body.len());
+        let end = body[start..].iter().position(|&b| b == b'\n').map(|p| start + p + 1).unwrap_or(body.len());
         let line = &body[start..end];
         if let Some(enc) = find_cookie(line) {
             encoding = Some(enc);
             let _ = lineno;
             break;
         }
-        let trimmed: Vec<u8> = line
-            .iter()
-            .copied()
-            .skip_while(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
-            .collect();
-        if !(trimmed.is_empty() || trimmed[0] == b'#' || trimmed[0] == b'\n' || trimmed[0] == b'\r')
-        {
+        let trimmed: Vec<u8> = line.iter().copied().skip_while(|b| matches!(b, b' ' | b'\t' | b'\x0c')).collect();
+        if !(trimmed.is_empty() || trimmed[0] == b'#' || trimmed[0] == b'\n' || trimmed[0] == b'\r') {
             break;
         }
         start = end;
@@ -154,7 +137,10 @@ fn decode_source(source: &[u8], filename: &str) -> Result<String, SyntaxError> {
                     let upto = e.valid_up_to();
                     let lineno = body[..upto].iter().filter(|&&b| b == b'\n').count() + 1;
                     let bad = body[upto];
-                    Err(mk(format!("(unicode error) 'utf-8' codec can't decode byte 0x{bad:02x} in position {}: invalid start byte", upto), lineno))
+                    Err(mk(
+                        format!("(unicode error) 'utf-8' codec can't decode byte 0x{bad:02x} in position {}: invalid start byte", upto),
+                        lineno,
+                    ))
                 }
             }
         }
@@ -167,7 +153,10 @@ fn decode_source(source: &[u8], filename: &str) -> Result<String, SyntaxError> {
         Some("ascii") => {
             if let Some(p) = body.iter().position(|&b| b >= 0x80) {
                 let lineno = body[..p].iter().filter(|&&b| b == b'\n').count() + 1;
-                return Err(mk(format!("(unicode error) 'ascii' codec can't decode byte 0x{:02x} in position {p}: ordinal not in range(128)", body[p]), lineno));
+                return Err(mk(
+                    format!("(unicode error) 'ascii' codec can't decode byte 0x{:02x} in position {p}: ordinal not in range(128)", body[p]),
+                    lineno,
+                ));
             }
             Ok(String::from_utf8_lossy(body).into_owned())
         }
@@ -197,10 +186,7 @@ fn find_cookie(line: &[u8]) -> Option<String> {
     let rest = &t[idx + 6..];
     let rest = rest.strip_prefix([':', '='])?;
     let rest = rest.trim_start_matches([' ', '\t']);
-    let name: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        .collect();
+    let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).collect();
     if name.is_empty() {
         None
     } else {
@@ -214,18 +200,8 @@ fn normalize_encoding(e: &str) -> String {
     if l == "utf-8" || l.starts_with("utf-8-") || l == "utf8" {
         return "utf-8".into();
     }
-    if matches!(
-        l.as_str(),
-        "latin-1"
-            | "iso-8859-1"
-            | "iso-latin-1"
-            | "latin1"
-            | "l1"
-            | "iso8859-1"
-            | "8859"
-            | "cp819"
-            | "latin"
-    ) || l.starts_with("latin-1-")
+    if matches!(l.as_str(), "latin-1" | "iso-8859-1" | "iso-latin-1" | "latin1" | "l1" | "iso8859-1" | "8859" | "cp819" | "latin")
+        || l.starts_with("latin-1-")
         || l.starts_with("iso-8859-1-")
         || l.starts_with("iso-latin-1-")
     {

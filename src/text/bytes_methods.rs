@@ -25,9 +25,7 @@ fn rfind_at(hay: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.len() > hay.len() {
         return None;
     }
-    (0..=hay.len() - needle.len())
-        .rev()
-        .find(|&i| &hay[i..i + needle.len()] == needle)
+    (0..=hay.len() - needle.len()).rev().find(|&i| &hay[i..i + needle.len()] == needle)
 }
 
 fn window(b: &[u8], sub: &[u8], start: Option<i64>, end: Option<i64>) -> Option<(usize, usize)> {
@@ -40,16 +38,12 @@ fn window(b: &[u8], sub: &[u8], start: Option<i64>, end: Option<i64>) -> Option<
 
 /// `b.find(sub, start, end)`.
 pub fn bytes_find(b: &[u8], sub: &[u8], start: Option<i64>, end: Option<i64>) -> i64 {
-    window(b, sub, start, end)
-        .and_then(|(s, e)| find_at(&b[s..e], sub).map(|i| (s + i) as i64))
-        .unwrap_or(-1)
+    window(b, sub, start, end).and_then(|(s, e)| find_at(&b[s..e], sub).map(|i| (s + i) as i64)).unwrap_or(-1)
 }
 
 /// `b.rfind(sub, start, end)`.
 pub fn bytes_rfind(b: &[u8], sub: &[u8], start: Option<i64>, end: Option<i64>) -> i64 {
-    window(b, sub, start, end)
-        .and_then(|(s, e)| rfind_at(&b[s..e], sub).map(|i| (s + i) as i64))
-        .unwrap_or(-1)
+    window(b, sub, start, end).and_then(|(s, e)| rfind_at(&b[s..e], sub).map(|i| (s + i) as i64)).unwrap_or(-1)
 }
 
 /// `b.index(sub, start, end)`.
@@ -87,11 +81,7 @@ pub fn bytes_count(b: &[u8], sub: &[u8], start: Option<i64>, end: Option<i64>) -
 
 /// `b.replace(old, new, count)` (`count` < 0: all).
 pub fn bytes_replace(b: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8> {
-    let limit = if count < 0 {
-        usize::MAX
-    } else {
-        count as usize
-    };
+    let limit = if count < 0 { usize::MAX } else { count as usize };
     let mut out = Vec::with_capacity(b.len());
     let mut done = 0;
     if old.is_empty() {
@@ -124,32 +114,18 @@ fn empty_separator() -> PyErrSpec {
 }
 
 fn trim_start(b: &[u8]) -> &[u8] {
-    let i = b
-        .iter()
-        .position(|&c| !is_ascii_space(c))
-        .unwrap_or(b.len());
+    let i = b.iter().position(|&c| !is_ascii_space(c)).unwrap_or(b.len());
     &b[i..]
 }
 
 fn trim_end(b: &[u8]) -> &[u8] {
-    let i = b
-        .iter()
-        .rposition(|&c| !is_ascii_space(c))
-        .map_or(0, |i| i + 1);
+    let i = b.iter().rposition(|&c| !is_ascii_space(c)).map_or(0, |i| i + 1);
     &b[..i]
 }
 
 /// `b.split(sep, maxsplit)`.
-pub fn bytes_split<'a>(
-    b: &'a [u8],
-    sep: Option<&[u8]>,
-    maxsplit: i64,
-) -> SpecResult<Vec<&'a [u8]>> {
-    let limit = if maxsplit < 0 {
-        usize::MAX
-    } else {
-        maxsplit as usize
-    };
+pub fn bytes_split<'a>(b: &'a [u8], sep: Option<&[u8]>, maxsplit: i64) -> SpecResult<Vec<&'a [u8]>> {
+    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let mut out = Vec::new();
     match sep {
         Some([]) => return Err(empty_separator()),
@@ -169,10 +145,7 @@ pub fn bytes_split<'a>(
                     out.push(rest);
                     break;
                 }
-                let end = rest
-                    .iter()
-                    .position(|&c| is_ascii_space(c))
-                    .unwrap_or(rest.len());
+                let end = rest.iter().position(|&c| is_ascii_space(c)).unwrap_or(rest.len());
                 out.push(&rest[..end]);
                 rest = trim_start(&rest[end..]);
             }
@@ -182,16 +155,8 @@ pub fn bytes_split<'a>(
 }
 
 /// `b.rsplit(sep, maxsplit)`.
-pub fn bytes_rsplit<'a>(
-    b: &'a [u8],
-    sep: Option<&[u8]>,
-    maxsplit: i64,
-) -> SpecResult<Vec<&'a [u8]>> {
-    let limit = if maxsplit < 0 {
-        usize::MAX
-    } else {
-        maxsplit as usize
-    };
+pub fn bytes_rsplit<'a>(b: &'a [u8], sep: Option<&[u8]>, maxsplit: i64) -> SpecResult<Vec<&'a [u8]>> {
+    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let mut out = Vec::new();
     match sep {
         Some([]) => return Err(empty_separator()),
@@ -211,10 +176,7 @@ pub fn bytes_rsplit<'a>(
                     out.push(rest);
                     break;
                 }
-                let start = rest
-                    .iter()
-                    .rposition(|&c| is_ascii_space(c))
-                    .map_or(0, |i| i + 1);
+                let start = rest.iter().rposition(|&c| is_ascii_space(c)).map_or(0, |i| i + 1);
                 out.push(&rest[start..]);
                 rest = trim_end(&rest[..start]);
             }
@@ -374,29 +336,12 @@ pub fn bytes_lower(b: &[u8]) -> Vec<u8> {
 
 /// `b.swapcase()`.
 pub fn bytes_swapcase(b: &[u8]) -> Vec<u8> {
-    b.iter()
-        .map(|&c| {
-            if c.is_ascii_uppercase() {
-                c.to_ascii_lowercase()
-            } else {
-                c.to_ascii_uppercase()
-            }
-        })
-        .collect()
+    b.iter().map(|&c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() }).collect()
 }
 
 /// `b.capitalize()`.
 pub fn bytes_capitalize(b: &[u8]) -> Vec<u8> {
-    b.iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            if i == 0 {
-                c.to_ascii_uppercase()
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect()
+    b.iter().enumerate().map(|(i, &c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect()
 }
 
 /// `b.title()`.
@@ -404,11 +349,7 @@ pub fn bytes_title(b: &[u8]) -> Vec<u8> {
     let mut prev_cased = false;
     b.iter()
         .map(|&c| {
-            let out = if prev_cased {
-                c.to_ascii_lowercase()
-            } else {
-                c.to_ascii_uppercase()
-            };
+            let out = if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
             prev_cased = c.is_ascii_alphabetic();
             out
         })
@@ -477,14 +418,8 @@ mod tests {
 
     #[test]
     fn basics() {
-        assert_eq!(
-            bytes_split(b" a\x1cb ", None, -1).unwrap(),
-            vec![&b"a\x1cb"[..]]
-        );
-        assert_eq!(
-            bytes_splitlines(b"a\x0bb\r\nc", false),
-            vec![&b"a\x0bb"[..], b"c"]
-        );
+        assert_eq!(bytes_split(b" a\x1cb ", None, -1).unwrap(), vec![&b"a\x1cb"[..]]);
+        assert_eq!(bytes_splitlines(b"a\x0bb\r\nc", false), vec![&b"a\x0bb"[..], b"c"]);
         assert_eq!(bytes_find(b"abcabc", b"c", Some(3), None), 5);
         assert_eq!(bytes_title(b"hello wORLD"), b"Hello World");
         assert_eq!(bytes_zfill(b"-1", 4), b"-001");

@@ -37,9 +37,7 @@ fn byte_at(s: &str, idx: i64) -> usize {
     if s.is_ascii() {
         return (idx as usize).min(s.len());
     }
-    s.char_indices()
-        .nth(idx as usize)
-        .map_or(s.len(), |(b, _)| b)
+    s.char_indices().nth(idx as usize).map_or(s.len(), |(b, _)| b)
 }
 
 /// The searched window of `s` as (byte start, byte end, char start), or `None` when the
@@ -103,11 +101,7 @@ pub fn str_count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> us
 
 /// `s.replace(old, new, count)` (`count` < 0: all).
 pub fn str_replace(s: &str, old: &str, new: &str, count: i64) -> String {
-    let limit = if count < 0 {
-        usize::MAX
-    } else {
-        count as usize
-    };
+    let limit = if count < 0 { usize::MAX } else { count as usize };
     if old.is_empty() {
         let mut out = String::with_capacity(s.len() + new.len() * (char_len(s) + 1).min(limit));
         let mut done = 0;
@@ -136,11 +130,7 @@ fn empty_separator() -> PyErrSpec {
 
 /// `s.split(sep, maxsplit)` (`maxsplit` < 0: no limit; `sep` None: runs of whitespace).
 pub fn str_split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> SpecResult<Vec<&'a str>> {
-    let limit = if maxsplit < 0 {
-        usize::MAX
-    } else {
-        maxsplit as usize
-    };
+    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     match sep {
         Some("") => Err(empty_separator()),
         Some(sep) => Ok(s.splitn(limit.saturating_add(1), sep).collect()),
@@ -163,11 +153,7 @@ pub fn str_split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> SpecResult
 
 /// `s.rsplit(sep, maxsplit)`.
 pub fn str_rsplit<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> SpecResult<Vec<&'a str>> {
-    let limit = if maxsplit < 0 {
-        usize::MAX
-    } else {
-        maxsplit as usize
-    };
+    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let mut out: Vec<&str> = match sep {
         Some("") => return Err(empty_separator()),
         Some(sep) => s.rsplitn(limit.saturating_add(1), sep).collect(),
@@ -179,11 +165,7 @@ pub fn str_rsplit<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> SpecResul
                     out.push(rest);
                     break;
                 }
-                let start = rest
-                    .char_indices()
-                    .rev()
-                    .find(|&(_, c)| u::is_space(c))
-                    .map_or(0, |(i, c)| i + c.len_utf8());
+                let start = rest.char_indices().rev().find(|&(_, c)| u::is_space(c)).map_or(0, |(i, c)| i + c.len_utf8());
                 out.push(&rest[start..]);
                 rest = rest[..start].trim_end_matches(u::is_space);
             }
@@ -348,11 +330,7 @@ fn is_final_sigma(chars: &[char], i: usize) -> bool {
 
 fn push_lower_at(out: &mut String, chars: &[char], i: usize) {
     if chars[i] == '\u{3a3}' {
-        out.push(if is_final_sigma(chars, i) {
-            '\u{3c2}'
-        } else {
-            '\u{3c3}'
-        });
+        out.push(if is_final_sigma(chars, i) { '\u{3c2}' } else { '\u{3c3}' });
     } else {
         u::push_lower(out, chars[i]);
     }
@@ -548,18 +526,9 @@ mod tests {
         assert_eq!(str_find("abc", "", Some(4), None), -1);
         assert_eq!(str_count("aaa", "", None, None), 4);
         assert_eq!(str_replace("abc", "", "-", -1), "-a-b-c-");
-        assert_eq!(
-            str_split("  a b  c  ", None, 1).unwrap(),
-            vec!["a", "b  c  "]
-        );
-        assert_eq!(
-            str_rsplit("  a b  c  ", None, 1).unwrap(),
-            vec!["  a b", "c"]
-        );
-        assert_eq!(
-            str_splitlines("a\r\nb\x1cc", true),
-            vec!["a\r\n", "b\x1c", "c"]
-        );
+        assert_eq!(str_split("  a b  c  ", None, 1).unwrap(), vec!["a", "b  c  "]);
+        assert_eq!(str_rsplit("  a b  c  ", None, 1).unwrap(), vec!["  a b", "c"]);
+        assert_eq!(str_splitlines("a\r\nb\x1cc", true), vec!["a\r\n", "b\x1c", "c"]);
         assert_eq!(str_center("a", 4, '*'), "*a**");
         assert_eq!(str_zfill("-42", 5), "-0042");
     }

@@ -15,9 +15,7 @@ mod unicode_tables;
 
 pub use crate::num::{ErrKind, PyErrSpec, SpecResult};
 pub use repr::{bytes_repr, str_ascii, str_repr};
-pub use spec::{
-    format_complex, format_float, format_int, format_str, parse_format_spec, FormatSpec,
-};
+pub use spec::{format_complex, format_float, format_int, format_str, parse_format_spec, FormatSpec};
 
 /// The `strerror` text CPython shows for an OS error (`[Errno 2] No such file or directory`),
 /// without Rust's " (os error N)" suffix.

@@ -65,15 +65,8 @@ pub enum PercentItem {
 
 /// `ValueError: unsupported format character 'y' (0x79) at index 1`.
 pub fn unsupported_format_character(conv: char, index: usize) -> PyErrSpec {
-    let shown = if (32..127).contains(&(conv as u32)) {
-        conv
-    } else {
-        '?'
-    };
-    PyErrSpec::value(format!(
-        "unsupported format character '{shown}' (0x{:x}) at index {index}",
-        conv as u32
-    ))
+    let shown = if (32..127).contains(&(conv as u32)) { conv } else { '?' };
+    PyErrSpec::value(format!("unsupported format character '{shown}' (0x{:x}) at index {index}", conv as u32))
 }
 
 /// Split a `%` format string into literals and conversions. Parsing stops after the first
@@ -265,11 +258,7 @@ fn output_number(text: &str, spec: &ConvSpec) -> String {
         _ => (None, text),
     };
     let has_prefix = spec.flags.alt && matches!(spec.conv, 'x' | 'X' | 'o');
-    let (prefix, digits) = if has_prefix && body.len() >= 2 {
-        body.split_at(2)
-    } else {
-        ("", body)
-    };
+    let (prefix, digits) = if has_prefix && body.len() >= 2 { body.split_at(2) } else { ("", body) };
     let len = digits.chars().count();
     let mut width = spec.width().max(body.chars().count());
     let mut out = String::new();
@@ -309,11 +298,7 @@ pub fn percent_int(n: &BigInt, spec: &ConvSpec, max_str_digits: usize) -> SpecRe
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = if base == 10 {
-        int_to_decimal(&n.abs(), max_str_digits)?
-    } else {
-        n.magnitude().to_str_radix(base)
-    };
+    let mut digits = if base == 10 { int_to_decimal(&n.abs(), max_str_digits)? } else { n.magnitude().to_str_radix(base) };
     if spec.conv == 'X' {
         digits.make_ascii_uppercase();
     }
@@ -335,10 +320,7 @@ pub fn percent_int(n: &BigInt, spec: &ConvSpec, max_str_digits: usize) -> SpecRe
 
 /// `%e %E %f %F %g %G` of a float.
 pub fn percent_float(x: f64, spec: &ConvSpec) -> String {
-    let flags = DtsFlags {
-        alt: spec.flags.alt,
-        ..Default::default()
-    };
+    let flags = DtsFlags { alt: spec.flags.alt, ..Default::default() };
     let text = double_to_string(x, spec.conv, spec.precision().unwrap_or(6), flags);
     output_number(&text, spec)
 }
@@ -388,27 +370,15 @@ mod tests {
 
     #[test]
     fn parse_and_format() {
-        assert_eq!(
-            parse_percent_format("a%%b"),
-            vec![PercentItem::Literal("a%b".into())]
-        );
+        assert_eq!(parse_percent_format("a%%b"), vec![PercentItem::Literal("a%b".into())]);
         let c = conv("%(name)-10.3f");
         assert_eq!(c.key.as_deref(), Some("name"));
         assert_eq!(percent_float(3.14159, &c), "3.142     ");
         assert_eq!(conv("%").error.unwrap().msg, "incomplete format");
-        assert_eq!(
-            percent_int(&BigInt::from(255), &conv("%#08x"), 4300).unwrap(),
-            "0x0000ff"
-        );
-        assert_eq!(
-            percent_int(&BigInt::from(-3), &conv("%05d"), 4300).unwrap(),
-            "-0003"
-        );
+        assert_eq!(percent_int(&BigInt::from(255), &conv("%#08x"), 4300).unwrap(), "0x0000ff");
+        assert_eq!(percent_int(&BigInt::from(-3), &conv("%05d"), 4300).unwrap(), "-0003");
         assert_eq!(percent_str("abc", &conv("%5.2s")), "   ab");
         let y = conv("%y");
-        assert_eq!(
-            unsupported_format_character(y.conv, y.index).msg,
-            "unsupported format character 'y' (0x79) at index 1"
-        );
+        assert_eq!(unsupported_format_character(y.conv, y.index).msg, "unsupported format character 'y' (0x79) at index 1");
     }
 }

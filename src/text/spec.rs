@@ -63,24 +63,13 @@ fn read_integer(chars: &[char], pos: &mut usize) -> SpecResult<(usize, bool)> {
 
 /// The "Unknown format code" error for `ty` on an object of type `type_name`.
 pub fn unknown_format_code(ty: char, type_name: &str) -> PyErrSpec {
-    let code = if (ty as u32) > 32 && (ty as u32) < 128 {
-        ty.to_string()
-    } else {
-        format!("\\x{:x}", ty as u32)
-    };
-    PyErrSpec::value(format!(
-        "Unknown format code '{code}' for object of type '{type_name}'"
-    ))
+    let code = if (ty as u32) > 32 && (ty as u32) < 128 { ty.to_string() } else { format!("\\x{:x}", ty as u32) };
+    PyErrSpec::value(format!("Unknown format code '{code}' for object of type '{type_name}'"))
 }
 
 /// Parse `spec` for an object of type `type_name`, with the type's default presentation
 /// type and alignment (`str`: none/`<`, numbers: none/`>`).
-pub fn parse_format_spec(
-    spec: &str,
-    default_type: Option<char>,
-    default_align: char,
-    type_name: &str,
-) -> SpecResult<FormatSpec> {
+pub fn parse_format_spec(spec: &str, default_type: Option<char>, default_align: char, type_name: &str) -> SpecResult<FormatSpec> {
     let chars: Vec<char> = spec.chars().collect();
     let end = chars.len();
     let mut pos = 0;
@@ -155,9 +144,7 @@ pub fn parse_format_spec(
         f.precision = Some(precision);
     }
     if end - pos > 1 {
-        return Err(PyErrSpec::value(format!(
-            "Invalid format specifier '{spec}' for object of type '{type_name}'"
-        )));
+        return Err(PyErrSpec::value(format!("Invalid format specifier '{spec}' for object of type '{type_name}'")));
     }
     if end - pos == 1 {
         f.ty = Some(chars[pos]);
@@ -169,19 +156,9 @@ pub fn parse_format_spec(
                 f.grouping = Grouping::UnderscoreFour;
             }
             Some(t) => {
-                let sep = if f.grouping == Grouping::Comma {
-                    ','
-                } else {
-                    '_'
-                };
-                let code = if (t as u32) > 32 && (t as u32) < 128 {
-                    t.to_string()
-                } else {
-                    format!("\\x{:x}", t as u32)
-                };
-                return Err(PyErrSpec::value(format!(
-                    "Cannot specify '{sep}' with '{code}'."
-                )));
+                let sep = if f.grouping == Grouping::Comma { ',' } else { '_' };
+                let code = if (t as u32) > 32 && (t as u32) < 128 { t.to_string() } else { format!("\\x{:x}", t as u32) };
+                return Err(PyErrSpec::value(format!("Cannot specify '{sep}' with '{code}'.")));
             }
         }
     }
@@ -225,32 +202,18 @@ pub fn format_str_typed(s: &str, spec: &str, type_name: &str) -> SpecResult<Stri
 /// Lay out a str with an already parsed spec (type `s`).
 pub fn format_str_with(s: &str, f: &FormatSpec) -> SpecResult<String> {
     match f.sign {
-        Some(' ') => {
-            return Err(PyErrSpec::value(
-                "Space not allowed in string format specifier",
-            ))
-        }
-        Some(_) => {
-            return Err(PyErrSpec::value(
-                "Sign not allowed in string format specifier",
-            ))
-        }
+        Some(' ') => return Err(PyErrSpec::value("Space not allowed in string format specifier")),
+        Some(_) => return Err(PyErrSpec::value("Sign not allowed in string format specifier")),
         None => {}
     }
     if f.no_neg_zero {
-        return Err(PyErrSpec::value(
-            "Negative zero coercion (z) not allowed in string format specifier",
-        ));
+        return Err(PyErrSpec::value("Negative zero coercion (z) not allowed in string format specifier"));
     }
     if f.alternate {
-        return Err(PyErrSpec::value(
-            "Alternate form (#) not allowed in string format specifier",
-        ));
+        return Err(PyErrSpec::value("Alternate form (#) not allowed in string format specifier"));
     }
     if f.align == '=' {
-        return Err(PyErrSpec::value(
-            "'=' alignment not allowed in string format specifier",
-        ));
+        return Err(PyErrSpec::value("'=' alignment not allowed in string format specifier"));
     }
     let mut len = s.chars().count();
     let text: &str = match f.precision {
@@ -334,21 +297,10 @@ fn layout_number(n: &Number, f: &FormatSpec) -> String {
         (false, Some(' ')) => Some(' '),
         _ => None,
     };
-    let fixed = sign.is_some() as i64
-        + n.prefix.len() as i64
-        + n.decimal as i64
-        + n.remainder.chars().count() as i64;
+    let fixed = sign.is_some() as i64 + n.prefix.len() as i64 + n.decimal as i64 + n.remainder.chars().count() as i64;
     let width = f.width.map_or(-1, |w| w as i64);
-    let min_width = if f.fill == '0' && f.align == '=' {
-        width - fixed
-    } else {
-        0
-    };
-    let grouped = if n.digits.is_empty() {
-        String::new()
-    } else {
-        group_digits(n.digits, min_width, f.grouping)
-    };
+    let min_width = if f.fill == '0' && f.align == '=' { width - fixed } else { 0 };
+    let grouped = if n.digits.is_empty() { String::new() } else { group_digits(n.digits, min_width, f.grouping) };
     let pad = (width - fixed - grouped.len() as i64).max(0) as usize;
     let (left, inner, right) = match f.align {
         '<' => (0, 0, pad),
@@ -384,13 +336,7 @@ fn split_float_text(text: &str) -> Number<'_> {
         Some(r) => (true, r),
         None => (false, rest),
     };
-    Number {
-        negative,
-        prefix: "",
-        digits,
-        decimal,
-        remainder,
-    }
+    Number { negative, prefix: "", digits, decimal, remainder }
 }
 
 /// `format(n, spec)` for an int.
@@ -400,12 +346,7 @@ pub fn format_int(n: &BigInt, spec: &str) -> SpecResult<String> {
 
 /// `format(n, spec)` for an int (subclass, e.g. bool) named `type_name`, with the
 /// interpreter's `sys.get_int_max_str_digits()` (0 = no limit).
-pub fn format_int_typed(
-    n: &BigInt,
-    spec: &str,
-    type_name: &str,
-    max_str_digits: usize,
-) -> SpecResult<String> {
+pub fn format_int_typed(n: &BigInt, spec: &str, type_name: &str, max_str_digits: usize) -> SpecResult<String> {
     if spec.is_empty() {
         return crate::num::int_to_decimal(n, max_str_digits);
     }
@@ -414,12 +355,7 @@ pub fn format_int_typed(
 }
 
 /// Format an int with an already parsed spec.
-pub fn format_int_with(
-    n: &BigInt,
-    f: &FormatSpec,
-    type_name: &str,
-    max_str_digits: usize,
-) -> SpecResult<String> {
+pub fn format_int_with(n: &BigInt, f: &FormatSpec, type_name: &str, max_str_digits: usize) -> SpecResult<String> {
     match f.ty {
         Some('b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') | None => {}
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
@@ -428,43 +364,24 @@ pub fn format_int_with(
         Some(t) => return Err(unknown_format_code(t, type_name)),
     }
     if f.precision.is_some() {
-        return Err(PyErrSpec::value(
-            "Precision not allowed in integer format specifier",
-        ));
+        return Err(PyErrSpec::value("Precision not allowed in integer format specifier"));
     }
     if f.no_neg_zero {
-        return Err(PyErrSpec::value(
-            "Negative zero coercion (z) not allowed in integer format specifier",
-        ));
+        return Err(PyErrSpec::value("Negative zero coercion (z) not allowed in integer format specifier"));
     }
     let ty = f.ty.unwrap_or('d');
     if ty == 'c' {
         if f.sign.is_some() {
-            return Err(PyErrSpec::value(
-                "Sign not allowed with integer format specifier 'c'",
-            ));
+            return Err(PyErrSpec::value("Sign not allowed with integer format specifier 'c'"));
         }
         if f.alternate {
-            return Err(PyErrSpec::value(
-                "Alternate form (#) not allowed with integer format specifier 'c'",
-            ));
+            return Err(PyErrSpec::value("Alternate form (#) not allowed with integer format specifier 'c'"));
         }
-        let cp = n
-            .to_i64()
-            .ok_or_else(|| PyErrSpec::overflow("Python int too large to convert to C long"))?;
-        let c = u32::try_from(cp)
-            .ok()
-            .filter(|&v| v <= 0x10ffff)
-            .ok_or_else(|| PyErrSpec::overflow("%c arg not in range(0x110000)"))?;
+        let cp = n.to_i64().ok_or_else(|| PyErrSpec::overflow("Python int too large to convert to C long"))?;
+        let c = u32::try_from(cp).ok().filter(|&v| v <= 0x10ffff).ok_or_else(|| PyErrSpec::overflow("%c arg not in range(0x110000)"))?;
         // Surrogates cannot live in a Rust string; U+FFFD stands in for them.
         let ch = char::from_u32(c).unwrap_or('\u{fffd}').to_string();
-        let num = Number {
-            negative: false,
-            prefix: "",
-            digits: "",
-            decimal: false,
-            remainder: &ch,
-        };
+        let num = Number { negative: false, prefix: "", digits: "", decimal: false, remainder: &ch };
         return Ok(layout_number(&num, f));
     }
     let (base, prefix) = match ty {
@@ -483,13 +400,8 @@ pub fn format_int_with(
     if ty == 'X' {
         digits.make_ascii_uppercase();
     }
-    let num = Number {
-        negative: n.is_negative(),
-        prefix: if f.alternate { prefix } else { "" },
-        digits: &digits,
-        decimal: false,
-        remainder: "",
-    };
+    let num =
+        Number { negative: n.is_negative(), prefix: if f.alternate { prefix } else { "" }, digits: &digits, decimal: false, remainder: "" };
     Ok(layout_number(&num, f))
 }
 
@@ -521,11 +433,7 @@ fn check_precision(f: &FormatSpec) -> SpecResult<()> {
 /// The `PyOS_double_to_string` call for one float under a spec: (code, precision, flags,
 /// append `%`).
 fn float_conversion(f: &FormatSpec, complex: bool) -> (char, usize, DtsFlags, bool) {
-    let mut flags = DtsFlags {
-        alt: f.alternate,
-        no_neg_zero: f.no_neg_zero,
-        ..Default::default()
-    };
+    let mut flags = DtsFlags { alt: f.alternate, no_neg_zero: f.no_neg_zero, ..Default::default() };
     let mut default_precision = 6;
     let mut code = match f.ty {
         None => {
@@ -585,14 +493,10 @@ pub fn format_complex_typed(re: f64, im: f64, spec: &str, type_name: &str) -> Sp
         Some(t) => return Err(unknown_format_code(t, type_name)),
     }
     if f.fill == '0' {
-        return Err(PyErrSpec::value(
-            "Zero padding is not allowed in complex format specifier",
-        ));
+        return Err(PyErrSpec::value("Zero padding is not allowed in complex format specifier"));
     }
     if f.align == '=' {
-        return Err(PyErrSpec::value(
-            "'=' alignment flag is not allowed in complex format specifier",
-        ));
+        return Err(PyErrSpec::value("'=' alignment flag is not allowed in complex format specifier"));
     }
     check_precision(&f)?;
     let (code, precision, flags, _) = float_conversion(&f, true);
@@ -607,17 +511,9 @@ pub fn format_complex_typed(re: f64, im: f64, spec: &str, type_name: &str) -> Sp
     let re_text = double_to_string(re, code, precision, flags);
     let im_text = double_to_string(im, code, precision, flags);
     // Each part is laid out without padding; the whole is padded afterwards.
-    let part_spec = FormatSpec {
-        fill: ' ',
-        align: '<',
-        width: None,
-        ..f.clone()
-    };
+    let part_spec = FormatSpec { fill: ' ', align: '<', width: None, ..f.clone() };
     let re_part = layout_number(&split_float_text(&re_text), &part_spec);
-    let im_spec = FormatSpec {
-        sign: if skip_re { f.sign } else { Some('+') },
-        ..part_spec
-    };
+    let im_spec = FormatSpec { sign: if skip_re { f.sign } else { Some('+') }, ..part_spec };
     let im_part = layout_number(&split_float_text(&im_text), &im_spec);
     let mut body = String::new();
     if parens {
@@ -647,21 +543,12 @@ mod tests {
     fn examples() {
         assert_eq!(format_float(2.675, ".2f").unwrap(), "2.67");
         assert_eq!(format_float(0.5, ".0f").unwrap(), "0");
-        assert_eq!(
-            format_float(1e22, "f").unwrap(),
-            "10000000000000000000000.000000"
-        );
+        assert_eq!(format_float(1e22, "f").unwrap(), "10000000000000000000000.000000");
         assert_eq!(format_float(f64::INFINITY, "010").unwrap(), "0000000inf");
-        assert_eq!(
-            format_int(&BigInt::from(1234), "010,").unwrap(),
-            "00,001,234"
-        );
+        assert_eq!(format_int(&BigInt::from(1234), "010,").unwrap(), "00,001,234");
         assert_eq!(format_int(&BigInt::from(255), "#x").unwrap(), "0xff");
         assert_eq!(format_str("ab", "^6").unwrap(), "  ab  ");
         assert_eq!(format_complex(1.0, -2.0, "").unwrap(), "(1-2j)");
-        assert_eq!(
-            format_str("a", ",").unwrap_err().msg,
-            "Cannot specify ',' with 's'."
-        );
+        assert_eq!(format_str("a", ",").unwrap_err().msg, "Cannot specify ',' with 's'.");
     }
 }

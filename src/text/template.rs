@@ -51,16 +51,10 @@ pub fn parse_template(s: &str) -> (Vec<TemplatePiece>, Option<PyErrSpec>) {
         let mut lit_end = pos;
         let mut field_follows = brace.is_some();
         if brace == Some('}') && (at_end || chars[pos] != '}') {
-            return (
-                pieces,
-                Some(PyErrSpec::value("Single '}' encountered in format string")),
-            );
+            return (pieces, Some(PyErrSpec::value("Single '}' encountered in format string")));
         }
         if at_end && brace == Some('{') {
-            return (
-                pieces,
-                Some(PyErrSpec::value("Single '{' encountered in format string")),
-            );
+            return (pieces, Some(PyErrSpec::value("Single '{' encountered in format string")));
         }
         if !at_end && brace.is_some() {
             if Some(chars[pos]) == brace {
@@ -73,17 +67,11 @@ pub fn parse_template(s: &str) -> (Vec<TemplatePiece>, Option<PyErrSpec>) {
         }
         let literal: String = chars[start..lit_end].iter().collect();
         if !field_follows {
-            pieces.push(TemplatePiece {
-                literal,
-                field: None,
-            });
+            pieces.push(TemplatePiece { literal, field: None });
             continue;
         }
         match parse_field(&chars, &mut pos) {
-            Ok(field) => pieces.push(TemplatePiece {
-                literal,
-                field: Some(field),
-            }),
+            Ok(field) => pieces.push(TemplatePiece { literal, field: Some(field) }),
             Err(e) => return (pieces, Some(e)),
         }
     }
@@ -120,9 +108,7 @@ fn parse_field(chars: &[char], pos: &mut usize) -> SpecResult<TemplateField> {
     if c == '!' || c == ':' {
         if c == '!' {
             if *pos >= n {
-                return Err(PyErrSpec::value(
-                    "end of string while looking for conversion specifier",
-                ));
+                return Err(PyErrSpec::value("end of string while looking for conversion specifier"));
             }
             field.conversion = Some(chars[*pos]);
             *pos += 1;
@@ -223,10 +209,7 @@ fn key_of(s: &[char]) -> SpecResult<FieldKey> {
 pub fn split_field_name(name: &str) -> SpecResult<(FieldKey, Vec<FieldAccess>)> {
     let chars: Vec<char> = name.chars().collect();
     let n = chars.len();
-    let first_end = chars
-        .iter()
-        .position(|&c| c == '.' || c == '[')
-        .unwrap_or(n);
+    let first_end = chars.iter().position(|&c| c == '.' || c == '[').unwrap_or(n);
     let first = key_of(&chars[..first_end])?;
     let mut rest = Vec::new();
     let mut pos = first_end;
@@ -260,11 +243,7 @@ pub fn split_field_name(name: &str) -> SpecResult<(FieldKey, Vec<FieldAccess>)> 
                 }
                 rest.push(FieldAccess::Item(key_of(key)?));
             }
-            _ => {
-                return Err(PyErrSpec::value(
-                    "Only '.' or '[' may follow ']' in format field specifier",
-                ))
-            }
+            _ => return Err(PyErrSpec::value("Only '.' or '[' may follow ']' in format field specifier")),
         }
     }
     Ok((first, rest))
@@ -280,10 +259,7 @@ mod tests {
         assert!(e.is_none());
         assert_eq!(p[0].literal, "a");
         let f = p[0].field.as_ref().unwrap();
-        assert_eq!(
-            (f.name.as_str(), f.conversion, f.spec.as_str()),
-            ("0", Some('r'), ">{1}")
-        );
+        assert_eq!((f.name.as_str(), f.conversion, f.spec.as_str()), ("0", Some('r'), ">{1}"));
         assert!(f.spec_needs_expanding);
         // An escaped brace ends a literal piece and stays in it.
         assert_eq!(p[1].literal, "b{");
@@ -292,12 +268,6 @@ mod tests {
         assert_eq!(e.unwrap().msg, "Single '}' encountered in format string");
         let (first, rest) = split_field_name("a.b[0]").unwrap();
         assert_eq!(first, FieldKey::Name("a".into()));
-        assert_eq!(
-            rest,
-            vec![
-                FieldAccess::Attr("b".into()),
-                FieldAccess::Item(FieldKey::Index(0))
-            ]
-        );
+        assert_eq!(rest, vec![FieldAccess::Attr("b".into()), FieldAccess::Item(FieldKey::Index(0))]);
     }
 }

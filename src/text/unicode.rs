@@ -100,18 +100,7 @@ pub fn is_alnum(c: char) -> bool {
 
 /// A line boundary for `str.splitlines()`: `\n \r \v \f \x1c \x1d \x1e \x85 \u2028 \u2029`.
 pub fn is_linebreak(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r'
-            | '\x0b'
-            | '\x0c'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 /// The decimal value of `c` if it is a Unicode decimal digit (`'٣'` → 3).
@@ -133,9 +122,7 @@ pub fn decimal_value(c: char) -> Option<u32> {
 }
 
 fn lookup(map: &'static [(u32, [u32; 3])], c: char) -> Option<&'static [u32; 3]> {
-    map.binary_search_by_key(&(c as u32), |&(cp, _)| cp)
-        .ok()
-        .map(|i| &map[i].1)
+    map.binary_search_by_key(&(c as u32), |&(cp, _)| cp).ok().map(|i| &map[i].1)
 }
 
 fn push_mapping(out: &mut String, map: &'static [(u32, [u32; 3])], c: char) {

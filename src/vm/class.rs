@@ -38,11 +38,7 @@ pub fn build_class(vm: &Vm, args: Args) -> PyResult<Value> {
             Some(t) => base_types.push(t.clone()),
             None => {
                 if let Some(mro_entries) = attr::getattr_opt(vm, b, "__mro_entries__")? {
-                    let r = call(
-                        vm,
-                        &mro_entries,
-                        Args::new(&[Value::new_tuple(bases.clone())]),
-                    )?;
+                    let r = call(vm, &mro_entries, Args::new(&[Value::new_tuple(bases.clone())]))?;
                     for x in crate::runtime::iter::collect(vm, &r)? {
                         if let Some(t) = x.as_obj() {
                             base_types.push(t.clone());
@@ -57,12 +53,7 @@ pub fn build_class(vm: &Vm, args: Args) -> PyResult<Value> {
     // The most derived metaclass among the explicit one and the bases' types.
     let mut winner = match &meta {
         Some(m) => m.clone(),
-        None => Value::Obj(
-            base_types
-                .first()
-                .map(|b| b.class().clone())
-                .unwrap_or_else(|| types().type_.clone()),
-        ),
+        None => Value::Obj(base_types.first().map(|b| b.class().clone()).unwrap_or_else(|| types().type_.clone())),
     };
     if let Some(w) = winner.as_obj().filter(|w| type_data(w).is_some()).cloned() {
         let mut w = w;
@@ -87,34 +78,17 @@ pub fn build_class(vm: &Vm, args: Args) -> PyResult<Value> {
         Some(prep) if !is_default_prepare(&prep) => {
             let mut a = vec![Value::new_str(name.as_str()), bases_tuple.clone()];
             a.extend(kw_values.iter().cloned());
-            call(
-                vm,
-                &prep,
-                Args {
-                    args: &a,
-                    kwnames: &kw_names,
-                },
-            )?
+            call(vm, &prep, Args { args: &a, kwnames: &kw_names })?
         }
         _ => Value::Obj(dict::new_dict()),
     };
-    let ns_obj = ns
-        .as_obj()
-        .cloned()
-        .ok_or_else(|| PyErr::type_error("__prepare__() must return a mapping"))?;
+    let ns_obj = ns.as_obj().cloned().ok_or_else(|| PyErr::type_error("__prepare__() must return a mapping"))?;
     // Run the body with the namespace as its locals.
     let Some(Payload::Function(f)) = func.payload() else {
-        return Err(PyErr::type_error(
-            "__build_class__: func must be a function",
-        ));
+        return Err(PyErr::type_error("__build_class__: func must be a function"));
     };
     let code = f.code.clone();
-    let mut frame = Frame::for_module(
-        code.clone(),
-        f.globals.clone(),
-        ns_obj.clone(),
-        f.builtins.clone(),
-    );
+    let mut frame = Frame::for_module(code.clone(), f.globals.clone(), ns_obj.clone(), f.builtins.clone());
     if let Some(c) = code_of(&code) {
         frame.cells = (0..c.code.cellvars.len()).map(|_| new_cell(None)).collect();
     }
@@ -126,29 +100,12 @@ pub fn build_class(vm: &Vm, args: Args) -> PyResult<Value> {
         (_, Ok(Exit::Yield(_))) => return Err(PyErr::new("SystemError", "yield in class body")),
         (_, Err(e)) => return Err(e),
     }
-    if !bases.is_empty() && base_types.len() != bases.len()
-        || bases
-            .iter()
-            .zip(&base_types)
-            .any(|(a, b)| !a.is(&Value::Obj(b.clone())))
-    {
-        crate::runtime::item::setitem(
-            vm,
-            &ns,
-            &Value::new_str("__orig_bases__"),
-            Value::new_tuple(bases.clone()),
-        )?;
+    if !bases.is_empty() && base_types.len() != bases.len() || bases.iter().zip(&base_types).any(|(a, b)| !a.is(&Value::Obj(b.clone()))) {
+        crate::runtime::item::setitem(vm, &ns, &Value::new_str("__orig_bases__"), Value::new_tuple(bases.clone()))?;
     }
     let mut a = vec![Value::new_str(name.as_str()), bases_tuple, ns.clone()];
     a.extend(kw_values);
-    let cls = call(
-        vm,
-        &winner,
-        Args {
-            args: &a,
-            kwnames: &kw_names,
-        },
-    )?;
+    let cls = call(vm, &winner, Args { args: &a, kwnames: &kw_names })?;
     // Fill the `__class__` cell used by zero-argument super().
     if let Some(cell) = dict::get_str(&ns_obj, "__classcell__") {
         if let Some(Payload::Cell(c)) = cell.payload() {
@@ -172,28 +129,17 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult<Value> {
     if pos.len() != 4 {
         return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
     }
-    let meta = pos[0]
-        .as_obj()
-        .cloned()
-        .ok_or_else(|| PyErr::type_error("type.__new__(X): X is not a type object"))?;
+    let meta = pos[0].as_obj().cloned().ok_or_else(|| PyErr::type_error("type.__new__(X): X is not a type object"))?;
     let name = pos[1]
         .as_str()
         .map(|s| s.as_str().to_string())
-        .ok_or_else(|| {
-            PyErr::type_error(format!(
-                "type.__new__() argument 1 must be str, not {}",
-                typeobj::type_name(&pos[1])
-            ))
-        })?;
+        .ok_or_else(|| PyErr::type_error(format!("type.__new__() argument 1 must be str, not {}", typeobj::type_name(&pos[1]))))?;
     let bases: Vec<PyRef> = crate::objects::tuple::items(&pos[2])
         .ok_or_else(|| PyErr::type_error("type.__new__() argument 2 must be tuple"))?
         .iter()
         .filter_map(|b| b.as_obj().cloned())
         .collect();
-    let ns = pos[3]
-        .as_obj()
-        .cloned()
-        .ok_or_else(|| PyErr::type_error("type.__new__() argument 3 must be dict"))?;
+    let ns = pos[3].as_obj().cloned().ok_or_else(|| PyErr::type_error("type.__new__() argument 3 must be dict"))?;
     let ns_copy = dict::new_dict();
     for (k, v) in crate::objects::dict::items(&ns) {
         if let Some(s) = k.as_str() {
@@ -209,23 +155,11 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult<Value> {
     }
     // Functions named `__init_subclass__` and `__class_getitem__` are implicit classmethods;
     // `__new__` is an implicit staticmethod.
-    for (n, wrap) in [
-        ("__init_subclass__", 0),
-        ("__class_getitem__", 0),
-        ("__new__", 1),
-    ] {
+    for (n, wrap) in [("__init_subclass__", 0), ("__class_getitem__", 0), ("__new__", 1)] {
         if let Some(f) = dict::get_str(&ns_copy, n) {
             if matches!(f.payload(), Some(Payload::Function(_))) {
-                let payload = if wrap == 0 {
-                    Payload::ClassMethod(f)
-                } else {
-                    Payload::StaticMethod(f)
-                };
-                let cls = if wrap == 0 {
-                    &types().classmethod
-                } else {
-                    &types().staticmethod
-                };
+                let payload = if wrap == 0 { Payload::ClassMethod(f) } else { Payload::StaticMethod(f) };
+                let cls = if wrap == 0 { &types().classmethod } else { &types().staticmethod };
                 dict::set_str(&ns_copy, n, Value::Obj(PyRef::new(cls, payload)));
             }
         }
@@ -235,17 +169,11 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult<Value> {
     // __set_name__ on descriptors.
     for (k, v) in dict::items(&ns_copy) {
         if let Some(set_name) = crate::runtime::call::lookup_user(v.class(), "__set_name__") {
-            call(
-                vm,
-                &set_name,
-                Args::new(&[v.clone(), cls_v.clone(), k.clone()]),
-            )?;
+            call(vm, &set_name, Args::new(&[v.clone(), cls_v.clone(), k.clone()]))?;
         }
     }
     // super(cls, cls).__init_subclass__(**kwds)
-    let mro = type_data(&cls)
-        .map(|t| t.mro.borrow().clone())
-        .unwrap_or_default();
+    let mro = type_data(&cls).map(|t| t.mro.borrow().clone()).unwrap_or_default();
     for parent in mro.iter().skip(1) {
         if let Some(d) = parent.dict.borrow().clone() {
             if let Some(f) = dict::get_str(&d, "__init_subclass__") {
@@ -257,14 +185,7 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult<Value> {
                 let kw_names: Vec<Value> = args.kwargs().map(|(k, _)| Value::new_str(k)).collect();
                 let mut a = vec![cls_v.clone()];
                 a.extend(kw_vals);
-                call(
-                    vm,
-                    &func,
-                    Args {
-                        args: &a,
-                        kwnames: &kw_names,
-                    },
-                )?;
+                call(vm, &func, Args { args: &a, kwnames: &kw_names })?;
                 break;
             }
         }
@@ -275,15 +196,9 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult<Value> {
 /// `object.__init_subclass__()`: accepts no keyword arguments.
 pub fn object_init_subclass(_vm: &Vm, args: Args) -> PyResult<Value> {
     if let Some((k, _)) = args.kwargs().next() {
-        let cls = args
-            .args
-            .first()
-            .map(|c| typeobj::name_of(c.as_obj().unwrap_or(&types().object)))
-            .unwrap_or_default();
+        let cls = args.args.first().map(|c| typeobj::name_of(c.as_obj().unwrap_or(&types().object))).unwrap_or_default();
         let _ = k;
-        return Err(PyErr::type_error(format!(
-            "{cls}.__init_subclass__() takes no keyword arguments"
-        )));
+        return Err(PyErr::type_error(format!("{cls}.__init_subclass__() takes no keyword arguments")));
     }
     Ok(Value::None)
 }

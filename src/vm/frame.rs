@@ -30,11 +30,7 @@ impl Frame {
     /// A frame for module-level (or `exec`) code: names live in `locals`.
     pub fn for_module(code: PyRef, globals: PyRef, locals: PyRef, builtins: PyRef) -> Box<Frame> {
         let (nlocals, ncells, stack) = match code_of(&code) {
-            Some(c) => (
-                c.code.varnames.len(),
-                c.code.cellvars.len(),
-                c.code.max_stack as usize,
-            ),
+            Some(c) => (c.code.varnames.len(), c.code.cellvars.len(), c.code.max_stack as usize),
             None => (0, 0, 0),
         };
         Box::new(Frame {
@@ -63,8 +59,7 @@ pub fn new_cell(v: Option<Value>) -> PyRef {
 /// Build the frame for calling `func` with `args`: bind parameters, create cells.
 pub fn bind_call(func_obj: &PyRef, func: &Function, args: Args) -> PyResult<Box<Frame>> {
     let _ = func_obj;
-    let c =
-        code_of(&func.code).ok_or_else(|| PyErr::new("SystemError", "function without code"))?;
+    let c = code_of(&func.code).ok_or_else(|| PyErr::new("SystemError", "function without code"))?;
     let code = &c.code;
     let mut fast: Vec<Option<Value>> = vec![None; code.varnames.len()];
     let argcount = code.argcount as usize;
@@ -82,11 +77,7 @@ pub fn bind_call(func_obj: &PyRef, func: &Function, args: Args) -> PyResult<Box<
     }
     let mut next_slot = argcount + kwonly;
     if has_varargs {
-        let rest = if pos.len() > argcount {
-            pos[argcount..].to_vec()
-        } else {
-            Vec::new()
-        };
+        let rest = if pos.len() > argcount { pos[argcount..].to_vec() } else { Vec::new() };
         fast[next_slot] = Some(Value::new_tuple(rest));
         next_slot += 1;
     } else if pos.len() > argcount {
@@ -103,32 +94,24 @@ pub fn bind_call(func_obj: &PyRef, func: &Function, args: Args) -> PyResult<Box<
     // Keyword arguments.
     let mut posonly_as_kw: Vec<&str> = Vec::new();
     for (name, v) in args.kwargs() {
-        let idx = code.varnames[..argcount + kwonly]
-            .iter()
-            .position(|p| p == name);
+        let idx = code.varnames[..argcount + kwonly].iter().position(|p| p == name);
         match idx {
             Some(i) if i >= posonly => {
                 if fast[i].is_some() {
-                    return Err(PyErr::type_error(format!(
-                        "{fname}() got multiple values for argument '{name}'"
-                    )));
+                    return Err(PyErr::type_error(format!("{fname}() got multiple values for argument '{name}'")));
                 }
                 fast[i] = Some(v.clone());
             }
             other => match &kwdict {
                 Some(d) => {
                     if dict::get_str(d, name).is_some() {
-                        return Err(PyErr::type_error(format!(
-                            "{fname}() got multiple values for keyword argument '{name}'"
-                        )));
+                        return Err(PyErr::type_error(format!("{fname}() got multiple values for keyword argument '{name}'")));
                     }
                     dict::set_str(d, name, v.clone());
                 }
                 None if other.is_some() => posonly_as_kw.push(name),
                 None => {
-                    return Err(PyErr::type_error(format!(
-                        "{fname}() got an unexpected keyword argument '{name}'"
-                    )));
+                    return Err(PyErr::type_error(format!("{fname}() got an unexpected keyword argument '{name}'")));
                 }
             },
         }
@@ -141,12 +124,8 @@ pub fn bind_call(func_obj: &PyRef, func: &Function, args: Args) -> PyResult<Box<
     }
 
     // Defaults for missing positional parameters.
-    let defaults: Vec<Value> = func
-        .defaults
-        .borrow()
-        .as_ref()
-        .and_then(|d| crate::objects::tuple::items(d).map(|t| t.to_vec()))
-        .unwrap_or_default();
+    let defaults: Vec<Value> =
+        func.defaults.borrow().as_ref().and_then(|d| crate::objects::tuple::items(d).map(|t| t.to_vec())).unwrap_or_default();
     let first_default = argcount - defaults.len().min(argcount);
     let mut missing = Vec::new();
     for i in 0..argcount {
@@ -167,10 +146,7 @@ pub fn bind_call(func_obj: &PyRef, func: &Function, args: Args) -> PyResult<Box<
     for i in argcount..argcount + kwonly {
         if fast[i].is_none() {
             let name = &code.varnames[i];
-            match kwdefaults
-                .as_ref()
-                .and_then(|d| d.as_obj().and_then(|d| dict::get_str(d, name)))
-            {
+            match kwdefaults.as_ref().and_then(|d| d.as_obj().and_then(|d| dict::get_str(d, name))) {
                 Some(v) => fast[i] = Some(v),
                 None => missing_kw.push(name.clone()),
             }
@@ -183,12 +159,7 @@ pub fn bind_call(func_obj: &PyRef, func: &Function, args: Args) -> PyResult<Box<
     // Cells: parameters captured by inner functions move into their cell.
     let mut cells: Vec<PyRef> = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
     for (i, _) in code.cellvars.iter().enumerate() {
-        let init = code
-            .cell2arg
-            .get(i)
-            .copied()
-            .flatten()
-            .and_then(|a| fast.get_mut(a as usize).and_then(|s| s.take()));
+        let init = code.cell2arg.get(i).copied().flatten().and_then(|a| fast.get_mut(a as usize).and_then(|s| s.take()));
         cells.push(new_cell(init));
     }
     if let Some(closure) = &func.closure {
@@ -208,40 +179,16 @@ pub fn bind_call(func_obj: &PyRef, func: &Function, args: Args) -> PyResult<Box<
     }))
 }
 
-fn too_many_positional(
-    func: &Function,
-    code: &crate::bytecode::CodeObject,
-    given: usize,
-    args: Args,
-) -> PyErr {
+fn too_many_positional(func: &Function, code: &crate::bytecode::CodeObject, given: usize, args: Args) -> PyErr {
     let argcount = code.argcount as usize;
-    let ndefaults = func
-        .defaults
-        .borrow()
-        .as_ref()
-        .and_then(|d| crate::objects::tuple::items(d).map(|t| t.len()))
-        .unwrap_or(0);
+    let ndefaults = func.defaults.borrow().as_ref().and_then(|d| crate::objects::tuple::items(d).map(|t| t.len())).unwrap_or(0);
     let takes = if ndefaults > 0 {
-        format!(
-            "from {} to {} positional arguments",
-            argcount - ndefaults,
-            argcount
-        )
+        format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
     } else {
-        format!(
-            "{} positional argument{}",
-            argcount,
-            if argcount == 1 { "" } else { "s" }
-        )
+        format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
     };
-    let kw_given = args
-        .kwargs()
-        .filter(|(k, _)| {
-            code.varnames[argcount..argcount + code.kwonlyargcount as usize]
-                .iter()
-                .any(|p| p == k)
-        })
-        .count();
+    let kw_given =
+        args.kwargs().filter(|(k, _)| code.varnames[argcount..argcount + code.kwonlyargcount as usize].iter().any(|p| p == k)).count();
     let was = if given == 1 { "was" } else { "were" };
     if kw_given > 0 {
         PyErr::type_error(format!(
@@ -251,10 +198,7 @@ fn too_many_positional(
             if kw_given == 1 { "" } else { "s" }
         ))
     } else {
-        PyErr::type_error(format!(
-            "{}() takes {takes} but {given} {was} given",
-            code.qualname
-        ))
+        PyErr::type_error(format!("{}() takes {takes} but {given} {was} given", code.qualname))
     }
 }
 
@@ -263,11 +207,7 @@ fn missing_args(fname: &str, kind: &str, names: &[String]) -> PyErr {
     let list = match quoted.len() {
         1 => quoted[0].clone(),
         2 => format!("{} and {}", quoted[0], quoted[1]),
-        _ => format!(
-            "{}, and {}",
-            quoted[..quoted.len() - 1].join(", "),
-            quoted[quoted.len() - 1]
-        ),
+        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
     };
     PyErr::type_error(format!(
         "{fname}() missing {} required {kind} argument{}: {list}",

@@ -54,12 +54,7 @@ fn gen_of(v: &Value) -> Option<&GenObject> {
 
 /// Resume `gen` with `value` sent in (or `exc` thrown in). `Ok(Ok(y))` when it yields
 /// `y`, `Ok(Err(r))` when it returns `r`.
-pub fn resume(
-    vm: &Vm,
-    gen: &Value,
-    value: Value,
-    exc: Option<PyErr>,
-) -> PyResult<Result<Value, Value>> {
+pub fn resume(vm: &Vm, gen: &Value, value: Value, exc: Option<PyErr>) -> PyResult<Result<Value, Value>> {
     let Some(g) = gen_of(gen) else {
         return Err(PyErr::type_error("not a generator"));
     };
@@ -72,9 +67,7 @@ pub fn resume(
             }
         }
         GenState::Created if !value.is_none() && exc.is_none() => {
-            return Err(PyErr::type_error(
-                "can't send non-None value to a just-started generator",
-            ));
+            return Err(PyErr::type_error("can't send non-None value to a just-started generator"));
         }
         _ => {}
     }
@@ -157,11 +150,7 @@ pub fn gen_send(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("send", 2, 2)?;
     match resume(vm, &pos[0], pos[1].clone(), None)? {
         Ok(v) => Ok(v),
-        Err(r) => Err(PyErr::stop_iteration(if r.is_none() {
-            None
-        } else {
-            Some(r)
-        })),
+        Err(r) => Err(PyErr::stop_iteration(if r.is_none() { None } else { Some(r) })),
     }
 }
 
@@ -170,11 +159,7 @@ pub fn gen_next(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("__next__", 1, 1)?;
     match resume(vm, &pos[0], Value::None, None)? {
         Ok(v) => Ok(v),
-        Err(r) => Err(PyErr::stop_iteration(if r.is_none() {
-            None
-        } else {
-            Some(r)
-        })),
+        Err(r) => Err(PyErr::stop_iteration(if r.is_none() { None } else { Some(r) })),
     }
 }
 
@@ -185,10 +170,7 @@ pub fn gen_throw(vm: &Vm, args: Args) -> PyResult<Value> {
         Ok(e) => e,
         Err(e) => return Err(e),
     };
-    if pos.len() >= 3
-        && !pos[2].is_none()
-        && !matches!(pos[1].payload(), Some(Payload::Exception(_)))
-    {
+    if pos.len() >= 3 && !pos[2].is_none() && !matches!(pos[1].payload(), Some(Payload::Exception(_))) {
         let inst = crate::runtime::call::call(vm, &pos[1], Args::new(&[pos[2].clone()]))?;
         return throw_into(vm, &pos[0], unwind::as_err(inst));
     }
@@ -199,11 +181,7 @@ pub fn gen_throw(vm: &Vm, args: Args) -> PyResult<Value> {
 fn throw_into(vm: &Vm, gen: &Value, exc: PyErr) -> PyResult<Value> {
     match resume(vm, gen, Value::None, Some(exc))? {
         Ok(v) => Ok(v),
-        Err(r) => Err(PyErr::stop_iteration(if r.is_none() {
-            None
-        } else {
-            Some(r)
-        })),
+        Err(r) => Err(PyErr::stop_iteration(if r.is_none() { None } else { Some(r) })),
     }
 }
 
@@ -242,13 +220,7 @@ pub fn init() {
     crate::objects::function::add_methods(
         &t.generator,
         "generator",
-        &[
-            ("send", gen_send),
-            ("__next__", gen_next),
-            ("throw", gen_throw),
-            ("close", gen_close),
-            ("__iter__", gen_iter),
-        ],
+        &[("send", gen_send), ("__next__", gen_next), ("throw", gen_throw), ("close", gen_close), ("__iter__", gen_iter)],
     );
     let _ = type_name;
 }

@@ -14,37 +14,17 @@ use crate::runtime::{attr, iter, PyErr, PyResult};
 use crate::syntax::{Mode, SyntaxError};
 
 /// Parse and compile source text.
-pub fn compile_source(
-    source: &[u8],
-    filename: &str,
-    mode: Mode,
-    optimize: u32,
-) -> Result<CodeObject, SyntaxError> {
+pub fn compile_source(source: &[u8], filename: &str, mode: Mode, optimize: u32) -> Result<CodeObject, SyntaxError> {
     let m = match mode {
         Mode::Exec => crate::syntax::parse_script(source, filename)?,
         _ => crate::syntax::parse_bytes(source, mode, filename)?,
     };
-    crate::compiler::compile(&m, filename, mode, optimize).map_err(|e| {
-        let text = String::from_utf8_lossy(source).replace("\r\n", "\n");
-        crate::syntax::error::RawError::new(
-            crate::syntax::SyntaxErrorKind::Syntax,
-            e.msg.clone(),
-            e.loc.lineno,
-            e.loc.col_offset,
-            e.loc.end_lineno,
-            e.loc.end_col_offset,
-        )
-        .finish(&text, filename)
-    })
+    crate::compiler::compile(&m, filename, mode, optimize)
+        .map_err(|e| crate::compiler::to_syntax_error(&e, &String::from_utf8_lossy(source), filename))
 }
 
 /// A compile result as a code object value, or the `SyntaxError` exception.
-pub fn compile_to_code(
-    source: &[u8],
-    filename: &str,
-    mode: Mode,
-    optimize: u32,
-) -> PyResult<PyRef> {
+pub fn compile_to_code(source: &[u8], filename: &str, mode: Mode, optimize: u32) -> PyResult<PyRef> {
     match compile_source(source, filename, mode, optimize) {
         Ok(c) => Ok(function::new_code(Arc::new(c))),
         Err(se) => Err(super::traceback::syntax_error_to_py(&se)),
@@ -53,11 +33,7 @@ pub fn compile_to_code(
 
 fn sys_path() -> Vec<String> {
     let sys = &super::interp().sys;
-    let p = sys
-        .dict
-        .borrow()
-        .as_ref()
-        .and_then(|d| dict::get_str(d, "path"));
+    let p = sys.dict.borrow().as_ref().and_then(|d| dict::get_str(d, "path"));
     p.and_then(|l| crate::objects::list::cell(&l).map(|c| c.borrow().clone()))
         .unwrap_or_default()
         .iter()
@@ -101,16 +77,8 @@ fn load_module(vm: &Vm, name: &str) -> PyResult<Value> {
         Some(p) => {
             let pm = load_module(vm, p)?;
             match attr::getattr_opt(vm, &pm, "__path__")? {
-                Some(path) => iter::collect(vm, &path)?
-                    .iter()
-                    .filter_map(|v| v.as_str().map(|s| s.as_str().to_string()))
-                    .collect(),
-                None => {
-                    return Err(module_not_found(
-                        name,
-                        format!("No module named '{name}'; '{p}' is not a package"),
-                    ))
-                }
+                Some(path) => iter::collect(vm, &path)?.iter().filter_map(|v| v.as_str().map(|s| s.as_str().to_string())).collect(),
+                None => return Err(module_not_found(name, format!("No module named '{name}'; '{p}' is not a package"))),
             }
         }
         None => sys_path(),
@@ -123,31 +91,19 @@ fn load_module(vm: &Vm, name: &str) -> PyResult<Value> {
         Found::Module(f) => (f, false),
         Found::Package(f) => (f, true),
     };
-    let source = std::fs::read(&file)
-        .map_err(|e| PyErr::new("ImportError", format!("{}: {e}", file.display())))?;
+    let source = std::fs::read(&file).map_err(|e| PyErr::new("ImportError", format!("{}: {e}", file.display())))?;
     let filename = file.display().to_string();
     let code = compile_to_code(&source, &filename, Mode::Exec, 0)?;
     let m = module::new_module(name);
     let g = module::globals(&m).unwrap_or_else(dict::new_dict);
     dict::set_str(&g, "__file__", Value::new_str(filename.as_str()));
-    let package = if is_pkg {
-        name.to_string()
-    } else {
-        parent.unwrap_or("").to_string()
-    };
+    let package = if is_pkg { name.to_string() } else { parent.unwrap_or("").to_string() };
     dict::set_str(&g, "__package__", Value::new_str(package));
     if is_pkg {
-        let dir = file
-            .parent()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default();
+        let dir = file.parent().map(|p| p.display().to_string()).unwrap_or_default();
         dict::set_str(&g, "__path__", Value::new_list(vec![Value::new_str(dir)]));
     }
-    dict::set_str(
-        &g,
-        "__builtins__",
-        Value::Obj(super::interp().builtins_module.clone()),
-    );
+    dict::set_str(&g, "__builtins__", Value::Obj(super::interp().builtins_module.clone()));
     let mv = Value::Obj(m.clone());
     dict::set_str(modules, name, mv.clone());
     if let Err(e) = vm.run_code(code, &g) {
@@ -188,34 +144,18 @@ fn resolve_name(frame: &Frame, name: &str, level: usize) -> PyResult<String> {
             }
         });
     let Some(package) = package else {
-        return Err(PyErr::new(
-            "ImportError",
-            "attempted relative import with no known parent package",
-        ));
+        return Err(PyErr::new("ImportError", "attempted relative import with no known parent package"));
     };
     let parts: Vec<&str> = package.split('.').collect();
     if level > parts.len() {
-        return Err(PyErr::new(
-            "ImportError",
-            "attempted relative import beyond top-level package",
-        ));
+        return Err(PyErr::new("ImportError", "attempted relative import beyond top-level package"));
     }
     let base = parts[..parts.len() - (level - 1)].join(".");
-    Ok(if name.is_empty() {
-        base
-    } else {
-        format!("{base}.{name}")
-    })
+    Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
 }
 
 /// `ImportName`: `__import__(name, globals, None, fromlist, level)`.
-pub(crate) fn import_name(
-    vm: &Vm,
-    frame: &Frame,
-    name: &str,
-    fromlist: &Value,
-    level: &Value,
-) -> PyResult<Value> {
+pub(crate) fn import_name(vm: &Vm, frame: &Frame, name: &str, fromlist: &Value, level: &Value) -> PyResult<Value> {
     let level = match level {
         Value::Int(i) if *i >= 0 => *i as usize,
         _ => 0,
@@ -251,8 +191,7 @@ pub(crate) fn import_from(vm: &Vm, module: &Value, name: &str) -> PyResult<Value
     if let Some(v) = attr::getattr_opt(vm, module, name)? {
         return Ok(v);
     }
-    let mod_name = attr::getattr_opt(vm, module, "__name__")?
-        .and_then(|n| n.as_str().map(|s| s.as_str().to_string()));
+    let mod_name = attr::getattr_opt(vm, module, "__name__")?.and_then(|n| n.as_str().map(|s| s.as_str().to_string()));
     if let Some(mn) = &mod_name {
         let sub = format!("{mn}.{name}");
         if let Some(v) = dict::get_str(&super::interp().modules, &sub) {
@@ -267,8 +206,7 @@ pub(crate) fn import_from(vm: &Vm, module: &Value, name: &str) -> PyResult<Value
         }
     }
     let mn = mod_name.unwrap_or_else(|| "<unknown module name>".into());
-    let file = attr::getattr_opt(vm, module, "__file__")?
-        .and_then(|f| f.as_str().map(|s| s.as_str().to_string()));
+    let file = attr::getattr_opt(vm, module, "__file__")?.and_then(|f| f.as_str().map(|s| s.as_str().to_string()));
     let msg = match file {
         Some(f) => format!("cannot import name '{name}' from '{mn}' ({f})"),
         None => format!("cannot import name '{name}' from '{mn}' (unknown location)"),
@@ -280,32 +218,18 @@ pub(crate) fn import_from(vm: &Vm, module: &Value, name: &str) -> PyResult<Value
 
 /// `from module import *`.
 pub(crate) fn import_star(vm: &Vm, frame: &Frame, module: &Value) -> PyResult<()> {
-    let target = frame
-        .locals
-        .clone()
-        .unwrap_or_else(|| frame.globals.clone());
+    let target = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
     let names: Vec<Value> = match attr::getattr_opt(vm, module, "__all__")? {
         Some(all) => iter::collect(vm, &all)?,
         None => {
             let d = attr::getattr(vm, module, "__dict__")?;
-            let d = d
-                .as_obj()
-                .cloned()
-                .ok_or_else(|| PyErr::type_error("module __dict__ is not a dict"))?;
-            dict::str_keys(&d)
-                .into_iter()
-                .filter(|k| !k.starts_with('_'))
-                .map(Value::new_str)
-                .collect()
+            let d = d.as_obj().cloned().ok_or_else(|| PyErr::type_error("module __dict__ is not a dict"))?;
+            dict::str_keys(&d).into_iter().filter(|k| !k.starts_with('_')).map(Value::new_str).collect()
         }
     };
     for n in names {
         let Some(s) = n.as_str() else {
-            return Err(PyErr::type_error(format!(
-                "Item in {}.__all__ must be str, not {}",
-                "module",
-                type_name(&n)
-            )));
+            return Err(PyErr::type_error(format!("Item in {}.__all__ must be str, not {}", "module", type_name(&n))));
         };
         let v = attr::getattr(vm, module, s.as_str())?;
         crate::runtime::item::setitem(vm, &Value::Obj(target.clone()), &n, v)?;
@@ -315,23 +239,14 @@ pub(crate) fn import_star(vm: &Vm, frame: &Frame, module: &Value) -> PyResult<()
 }
 
 /// Run source as the `__main__` module.
-pub fn run_main(
-    vm: &Vm,
-    source: &[u8],
-    filename: &str,
-    file_attr: Option<&str>,
-) -> PyResult<Value> {
+pub fn run_main(vm: &Vm, source: &[u8], filename: &str, file_attr: Option<&str>) -> PyResult<Value> {
     let code = compile_to_code(source, filename, Mode::Exec, 0)?;
     let m = module::new_module("__main__");
     let g = module::globals(&m).unwrap_or_else(dict::new_dict);
     if let Some(f) = file_attr {
         dict::set_str(&g, "__file__", Value::new_str(f));
     }
-    dict::set_str(
-        &g,
-        "__builtins__",
-        Value::Obj(super::interp().builtins_module.clone()),
-    );
+    dict::set_str(&g, "__builtins__", Value::Obj(super::interp().builtins_module.clone()));
     dict::set_str(&super::interp().modules, "__main__", Value::Obj(m.clone()));
     vm.run_code(code, &g)
 }

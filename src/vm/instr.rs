@@ -20,20 +20,14 @@ pub(crate) fn name_str(v: &Value) -> &str {
 
 #[cold]
 pub(crate) fn unbound_local(name: &str) -> PyErr {
-    let e = PyErr::new(
-        "UnboundLocalError",
-        format!("cannot access local variable '{name}' where it is not associated with a value"),
-    );
+    let e = PyErr::new("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"));
     crate::runtime::set_attr_raw(&e.exc, "name", Value::new_str(name));
     e
 }
 
 #[cold]
 pub(crate) fn not_yet(ins: Instr) -> PyErr {
-    PyErr::new(
-        "SystemError",
-        format!("gild does not implement {ins:?} yet"),
-    )
+    PyErr::new("SystemError", format!("gild does not implement {ins:?} yet"))
 }
 
 /// Is `v` an instance of a user-defined class (whose dunders may override builtins)?
@@ -50,9 +44,7 @@ fn mapping_get(vm: &Vm, m: &PyRef, key: &Value) -> PyResult<Option<Value>> {
         Payload::Dict(d) if !is_heap_instance(&Value::Obj(m.clone())) => match key.as_str() {
             Some(s) => {
                 let dd = d.borrow();
-                Ok(dd
-                    .find_str(s.hash(), s.as_str())
-                    .and_then(|ix| dd.value_at(ix)))
+                Ok(dd.find_str(s.hash(), s.as_str()).and_then(|ix| dd.value_at(ix)))
             }
             None => mapping::get(vm, d, key),
         },
@@ -93,10 +85,7 @@ pub(crate) fn load_global(frame: &Frame, name: &Value) -> PyResult<Value> {
 
 pub(crate) fn store_name(vm: &Vm, frame: &Frame, name: &Value, v: Value) -> PyResult<()> {
     match &frame.locals {
-        Some(l)
-            if matches!(l.payload, Payload::Dict(_))
-                && !is_heap_instance(&Value::Obj(l.clone())) =>
-        {
+        Some(l) if matches!(l.payload, Payload::Dict(_)) && !is_heap_instance(&Value::Obj(l.clone())) => {
             dict::set_str_key(l, name, v);
             Ok(())
         }
@@ -109,10 +98,7 @@ pub(crate) fn store_name(vm: &Vm, frame: &Frame, name: &Value, v: Value) -> PyRe
 }
 
 pub(crate) fn delete_name(vm: &Vm, frame: &Frame, name: &Value) -> PyResult<()> {
-    let target = frame
-        .locals
-        .clone()
-        .unwrap_or_else(|| frame.globals.clone());
+    let target = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
     match crate::runtime::item::delitem(vm, &Value::Obj(target), name) {
         Err(e) if e.is("KeyError") => Err(PyErr::name_error(name_str(name))),
         other => other,
@@ -123,10 +109,7 @@ fn cell_name(code: &CodeObject, i: usize) -> &str {
     if i < code.cellvars.len() {
         &code.cellvars[i]
     } else {
-        code.freevars
-            .get(i - code.cellvars.len())
-            .map(String::as_str)
-            .unwrap_or("?")
+        code.freevars.get(i - code.cellvars.len()).map(String::as_str).unwrap_or("?")
     }
 }
 
@@ -154,12 +137,7 @@ pub(crate) fn store_deref(frame: &Frame, i: usize, v: Option<Value>) {
     }
 }
 
-pub(crate) fn load_class_deref(
-    vm: &Vm,
-    frame: &Frame,
-    code: &CodeObject,
-    i: usize,
-) -> PyResult<Value> {
+pub(crate) fn load_class_deref(vm: &Vm, frame: &Frame, code: &CodeObject, i: usize) -> PyResult<Value> {
     if let Some(l) = &frame.locals {
         if let Some(v) = mapping_get(vm, l, &Value::new_str(cell_name(code, i)))? {
             return Ok(v);
@@ -171,9 +149,7 @@ pub(crate) fn load_class_deref(
 /// `LoadMethod`: `(method, self)` for plain methods on the type, else `(attr, marker)`.
 pub(crate) fn load_method(vm: &Vm, obj: Value, name: &str) -> PyResult<(Value, Value)> {
     let cls = obj.class().clone();
-    if !matches!(obj.payload(), Some(Payload::Type(_)))
-        && lookup_user(&cls, "__getattribute__").is_none()
-    {
+    if !matches!(obj.payload(), Some(Payload::Type(_))) && lookup_user(&cls, "__getattribute__").is_none() {
         if let Some(d) = typeobj::lookup(&cls, name) {
             let is_plain = match d.payload() {
                 Some(Payload::Function(_)) => true,
@@ -181,10 +157,7 @@ pub(crate) fn load_method(vm: &Vm, obj: Value, name: &str) -> PyResult<(Value, V
                 _ => false,
             };
             if is_plain {
-                let shadowed = obj
-                    .as_obj()
-                    .and_then(|o| o.dict.borrow().clone())
-                    .is_some_and(|dd| dict::get_str(&dd, name).is_some());
+                let shadowed = obj.as_obj().and_then(|o| o.dict.borrow().clone()).is_some_and(|dd| dict::get_str(&dd, name).is_some());
                 if !shadowed {
                     return Ok((d, obj));
                 }
@@ -203,11 +176,7 @@ pub(crate) fn method_call_layout(frame: &Frame, argc: usize) -> (Value, usize, u
     let callable = frame.stack[meth_at].clone();
     let self_slot = &frame.stack[meth_at + 1];
     let has_self = !matches!(self_slot, Value::Obj(o) if o.is(&types().no_self));
-    (
-        callable,
-        if has_self { meth_at + 1 } else { meth_at + 2 },
-        meth_at,
-    )
+    (callable, if has_self { meth_at + 1 } else { meth_at + 2 }, meth_at)
 }
 
 /// Call `callable` with `frame.stack[start..]` as arguments (the last `kwnames.len()` are
@@ -224,14 +193,7 @@ fn do_call(
     if let Value::Obj(o) = callable {
         match &o.payload {
             Payload::Function(f) => {
-                let new = bind_call(
-                    o,
-                    f,
-                    Args {
-                        args: &frame.stack[start..],
-                        kwnames,
-                    },
-                )?;
+                let new = bind_call(o, f, Args { args: &frame.stack[start..], kwnames })?;
                 frame.stack.truncate(truncate_to);
                 if new.code_data().code.is_generator_like() {
                     frame.stack.push(generator::new_generator(new, f));
@@ -244,18 +206,8 @@ fn do_call(
                     let mut full = Vec::with_capacity(frame.stack.len() - start + 1);
                     full.push(self_.clone());
                     full.extend_from_slice(&frame.stack[start..]);
-                    let fobj = func
-                        .as_obj()
-                        .cloned()
-                        .ok_or_else(|| PyErr::type_error("bad method"))?;
-                    let new = bind_call(
-                        &fobj,
-                        f,
-                        Args {
-                            args: &full,
-                            kwnames,
-                        },
-                    )?;
+                    let fobj = func.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad method"))?;
+                    let new = bind_call(&fobj, f, Args { args: &full, kwnames })?;
                     frame.stack.truncate(truncate_to);
                     if new.code_data().code.is_generator_like() {
                         frame.stack.push(generator::new_generator(new, f));
@@ -267,26 +219,13 @@ fn do_call(
             _ => {}
         }
     }
-    let r = crate::runtime::call::call(
-        vm,
-        callable,
-        Args {
-            args: &frame.stack[start..],
-            kwnames,
-        },
-    )?;
+    let r = crate::runtime::call::call(vm, callable, Args { args: &frame.stack[start..], kwnames })?;
     frame.stack.truncate(truncate_to);
     frame.stack.push(r);
     Ok(None)
 }
 
-pub(crate) fn call(
-    vm: &Vm,
-    frame: &mut Frame,
-    callable: &Value,
-    start: usize,
-    truncate_to: usize,
-) -> PyResult<Option<Box<Frame>>> {
+pub(crate) fn call(vm: &Vm, frame: &mut Frame, callable: &Value, start: usize, truncate_to: usize) -> PyResult<Option<Box<Frame>>> {
     do_call(vm, frame, callable, start, truncate_to, &[])
 }
 
@@ -298,30 +237,19 @@ pub(crate) fn call_kw(
     kwnames: &Value,
     truncate_to: usize,
 ) -> PyResult<Option<Box<Frame>>> {
-    let names: Vec<Value> = crate::objects::tuple::items(kwnames)
-        .map(|t| t.to_vec())
-        .unwrap_or_default();
+    let names: Vec<Value> = crate::objects::tuple::items(kwnames).map(|t| t.to_vec()).unwrap_or_default();
     do_call(vm, frame, callable, start, truncate_to, &names)
 }
 
 /// `callable(*args, **kwargs)`.
-pub(crate) fn call_ex(
-    vm: &Vm,
-    frame: &mut Frame,
-    callable: Value,
-    args: Value,
-    kwargs: Option<Value>,
-) -> PyResult<Option<Box<Frame>>> {
+pub(crate) fn call_ex(vm: &Vm, frame: &mut Frame, callable: Value, args: Value, kwargs: Option<Value>) -> PyResult<Option<Box<Frame>>> {
     let mut all: Vec<Value> = match crate::objects::tuple::items(&args) {
         Some(t) => t.to_vec(),
         None => iter::collect(vm, &args)?,
     };
     let mut kwnames = Vec::new();
     if let Some(kw) = kwargs {
-        for (k, v) in dict::items(
-            kw.as_obj()
-                .ok_or_else(|| PyErr::type_error("kwargs must be a dict"))?,
-        ) {
+        for (k, v) in dict::items(kw.as_obj().ok_or_else(|| PyErr::type_error("kwargs must be a dict"))?) {
             if k.as_str().is_none() {
                 return Err(PyErr::type_error("keywords must be strings"));
             }
@@ -340,50 +268,20 @@ pub(crate) fn call_ex(
 
 /// `MakeFunction`: the code object is on top, optional parts below it.
 pub(crate) fn make_function(frame: &mut Frame, flags: u8) -> PyResult<Value> {
-    let code = frame
-        .stack
-        .pop()
-        .and_then(|v| v.as_obj().cloned())
-        .ok_or_else(|| PyErr::new("SystemError", "no code"))?;
-    let closure = if flags & make_function::CLOSURE != 0 {
-        frame.stack.pop()
-    } else {
-        None
-    };
-    let annotations = if flags & make_function::ANNOTATIONS != 0 {
-        frame.stack.pop()
-    } else {
-        None
-    };
-    let kwdefaults = if flags & make_function::KWDEFAULTS != 0 {
-        frame.stack.pop()
-    } else {
-        None
-    };
-    let defaults = if flags & make_function::DEFAULTS != 0 {
-        frame.stack.pop()
-    } else {
-        None
-    };
+    let code = frame.stack.pop().and_then(|v| v.as_obj().cloned()).ok_or_else(|| PyErr::new("SystemError", "no code"))?;
+    let closure = if flags & make_function::CLOSURE != 0 { frame.stack.pop() } else { None };
+    let annotations = if flags & make_function::ANNOTATIONS != 0 { frame.stack.pop() } else { None };
+    let kwdefaults = if flags & make_function::KWDEFAULTS != 0 { frame.stack.pop() } else { None };
+    let defaults = if flags & make_function::DEFAULTS != 0 { frame.stack.pop() } else { None };
     let c = code_of(&code).ok_or_else(|| PyErr::new("SystemError", "MakeFunction without code"))?;
     let doc = match c.consts.first() {
-        Some(v)
-            if v.as_str().is_some()
-                && c.code.flags & crate::bytecode::code::flags::OPTIMIZED != 0 =>
-        {
-            v.clone()
-        }
+        Some(v) if v.as_str().is_some() && c.code.flags & crate::bytecode::code::flags::OPTIMIZED != 0 => v.clone(),
         _ => Value::None,
     };
     let closure_cells = closure
         .as_ref()
         .and_then(crate::objects::tuple::items)
-        .map(|t| {
-            t.iter()
-                .filter_map(|v| v.as_obj().cloned())
-                .collect::<Vec<_>>()
-                .into_boxed_slice()
-        });
+        .map(|t| t.iter().filter_map(|v| v.as_obj().cloned()).collect::<Vec<_>>().into_boxed_slice());
     let annotations = annotations.map(|a| {
         let d = dict::new_dict();
         if let Some(items) = crate::objects::tuple::items(&a) {
@@ -416,10 +314,7 @@ pub(crate) fn make_function(frame: &mut Frame, flags: u8) -> PyResult<Value> {
 
 /// A new empty `set`.
 pub fn new_set() -> Value {
-    Value::Obj(PyRef::new(
-        &types().set,
-        Payload::Set(RefCell::new(Default::default())),
-    ))
+    Value::Obj(PyRef::new(&types().set, Payload::Set(RefCell::new(Default::default()))))
 }
 
 pub(crate) fn set_add(vm: &Vm, s: &Value, v: Value) -> PyResult<()> {
@@ -450,9 +345,7 @@ pub(crate) fn build_map(vm: &Vm, items: Vec<Value>) -> PyResult<Value> {
 }
 
 pub(crate) fn build_const_key_map(vm: &Vm, keys: Value, values: Vec<Value>) -> PyResult<Value> {
-    let keys = crate::objects::tuple::items(&keys)
-        .map(|t| t.to_vec())
-        .unwrap_or_default();
+    let keys = crate::objects::tuple::items(&keys).map(|t| t.to_vec()).unwrap_or_default();
     let mut items = Vec::with_capacity(keys.len() * 2);
     for (k, v) in keys.into_iter().zip(values) {
         items.push(k);
@@ -481,10 +374,7 @@ pub(crate) fn map_add(vm: &Vm, d: &Value, k: Value, v: Value) -> PyResult<()> {
 pub(crate) fn list_extend(vm: &Vm, l: &Value, v: &Value) -> PyResult<()> {
     let items = iter::collect(vm, v).map_err(|e| {
         if e.is("TypeError") && iter::iter(vm, v).is_err() {
-            PyErr::type_error(format!(
-                "Value after * must be an iterable, not {}",
-                type_name(v)
-            ))
+            PyErr::type_error(format!("Value after * must be an iterable, not {}", type_name(v)))
         } else {
             e
         }
@@ -502,11 +392,7 @@ pub fn dict_update(vm: &Vm, d: &Value, m: &Value, _strict: bool) -> PyResult<()>
     };
     match m.payload() {
         Some(Payload::Dict(src)) if !is_heap_instance(m) => {
-            let items: Vec<(Value, Value)> = src
-                .borrow()
-                .iter()
-                .map(|e| (e.key.clone(), e.value.clone()))
-                .collect();
+            let items: Vec<(Value, Value)> = src.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
             for (k, v) in items {
                 mapping::set(vm, cell, k, v)?;
             }
@@ -515,12 +401,7 @@ pub fn dict_update(vm: &Vm, d: &Value, m: &Value, _strict: bool) -> PyResult<()>
         _ => {
             let keys = match attr::getattr_opt(vm, m, "keys")? {
                 Some(k) => crate::runtime::call::call(vm, &k, Args::new(&[]))?,
-                None => {
-                    return Err(PyErr::type_error(format!(
-                        "'{}' object is not a mapping",
-                        type_name(m)
-                    )))
-                }
+                None => return Err(PyErr::type_error(format!("'{}' object is not a mapping", type_name(m)))),
             };
             for k in iter::collect(vm, &keys)? {
                 let v = crate::runtime::item::getitem(vm, m, &k)?;
@@ -537,24 +418,15 @@ pub(crate) fn dict_merge(vm: &Vm, d: &Value, m: &Value, callee: Option<&Value>) 
         return Err(PyErr::type_error("dict expected"));
     };
     let fname = callee.map(callable_name).unwrap_or_default();
-    if !matches!(m.payload(), Some(Payload::Dict(_))) && attr::getattr_opt(vm, m, "keys")?.is_none()
-    {
-        return Err(PyErr::type_error(format!(
-            "{fname} argument after ** must be a mapping, not {}",
-            type_name(m)
-        )));
+    if !matches!(m.payload(), Some(Payload::Dict(_))) && attr::getattr_opt(vm, m, "keys")?.is_none() {
+        return Err(PyErr::type_error(format!("{fname} argument after ** must be a mapping, not {}", type_name(m))));
     }
     let tmp = Value::Obj(dict::new_dict());
     dict_update(vm, &tmp, m, false)?;
-    for (k, v) in dict::items(
-        tmp.as_obj()
-            .ok_or_else(|| PyErr::type_error("dict expected"))?,
-    ) {
+    for (k, v) in dict::items(tmp.as_obj().ok_or_else(|| PyErr::type_error("dict expected"))?) {
         if mapping::contains(vm, cell, &k)? {
             let key = repr::str(vm, &k)?;
-            return Err(PyErr::type_error(format!(
-                "{fname} got multiple values for keyword argument '{key}'"
-            )));
+            return Err(PyErr::type_error(format!("{fname} got multiple values for keyword argument '{key}'")));
         }
         mapping::set(vm, cell, k, v)?;
     }
@@ -571,23 +443,14 @@ fn callable_name(v: &Value) -> String {
 }
 
 /// `UnpackSequence`/`UnpackEx`: push the items so the first ends on top.
-pub(crate) fn unpack(
-    vm: &Vm,
-    frame: &mut Frame,
-    seq: Value,
-    before: usize,
-    after: Option<usize>,
-) -> PyResult<()> {
+pub(crate) fn unpack(vm: &Vm, frame: &mut Frame, seq: Value, before: usize, after: Option<usize>) -> PyResult<()> {
     let items: Vec<Value> = match seq.payload() {
         Some(Payload::Tuple(t)) if !is_heap_instance(&seq) => t.to_vec(),
         Some(Payload::List(l)) if !is_heap_instance(&seq) => l.borrow().clone(),
         _ => match iter::collect(vm, &seq) {
             Ok(v) => v,
             Err(e) if e.is("TypeError") && iter::iter(vm, &seq).is_err() => {
-                return Err(PyErr::type_error(format!(
-                    "cannot unpack non-iterable {} object",
-                    type_name(&seq)
-                )))
+                return Err(PyErr::type_error(format!("cannot unpack non-iterable {} object", type_name(&seq))))
             }
             Err(e) => return Err(e),
         },
@@ -598,10 +461,7 @@ pub(crate) fn unpack(
                 return Err(if items.len() > before {
                     PyErr::value_error(format!("too many values to unpack (expected {before})"))
                 } else {
-                    PyErr::value_error(format!(
-                        "not enough values to unpack (expected {before}, got {})",
-                        items.len()
-                    ))
+                    PyErr::value_error(format!("not enough values to unpack (expected {before}, got {})", items.len()))
                 });
             }
             frame.stack.extend(items.into_iter().rev());
@@ -635,10 +495,7 @@ pub fn format(vm: &Vm, v: &Value, spec: &str) -> PyResult<String> {
         let r = crate::runtime::call::call_bound(vm, &f, v, Args::new(&[Value::new_str(spec)]))?;
         return match r.as_str() {
             Some(s) => Ok(s.as_str().to_string()),
-            None => Err(PyErr::type_error(format!(
-                "__format__ must return a str, not {}",
-                type_name(&r)
-            ))),
+            None => Err(PyErr::type_error(format!("__format__ must return a str, not {}", type_name(&r)))),
         };
     }
     let tn = type_name(v);
@@ -654,57 +511,33 @@ pub fn format(vm: &Vm, v: &Value, spec: &str) -> PyResult<String> {
             if spec.is_empty() {
                 Ok("None".into())
             } else {
-                Err(PyErr::type_error(
-                    "unsupported format string passed to NoneType.__format__",
-                ))
+                Err(PyErr::type_error("unsupported format string passed to NoneType.__format__"))
             }
         }
         Value::Obj(o) => match &o.payload {
-            Payload::Str(s) => {
-                crate::text::spec::format_str_typed(s.as_str(), spec, &tn).map_err(spec_err)
-            }
-            Payload::Int(b) => {
-                crate::text::spec::format_int_typed(b, spec, &tn, 4300).map_err(spec_err)
-            }
-            Payload::Float(f) => {
-                crate::text::spec::format_float_typed(*f, spec, &tn).map_err(spec_err)
-            }
-            Payload::Complex { re, im } => {
-                crate::text::spec::format_complex_typed(*re, *im, spec, &tn).map_err(spec_err)
-            }
+            Payload::Str(s) => crate::text::spec::format_str_typed(s.as_str(), spec, &tn).map_err(spec_err),
+            Payload::Int(b) => crate::text::spec::format_int_typed(b, spec, &tn, 4300).map_err(spec_err),
+            Payload::Float(f) => crate::text::spec::format_float_typed(*f, spec, &tn).map_err(spec_err),
+            Payload::Complex { re, im } => crate::text::spec::format_complex_typed(*re, *im, spec, &tn).map_err(spec_err),
             _ => {
                 if spec.is_empty() {
                     repr::str(vm, v)
                 } else {
-                    Err(PyErr::type_error(format!(
-                        "unsupported format string passed to {tn}.__format__"
-                    )))
+                    Err(PyErr::type_error(format!("unsupported format string passed to {tn}.__format__")))
                 }
             }
         },
     }
 }
 
-pub(crate) fn format_value(
-    vm: &Vm,
-    v: Value,
-    conv: Conversion,
-    spec: Option<Value>,
-) -> PyResult<Value> {
+pub(crate) fn format_value(vm: &Vm, v: Value, conv: Conversion, spec: Option<Value>) -> PyResult<Value> {
     let v = match conv {
         Conversion::None => v,
         Conversion::Str => Value::new_str(repr::str(vm, &v)?),
         Conversion::Repr => Value::new_str(repr::repr(vm, &v)?),
-        Conversion::Ascii => Value::new_str(
-            crate::text::str_ascii(&repr::repr(vm, &v)?)
-                .trim_matches('\'')
-                .to_string(),
-        ),
+        Conversion::Ascii => Value::new_str(crate::text::str_ascii(&repr::repr(vm, &v)?).trim_matches('\'').to_string()),
     };
-    let spec_s = spec
-        .as_ref()
-        .and_then(|s| s.as_str().map(|p| p.as_str().to_string()))
-        .unwrap_or_default();
+    let spec_s = spec.as_ref().and_then(|s| s.as_str().map(|p| p.as_str().to_string())).unwrap_or_default();
     if spec_s.is_empty() && crate::runtime::ops::is_exact_str(&v) {
         return Ok(v);
     }
@@ -717,16 +550,9 @@ pub(crate) fn before_with(vm: &Vm, mgr: Value) -> PyResult<(Value, Value)> {
     let enter = typeobj::lookup(&cls, "__enter__");
     let exit = typeobj::lookup(&cls, "__exit__");
     let (Some(enter), Some(exit)) = (enter, exit) else {
-        let missing = if typeobj::lookup(&cls, "__enter__").is_none() {
-            ""
-        } else {
-            " and __exit__"
-        };
+        let missing = if typeobj::lookup(&cls, "__enter__").is_none() { "" } else { " and __exit__" };
         let _ = missing;
-        return Err(PyErr::type_error(format!(
-            "'{}' object does not support the context manager protocol",
-            type_name(&mgr)
-        )));
+        return Err(PyErr::type_error(format!("'{}' object does not support the context manager protocol", type_name(&mgr))));
     };
     let exit_bound = attr::bind(vm, &exit, &mgr)?;
     let entered = crate::runtime::call::call_bound(vm, &enter, &mgr, Args::new(&[]))?;
@@ -739,12 +565,7 @@ pub(crate) fn with_except_start(vm: &Vm, frame: &Frame) -> PyResult<Value> {
     let exc = frame.stack[len - 1].clone();
     let exit = frame.stack[len - 4].clone();
     let tb = match crate::objects::exception::exc_data(&exc) {
-        Some(e) => e
-            .borrow()
-            .traceback
-            .clone()
-            .map(Value::Obj)
-            .unwrap_or(Value::None),
+        Some(e) => e.borrow().traceback.clone().map(Value::Obj).unwrap_or(Value::None),
         None => Value::None,
     };
     let cls = Value::Obj(exc.class().clone());
@@ -752,10 +573,7 @@ pub(crate) fn with_except_start(vm: &Vm, frame: &Frame) -> PyResult<Value> {
 }
 
 pub(crate) fn setup_annotations(vm: &Vm, frame: &Frame) -> PyResult<()> {
-    let target = frame
-        .locals
-        .clone()
-        .unwrap_or_else(|| frame.globals.clone());
+    let target = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
     let key = Value::new_str("__annotations__");
     if mapping_get(vm, &target, &key)?.is_none() {
         crate::runtime::item::setitem(vm, &Value::Obj(target), &key, Value::Obj(dict::new_dict()))?;

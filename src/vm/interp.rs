@@ -163,9 +163,7 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
                 let v = instr::load_class_deref(vm, frame, &c.code, cell as usize)?;
                 frame.stack.push(v);
             }
-            Instr::LoadClosure { cell } => frame
-                .stack
-                .push(Value::Obj(frame.cells[cell as usize].clone())),
+            Instr::LoadClosure { cell } => frame.stack.push(Value::Obj(frame.cells[cell as usize].clone())),
             Instr::LoadAttr { namei } => {
                 let obj = pop(frame);
                 let v = attr::getattr(vm, &obj, instr::name_str(&names[namei as usize]))?;
@@ -213,12 +211,10 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
                 let b = pop(frame);
                 let a = pop(frame);
                 let r = match (&a, &b) {
-                    (Value::Int(_), Value::Int(_)) | (Value::Float(_), Value::Float(_)) => {
-                        match ops::native_binop(&a, &b, op.base()) {
-                            Some(r) => r?,
-                            None => ops::binary_op(vm, &a, &b, op)?,
-                        }
-                    }
+                    (Value::Int(_), Value::Int(_)) | (Value::Float(_), Value::Float(_)) => match ops::native_binop(&a, &b, op.base()) {
+                        Some(r) => r?,
+                        None => ops::binary_op(vm, &a, &b, op)?,
+                    },
                     _ => ops::binary_op(vm, &a, &b, op)?,
                 };
                 frame.stack.push(r);
@@ -243,9 +239,7 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
                 let b = pop(frame);
                 let a = pop(frame);
                 let r = match ops::native_compare(&a, &b, op) {
-                    Some(r) if !instr::is_heap_instance(&a) && !instr::is_heap_instance(&b) => {
-                        Value::Bool(r?)
-                    }
+                    Some(r) if !instr::is_heap_instance(&a) && !instr::is_heap_instance(&b) => Value::Bool(r?),
                     _ => ops::compare(vm, &a, &b, op)?,
                 };
                 frame.stack.push(r);
@@ -258,9 +252,7 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
             Instr::ContainsOp { invert } => {
                 let b = pop(frame);
                 let a = pop(frame);
-                frame
-                    .stack
-                    .push(Value::Bool(item::contains(vm, &b, &a)? != invert));
+                frame.stack.push(Value::Bool(item::contains(vm, &b, &a)? != invert));
             }
             Instr::JumpForward { target } => frame.ip = target as usize,
             Instr::JumpBackward { target } => {
@@ -335,17 +327,13 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
                 frame.stack.push(instr::build_set(vm, items)?);
             }
             Instr::BuildMap { count } => {
-                let items = frame
-                    .stack
-                    .split_off(frame.stack.len() - 2 * count as usize);
+                let items = frame.stack.split_off(frame.stack.len() - 2 * count as usize);
                 frame.stack.push(instr::build_map(vm, items)?);
             }
             Instr::BuildConstKeyMap { count } => {
                 let keys = pop(frame);
                 let values = frame.stack.split_off(frame.stack.len() - count as usize);
-                frame
-                    .stack
-                    .push(instr::build_const_key_map(vm, keys, values)?);
+                frame.stack.push(instr::build_const_key_map(vm, keys, values)?);
             }
             Instr::BuildString { count } => {
                 let items = frame.stack.split_off(frame.stack.len() - count as usize);
@@ -387,17 +375,12 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
             Instr::DictMerge { i } => {
                 let v = pop(frame);
                 let d = frame.stack[frame.stack.len() - i as usize].clone();
-                let callee = frame
-                    .stack
-                    .get(frame.stack.len().wrapping_sub(i as usize + 2))
-                    .cloned();
+                let callee = frame.stack.get(frame.stack.len().wrapping_sub(i as usize + 2)).cloned();
                 instr::dict_merge(vm, &d, &v, callee.as_ref())?;
             }
             Instr::ListToTuple => {
                 let l = pop(frame);
-                let items = crate::objects::list::cell(&l)
-                    .map(|c| c.borrow().clone())
-                    .unwrap_or_default();
+                let items = crate::objects::list::cell(&l).map(|c| c.borrow().clone()).unwrap_or_default();
                 frame.stack.push(Value::new_tuple(items));
             }
             Instr::UnpackSequence { count } => {
@@ -424,9 +407,7 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
                 let kwnames = pop(frame);
                 let base = frame.stack.len() - argc as usize;
                 let callable = frame.stack[base - 1].clone();
-                if let Some(callee) =
-                    instr::call_kw(vm, frame, &callable, base, &kwnames, base - 1)?
-                {
+                if let Some(callee) = instr::call_kw(vm, frame, &callable, base, &kwnames, base - 1)? {
                     return Ok(Control::Call(callee));
                 }
             }
@@ -464,11 +445,7 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
             Instr::YieldValue => return Ok(Control::Yield(pop(frame))),
             Instr::GetYieldFromIter => {
                 let v = pop(frame);
-                let it = if matches!(v.payload(), Some(crate::objects::Payload::Generator(_))) {
-                    v
-                } else {
-                    iter::iter(vm, &v)?
-                };
+                let it = if matches!(v.payload(), Some(crate::objects::Payload::Generator(_))) { v } else { iter::iter(vm, &v)? };
                 frame.stack.push(it);
             }
             Instr::Send { target } => {
@@ -523,27 +500,15 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
                 let r = unwind::exception_matches(top(frame), &cls)?;
                 frame.stack.push(Value::Bool(r));
             }
-            Instr::LoadAssertionError => frame
-                .stack
-                .push(Value::Obj(types().exc.get("AssertionError").clone())),
+            Instr::LoadAssertionError => frame.stack.push(Value::Obj(types().exc.get("AssertionError").clone())),
             Instr::ImportName { namei } => {
                 let fromlist = pop(frame);
                 let level = pop(frame);
-                let m = super::import::import_name(
-                    vm,
-                    frame,
-                    instr::name_str(&names[namei as usize]),
-                    &fromlist,
-                    &level,
-                )?;
+                let m = super::import::import_name(vm, frame, instr::name_str(&names[namei as usize]), &fromlist, &level)?;
                 frame.stack.push(m);
             }
             Instr::ImportFrom { namei } => {
-                let v = super::import::import_from(
-                    vm,
-                    top(frame),
-                    instr::name_str(&names[namei as usize]),
-                )?;
+                let v = super::import::import_from(vm, top(frame), instr::name_str(&names[namei as usize]))?;
                 frame.stack.push(v);
             }
             Instr::ImportStar => {

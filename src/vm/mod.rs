@@ -85,20 +85,9 @@ impl Vm {
             let modules = crate::objects::dict::new_dict();
             let (builtins_module, builtins) = crate::modules::builtins::create();
             let sys = crate::modules::sys::create(&config, &modules);
-            crate::objects::dict::set_str(
-                &modules,
-                "builtins",
-                Value::Obj(builtins_module.clone()),
-            );
+            crate::objects::dict::set_str(&modules, "builtins", Value::Obj(builtins_module.clone()));
             crate::objects::dict::set_str(&modules, "sys", Value::Obj(sys.clone()));
-            GilShared::new(Interp {
-                modules,
-                builtins_module,
-                builtins,
-                sys,
-                recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT),
-                config,
-            })
+            GilShared::new(Interp { modules, builtins_module, builtins, sys, recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT), config })
         });
         crate::runtime::heap::set_finalize_hook(class::run_del);
         Vm::new()
@@ -106,22 +95,14 @@ impl Vm {
 
     /// A thread state (the interpreter must be initialised).
     pub fn new() -> Vm {
-        Vm {
-            frames: RefCell::new(Vec::new()),
-            depth: Cell::new(0),
-            exc_info: RefCell::new(Value::None),
-            reraise: Cell::new(false),
-        }
+        Vm { frames: RefCell::new(Vec::new()), depth: Cell::new(0), exc_info: RefCell::new(Value::None), reraise: Cell::new(false) }
     }
 
     /// Enter a Python frame: count it against the recursion limit.
     pub(crate) fn enter(&self) -> PyResult<()> {
         let d = self.depth.get() + 1;
         if d > interp().recursion_limit.get() {
-            return Err(PyErr::new(
-                "RecursionError",
-                "maximum recursion depth exceeded",
-            ));
+            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
         }
         self.depth.set(d);
         Ok(())
@@ -161,18 +142,9 @@ impl Vm {
     /// Run module-level code with `globals` as its namespace.
     pub fn run_code(&self, code: PyRef, globals: &PyRef) -> PyResult<Value> {
         if crate::objects::dict::get_str(globals, "__builtins__").is_none() {
-            crate::objects::dict::set_str(
-                globals,
-                "__builtins__",
-                Value::Obj(interp().builtins_module.clone()),
-            );
+            crate::objects::dict::set_str(globals, "__builtins__", Value::Obj(interp().builtins_module.clone()));
         }
-        let frame = Frame::for_module(
-            code,
-            globals.clone(),
-            globals.clone(),
-            interp().builtins.clone(),
-        );
+        let frame = Frame::for_module(code, globals.clone(), globals.clone(), interp().builtins.clone());
         match self.run(frame) {
             (_, Ok(Exit::Return(v))) => Ok(v),
             (_, Ok(Exit::Yield(_))) => Err(PyErr::new("SystemError", "unexpected yield")),
@@ -193,10 +165,7 @@ impl Vm {
     fn handle_breaker(&self) -> PyResult<()> {
         let bits = EVAL_BREAKER.swap(0, Ordering::AcqRel);
         if bits & BREAK_SIGINT != 0 {
-            return Err(PyErr::with_args(
-                types().exc.get("KeyboardInterrupt"),
-                vec![],
-            ));
+            return Err(PyErr::with_args(types().exc.get("KeyboardInterrupt"), vec![]));
         }
         Ok(())
     }

@@ -24,17 +24,10 @@ pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
     }
     SOURCES.with(|s| {
         let mut s = s.borrow_mut();
-        let lines = s.entry(filename.to_string()).or_insert_with(|| {
-            std::fs::read(filename).ok().map(|b| {
-                String::from_utf8_lossy(&b)
-                    .lines()
-                    .map(str::to_string)
-                    .collect()
-            })
-        });
-        lines
-            .as_ref()
-            .and_then(|l| l.get(lineno as usize - 1).cloned())
+        let lines = s
+            .entry(filename.to_string())
+            .or_insert_with(|| std::fs::read(filename).ok().map(|b| String::from_utf8_lossy(&b).lines().map(str::to_string).collect()));
+        lines.as_ref().and_then(|l| l.get(lineno as usize - 1).cloned())
     })
 }
 
@@ -74,14 +67,10 @@ fn format_chain(vm: &Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize>) {
         };
         if !cause.is_none() && !seen.contains(&(cause.id() as usize)) {
             format_chain(vm, &cause, out, seen);
-            out.push_str(
-                "\nThe above exception was the direct cause of the following exception:\n\n",
-            );
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
         } else if !suppress && !context.is_none() && !seen.contains(&(context.id() as usize)) {
             format_chain(vm, &context, out, seen);
-            out.push_str(
-                "\nDuring handling of the above exception, another exception occurred:\n\n",
-            );
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
         }
     }
     format_single(vm, exc, out);
@@ -99,12 +88,7 @@ fn format_single(vm: &Vm, exc: &Value, out: &mut String) {
                 break;
             };
             if let Some(c) = code_of(&td.code) {
-                let pos = c
-                    .code
-                    .positions
-                    .get(td.lasti as usize)
-                    .copied()
-                    .unwrap_or_default();
+                let pos = c.code.positions.get(td.lasti as usize).copied().unwrap_or_default();
                 let key = (c.code.filename.clone(), pos.lineno, c.code.name.clone());
                 if last.as_ref() == Some(&key) {
                     repeats += 1;
@@ -126,11 +110,7 @@ fn format_single(vm: &Vm, exc: &Value, out: &mut String) {
     } else {
         out.push_str(&exception_line(vm, exc));
     }
-    if let Some(Value::Obj(d)) = exc
-        .as_obj()
-        .and_then(|o| o.dict.borrow().clone())
-        .map(Value::Obj)
-    {
+    if let Some(Value::Obj(d)) = exc.as_obj().and_then(|o| o.dict.borrow().clone()).map(Value::Obj) {
         if let Some(notes) = dict::get_str(&d, "__notes__") {
             match crate::objects::tuple::items(&notes)
                 .map(|t| t.to_vec())
@@ -140,17 +120,14 @@ fn format_single(vm: &Vm, exc: &Value, out: &mut String) {
                     for n in items {
                         let s = match n.as_str() {
                             Some(s) => s.as_str().to_string(),
-                            None => {
-                                repr::str(vm, &n).unwrap_or_else(|_| "<note str() failed>".into())
-                            }
+                            None => repr::str(vm, &n).unwrap_or_else(|_| "<note str() failed>".into()),
                         };
                         out.push_str(&s);
                         out.push('\n');
                     }
                 }
                 None => {
-                    let s = repr::repr(vm, &notes)
-                        .unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+                    let s = repr::repr(vm, &notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
                     let _ = writeln!(out, "{s}");
                 }
             }
@@ -161,21 +138,13 @@ fn format_single(vm: &Vm, exc: &Value, out: &mut String) {
 fn flush_repeats(out: &mut String, repeats: usize) {
     if repeats >= 3 {
         let n = repeats - 2;
-        let _ = writeln!(
-            out,
-            "  [Previous line repeated {n} more time{}]",
-            if n == 1 { "" } else { "s" }
-        );
+        let _ = writeln!(out, "  [Previous line repeated {n} more time{}]", if n == 1 { "" } else { "s" });
     }
 }
 
 fn format_entry(out: &mut String, code: &crate::bytecode::CodeObject, lasti: usize) {
     let pos = code.positions.get(lasti).copied().unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "  File \"{}\", line {}, in {}",
-        code.filename, pos.lineno, code.name
-    );
+    let _ = writeln!(out, "  File \"{}\", line {}, in {}", code.filename, pos.lineno, code.name);
     let Some(line) = source_line(&code.filename, pos.lineno) else {
         return;
     };
@@ -193,11 +162,7 @@ fn format_entry(out: &mut String, code: &crate::bytecode::CodeObject, lasti: usi
     let mut end = byte_to_char(&line, pos.end_col as usize);
     let mut anchors = None;
     if pos.end_lineno == pos.lineno {
-        let seg: String = line
-            .chars()
-            .skip(start)
-            .take(end.saturating_sub(start))
-            .collect();
+        let seg: String = line.chars().skip(start).take(end.saturating_sub(start)).collect();
         anchors = caret_anchors(&seg);
     } else {
         end = indent_chars + stripped.chars().count();
@@ -256,22 +221,16 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
             let op_offset = op_str.len() - op_str.trim_start().len();
             let mut l = op_start + op_offset;
             let mut r = l + 1;
-            if op_offset + 1 < op_str.len()
-                && !op_str.as_bytes()[op_offset + 1].is_ascii_whitespace()
-            {
+            if op_offset + 1 < op_str.len() && !op_str.as_bytes()[op_offset + 1].is_ascii_whitespace() {
                 r += 1;
             }
-            while l < bytes.len()
-                && (bytes[l].is_ascii_whitespace() || bytes[l] == b')' || bytes[l] == b'#')
-            {
+            while l < bytes.len() && (bytes[l].is_ascii_whitespace() || bytes[l] == b')' || bytes[l] == b'#') {
                 l += 1;
                 r += 1;
             }
             Some((norm(l), norm(r)))
         }
-        ExprKind::Subscript {
-            value: v, slice, ..
-        } => {
+        ExprKind::Subscript { value: v, slice, .. } => {
             let mut l = v.loc.end_col_offset as usize;
             let mut r = slice.loc.end_col_offset as usize + 1;
             while l < bytes.len() && bytes[l] != b'[' {
@@ -293,20 +252,14 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
 /// is kept, as CPython does).
 pub fn exception_line(vm: &Vm, exc: &Value) -> String {
     let cls = exc.class();
-    let qual = type_data(cls)
-        .map(|t| t.qualname.borrow().clone())
-        .unwrap_or_default();
+    let qual = type_data(cls).map(|t| t.qualname.borrow().clone()).unwrap_or_default();
     let module = match type_data(cls) {
-        Some(t) if t.heap => typeobj::lookup(cls, "__module__")
-            .and_then(|m| m.as_str().map(|s| s.as_str().to_string()))
-            .unwrap_or_default(),
+        Some(t) if t.heap => {
+            typeobj::lookup(cls, "__module__").and_then(|m| m.as_str().map(|s| s.as_str().to_string())).unwrap_or_default()
+        }
         _ => "builtins".to_string(),
     };
-    let name = if module == "builtins" || module.is_empty() {
-        qual
-    } else {
-        format!("{module}.{qual}")
-    };
+    let name = if module == "builtins" || module.is_empty() { qual } else { format!("{module}.{qual}") };
     let msg = match repr::str(vm, exc) {
         Ok(s) => s,
         Err(_) => "<exception str() failed>".to_string(),
@@ -322,11 +275,7 @@ pub fn exception_line(vm: &Vm, exc: &Value) -> String {
 /// A `SyntaxError` raised at run time (`compile()`, `import`): CPython's caret display
 /// built from its attributes.
 fn format_syntax_error(vm: &Vm, exc: &Value) -> String {
-    let get = |n: &str| {
-        exc.as_obj()
-            .and_then(|o| o.dict.borrow().clone())
-            .and_then(|d| dict::get_str(&d, n))
-    };
+    let get = |n: &str| exc.as_obj().and_then(|o| o.dict.borrow().clone()).and_then(|d| dict::get_str(&d, n));
     let as_usize = |v: Option<Value>| match v {
         Some(Value::Int(i)) if i >= 0 => i as usize,
         _ => 0,
@@ -345,9 +294,7 @@ fn format_syntax_error(vm: &Vm, exc: &Value) -> String {
     let se = crate::syntax::SyntaxError {
         kind,
         msg,
-        filename: get("filename")
-            .and_then(|m| m.as_str().map(|s| s.as_str().to_string()))
-            .unwrap_or_else(|| "<string>".into()),
+        filename: get("filename").and_then(|m| m.as_str().map(|s| s.as_str().to_string())).unwrap_or_else(|| "<string>".into()),
         lineno: as_usize(get("lineno")),
         offset: as_usize(get("offset")),
         end_lineno: as_usize(get("end_lineno")),
@@ -362,11 +309,7 @@ pub fn syntax_error_to_py(se: &crate::syntax::SyntaxError) -> PyErr {
     let cls = se.kind.class_name();
     if !matches!(cls, "SyntaxError" | "IndentationError" | "TabError") {
         // Nesting too deep for the parser: MemoryError / RecursionError, no location.
-        let args = if se.msg.is_empty() {
-            vec![]
-        } else {
-            vec![Value::new_str(se.msg.as_str())]
-        };
+        let args = if se.msg.is_empty() { vec![] } else { vec![Value::new_str(se.msg.as_str())] };
         return PyErr::with_args(types().exc.get(cls), args);
     }
     let text = se.text.clone().map(Value::new_str).unwrap_or(Value::None);
@@ -378,10 +321,7 @@ pub fn syntax_error_to_py(se: &crate::syntax::SyntaxError) -> PyErr {
         Value::from(se.end_lineno),
         Value::from(se.end_offset),
     ]);
-    let e = PyErr::with_args(
-        types().exc.get(cls),
-        vec![Value::new_str(se.msg.as_str()), details],
-    );
+    let e = PyErr::with_args(types().exc.get(cls), vec![Value::new_str(se.msg.as_str()), details]);
     for (k, v) in [
         ("msg", Value::new_str(se.msg.as_str())),
         ("filename", Value::new_str(se.filename.as_str())),

@@ -32,14 +32,7 @@ pub(crate) fn record(vm: &Vm, frame: &Frame, err: &PyErr) {
     }
     let lasti = frame.ip.saturating_sub(1) as u32;
     let old = data.borrow_mut().traceback.take();
-    let tb = PyRef::new(
-        &types().traceback,
-        Payload::Traceback(TracebackData {
-            code: frame.code.clone(),
-            lasti,
-            next: RefCell::new(old),
-        }),
-    );
+    let tb = PyRef::new(&types().traceback, Payload::Traceback(TracebackData { code: frame.code.clone(), lasti, next: RefCell::new(old) }));
     data.borrow_mut().traceback = Some(tb);
 }
 
@@ -80,10 +73,7 @@ pub(crate) fn find_handler(frame: &mut Frame, err: PyErr) -> Result<(), PyErr> {
 pub(crate) fn as_err(v: Value) -> PyErr {
     match v {
         Value::Obj(o) if matches!(o.payload, Payload::Exception(_)) => PyErr { exc: o },
-        other => PyErr::type_error(format!(
-            "exceptions must derive from BaseException, not {}",
-            type_name(&other)
-        )),
+        other => PyErr::type_error(format!("exceptions must derive from BaseException, not {}", type_name(&other))),
     }
 }
 
@@ -91,14 +81,9 @@ pub(crate) fn as_err(v: Value) -> PyErr {
 fn instantiate(vm: &Vm, v: Value) -> PyResult<Value> {
     let base = types().exc.get("BaseException");
     if let Some(Payload::Type(_)) = v.payload() {
-        let cls = v
-            .as_obj()
-            .cloned()
-            .ok_or_else(|| PyErr::type_error("bad class"))?;
+        let cls = v.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad class"))?;
         if !typeobj::is_subtype(&cls, base) {
-            return Err(PyErr::type_error(
-                "exceptions must derive from BaseException",
-            ));
+            return Err(PyErr::type_error("exceptions must derive from BaseException"));
         }
         let inst = crate::runtime::call::call(vm, &v, crate::runtime::Args::new(&[]))?;
         if !typeobj::isinstance(&inst, base) {
@@ -113,9 +98,7 @@ fn instantiate(vm: &Vm, v: Value) -> PyResult<Value> {
     if typeobj::isinstance(&v, base) {
         return Ok(v);
     }
-    Err(PyErr::type_error(
-        "exceptions must derive from BaseException",
-    ))
+    Err(PyErr::type_error("exceptions must derive from BaseException"))
 }
 
 /// The `raise` statement: `raise`, `raise exc`, `raise exc from cause`. Returns the error
@@ -141,11 +124,7 @@ pub(crate) fn do_raise(vm: &Vm, exc: Option<Value>, cause: Option<Value>) -> PyR
         } else {
             match instantiate(vm, cause) {
                 Ok(c) => c,
-                Err(_) => {
-                    return Ok(PyErr::type_error(
-                        "exception causes must derive from BaseException",
-                    ))
-                }
+                Err(_) => return Ok(PyErr::type_error("exception causes must derive from BaseException")),
             }
         };
         if let Some(d) = exc_data(&inst) {
@@ -163,10 +142,7 @@ pub(crate) fn exception_matches(exc: &Value, cls: &Value) -> PyResult<bool> {
     let check = |c: &Value| -> PyResult<bool> {
         match c.payload() {
             Some(Payload::Type(_)) => {
-                let c = c
-                    .as_obj()
-                    .cloned()
-                    .ok_or_else(|| PyErr::type_error("bad class"))?;
+                let c = c.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad class"))?;
                 if !typeobj::is_subtype(&c, base) {
                     return Err(not_exception_class());
                 }

@@ -103,42 +103,18 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Dict { keys, values } => self.dict(keys, values)?,
             ExprKind::Set { elts } => self.starunpack(elts, 0, Coll::Set, false)?,
-            ExprKind::ListComp { elt, generators } => {
-                self.comprehension(e, CompKind::List, "<listcomp>", generators, elt, None)?
+            ExprKind::ListComp { elt, generators } => self.comprehension(e, CompKind::List, "<listcomp>", generators, elt, None)?,
+            ExprKind::SetComp { elt, generators } => self.comprehension(e, CompKind::Set, "<setcomp>", generators, elt, None)?,
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(e, CompKind::Dict, "<dictcomp>", generators, key, Some(value))?
             }
-            ExprKind::SetComp { elt, generators } => {
-                self.comprehension(e, CompKind::Set, "<setcomp>", generators, elt, None)?
-            }
-            ExprKind::DictComp {
-                key,
-                value,
-                generators,
-            } => self.comprehension(
-                e,
-                CompKind::Dict,
-                "<dictcomp>",
-                generators,
-                key,
-                Some(value),
-            )?,
-            ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(e, CompKind::Generator, "<genexpr>", generators, elt, None)?
-            }
+            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, CompKind::Generator, "<genexpr>", generators, elt, None)?,
             ExprKind::Await { value } => {
                 if !self.is_function_scope() {
-                    return Err(CompileError {
-                        msg: "'await' outside function".into(),
-                        loc: e.loc,
-                    });
+                    return Err(CompileError { msg: "'await' outside function".into(), loc: e.loc });
                 }
-                if !matches!(
-                    self.ur().kind,
-                    UnitKind::AsyncFunction | UnitKind::Comprehension
-                ) {
-                    return Err(CompileError {
-                        msg: "'await' outside async function".into(),
-                        loc: e.loc,
-                    });
+                if !matches!(self.ur().kind, UnitKind::AsyncFunction | UnitKind::Comprehension) {
+                    return Err(CompileError { msg: "'await' outside async function".into(), loc: e.loc });
                 }
                 self.visit_expr(value)?;
                 self.emit(Instr::GetAwaitable { where_: 0 });
@@ -147,10 +123,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Yield { value } => {
                 if !self.is_function_scope() {
-                    return Err(CompileError {
-                        msg: "'yield' outside function".into(),
-                        loc: e.loc,
-                    });
+                    return Err(CompileError { msg: "'yield' outside function".into(), loc: e.loc });
                 }
                 match value {
                     Some(v) => self.visit_expr(v)?,
@@ -160,37 +133,19 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::YieldFrom { value } => {
                 if !self.is_function_scope() {
-                    return Err(CompileError {
-                        msg: "'yield' outside function".into(),
-                        loc: e.loc,
-                    });
+                    return Err(CompileError { msg: "'yield' outside function".into(), loc: e.loc });
                 }
                 if self.ur().kind == UnitKind::AsyncFunction {
-                    return Err(CompileError {
-                        msg: "'yield from' inside async function".into(),
-                        loc: e.loc,
-                    });
+                    return Err(CompileError { msg: "'yield from' inside async function".into(), loc: e.loc });
                 }
                 self.visit_expr(value)?;
                 self.emit(Instr::GetYieldFromIter);
                 self.load_const(Const::None);
                 self.yield_from();
             }
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } => self.compare(left, ops, comparators)?,
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } => self.call(e, func, args, keywords)?,
-            ExprKind::FormattedValue {
-                value,
-                conversion,
-                format_spec,
-            } => {
+            ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators)?,
+            ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords)?,
+            ExprKind::FormattedValue { value, conversion, format_spec } => {
                 self.visit_expr(value)?;
                 let conv = match u32::try_from(*conversion).ok().and_then(char::from_u32) {
                     Some('s') => Conversion::Str,
@@ -201,10 +156,7 @@ impl<'a> Compiler<'a> {
                 if let Some(spec) = format_spec {
                     self.visit_expr(spec)?;
                 }
-                self.emit(Instr::FormatValue {
-                    conv,
-                    has_spec: format_spec.is_some(),
-                });
+                self.emit(Instr::FormatValue { conv, has_spec: format_spec.is_some() });
             }
             ExprKind::JoinedStr { values } => {
                 if values.len() > STACK_USE_GUIDELINE {
@@ -220,9 +172,7 @@ impl<'a> Compiler<'a> {
                 } else {
                     self.visit_exprs(values)?;
                     if values.len() != 1 {
-                        self.emit(Instr::BuildString {
-                            count: values.len() as u32,
-                        });
+                        self.emit(Instr::BuildString { count: values.len() as u32 });
                     }
                 }
             }
@@ -252,10 +202,7 @@ impl<'a> Compiler<'a> {
                 } else {
                     "can't use starred expression here"
                 };
-                return Err(CompileError {
-                    msg: msg.into(),
-                    loc: e.loc,
-                });
+                return Err(CompileError { msg: msg.into(), loc: e.loc });
             }
             ExprKind::Slice { lower, upper, step } => {
                 for x in [lower, upper] {
@@ -287,18 +234,13 @@ impl<'a> Compiler<'a> {
 
     /// Push a tuple of `es` (a constant when they all are).
     pub(crate) fn build_tuple_of(&mut self, es: &'a [Expr]) -> R {
-        let consts: Option<Vec<Const>> = es
-            .iter()
-            .map(|x| fold::const_value(x, self.optimize))
-            .collect();
+        let consts: Option<Vec<Const>> = es.iter().map(|x| fold::const_value(x, self.optimize)).collect();
         if let Some(v) = consts {
             self.load_const(Const::Tuple(v));
             return Ok(());
         }
         self.visit_exprs(es)?;
-        self.emit(Instr::BuildTuple {
-            count: es.len() as u32,
-        });
+        self.emit(Instr::BuildTuple { count: es.len() as u32 });
         Ok(())
     }
 
@@ -306,10 +248,7 @@ impl<'a> Compiler<'a> {
     /// constant set a frozenset (CPython's `fold_iter`).
     pub(crate) fn visit_iter_expr(&mut self, e: &'a Expr) -> R {
         match &e.node {
-            ExprKind::List {
-                elts,
-                ctx: ExprContext::Load,
-            } if !elts.iter().any(is_starred) => {
+            ExprKind::List { elts, ctx: ExprContext::Load } if !elts.iter().any(is_starred) => {
                 let saved = self.ur().pos;
                 self.set_loc(e.loc);
                 let r = self.build_tuple_of(elts);
@@ -317,10 +256,7 @@ impl<'a> Compiler<'a> {
                 r
             }
             ExprKind::Set { elts } if !elts.iter().any(is_starred) => {
-                let consts: Option<Vec<Const>> = elts
-                    .iter()
-                    .map(|x| fold::const_value(x, self.optimize))
-                    .collect();
+                let consts: Option<Vec<Const>> = elts.iter().map(|x| fold::const_value(x, self.optimize)).collect();
                 match consts {
                     Some(v) => {
                         let saved = self.ur().pos;
@@ -340,40 +276,19 @@ impl<'a> Compiler<'a> {
     /// (`starunpack_helper`).
     fn starunpack(&mut self, elts: &'a [Expr], pushed: u32, coll: Coll, tuple: bool) -> R {
         let n = elts.len();
-        let (build, add, extend): (fn(u32) -> Instr, fn(u32) -> Instr, fn(u32) -> Instr) =
-            match coll {
-                Coll::List => (
-                    |c| Instr::BuildList { count: c },
-                    |i| Instr::ListAppend { i },
-                    |i| Instr::ListExtend { i },
-                ),
-                Coll::Set => (
-                    |c| Instr::BuildSet { count: c },
-                    |i| Instr::SetAdd { i },
-                    |i| Instr::SetUpdate { i },
-                ),
-            };
+        let (build, add, extend): (fn(u32) -> Instr, fn(u32) -> Instr, fn(u32) -> Instr) = match coll {
+            Coll::List => (|c| Instr::BuildList { count: c }, |i| Instr::ListAppend { i }, |i| Instr::ListExtend { i }),
+            Coll::Set => (|c| Instr::BuildSet { count: c }, |i| Instr::SetAdd { i }, |i| Instr::SetUpdate { i }),
+        };
         if n > 2 {
-            let consts: Option<Vec<Const>> = elts
-                .iter()
-                .map(|x| {
-                    if is_starred(x) {
-                        None
-                    } else {
-                        fold::const_value(x, self.optimize)
-                    }
-                })
-                .collect();
+            let consts: Option<Vec<Const>> =
+                elts.iter().map(|x| if is_starred(x) { None } else { fold::const_value(x, self.optimize) }).collect();
             if let Some(v) = consts {
                 if tuple && pushed == 0 {
                     self.load_const(Const::Tuple(v));
                 } else {
                     self.emit(build(pushed));
-                    self.load_const(if coll == Coll::Set {
-                        Const::FrozenSet(v)
-                    } else {
-                        Const::Tuple(v)
-                    });
+                    self.load_const(if coll == Coll::Set { Const::FrozenSet(v) } else { Const::Tuple(v) });
                     self.emit(extend(1));
                     if tuple {
                         self.emit(Instr::ListToTuple);
@@ -387,11 +302,7 @@ impl<'a> Compiler<'a> {
         if !seen_star && !big {
             self.visit_exprs(elts)?;
             let count = n as u32 + pushed;
-            self.emit(if tuple {
-                Instr::BuildTuple { count }
-            } else {
-                build(count)
-            });
+            self.emit(if tuple { Instr::BuildTuple { count } } else { build(count) });
             return Ok(());
         }
         let mut built = false;
@@ -464,20 +375,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn subdict(
-        &mut self,
-        keys: &'a [Option<Expr>],
-        values: &'a [Expr],
-        begin: usize,
-        end: usize,
-    ) -> R {
+    fn subdict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr], begin: usize, end: usize) -> R {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
         if n > 1 && !big {
-            let consts: Option<Vec<Const>> = keys[begin..end]
-                .iter()
-                .map(|k| k.as_ref().and_then(|k| fold::const_value(k, self.optimize)))
-                .collect();
+            let consts: Option<Vec<Const>> =
+                keys[begin..end].iter().map(|k| k.as_ref().and_then(|k| fold::const_value(k, self.optimize))).collect();
             if let Some(ks) = consts {
                 self.visit_exprs(&values[begin..end])?;
                 self.load_const(Const::Tuple(ks));
@@ -512,10 +415,7 @@ impl<'a> Compiler<'a> {
                 if i >= 256 || n - i - 1 >= (i32::MAX >> 8) as usize {
                     return Err(self.error("too many expressions in star-unpacking assignment"));
                 }
-                self.emit(Instr::UnpackEx {
-                    before: i as u32,
-                    after: (n - i - 1) as u32,
-                });
+                self.emit(Instr::UnpackEx { before: i as u32, after: (n - i - 1) as u32 });
                 seen_star = true;
             } else if is_starred(x) {
                 return Err(self.error("multiple starred expressions in assignment"));
@@ -609,18 +509,11 @@ impl<'a> Compiler<'a> {
             }
         }
         match &e.node {
-            ExprKind::UnaryOp {
-                op: UnaryOp::Not,
-                operand,
-            } => return self.jump_if(operand, next, !cond),
+            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => return self.jump_if(operand, next, !cond),
             ExprKind::BoolOp { op, values } => {
                 let n = values.len() - 1;
                 let cond2 = *op == BoolOp::Or;
-                let next2 = if cond2 != cond {
-                    self.new_label()
-                } else {
-                    next
-                };
+                let next2 = if cond2 != cond { self.new_label() } else { next };
                 for v in &values[..n] {
                     self.jump_if(v, next2, cond2)?;
                 }
@@ -641,11 +534,7 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 return Ok(());
             }
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } if ops.len() > 1 => {
+            ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
                 let n = ops.len() - 1;
                 let cleanup = self.new_label();
                 self.visit_expr(left)?;
@@ -658,11 +547,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.comparator(ops, comparators, n)?;
                 self.emit(Self::cmp_instr(ops[n]));
-                self.emit(if cond {
-                    Instr::PopJumpIfTrue { target: next }
-                } else {
-                    Instr::PopJumpIfFalse { target: next }
-                });
+                self.emit(if cond { Instr::PopJumpIfTrue { target: next } } else { Instr::PopJumpIfFalse { target: next } });
                 let end = self.new_label();
                 self.jump(end);
                 self.bind(cleanup);
@@ -674,36 +559,19 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             // `x is None` / `x is not None`: CPython's peephole makes these POP_JUMP_IF_NONE.
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } if matches!(ops[0], ast::CmpOp::Is | ast::CmpOp::IsNot)
-                && matches!(
-                    comparators[0].node,
-                    ExprKind::Constant {
-                        value: Constant::None,
-                        ..
-                    }
-                ) =>
+            ExprKind::Compare { left, ops, comparators }
+                if matches!(ops[0], ast::CmpOp::Is | ast::CmpOp::IsNot)
+                    && matches!(comparators[0].node, ExprKind::Constant { value: Constant::None, .. }) =>
             {
                 self.visit_expr(left)?;
                 let is_none = (ops[0] == ast::CmpOp::Is) == cond;
-                self.emit(if is_none {
-                    Instr::PopJumpIfNone { target: next }
-                } else {
-                    Instr::PopJumpIfNotNone { target: next }
-                });
+                self.emit(if is_none { Instr::PopJumpIfNone { target: next } } else { Instr::PopJumpIfNotNone { target: next } });
                 return Ok(());
             }
             _ => {}
         }
         self.visit_expr(e)?;
-        self.emit(if cond {
-            Instr::PopJumpIfTrue { target: next }
-        } else {
-            Instr::PopJumpIfFalse { target: next }
-        });
+        self.emit(if cond { Instr::PopJumpIfTrue { target: next } } else { Instr::PopJumpIfFalse { target: next } });
         Ok(())
     }
 
@@ -713,30 +581,18 @@ impl<'a> Compiler<'a> {
         for (i, k) in keywords.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
             if name == "__debug__" {
-                return Err(CompileError {
-                    msg: "cannot assign to __debug__".into(),
-                    loc: k.loc,
-                });
+                return Err(CompileError { msg: "cannot assign to __debug__".into(), loc: k.loc });
             }
             for other in &keywords[i + 1..] {
                 if other.arg.as_deref() == Some(name.as_str()) {
-                    return Err(CompileError {
-                        msg: format!("keyword argument repeated: {name}"),
-                        loc: other.loc,
-                    });
+                    return Err(CompileError { msg: format!("keyword argument repeated: {name}"), loc: other.loc });
                 }
             }
         }
         Ok(())
     }
 
-    fn call(
-        &mut self,
-        e: &'a Expr,
-        func: &'a Expr,
-        args: &'a [Expr],
-        keywords: &'a [Keyword],
-    ) -> R {
+    fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> R {
         self.validate_keywords(keywords)?;
         if args.is_empty() && keywords.is_empty() && self.implicit_super(func)? {
             return Ok(());
@@ -750,11 +606,7 @@ impl<'a> Compiler<'a> {
 
     /// Zero-argument `super()` in a method: `super(__class__, <first argument>)`.
     fn implicit_super(&mut self, func: &'a Expr) -> R<bool> {
-        let ExprKind::Name {
-            id,
-            ctx: ExprContext::Load,
-        } = &func.node
-        else {
+        let ExprKind::Name { id, ctx: ExprContext::Load } = &func.node else {
             return Ok(false);
         };
         if id != "super" || !self.is_function_scope() || !self.is_builtin_super() {
@@ -779,26 +631,13 @@ impl<'a> Compiler<'a> {
     /// Is `e` a name imported at module level (CPython then avoids `LOAD_METHOD`)?
     fn is_import_originated(&self, e: &Expr) -> bool {
         match &e.node {
-            ExprKind::Name { id, .. } => {
-                self.st.scopes[0].flags(id) & crate::compiler::symtable::def::IMPORT != 0
-            }
+            ExprKind::Name { id, .. } => self.st.scopes[0].flags(id) & crate::compiler::symtable::def::IMPORT != 0,
             _ => false,
         }
     }
 
-    fn method_call(
-        &mut self,
-        e: &'a Expr,
-        func: &'a Expr,
-        args: &'a [Expr],
-        keywords: &'a [Keyword],
-    ) -> R<bool> {
-        let ExprKind::Attribute {
-            value,
-            attr,
-            ctx: ExprContext::Load,
-        } = &func.node
-        else {
+    fn method_call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> R<bool> {
+        let ExprKind::Attribute { value, attr, ctx: ExprContext::Load } = &func.node else {
             return Ok(false);
         };
         if self.is_import_originated(value) {
@@ -834,21 +673,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn kwnames(&mut self, keywords: &[Keyword]) {
-        let names = keywords
-            .iter()
-            .map(|k| Self::str_const(k.arg.as_deref().unwrap_or("")))
-            .collect();
+        let names = keywords.iter().map(|k| Self::str_const(k.arg.as_deref().unwrap_or(""))).collect();
         self.load_const(Const::Tuple(names));
     }
 
     /// Arguments and the call, with `pushed` positional arguments already on the stack
     /// above the callable (`compiler_call_helper`).
-    pub(crate) fn call_helper(
-        &mut self,
-        pushed: u32,
-        args: &'a [Expr],
-        keywords: &'a [Keyword],
-    ) -> R {
+    pub(crate) fn call_helper(&mut self, pushed: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> R {
         self.validate_keywords(keywords)?;
         let ex_call = args.iter().any(is_starred) || keywords.iter().any(|k| k.arg.is_none());
         if !ex_call {
@@ -873,14 +704,11 @@ impl<'a> Compiler<'a> {
             }
             self.emit(Instr::ListExtend { i: 1 });
             self.emit(Instr::ListToTuple);
-        } else if args.iter().any(is_starred) || pushed as usize + args.len() > STACK_USE_GUIDELINE
-        {
+        } else if args.iter().any(is_starred) || pushed as usize + args.len() > STACK_USE_GUIDELINE {
             self.starunpack(args, pushed, Coll::List, true)?;
         } else {
             self.visit_exprs(args)?;
-            self.emit(Instr::BuildTuple {
-                count: pushed + args.len() as u32,
-            });
+            self.emit(Instr::BuildTuple { count: pushed + args.len() as u32 });
         }
         let has_kwargs = !keywords.is_empty();
         if has_kwargs {
@@ -956,9 +784,7 @@ impl<'a> Compiler<'a> {
         let mut keys = Vec::new();
         for (a, d) in args.kwonlyargs.iter().zip(&args.kw_defaults) {
             if let Some(d) = d {
-                keys.push(Const::Str(PyString::Utf8(
-                    crate::compiler::symtable::mangle(self.ur().private.as_deref(), &a.arg),
-                )));
+                keys.push(Const::Str(PyString::Utf8(crate::compiler::symtable::mangle(self.ur().private.as_deref(), &a.arg))));
                 self.visit_expr(d)?;
             }
         }
@@ -968,10 +794,7 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::BuildConstKeyMap { count: n });
             fl |= crate::bytecode::opcode::make_function::KWDEFAULTS;
         }
-        let scope = self
-            .st
-            .scope_for(node_key(e))
-            .ok_or_else(|| self.error("internal compiler error: missing lambda scope"))?;
+        let scope = self.st.scope_for(node_key(e)).ok_or_else(|| self.error("internal compiler error: missing lambda scope"))?;
         self.enter_unit(scope, UnitKind::Lambda, "<lambda>", e.loc.lineno);
         self.add_const(Const::None);
         self.set_arg_counts(args);
@@ -992,22 +815,13 @@ impl<'a> Compiler<'a> {
         elt: &'a Expr,
         val: Option<&'a Expr>,
     ) -> R {
-        let scope = self
-            .st
-            .scope_for(node_key(e))
-            .ok_or_else(|| self.error("internal compiler error: missing comprehension scope"))?;
+        let scope = self.st.scope_for(node_key(e)).ok_or_else(|| self.error("internal compiler error: missing comprehension scope"))?;
         let outer = self.ur().kind;
         self.enter_unit(scope, UnitKind::Comprehension, name, e.loc.lineno);
         self.set_loc(e.loc);
         let is_async = self.scope().coroutine;
-        if is_async
-            && kind != CompKind::Generator
-            && !matches!(outer, UnitKind::AsyncFunction | UnitKind::Comprehension)
-        {
-            return Err(CompileError {
-                msg: "asynchronous comprehension outside of an asynchronous function".into(),
-                loc: e.loc,
-            });
+        if is_async && kind != CompKind::Generator && !matches!(outer, UnitKind::AsyncFunction | UnitKind::Comprehension) {
+            return Err(CompileError { msg: "asynchronous comprehension outside of an asynchronous function".into(), loc: e.loc });
         }
         match kind {
             CompKind::List => self.emit(Instr::BuildList { count: 0 }),
@@ -1026,11 +840,7 @@ impl<'a> Compiler<'a> {
         let code = self.exit_unit();
         self.make_closure(code, 0);
         self.visit_iter_expr(&gens[0].iter)?;
-        self.emit(if gens[0].is_async {
-            Instr::GetAiter
-        } else {
-            Instr::GetIter
-        });
+        self.emit(if gens[0].is_async { Instr::GetAiter } else { Instr::GetIter });
         self.emit(Instr::Call { argc: 1 });
         if is_async && kind != CompKind::Generator {
             self.emit(Instr::GetAwaitable { where_: 0 });
@@ -1040,13 +850,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comp_element(
-        &mut self,
-        elt: &'a Expr,
-        val: Option<&'a Expr>,
-        kind: CompKind,
-        depth: u32,
-    ) -> R {
+    fn comp_element(&mut self, elt: &'a Expr, val: Option<&'a Expr>, kind: CompKind, depth: u32) -> R {
         match kind {
             CompKind::Generator => {
                 self.visit_expr(elt)?;
@@ -1108,11 +912,7 @@ impl<'a> Compiler<'a> {
         } else {
             // `for y in [f(x)]`: bind the single item directly.
             let single = match &g.iter.node {
-                ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. }
-                    if elts.len() == 1 && !is_starred(&elts[0]) =>
-                {
-                    Some(&elts[0])
-                }
+                ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } if elts.len() == 1 && !is_starred(&elts[0]) => Some(&elts[0]),
                 _ => None,
             };
             if let Some(x) = single {
@@ -1213,12 +1013,8 @@ fn precedence(e: &Expr) -> u8 {
         ExprKind::Lambda { .. } => 2,
         ExprKind::IfExp { .. } => 3,
         ExprKind::BoolOp { op: BoolOp::Or, .. } => 4,
-        ExprKind::BoolOp {
-            op: BoolOp::And, ..
-        } => 5,
-        ExprKind::UnaryOp {
-            op: UnaryOp::Not, ..
-        } => 6,
+        ExprKind::BoolOp { op: BoolOp::And, .. } => 5,
+        ExprKind::UnaryOp { op: UnaryOp::Not, .. } => 6,
         ExprKind::Compare { .. } => 7,
         ExprKind::BinOp { op, .. } => match op {
             Operator::BitOr => 8,
@@ -1226,11 +1022,7 @@ fn precedence(e: &Expr) -> u8 {
             Operator::BitAnd => 10,
             Operator::LShift | Operator::RShift => 11,
             Operator::Add | Operator::Sub => 12,
-            Operator::Mult
-            | Operator::MatMult
-            | Operator::Div
-            | Operator::Mod
-            | Operator::FloorDiv => 13,
+            Operator::Mult | Operator::MatMult | Operator::Div | Operator::Mod | Operator::FloorDiv => 13,
             Operator::Pow => 15,
         },
         ExprKind::UnaryOp { .. } => 14,
@@ -1257,7 +1049,7 @@ fn op_str(op: Operator) -> &'static str {
     }
 }
 
-pub(crate) fn repr_str(s: &PyString) -> String {
+pub fn repr_str(s: &PyString) -> String {
     let cps = s.code_points();
     let has_single = cps.contains(&('\'' as u32));
     let has_double = cps.contains(&('"' as u32));
@@ -1274,12 +1066,8 @@ pub(crate) fn repr_str(s: &PyString) -> String {
                 out.push('\\');
                 out.push(ch);
             }
-            Some(ch) if (ch as u32) < 0x20 || ch as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", ch as u32))
-            }
-            Some(ch) if (0x80..0xa0).contains(&(ch as u32)) => {
-                out.push_str(&format!("\\x{:02x}", ch as u32))
-            }
+            Some(ch) if (ch as u32) < 0x20 || ch as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", ch as u32)),
+            Some(ch) if (0x80..0xa0).contains(&(ch as u32)) => out.push_str(&format!("\\x{:02x}", ch as u32)),
             Some(ch) => out.push(ch),
             None => out.push_str(&format!("\\u{c:04x}")),
         }
@@ -1288,14 +1076,10 @@ pub(crate) fn repr_str(s: &PyString) -> String {
     out
 }
 
-pub(crate) fn repr_bytes(b: &[u8]) -> String {
+pub fn repr_bytes(b: &[u8]) -> String {
     let has_single = b.contains(&b'\'');
     let has_double = b.contains(&b'"');
-    let q = if has_single && !has_double {
-        b'"'
-    } else {
-        b'\''
-    };
+    let q = if has_single && !has_double { b'"' } else { b'\'' };
     let mut out = String::from("b");
     out.push(q as char);
     for &c in b {
@@ -1317,18 +1101,14 @@ pub(crate) fn repr_bytes(b: &[u8]) -> String {
 }
 
 /// `repr(float)`: shortest round-trip digits, Python's exponent rules.
-pub(crate) fn repr_float(f: f64) -> String {
+pub fn repr_float(f: f64) -> String {
     if f.is_nan() {
         return "nan".into();
     }
     if f.is_infinite() {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    let exp = if f == 0.0 {
-        0
-    } else {
-        f.abs().log10().floor() as i32
-    };
+    let exp = if f == 0.0 { 0 } else { f.abs().log10().floor() as i32 };
     if (-4..16).contains(&exp) {
         let s = format!("{f:?}");
         if s.contains('e') {
@@ -1385,11 +1165,7 @@ fn unparse_into(e: &Expr, parent: u8, out: &mut String) {
         ExprKind::Constant { value, .. } => out.push_str(&repr_const(value)),
         ExprKind::Attribute { value, attr, .. } => {
             unparse_into(value, 17, out);
-            if let ExprKind::Constant {
-                value: Constant::Int(_),
-                ..
-            } = value.node
-            {
+            if let ExprKind::Constant { value: Constant::Int(_), .. } = value.node {
                 out.push(' ');
             }
             out.push('.');
@@ -1472,11 +1248,7 @@ fn unparse_into(e: &Expr, parent: u8, out: &mut String) {
                 unparse_into(v, p + 1, out);
             }
         }
-        ExprKind::Compare {
-            left,
-            ops,
-            comparators,
-        } => {
+        ExprKind::Compare { left, ops, comparators } => {
             unparse_into(left, p + 1, out);
             for (op, c) in ops.iter().zip(comparators) {
                 out.push_str(match op {
@@ -1494,11 +1266,7 @@ fn unparse_into(e: &Expr, parent: u8, out: &mut String) {
                 unparse_into(c, p + 1, out);
             }
         }
-        ExprKind::Call {
-            func,
-            args,
-            keywords,
-        } => {
+        ExprKind::Call { func, args, keywords } => {
             unparse_into(func, 17, out);
             out.push('(');
             let mut first = true;

@@ -21,10 +21,7 @@ pub fn from_ast(c: &Constant) -> Const {
         Constant::Bool(b) => Const::Bool(*b),
         Constant::Int(i) => Const::Int(i.clone()),
         Constant::Float(f) => Const::Float(*f),
-        Constant::Complex { real, imag } => Const::Complex {
-            real: *real,
-            imag: *imag,
-        },
+        Constant::Complex { real, imag } => Const::Complex { real: *real, imag: *imag },
         Constant::Str(s) => Const::Str(s.clone()),
         Constant::Bytes(b) => Const::Bytes(b.clone()),
         Constant::Ellipsis => Const::Ellipsis,
@@ -35,20 +32,14 @@ pub fn from_ast(c: &Constant) -> Const {
 pub fn const_value(e: &Expr, optimize: u32) -> Option<Const> {
     match &e.node {
         ExprKind::Constant { value, .. } => Some(from_ast(value)),
-        ExprKind::Name {
-            id,
-            ctx: ExprContext::Load,
-        } if id == "__debug__" => Some(Const::Bool(optimize == 0)),
+        ExprKind::Name { id, ctx: ExprContext::Load } if id == "__debug__" => Some(Const::Bool(optimize == 0)),
         ExprKind::UnaryOp { op, operand } => unary(*op, &const_value(operand, optimize)?),
         ExprKind::BinOp { left, op, right } => {
             let l = const_value(left, optimize)?;
             let r = const_value(right, optimize)?;
             binary(*op, &l, &r)
         }
-        ExprKind::Tuple {
-            elts,
-            ctx: ExprContext::Load,
-        } => {
+        ExprKind::Tuple { elts, ctx: ExprContext::Load } => {
             let mut v = Vec::with_capacity(elts.len());
             for x in elts {
                 if matches!(x.node, ExprKind::Starred { .. }) {
@@ -58,11 +49,7 @@ pub fn const_value(e: &Expr, optimize: u32) -> Option<Const> {
             }
             Some(Const::Tuple(v))
         }
-        ExprKind::Subscript {
-            value,
-            slice,
-            ctx: ExprContext::Load,
-        } => {
+        ExprKind::Subscript { value, slice, ctx: ExprContext::Load } => {
             let v = const_value(value, optimize)?;
             let i = const_value(slice, optimize)?;
             subscript(&v, &i)
@@ -121,10 +108,7 @@ fn unary(op: UnaryOp, v: &Const) -> Option<Const> {
         UnaryOp::USub => match v {
             Const::Bool(_) | Const::Int(_) => Some(Const::Int(-as_int(v)?)),
             Const::Float(f) => Some(Const::Float(-f)),
-            Const::Complex { real, imag } => Some(Const::Complex {
-                real: -real,
-                imag: -imag,
-            }),
+            Const::Complex { real, imag } => Some(Const::Complex { real: -real, imag: -imag }),
             _ => None,
         },
         UnaryOp::Invert => match v {
@@ -161,18 +145,11 @@ fn repeat(seq: &Const, n: &BigInt) -> Option<Const> {
     let size = seq_len(seq)?;
     let n = n.to_i64()?;
     if size > 0 {
-        let limit = if matches!(seq, Const::Tuple(_)) {
-            MAX_COLLECTION_SIZE
-        } else {
-            MAX_STR_SIZE
-        };
+        let limit = if matches!(seq, Const::Tuple(_)) { MAX_COLLECTION_SIZE } else { MAX_STR_SIZE };
         if n < 0 || n as usize > limit / size {
             return None;
         }
-        if n > 0
-            && matches!(seq, Const::Tuple(_))
-            && total_items(seq) > MAX_TOTAL_ITEMS / n as usize
-        {
+        if n > 0 && matches!(seq, Const::Tuple(_)) && total_items(seq) > MAX_TOTAL_ITEMS / n as usize {
             return None;
         }
     }
@@ -350,24 +327,29 @@ fn binary(op: Operator, l: &Const, r: &Const) -> Option<Const> {
     if is_num(l) && is_num(r) {
         return float_binary(op, as_float(l)?, as_float(r)?);
     }
+    let as_complex = |c: &Const| match c {
+        Const::Complex { real, imag } => Some((*real, *imag)),
+        _ => as_float(c).map(|f| (f, 0.0)),
+    };
+    if matches!(l, Const::Complex { .. }) || matches!(r, Const::Complex { .. }) {
+        let ((a, b), (c, d)) = (as_complex(l)?, as_complex(r)?);
+        return match op {
+            Operator::Add => Some(Const::Complex { real: a + c, imag: b + d }),
+            Operator::Sub => Some(Const::Complex { real: a - c, imag: b - d }),
+            Operator::Mult => Some(Const::Complex { real: a * c - b * d, imag: a * d + b * c }),
+            _ => None,
+        };
+    }
     match (op, l, r) {
         (Operator::Add, Const::Str(a), Const::Str(b)) => {
             let mut v = a.code_points();
             v.extend(b.code_points());
             Some(Const::Str(PyString::from_code_points(v)))
         }
-        (Operator::Add, Const::Bytes(a), Const::Bytes(b)) => {
-            Some(Const::Bytes([a.as_slice(), b.as_slice()].concat()))
-        }
-        (Operator::Add, Const::Tuple(a), Const::Tuple(b)) => {
-            Some(Const::Tuple([a.as_slice(), b.as_slice()].concat()))
-        }
-        (Operator::Mult, s, n) if as_int(n).is_some() && seq_len(s).is_some() => {
-            repeat(s, &as_int(n)?)
-        }
-        (Operator::Mult, n, s) if as_int(n).is_some() && seq_len(s).is_some() => {
-            repeat(s, &as_int(n)?)
-        }
+        (Operator::Add, Const::Bytes(a), Const::Bytes(b)) => Some(Const::Bytes([a.as_slice(), b.as_slice()].concat())),
+        (Operator::Add, Const::Tuple(a), Const::Tuple(b)) => Some(Const::Tuple([a.as_slice(), b.as_slice()].concat())),
+        (Operator::Mult, s, n) if as_int(n).is_some() && seq_len(s).is_some() => repeat(s, &as_int(n)?),
+        (Operator::Mult, n, s) if as_int(n).is_some() && seq_len(s).is_some() => repeat(s, &as_int(n)?),
         _ => None,
     }
 }
@@ -400,35 +382,17 @@ mod tests {
     fn python_floor_semantics() {
         assert_eq!(binary(Operator::FloorDiv, &int(-7), &int(2)), Some(int(-4)));
         assert_eq!(binary(Operator::Mod, &int(-7), &int(3)), Some(int(2)));
-        assert_eq!(
-            binary(Operator::Mod, &Const::Float(-7.0), &Const::Float(3.0)),
-            Some(Const::Float(2.0))
-        );
+        assert_eq!(binary(Operator::Mod, &Const::Float(-7.0), &Const::Float(3.0)), Some(Const::Float(2.0)));
         assert_eq!(binary(Operator::RShift, &int(-5), &int(1)), Some(int(-3)));
     }
 
     #[test]
     fn size_limits() {
         assert_eq!(binary(Operator::Pow, &int(2), &int(127)), None);
-        assert_eq!(
-            binary(Operator::Pow, &int(2), &int(63)),
-            Some(Const::Int(BigInt::from(1u64 << 63)))
-        );
+        assert_eq!(binary(Operator::Pow, &int(2), &int(63)), Some(Const::Int(BigInt::from(1u64 << 63))));
         assert_eq!(binary(Operator::LShift, &int(1), &int(128)), None);
-        assert!(binary(
-            Operator::Mult,
-            &Const::Str(PyString::Utf8("a".into())),
-            &int(4096)
-        )
-        .is_some());
-        assert_eq!(
-            binary(
-                Operator::Mult,
-                &Const::Str(PyString::Utf8("a".into())),
-                &int(4097)
-            ),
-            None
-        );
+        assert!(binary(Operator::Mult, &Const::Str(PyString::Utf8("a".into())), &int(4096)).is_some());
+        assert_eq!(binary(Operator::Mult, &Const::Str(PyString::Utf8("a".into())), &int(4097)), None);
         assert_eq!(binary(Operator::Div, &int(1), &int(0)), None);
     }
 }

@@ -12,6 +12,8 @@ pub mod fold;
 mod pattern;
 mod stmt;
 
+pub(crate) use expr::{repr_bytes as bytes_repr, repr_float as float_repr, repr_str as str_repr};
+
 use std::collections::HashMap;
 
 use super::symtable::{mangle, NameScope, ScopeKind, SymbolTable};
@@ -110,9 +112,7 @@ fn const_key(c: &Const, serial: usize) -> ConstKey {
         Const::Bytes(b) => ConstKey::Bytes(b.clone()),
         Const::Ellipsis => ConstKey::Ellipsis,
         Const::Tuple(v) => ConstKey::Tuple(v.iter().map(|x| const_key(x, serial)).collect()),
-        Const::FrozenSet(v) => {
-            ConstKey::FrozenSet(v.iter().map(|x| const_key(x, serial)).collect())
-        }
+        Const::FrozenSet(v) => ConstKey::FrozenSet(v.iter().map(|x| const_key(x, serial)).collect()),
         Const::Code(_) => ConstKey::Code(serial),
     }
 }
@@ -151,12 +151,7 @@ pub(crate) struct Compiler<'a> {
 }
 
 pub(crate) fn pos_of(loc: Loc) -> Position {
-    Position {
-        lineno: loc.lineno,
-        end_lineno: loc.end_lineno,
-        col: loc.col_offset,
-        end_col: loc.end_col_offset,
-    }
+    Position { lineno: loc.lineno, end_lineno: loc.end_lineno, col: loc.col_offset, end_col: loc.end_col_offset }
 }
 
 /// Entry point used by [`super::compile`].
@@ -168,14 +163,7 @@ pub fn compile_module(
     optimize: u32,
     future: Future,
 ) -> Result<CodeObject, CompileError> {
-    let mut c = Compiler {
-        st,
-        filename: filename.to_string(),
-        optimize,
-        future,
-        interactive: false,
-        units: Vec::new(),
-    };
+    let mut c = Compiler { st, filename: filename.to_string(), optimize, future, interactive: false, units: Vec::new() };
     c.enter_unit(0, UnitKind::Module, "<module>", 1);
     match (m, mode) {
         (ast::Mod::Expression { body }, _) => {
@@ -220,13 +208,7 @@ impl<'a> Compiler<'a> {
         &st.scopes[self.ur().scope]
     }
 
-    pub(crate) fn enter_unit(
-        &mut self,
-        scope: usize,
-        kind: UnitKind,
-        name: &str,
-        firstlineno: u32,
-    ) {
+    pub(crate) fn enter_unit(&mut self, scope: usize, kind: UnitKind, name: &str, firstlineno: u32) {
         let ste = &self.st.scopes[scope];
         let mut cellvars = ste.sorted_names(NameScope::Cell, 0);
         if ste.needs_class_closure {
@@ -238,12 +220,7 @@ impl<'a> Compiler<'a> {
             _ => self.units.last().and_then(|u| u.private.clone()),
         };
         let qualname = self.qualname_for(scope, kind, name);
-        let pos = Position {
-            lineno: firstlineno,
-            end_lineno: firstlineno,
-            col: 0,
-            end_col: 0,
-        };
+        let pos = Position { lineno: firstlineno, end_lineno: firstlineno, col: 0, end_col: 0 };
         self.units.push(Unit {
             scope,
             kind,
@@ -275,10 +252,7 @@ impl<'a> Compiler<'a> {
         if parent.kind == UnitKind::Module {
             return name.to_string();
         }
-        if matches!(
-            kind,
-            UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class
-        ) {
+        if matches!(kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class) {
             let pste = &self.st.scopes[parent.scope];
             let mangled = mangle(parent.private.as_deref(), name);
             if pste.scope_of(&mangled) == NameScope::GlobalExplicit {
@@ -332,10 +306,7 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn bind(&mut self, l: Label) {
         let pos = self.ur().pos;
-        self.u().code.push(Entry {
-            op: Op::Label(l),
-            pos,
-        });
+        self.u().code.push(Entry { op: Op::Label(l), pos });
     }
 
     pub(crate) fn emit(&mut self, i: Instr) {
@@ -430,15 +401,8 @@ impl<'a> Compiler<'a> {
     /// Load, store or delete a name according to its resolved scope (`compiler_nameop`).
     pub(crate) fn name_op(&mut self, name: &str, ctx: ExprContext, loc: Loc) -> R {
         if name == "__debug__" && ctx != ExprContext::Load {
-            let what = if ctx == ExprContext::Store {
-                "assign to"
-            } else {
-                "delete"
-            };
-            return Err(CompileError {
-                msg: format!("cannot {what} __debug__"),
-                loc,
-            });
+            let what = if ctx == ExprContext::Store { "assign to" } else { "delete" };
+            return Err(CompileError { msg: format!("cannot {what} __debug__"), loc });
         }
         let mangled = mangle(self.ur().private.as_deref(), name);
         let ste = self.scope();
@@ -501,12 +465,7 @@ impl<'a> Compiler<'a> {
         let p = self.ur().pos;
         CompileError {
             msg: msg.into(),
-            loc: Loc {
-                lineno: p.lineno,
-                col_offset: p.col,
-                end_lineno: p.end_lineno,
-                end_col_offset: p.end_col,
-            },
+            loc: Loc { lineno: p.lineno, col_offset: p.col, end_lineno: p.end_lineno, end_col_offset: p.end_col },
         }
     }
 
@@ -527,10 +486,7 @@ impl<'a> Compiler<'a> {
     /// Emit the code that leaves frame block `fb` early (`compiler_unwind_fblock`).
     pub(crate) fn unwind_fblock(&mut self, fb: &FBlock<'a>, preserve_tos: bool) -> R {
         match &fb.kind {
-            FbKind::WhileLoop
-            | FbKind::ExceptionHandler
-            | FbKind::ExceptionGroupHandler
-            | FbKind::AsyncComprehensionGenerator => {}
+            FbKind::WhileLoop | FbKind::ExceptionHandler | FbKind::ExceptionGroupHandler | FbKind::AsyncComprehensionGenerator => {}
             FbKind::ForLoop => {
                 if preserve_tos {
                     self.emit(Instr::Swap { n: 2 });
@@ -605,18 +561,12 @@ impl<'a> Compiler<'a> {
 
     /// Unwind all frame blocks (for `return`), or up to the innermost loop (for `break` /
     /// `continue`, returned).
-    pub(crate) fn unwind_fblock_stack(
-        &mut self,
-        preserve_tos: bool,
-        stop_at_loop: bool,
-    ) -> R<Option<FBlock<'a>>> {
+    pub(crate) fn unwind_fblock_stack(&mut self, preserve_tos: bool, stop_at_loop: bool) -> R<Option<FBlock<'a>>> {
         let Some(top) = self.ur().fblocks.last().cloned() else {
             return Ok(None);
         };
         if matches!(top.kind, FbKind::ExceptionGroupHandler) {
-            return Err(
-                self.error("'break', 'continue' and 'return' cannot appear in an except* block")
-            );
+            return Err(self.error("'break', 'continue' and 'return' cannot appear in an except* block"));
         }
         if stop_at_loop && matches!(top.kind, FbKind::WhileLoop | FbKind::ForLoop) {
             return Ok(Some(top));
@@ -710,24 +660,12 @@ fn jump_of(op: &Op) -> Option<Label> {
 
 fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
     // 1. Basic blocks.
-    let mut blocks: Vec<Block> = vec![Block {
-        ops: Vec::new(),
-        handlers: Vec::new(),
-        labels: Vec::new(),
-        reachable: false,
-        preds: 0,
-    }];
+    let mut blocks: Vec<Block> = vec![Block { ops: Vec::new(), handlers: Vec::new(), labels: Vec::new(), reachable: false, preds: 0 }];
     for e in u.code {
         match e.op {
             Op::Label(l) => {
                 if !blocks.last().is_some_and(|b| b.ops.is_empty()) {
-                    blocks.push(Block {
-                        ops: Vec::new(),
-                        handlers: Vec::new(),
-                        labels: Vec::new(),
-                        reachable: false,
-                        preds: 0,
-                    });
+                    blocks.push(Block { ops: Vec::new(), handlers: Vec::new(), labels: Vec::new(), reachable: false, preds: 0 });
                 }
                 blocks.last_mut().unwrap().labels.push(l);
             }
@@ -735,13 +673,7 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
                 let ends = jump_of(&op).is_some() || is_uncond(&op);
                 blocks.last_mut().unwrap().ops.push(e);
                 if ends {
-                    blocks.push(Block {
-                        ops: Vec::new(),
-                        handlers: Vec::new(),
-                        labels: Vec::new(),
-                        reachable: false,
-                        preds: 0,
-                    });
+                    blocks.push(Block { ops: Vec::new(), handlers: Vec::new(), labels: Vec::new(), reachable: false, preds: 0 });
                 }
             }
         }
@@ -777,13 +709,16 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
         if matches!(instr, Instr::ForIter { .. } | Instr::Send { .. }) {
             continue;
         }
+        let conditional = !matches!(instr, Instr::JumpForward { .. } | Instr::JumpBackward { .. });
         for _ in 0..100 {
             let tb = label_block[t as usize];
             let Some(first) = blocks.get(tb).and_then(|b| b.ops.first()) else {
                 break;
             };
             match first.op {
-                Op::I(Instr::JumpForward { target }) if target != t => t = target,
+                // A conditional jump must not become a backward jump: the VM checks its eval
+                // breaker only on `JumpBackward`.
+                Op::I(Instr::JumpForward { target }) if target != t && !(conditional && label_block[target as usize] <= bi) => t = target,
                 _ => break,
             }
         }
@@ -815,15 +750,7 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
         }
     };
     let b0 = first_nonempty(0, &blocks);
-    visit(
-        b0,
-        0,
-        &Vec::new(),
-        &mut start_depth,
-        &mut entry_exc,
-        &mut work,
-        &mut max_depth,
-    );
+    visit(b0, 0, &Vec::new(), &mut start_depth, &mut entry_exc, &mut work, &mut max_depth);
     while let Some(b) = work.pop() {
         blocks[b].reachable = true;
         let mut depth = start_depth[b].unwrap_or(0);
@@ -842,20 +769,8 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
                     };
                     let hdepth = (depth - pops).max(0);
                     let target = label_block[l as usize];
-                    visit(
-                        target,
-                        hdepth + lasti as i32 + 1,
-                        &exc,
-                        &mut start_depth,
-                        &mut entry_exc,
-                        &mut work,
-                        &mut max_depth,
-                    );
-                    exc.push(Handler {
-                        target: l,
-                        depth: hdepth as u32,
-                        lasti,
-                    });
+                    visit(target, hdepth + lasti as i32 + 1, &exc, &mut start_depth, &mut entry_exc, &mut work, &mut max_depth);
+                    exc.push(Handler { target: l, depth: hdepth as u32, lasti });
                 }
                 Op::PopBlock => {
                     exc.pop();
@@ -863,15 +778,7 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
                 Op::I(i) => {
                     if let Some(t) = i.jump_target() {
                         let target = label_block[t as usize];
-                        visit(
-                            target,
-                            depth + i.stack_effect(true),
-                            &exc,
-                            &mut start_depth,
-                            &mut entry_exc,
-                            &mut work,
-                            &mut max_depth,
-                        );
+                        visit(target, depth + i.stack_effect(true), &exc, &mut start_depth, &mut entry_exc, &mut work, &mut max_depth);
                     }
                     depth += i.stack_effect(false);
                     max_depth = max_depth.max(depth);
@@ -885,15 +792,7 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
         blocks[b].handlers = handlers;
         if falls {
             let next = first_nonempty(b + 1, &blocks);
-            visit(
-                next,
-                depth,
-                &exc,
-                &mut start_depth,
-                &mut entry_exc,
-                &mut work,
-                &mut max_depth,
-            );
+            visit(next, depth, &exc, &mut start_depth, &mut entry_exc, &mut work, &mut max_depth);
         }
     }
 
@@ -957,7 +856,27 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
         }
     }
 
-    // 6. Pseudo-instructions become NOPs; drop NOPs that carry no needed line.
+    // 6. A jump to the very next block is dropped; pseudo-instructions become NOPs; NOPs
+    // that carry no needed line go.
+    for bi in 0..n {
+        if !blocks[bi].reachable {
+            continue;
+        }
+        let Some(Op::I(Instr::JumpForward { target })) = blocks[bi].ops.last().map(|e| e.op) else { continue };
+        let mut next = bi + 1;
+        while next < n && (!blocks[next].reachable || blocks[next].ops.is_empty()) {
+            next += 1;
+        }
+        let mut t = label_block[target as usize];
+        while t < n && (!blocks[t].reachable || blocks[t].ops.is_empty()) {
+            t += 1;
+        }
+        if t == next {
+            let last = blocks[bi].ops.last_mut().unwrap();
+            last.op = Op::I(Instr::Nop);
+            last.pos = Position::default();
+        }
+    }
     for bi in 0..n {
         if !blocks[bi].reachable {
             continue;
@@ -967,10 +886,7 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
             while j < n && (!blocks[j].reachable || blocks[j].ops.is_empty()) {
                 j += 1;
             }
-            blocks
-                .get(j)
-                .and_then(|b| b.ops.first())
-                .map(|e| e.pos.lineno)
+            blocks.get(j).and_then(|b| b.ops.first()).map(|e| e.pos.lineno)
         };
         let b = &mut blocks[bi];
         let mut ops = Vec::with_capacity(b.ops.len());
@@ -1000,11 +916,9 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
                     continue;
                 }
                 prev_line = Some(line);
-                ops.push(Entry {
-                    op: Op::I(Instr::Nop),
-                    pos: e.pos,
-                });
-                hs.push(b.handlers[k]);
+                ops.push(Entry { op: Op::I(Instr::Nop), pos: e.pos });
+                // A NOP left by a pseudo-instruction only carries a line; it cannot raise.
+                hs.push(if matches!(e.op, Op::I(_)) { b.handlers[k] } else { None });
             } else {
                 prev_line = Some(e.pos.lineno);
                 ops.push(e);
@@ -1048,11 +962,7 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
             if let Some(t) = i.jump_target() {
                 let target = resolve(t, &blocks);
                 if let Instr::JumpForward { .. } | Instr::JumpBackward { .. } = i {
-                    i = if target <= here {
-                        Instr::JumpBackward { target }
-                    } else {
-                        Instr::JumpForward { target }
-                    };
+                    i = if target <= here { Instr::JumpBackward { target } } else { Instr::JumpForward { target } };
                 } else {
                     i.set_jump_target(target);
                 }
@@ -1072,13 +982,7 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
             while k < handlers.len() && handlers[k] == Some((target, depth, lasti)) {
                 k += 1;
             }
-            table.push(ExceptionEntry {
-                start: start as u32,
-                end: k as u32,
-                target,
-                depth,
-                lasti,
-            });
+            table.push(ExceptionEntry { start: start as u32, end: k as u32, target, depth, lasti });
         } else {
             k += 1;
         }
@@ -1090,16 +994,7 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
             + ((code_flags & flags::VARARGS != 0) as usize)
             + ((code_flags & flags::VARKEYWORDS != 0) as usize),
     );
-    let cell2arg = u
-        .cellvars
-        .iter()
-        .map(|c| {
-            u.varnames[..total_params]
-                .iter()
-                .position(|v| v == c)
-                .map(|i| i as u32)
-        })
-        .collect();
+    let cell2arg = u.cellvars.iter().map(|c| u.varnames[..total_params].iter().position(|v| v == c).map(|i| i as u32)).collect();
     CodeObject {
         instrs,
         positions,

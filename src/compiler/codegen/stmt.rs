@@ -15,10 +15,7 @@ use crate::syntax::ast::*;
 pub(crate) fn docstring(body: &[Stmt]) -> Option<&PyString> {
     match &body.first()?.node {
         StmtKind::Expr { value } => match &value.node {
-            ExprKind::Constant {
-                value: Constant::Str(s),
-                ..
-            } => Some(s),
+            ExprKind::Constant { value: Constant::Str(s), .. } => Some(s),
             _ => None,
         },
         _ => None,
@@ -34,22 +31,8 @@ pub(crate) fn find_ann(body: &[Stmt]) -> bool {
         | StmtKind::While { body, orelse, .. }
         | StmtKind::If { body, orelse, .. } => find_ann(body) || find_ann(orelse),
         StmtKind::With { body, .. } | StmtKind::AsyncWith { body, .. } => find_ann(body),
-        StmtKind::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        }
-        | StmtKind::TryStar {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } => {
-            handlers.iter().any(|h| find_ann(&h.body))
-                || find_ann(body)
-                || find_ann(finalbody)
-                || find_ann(orelse)
+        StmtKind::Try { body, handlers, orelse, finalbody } | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+            handlers.iter().any(|h| find_ann(&h.body)) || find_ann(body) || find_ann(finalbody) || find_ann(orelse)
         }
         StmtKind::Match { cases, .. } => cases.iter().any(|c| find_ann(&c.body)),
         _ => false,
@@ -67,45 +50,15 @@ impl<'a> Compiler<'a> {
     pub(crate) fn visit_stmt(&mut self, s: &'a Stmt) -> R {
         self.set_loc(s.loc);
         match &s.node {
-            StmtKind::FunctionDef {
-                name,
-                args,
-                body,
-                decorator_list,
-                returns,
-                ..
-            } => self.function_def(
-                s,
-                name,
-                args,
-                body,
-                decorator_list,
-                returns.as_deref(),
-                false,
-            ),
-            StmtKind::AsyncFunctionDef {
-                name,
-                args,
-                body,
-                decorator_list,
-                returns,
-                ..
-            } => self.function_def(
-                s,
-                name,
-                args,
-                body,
-                decorator_list,
-                returns.as_deref(),
-                true,
-            ),
-            StmtKind::ClassDef {
-                name,
-                bases,
-                keywords,
-                body,
-                decorator_list,
-            } => self.class_def(s, name, bases, keywords, body, decorator_list),
+            StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. } => {
+                self.function_def(s, name, args, body, decorator_list, returns.as_deref(), false)
+            }
+            StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, .. } => {
+                self.function_def(s, name, args, body, decorator_list, returns.as_deref(), true)
+            }
+            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
+                self.class_def(s, name, bases, keywords, body, decorator_list)
+            }
             StmtKind::Return { value } => self.return_stmt(s, value.as_deref()),
             StmtKind::Delete { targets } => {
                 for t in targets {
@@ -115,34 +68,13 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Assign { targets, value, .. } => self.assign(targets, value),
             StmtKind::AugAssign { target, op, value } => self.aug_assign(s, target, *op, value),
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-                simple,
-            } => self.ann_assign(target, annotation, value.as_deref(), *simple),
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-                ..
-            } => self.for_stmt(target, iter, body, orelse),
-            StmtKind::AsyncFor {
-                target,
-                iter,
-                body,
-                orelse,
-                ..
-            } => self.async_for(s, target, iter, body, orelse),
+            StmtKind::AnnAssign { target, annotation, value, simple } => self.ann_assign(target, annotation, value.as_deref(), *simple),
+            StmtKind::For { target, iter, body, orelse, .. } => self.for_stmt(target, iter, body, orelse),
+            StmtKind::AsyncFor { target, iter, body, orelse, .. } => self.async_for(s, target, iter, body, orelse),
             StmtKind::While { test, body, orelse } => self.while_stmt(s, test, body, orelse),
             StmtKind::If { test, body, orelse } => {
                 let end = self.new_label();
-                let next = if orelse.is_empty() {
-                    end
-                } else {
-                    self.new_label()
-                };
+                let next = if orelse.is_empty() { end } else { self.new_label() };
                 self.jump_if(test, next, false)?;
                 self.visit_stmts(body)?;
                 if !orelse.is_empty() {
@@ -170,24 +102,14 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::RaiseVarargs { argc: n });
                 Ok(())
             }
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
                 if !finalbody.is_empty() {
                     self.try_finally(body, handlers, orelse, finalbody, false)
                 } else {
                     self.try_except(body, handlers, orelse)
                 }
             }
-            StmtKind::TryStar {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
+            StmtKind::TryStar { body, handlers, orelse, finalbody } => {
                 if !finalbody.is_empty() {
                     self.try_finally(body, handlers, orelse, finalbody, true)
                 } else {
@@ -196,11 +118,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Assert { test, msg } => self.assert_stmt(test, msg.as_deref()),
             StmtKind::Import { names } => self.import(names),
-            StmtKind::ImportFrom {
-                module,
-                names,
-                level,
-            } => self.import_from(s, module.as_deref(), names, *level),
+            StmtKind::ImportFrom { module, names, level } => self.import_from(s, module.as_deref(), names, *level),
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => Ok(()),
             StmtKind::Expr { value } => {
                 if self.interactive && self.units.len() == 1 {
@@ -225,10 +143,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Nop);
                 let lp = self.unwind_fblock_stack(false, true)?;
                 let Some(lp) = lp else {
-                    return Err(CompileError {
-                        msg: "'break' outside loop".into(),
-                        loc: s.loc,
-                    });
+                    return Err(CompileError { msg: "'break' outside loop".into(), loc: s.loc });
                 };
                 self.unwind_fblock(&lp, false)?;
                 self.jump(lp.exit);
@@ -238,10 +153,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Nop);
                 let lp = self.unwind_fblock_stack(false, true)?;
                 let Some(lp) = lp else {
-                    return Err(CompileError {
-                        msg: "'continue' not properly in loop".into(),
-                        loc: s.loc,
-                    });
+                    return Err(CompileError { msg: "'continue' not properly in loop".into(), loc: s.loc });
                 };
                 self.jump(lp.block);
                 Ok(())
@@ -261,10 +173,7 @@ impl<'a> Compiler<'a> {
         let mut keys = Vec::new();
         for (a, d) in args.kwonlyargs.iter().zip(&args.kw_defaults) {
             if let Some(d) = d {
-                keys.push(Const::Str(PyString::Utf8(mangle(
-                    self.ur().private.as_deref(),
-                    &a.arg,
-                ))));
+                keys.push(Const::Str(PyString::Utf8(mangle(self.ur().private.as_deref(), &a.arg))));
                 self.visit_expr(d)?;
             }
         }
@@ -327,14 +236,11 @@ impl<'a> Compiler<'a> {
     pub(crate) fn make_closure(&mut self, code: crate::bytecode::CodeObject, mut fl: u8) {
         if !code.freevars.is_empty() {
             for name in &code.freevars {
-                let is_cell = (self.ur().kind == UnitKind::Class && name == "__class__")
-                    || self.scope().scope_of(name) == NameScope::Cell;
+                let is_cell = (self.ur().kind == UnitKind::Class && name == "__class__") || self.scope().scope_of(name) == NameScope::Cell;
                 let i = self.deref_index(name, is_cell);
                 self.emit(Instr::LoadClosure { cell: i });
             }
-            self.emit(Instr::BuildTuple {
-                count: code.freevars.len() as u32,
-            });
+            self.emit(Instr::BuildTuple { count: code.freevars.len() as u32 });
             fl |= make_function::CLOSURE;
         }
         self.load_const(Const::Code(Box::new(code)));
@@ -342,9 +248,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn scope_index(&self, key: usize) -> R<usize> {
-        self.st
-            .scope_for(key)
-            .ok_or_else(|| self.error("internal compiler error: missing symbol table scope"))
+        self.st.scope_for(key).ok_or_else(|| self.error("internal compiler error: missing symbol table scope"))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -367,21 +271,8 @@ impl<'a> Compiler<'a> {
             fl |= make_function::ANNOTATIONS;
         }
         let scope = self.scope_index(node_key(s))?;
-        self.enter_unit(
-            scope,
-            if is_async {
-                UnitKind::AsyncFunction
-            } else {
-                UnitKind::Function
-            },
-            name,
-            firstlineno,
-        );
-        let doc = if self.optimize < 2 {
-            docstring(body)
-        } else {
-            None
-        };
+        self.enter_unit(scope, if is_async { UnitKind::AsyncFunction } else { UnitKind::Function }, name, firstlineno);
+        let doc = if self.optimize < 2 { docstring(body) } else { None };
         self.add_const(doc.map_or(Const::None, |d| Const::Str(d.clone())));
         self.set_arg_counts(args);
         let start = if doc.is_some() { 1 } else { 0 };
@@ -459,17 +350,11 @@ impl<'a> Compiler<'a> {
 
     fn return_stmt(&mut self, s: &'a Stmt, value: Option<&'a Expr>) -> R {
         if !self.is_function_scope() {
-            return Err(CompileError {
-                msg: "'return' outside function".into(),
-                loc: s.loc,
-            });
+            return Err(CompileError { msg: "'return' outside function".into(), loc: s.loc });
         }
         let ste = self.scope();
         if value.is_some() && ste.coroutine && ste.generator {
-            return Err(CompileError {
-                msg: "'return' with value in async generator".into(),
-                loc: s.loc,
-            });
+            return Err(CompileError { msg: "'return' with value in async generator".into(), loc: s.loc });
         }
         let folded = value.and_then(|v| fold::const_value(v, self.optimize));
         let preserve_tos = value.is_some() && folded.is_none();
@@ -494,13 +379,9 @@ impl<'a> Compiler<'a> {
     fn assign(&mut self, targets: &'a [Expr], value: &'a Expr) -> R {
         // `a, b = b, a`: no tuple is built (CPython's peephole turns it into SWAPs).
         if let ([t], ExprKind::Tuple { elts: vals, .. }) = (targets, &value.node) {
-            if let ExprKind::Tuple { elts: tgts, .. } | ExprKind::List { elts: tgts, .. } = &t.node
-            {
+            if let ExprKind::Tuple { elts: tgts, .. } | ExprKind::List { elts: tgts, .. } = &t.node {
                 let n = tgts.len();
-                let starred = |es: &[Expr]| {
-                    es.iter()
-                        .any(|e| matches!(e.node, ExprKind::Starred { .. }))
-                };
+                let starred = |es: &[Expr]| es.iter().any(|e| matches!(e.node, ExprKind::Starred { .. }));
                 if (2..=3).contains(&n)
                     && vals.len() == n
                     && !starred(tgts)
@@ -532,18 +413,14 @@ impl<'a> Compiler<'a> {
     fn aug_assign(&mut self, s: &'a Stmt, target: &'a Expr, op: Operator, value: &'a Expr) -> R {
         self.set_loc(target.loc);
         match &target.node {
-            ExprKind::Attribute {
-                value: obj, attr, ..
-            } => {
+            ExprKind::Attribute { value: obj, attr, .. } => {
                 self.visit_expr(obj)?;
                 self.emit(Instr::Copy { n: 1 });
                 self.attr_loc(target, attr);
                 let i = self.mangled_name_index(attr);
                 self.emit(Instr::LoadAttr { namei: i });
             }
-            ExprKind::Subscript {
-                value: obj, slice, ..
-            } => {
+            ExprKind::Subscript { value: obj, slice, .. } => {
                 self.visit_expr(obj)?;
                 self.visit_expr(slice)?;
                 self.emit(Instr::Copy { n: 2 });
@@ -575,13 +452,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn ann_assign(
-        &mut self,
-        target: &'a Expr,
-        annotation: &'a Expr,
-        value: Option<&'a Expr>,
-        simple: bool,
-    ) -> R {
+    fn ann_assign(&mut self, target: &'a Expr, annotation: &'a Expr, value: Option<&'a Expr>, simple: bool) -> R {
         if let Some(v) = value {
             self.visit_expr(v)?;
             self.visit_expr(target)?;
@@ -590,10 +461,7 @@ impl<'a> Compiler<'a> {
         match &target.node {
             ExprKind::Name { id, .. } => {
                 if id == "__debug__" {
-                    return Err(CompileError {
-                        msg: "cannot assign to __debug__".into(),
-                        loc: target.loc,
-                    });
+                    return Err(CompileError { msg: "cannot assign to __debug__".into(), loc: target.loc });
                 }
                 if simple && module_or_class {
                     self.annotation_value(annotation)?;
@@ -610,9 +478,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Instr::PopTop);
                 }
             }
-            ExprKind::Subscript {
-                value: obj, slice, ..
-            } => {
+            ExprKind::Subscript { value: obj, slice, .. } => {
                 if value.is_none() {
                     self.visit_expr(obj)?;
                     self.emit(Instr::PopTop);
@@ -699,18 +565,9 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn import_from(
-        &mut self,
-        s: &'a Stmt,
-        module: Option<&'a str>,
-        names: &'a [Alias],
-        level: u32,
-    ) -> R {
+    fn import_from(&mut self, s: &'a Stmt, module: Option<&'a str>, names: &'a [Alias], level: u32) -> R {
         if module == Some("__future__") && s.loc.lineno > self.future.lineno {
-            return Err(CompileError {
-                msg: "from __future__ imports must occur at the beginning of the file".into(),
-                loc: s.loc,
-            });
+            return Err(CompileError { msg: "from __future__ imports must occur at the beginning of the file".into(), loc: s.loc });
         }
         self.load_const(Const::Int(level.into()));
         let tuple = names.iter().map(|a| Self::str_const(&a.name)).collect();
@@ -733,13 +590,7 @@ impl<'a> Compiler<'a> {
 
     // ----- loops -----
 
-    fn for_stmt(
-        &mut self,
-        target: &'a Expr,
-        iter: &'a Expr,
-        body: &'a [Stmt],
-        orelse: &'a [Stmt],
-    ) -> R {
+    fn for_stmt(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> R {
         let start = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
@@ -761,22 +612,12 @@ impl<'a> Compiler<'a> {
 
     fn check_async(&self, s: &Stmt, what: &str) -> R {
         if self.ur().kind != UnitKind::AsyncFunction {
-            return Err(CompileError {
-                msg: format!("'{what}' outside async function"),
-                loc: s.loc,
-            });
+            return Err(CompileError { msg: format!("'{what}' outside async function"), loc: s.loc });
         }
         Ok(())
     }
 
-    fn async_for(
-        &mut self,
-        s: &'a Stmt,
-        target: &'a Expr,
-        iter: &'a Expr,
-        body: &'a [Stmt],
-        orelse: &'a [Stmt],
-    ) -> R {
+    fn async_for(&mut self, s: &'a Stmt, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> R {
         self.check_async(s, "async for")?;
         let start = self.new_label();
         let except = self.new_label();
@@ -806,13 +647,7 @@ impl<'a> Compiler<'a> {
     /// `while` as a top-tested loop closed by `JumpBackward` (CPython 3.11 re-tests at the
     /// bottom with a conditional backward jump; gild keeps the one backward jump so the VM's
     /// eval-breaker check stays on `JumpBackward` only).
-    fn while_stmt(
-        &mut self,
-        s: &'a Stmt,
-        test: &'a Expr,
-        body: &'a [Stmt],
-        orelse: &'a [Stmt],
-    ) -> R {
+    fn while_stmt(&mut self, s: &'a Stmt, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> R {
         let lp = self.new_label();
         let anchor = self.new_label();
         let end = self.new_label();
@@ -837,14 +672,7 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::Reraise { set_lasti: true });
     }
 
-    fn try_finally(
-        &mut self,
-        body: &'a [Stmt],
-        handlers: &'a [ExceptHandler],
-        orelse: &'a [Stmt],
-        finalbody: &'a [Stmt],
-        star: bool,
-    ) -> R {
+    fn try_finally(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt], finalbody: &'a [Stmt], star: bool) -> R {
         let body_l = self.new_label();
         let end = self.new_label();
         let exit = self.new_label();
@@ -882,12 +710,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_except(
-        &mut self,
-        body: &'a [Stmt],
-        handlers: &'a [ExceptHandler],
-        orelse: &'a [Stmt],
-    ) -> R {
+    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> R {
         let body_l = self.new_label();
         let mut except = self.new_label();
         let end = self.new_label();
@@ -911,10 +734,7 @@ impl<'a> Compiler<'a> {
         for (i, h) in handlers.iter().enumerate() {
             self.set_loc(h.loc);
             if h.type_.is_none() && i + 1 < n {
-                return Err(CompileError {
-                    msg: "default 'except:' must be last".into(),
-                    loc: h.loc,
-                });
+                return Err(CompileError { msg: "default 'except:' must be last".into(), loc: h.loc });
             }
             except = self.new_label();
             if let Some(t) = &h.type_ {
@@ -928,11 +748,7 @@ impl<'a> Compiler<'a> {
                 self.name_op(name, ExprContext::Store, h.loc)?;
                 self.emit_op(Op::SetupCleanup(cleanup_end));
                 self.bind(cleanup_body);
-                self.push_fblock(
-                    FbKind::HandlerCleanup(Some(name)),
-                    cleanup_body,
-                    cleanup_body,
-                )?;
+                self.push_fblock(FbKind::HandlerCleanup(Some(name)), cleanup_body, cleanup_body)?;
                 self.visit_stmts(&h.body)?;
                 self.pop_fblock();
                 self.unset_loc();
@@ -972,12 +788,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_star_except(
-        &mut self,
-        body: &'a [Stmt],
-        handlers: &'a [ExceptHandler],
-        orelse: &'a [Stmt],
-    ) -> R {
+    fn try_star_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> R {
         let body_l = self.new_label();
         let except0 = self.new_label();
         let orelse_l = self.new_label();
@@ -1022,11 +833,7 @@ impl<'a> Compiler<'a> {
             }
             self.emit_op(Op::SetupCleanup(cleanup_end));
             self.bind(cleanup_body);
-            self.push_fblock(
-                FbKind::HandlerCleanup(h.name.as_deref()),
-                cleanup_body,
-                cleanup_body,
-            )?;
+            self.push_fblock(FbKind::HandlerCleanup(h.name.as_deref()), cleanup_body, cleanup_body)?;
             self.visit_stmts(&h.body)?;
             self.pop_fblock();
             self.emit_op(Op::PopBlock);
@@ -1138,13 +945,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn async_with(
-        &mut self,
-        s: &'a Stmt,
-        items: &'a [WithItem],
-        body: &'a [Stmt],
-        pos: usize,
-    ) -> R {
+    fn async_with(&mut self, s: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt], pos: usize) -> R {
         self.check_async(s, "async with")?;
         let block = self.new_label();
         let final_ = self.new_label();
@@ -1192,8 +993,7 @@ impl<'a> Compiler<'a> {
     /// Is `name` (as written in a call) the builtin `super`, as far as the compiler can tell?
     pub(crate) fn is_builtin_super(&self) -> bool {
         let ste = self.scope();
-        ste.scope_of("super") == NameScope::GlobalImplicit
-            && self.st.scopes[0].flags("super") & (def::BOUND | def::GLOBAL) == 0
+        ste.scope_of("super") == NameScope::GlobalImplicit && self.st.scopes[0].flags("super") & (def::BOUND | def::GLOBAL) == 0
     }
 }
 

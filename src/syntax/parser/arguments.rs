@@ -57,10 +57,7 @@ impl<'a> Parser<'a> {
                         let arg = self.param(annotated, true)?;
                         if self.at(Tok::Equal) {
                             let e = self.tok();
-                            return Err(self.error_tok(
-                                "var-positional argument cannot have default value",
-                                e,
-                            ));
+                            return Err(self.error_tok("var-positional argument cannot have default value", e));
                         }
                         a.vararg = Some(Box::new(arg));
                     }
@@ -70,20 +67,14 @@ impl<'a> Parser<'a> {
                     let arg = self.param(annotated, false)?;
                     if self.at(Tok::Equal) {
                         let e = self.tok();
-                        return Err(
-                            self.error_tok("var-keyword argument cannot have default value", e)
-                        );
+                        return Err(self.error_tok("var-keyword argument cannot have default value", e));
                     }
                     a.kwarg = Some(Box::new(arg));
                     seen_kwarg = true;
                 }
                 Tok::Name => {
                     let arg = self.param(annotated, false)?;
-                    let default = if self.eat(Tok::Equal) {
-                        Some(self.expression()?)
-                    } else {
-                        None
-                    };
+                    let default = if self.eat(Tok::Equal) { Some(self.expression()?) } else { None };
                     if seen_star {
                         a.kwonlyargs.push(arg);
                         a.kw_defaults.push(default);
@@ -92,10 +83,7 @@ impl<'a> Parser<'a> {
                             Some(d) => defaults.push(d),
                             None => {
                                 if !defaults.is_empty() {
-                                    return Err(self.error_at(
-                                        "non-default argument follows default argument",
-                                        arg.loc,
-                                    ));
+                                    return Err(self.error_at("non-default argument follows default argument", arg.loc));
                                 }
                             }
                         }
@@ -122,25 +110,14 @@ impl<'a> Parser<'a> {
                 let s = self.start();
                 self.bump();
                 let v = self.expression()?;
-                Some(Box::new(ex(
-                    ExprKind::Starred {
-                        value: Box::new(v),
-                        ctx: ExprContext::Load,
-                    },
-                    self.loc_from(s),
-                )))
+                Some(Box::new(ex(ExprKind::Starred { value: Box::new(v), ctx: ExprContext::Load }, self.loc_from(s))))
             } else {
                 Some(Box::new(self.expression()?))
             }
         } else {
             None
         };
-        Ok(Arg {
-            arg: name,
-            annotation,
-            type_comment: None,
-            loc: self.loc_from(start),
-        })
+        Ok(Arg { arg: name, annotation, type_comment: None, loc: self.loc_from(start) })
     }
 
     /// '(' [arguments] ')' after a callee: positional, `*`, keyword and `**` arguments, or a
@@ -159,40 +136,23 @@ impl<'a> Parser<'a> {
                 Tok::Star => {
                     self.bump();
                     let value = self.expression()?;
-                    let e = ex(
-                        ExprKind::Starred {
-                            value: Box::new(value),
-                            ctx: ExprContext::Load,
-                        },
-                        self.loc_from(start),
-                    );
+                    let e = ex(ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load }, self.loc_from(start));
                     if seen_dstar {
-                        return Err(self.error_tok(
-                            "iterable argument unpacking follows keyword argument unpacking",
-                            t,
-                        ));
+                        return Err(self.error_tok("iterable argument unpacking follows keyword argument unpacking", t));
                     }
                     args.push(e);
                 }
                 Tok::DoubleStar => {
                     self.bump();
                     let value = self.expression()?;
-                    keywords.push(Keyword {
-                        arg: None,
-                        value,
-                        loc: self.loc_from(start),
-                    });
+                    keywords.push(Keyword { arg: None, value, loc: self.loc_from(start) });
                     seen_dstar = true;
                 }
                 Tok::Name if self.peek_at(1) == Tok::Equal => {
                     self.bump();
                     self.bump();
                     let value = self.expression()?;
-                    keywords.push(Keyword {
-                        arg: Some(self.ident(t)),
-                        value,
-                        loc: self.loc_from(start),
-                    });
+                    keywords.push(Keyword { arg: Some(self.ident(t)), value, loc: self.loc_from(start) });
                     seen_kw = true;
                 }
                 _ => {
@@ -201,52 +161,26 @@ impl<'a> Parser<'a> {
                         let generators = self.for_if_clauses()?;
                         let only = args.is_empty() && keywords.is_empty() && self.at(Tok::RPar);
                         if !only {
-                            let g = ex(
-                                ExprKind::GeneratorExp {
-                                    elt: Box::new(e),
-                                    generators,
-                                },
-                                self.loc_from(start),
-                            );
-                            return Err(
-                                self.error_at("Generator expression must be parenthesized", g.loc)
-                            );
+                            let g = ex(ExprKind::GeneratorExp { elt: Box::new(e), generators }, self.loc_from(start));
+                            return Err(self.error_at("Generator expression must be parenthesized", g.loc));
                         }
                         self.bump();
                         let loc = self.loc_from(open);
-                        args.push(ex(
-                            ExprKind::GeneratorExp {
-                                elt: Box::new(e),
-                                generators,
-                            },
-                            loc,
-                        ));
+                        args.push(ex(ExprKind::GeneratorExp { elt: Box::new(e), generators }, loc));
                         return Ok((args, keywords));
                     }
                     if self.at(Tok::Equal) {
                         let end = self.tok();
-                        let loc = Loc {
-                            end_lineno: end.end_lineno,
-                            end_col_offset: end.end_col,
-                            ..e.loc
-                        };
-                        return Err(self.error_at(
-                            "expression cannot contain assignment, perhaps you meant \"==\"?",
-                            loc,
-                        ));
+                        let loc = Loc { end_lineno: end.end_lineno, end_col_offset: end.end_col, ..e.loc };
+                        return Err(self.error_at("expression cannot contain assignment, perhaps you meant \"==\"?", loc));
                     }
                     // CPython points at the token after the offending argument.
                     let after = self.tok();
                     if seen_dstar {
-                        return Err(self.error_tok(
-                            "positional argument follows keyword argument unpacking",
-                            after,
-                        ));
+                        return Err(self.error_tok("positional argument follows keyword argument unpacking", after));
                     }
                     if seen_kw {
-                        return Err(
-                            self.error_tok("positional argument follows keyword argument", after)
-                        );
+                        return Err(self.error_tok("positional argument follows keyword argument", after));
                     }
                     if !matches!(self.peek(), Tok::Comma | Tok::RPar) {
                         self.check_missing_comma(&e)?;

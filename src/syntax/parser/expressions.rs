@@ -22,13 +22,7 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.expression()?);
         }
-        Ok(ex(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.loc_from(start),
-        ))
+        Ok(ex(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc_from(start)))
     }
 
     /// star_expressions: star_expression (',' star_expression)* [',']
@@ -45,13 +39,7 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.star_expression()?);
         }
-        Ok(ex(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.loc_from(start),
-        ))
+        Ok(ex(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc_from(start)))
     }
 
     /// star_expression: '*' bitwise_or | expression
@@ -60,13 +48,7 @@ impl<'a> Parser<'a> {
             let start = self.start();
             self.bump();
             let value = self.bitwise_or()?;
-            return Ok(ex(
-                ExprKind::Starred {
-                    value: Box::new(value),
-                    ctx: ExprContext::Load,
-                },
-                self.loc_from(start),
-            ));
+            return Ok(ex(ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load }, self.loc_from(start)));
         }
         self.expression()
     }
@@ -77,13 +59,7 @@ impl<'a> Parser<'a> {
             let start = self.start();
             self.bump();
             let value = self.bitwise_or()?;
-            return Ok(ex(
-                ExprKind::Starred {
-                    value: Box::new(value),
-                    ctx: ExprContext::Load,
-                },
-                self.loc_from(start),
-            ));
+            return Ok(ex(ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load }, self.loc_from(start)));
         }
         self.named_expression()
     }
@@ -96,30 +72,12 @@ impl<'a> Parser<'a> {
             let id = self.ident(t);
             self.bump();
             let value = self.expression()?;
-            let target = ex(
-                ExprKind::Name {
-                    id,
-                    ctx: ExprContext::Store,
-                },
-                Self::tok_loc(t),
-            );
-            return Ok(ex(
-                ExprKind::NamedExpr {
-                    target: Box::new(target),
-                    value: Box::new(value),
-                },
-                self.loc_from(start),
-            ));
+            let target = ex(ExprKind::Name { id, ctx: ExprContext::Store }, Self::tok_loc(t));
+            return Ok(ex(ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) }, self.loc_from(start)));
         }
         let e = self.expression()?;
         if self.at(Tok::ColonEqual) {
-            return Err(self.error_at(
-                format!(
-                    "cannot use assignment expressions with {}",
-                    super::targets::expr_name(&e)
-                ),
-                e.loc,
-            ));
+            return Err(self.error_at(format!("cannot use assignment expressions with {}", super::targets::expr_name(&e)), e.loc));
         }
         Ok(e)
     }
@@ -160,41 +118,21 @@ impl<'a> Parser<'a> {
         self.bump();
         let test = self.disjunction()?;
         if !self.at(Tok::Else) {
-            return Err(self.error_at(
-                "expected 'else' after 'if' expression",
-                body.loc.to(test.loc),
-            ));
+            return Err(self.error_at("expected 'else' after 'if' expression", body.loc.to(test.loc)));
         }
         self.bump();
         let orelse = self.nested(EXPR_COST, |p| p.expression())?;
-        Ok(ex(
-            ExprKind::IfExp {
-                test: Box::new(test),
-                body: Box::new(body),
-                orelse: Box::new(orelse),
-            },
-            self.loc_from(start),
-        ))
+        Ok(ex(ExprKind::IfExp { test: Box::new(test), body: Box::new(body), orelse: Box::new(orelse) }, self.loc_from(start)))
     }
 
     /// lambdef: 'lambda' [lambda_params] ':' expression
     fn lambdef(&mut self) -> PResult<Expr> {
         let start = self.start();
         self.bump();
-        let args = if self.at(Tok::Colon) {
-            Arguments::default()
-        } else {
-            self.parameters(false)?
-        };
+        let args = if self.at(Tok::Colon) { Arguments::default() } else { self.parameters(false)? };
         self.expect_forced(Tok::Colon, ":")?;
         let body = self.nested(EXPR_COST, |p| p.expression())?;
-        Ok(ex(
-            ExprKind::Lambda {
-                args: Box::new(args),
-                body: Box::new(body),
-            },
-            self.loc_from(start),
-        ))
+        Ok(ex(ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }, self.loc_from(start)))
     }
 
     /// disjunction: conjunction ('or' conjunction)+ | conjunction
@@ -208,13 +146,7 @@ impl<'a> Parser<'a> {
         while self.eat(Tok::Or) {
             values.push(self.conjunction()?);
         }
-        Ok(ex(
-            ExprKind::BoolOp {
-                op: BoolOp::Or,
-                values,
-            },
-            self.loc_from(start),
-        ))
+        Ok(ex(ExprKind::BoolOp { op: BoolOp::Or, values }, self.loc_from(start)))
     }
 
     /// conjunction: inversion ('and' inversion)+ | inversion
@@ -228,13 +160,7 @@ impl<'a> Parser<'a> {
         while self.eat(Tok::And) {
             values.push(self.inversion()?);
         }
-        Ok(ex(
-            ExprKind::BoolOp {
-                op: BoolOp::And,
-                values,
-            },
-            self.loc_from(start),
-        ))
+        Ok(ex(ExprKind::BoolOp { op: BoolOp::And, values }, self.loc_from(start)))
     }
 
     /// inversion: 'not' inversion | comparison
@@ -243,13 +169,7 @@ impl<'a> Parser<'a> {
             let start = self.start();
             self.bump();
             let operand = self.nested(1, |p| p.inversion())?;
-            return Ok(ex(
-                ExprKind::UnaryOp {
-                    op: UnaryOp::Not,
-                    operand: Box::new(operand),
-                },
-                self.loc_from(start),
-            ));
+            return Ok(ex(ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(operand) }, self.loc_from(start)));
         }
         self.comparison()
     }
@@ -290,14 +210,7 @@ impl<'a> Parser<'a> {
         if ops.is_empty() {
             return Ok(left);
         }
-        Ok(ex(
-            ExprKind::Compare {
-                left: Box::new(left),
-                ops,
-                comparators,
-            },
-            self.loc_from(start),
-        ))
+        Ok(ex(ExprKind::Compare { left: Box::new(left), ops, comparators }, self.loc_from(start)))
     }
 
     /// bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor  (and the levels below it down
@@ -335,14 +248,7 @@ impl<'a> Parser<'a> {
             };
             self.bump();
             let right = self.binary(level + 1)?;
-            left = ex(
-                ExprKind::BinOp {
-                    left: Box::new(left),
-                    op,
-                    right: Box::new(right),
-                },
-                self.loc_from(start),
-            );
+            left = ex(ExprKind::BinOp { left: Box::new(left), op, right: Box::new(right) }, self.loc_from(start));
         }
     }
 
@@ -357,13 +263,7 @@ impl<'a> Parser<'a> {
         let start = self.start();
         self.bump();
         let operand = self.nested(1, |p| p.factor())?;
-        Ok(ex(
-            ExprKind::UnaryOp {
-                op,
-                operand: Box::new(operand),
-            },
-            self.loc_from(start),
-        ))
+        Ok(ex(ExprKind::UnaryOp { op, operand: Box::new(operand) }, self.loc_from(start)))
     }
 
     /// power: await_primary '**' factor | await_primary
@@ -375,14 +275,7 @@ impl<'a> Parser<'a> {
         }
         self.bump();
         let right = self.nested(2, |p| p.factor())?;
-        Ok(ex(
-            ExprKind::BinOp {
-                left: Box::new(left),
-                op: Operator::Pow,
-                right: Box::new(right),
-            },
-            self.loc_from(start),
-        ))
+        Ok(ex(ExprKind::BinOp { left: Box::new(left), op: Operator::Pow, right: Box::new(right) }, self.loc_from(start)))
     }
 
     /// await_primary: AWAIT primary | primary
@@ -391,12 +284,7 @@ impl<'a> Parser<'a> {
             let start = self.start();
             self.bump();
             let value = self.primary()?;
-            return Ok(ex(
-                ExprKind::Await {
-                    value: Box::new(value),
-                },
-                self.loc_from(start),
-            ));
+            return Ok(ex(ExprKind::Await { value: Box::new(value) }, self.loc_from(start)));
         }
         self.primary()
     }
@@ -416,36 +304,18 @@ impl<'a> Parser<'a> {
                 Tok::Dot => {
                     self.bump();
                     let (attr, _) = self.name()?;
-                    e = ex(
-                        ExprKind::Attribute {
-                            value: Box::new(e),
-                            attr,
-                            ctx: ExprContext::Load,
-                        },
-                        self.loc_from(start),
-                    );
+                    e = ex(ExprKind::Attribute { value: Box::new(e), attr, ctx: ExprContext::Load }, self.loc_from(start));
                 }
                 Tok::LPar => {
                     let (args, keywords) = self.nested(EXPR_COST, |p| p.call_arguments())?;
-                    e = ex(
-                        ExprKind::Call {
-                            func: Box::new(e),
-                            args,
-                            keywords,
-                        },
-                        self.loc_from(start),
-                    );
+                    e = ex(ExprKind::Call { func: Box::new(e), args, keywords }, self.loc_from(start));
                 }
                 Tok::LSqb => {
                     self.bump();
                     let slice = self.nested(EXPR_COST, |p| p.slices())?;
                     self.expect(Tok::RSqb)?;
                     e = ex(
-                        ExprKind::Subscript {
-                            value: Box::new(e),
-                            slice: Box::new(slice),
-                            ctx: ExprContext::Load,
-                        },
+                        ExprKind::Subscript { value: Box::new(e), slice: Box::new(slice), ctx: ExprContext::Load },
                         self.loc_from(start),
                     );
                 }
@@ -461,13 +331,7 @@ impl<'a> Parser<'a> {
         if !self.at(Tok::Comma) {
             if let ExprKind::Starred { .. } = first.node {
                 // `a[*b]` is a one-element tuple.
-                return Ok(ex(
-                    ExprKind::Tuple {
-                        elts: vec![first],
-                        ctx: ExprContext::Load,
-                    },
-                    self.loc_from(start),
-                ));
+                return Ok(ex(ExprKind::Tuple { elts: vec![first], ctx: ExprContext::Load }, self.loc_from(start)));
             }
             return Ok(first);
         }
@@ -478,13 +342,7 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.slice_item()?);
         }
-        Ok(ex(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.loc_from(start),
-        ))
+        Ok(ex(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc_from(start)))
     }
 
     /// slice: [expression] ':' [expression] [':' [expression] ] | named_expression
@@ -504,11 +362,7 @@ impl<'a> Parser<'a> {
             Some(Box::new(e))
         };
         self.bump(); // ':'
-        let upper = if matches!(self.peek(), Tok::Colon | Tok::Comma | Tok::RSqb) {
-            None
-        } else {
-            Some(Box::new(self.expression()?))
-        };
+        let upper = if matches!(self.peek(), Tok::Colon | Tok::Comma | Tok::RSqb) { None } else { Some(Box::new(self.expression()?)) };
         let step = if self.eat(Tok::Colon) {
             if matches!(self.peek(), Tok::Comma | Tok::RSqb) {
                 None
@@ -518,10 +372,7 @@ impl<'a> Parser<'a> {
         } else {
             None
         };
-        Ok(ex(
-            ExprKind::Slice { lower, upper, step },
-            self.loc_from(start),
-        ))
+        Ok(ex(ExprKind::Slice { lower, upper, step }, self.loc_from(start)))
     }
 
     /// atom: NAME | 'True' | 'False' | 'None' | strings | NUMBER | (tuple | group | genexp) |
@@ -534,13 +385,7 @@ impl<'a> Parser<'a> {
             Tok::Name => {
                 self.bump();
                 let id = self.ident(t);
-                Ok(ex(
-                    ExprKind::Name {
-                        id,
-                        ctx: ExprContext::Load,
-                    },
-                    loc,
-                ))
+                Ok(ex(ExprKind::Name { id, ctx: ExprContext::Load }, loc))
             }
             Tok::Number => {
                 self.bump();
@@ -576,13 +421,7 @@ impl<'a> Parser<'a> {
         let start = self.start();
         self.bump();
         if self.eat(Tok::RPar) {
-            return Ok(ex(
-                ExprKind::Tuple {
-                    elts: Vec::new(),
-                    ctx: ExprContext::Load,
-                },
-                self.loc_from(start),
-            ));
+            return Ok(ex(ExprKind::Tuple { elts: Vec::new(), ctx: ExprContext::Load }, self.loc_from(start)));
         }
         if self.at(Tok::Yield) {
             let e = self.yield_expr()?;
@@ -592,20 +431,11 @@ impl<'a> Parser<'a> {
         let first = self.star_named_expression()?;
         if matches!(self.peek(), Tok::For | Tok::Async) {
             if let ExprKind::Starred { .. } = first.node {
-                return Err(self.error_at(
-                    "iterable unpacking cannot be used in comprehension",
-                    first.loc,
-                ));
+                return Err(self.error_at("iterable unpacking cannot be used in comprehension", first.loc));
             }
             let generators = self.for_if_clauses()?;
             self.expect(Tok::RPar)?;
-            return Ok(ex(
-                ExprKind::GeneratorExp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                self.loc_from(start),
-            ));
+            return Ok(ex(ExprKind::GeneratorExp { elt: Box::new(first), generators }, self.loc_from(start)));
         }
         if self.eat(Tok::RPar) {
             if let ExprKind::Starred { .. } = first.node {
@@ -621,13 +451,7 @@ impl<'a> Parser<'a> {
             return Err(self.invalid_syntax());
         }
         let elts = self.rest_of_sequence(first, Tok::RPar)?;
-        Ok(ex(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.loc_from(start),
-        ))
+        Ok(ex(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc_from(start)))
     }
 
     /// The remaining `, star_named_expression` items of a display, then the closing bracket.
@@ -652,43 +476,22 @@ impl<'a> Parser<'a> {
         let start = self.start();
         self.bump();
         if self.eat(Tok::RSqb) {
-            return Ok(ex(
-                ExprKind::List {
-                    elts: Vec::new(),
-                    ctx: ExprContext::Load,
-                },
-                self.loc_from(start),
-            ));
+            return Ok(ex(ExprKind::List { elts: Vec::new(), ctx: ExprContext::Load }, self.loc_from(start)));
         }
         let first = self.star_named_expression()?;
         if matches!(self.peek(), Tok::For | Tok::Async) {
             if let ExprKind::Starred { .. } = first.node {
-                return Err(self.error_at(
-                    "iterable unpacking cannot be used in comprehension",
-                    first.loc,
-                ));
+                return Err(self.error_at("iterable unpacking cannot be used in comprehension", first.loc));
             }
             let generators = self.for_if_clauses()?;
             self.expect(Tok::RSqb)?;
-            return Ok(ex(
-                ExprKind::ListComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                self.loc_from(start),
-            ));
+            return Ok(ex(ExprKind::ListComp { elt: Box::new(first), generators }, self.loc_from(start)));
         }
         if !matches!(self.peek(), Tok::Comma | Tok::RSqb) {
             self.check_missing_comma(&first)?;
         }
         let elts = self.rest_of_sequence(first, Tok::RSqb)?;
-        Ok(ex(
-            ExprKind::List {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.loc_from(start),
-        ))
+        Ok(ex(ExprKind::List { elts, ctx: ExprContext::Load }, self.loc_from(start)))
     }
 
     /// dict | set | dictcomp | setcomp
@@ -696,13 +499,7 @@ impl<'a> Parser<'a> {
         let start = self.start();
         self.bump();
         if self.eat(Tok::RBrace) {
-            return Ok(ex(
-                ExprKind::Dict {
-                    keys: Vec::new(),
-                    values: Vec::new(),
-                },
-                self.loc_from(start),
-            ));
+            return Ok(ex(ExprKind::Dict { keys: Vec::new(), values: Vec::new() }, self.loc_from(start)));
         }
         // First item decides dict vs set.
         if self.at(Tok::DoubleStar) {
@@ -713,42 +510,23 @@ impl<'a> Parser<'a> {
         let first = self.star_named_expression()?;
         if self.eat(Tok::Colon) {
             if let ExprKind::Starred { .. } = first.node {
-                return Err(self.error_at(
-                    "cannot use a starred expression in a dictionary value",
-                    first.loc,
-                ));
+                return Err(self.error_at("cannot use a starred expression in a dictionary value", first.loc));
             }
             let value = self.expression()?;
             if matches!(self.peek(), Tok::For | Tok::Async) {
                 let generators = self.for_if_clauses()?;
                 self.expect(Tok::RBrace)?;
-                return Ok(ex(
-                    ExprKind::DictComp {
-                        key: Box::new(first),
-                        value: Box::new(value),
-                        generators,
-                    },
-                    self.loc_from(start),
-                ));
+                return Ok(ex(ExprKind::DictComp { key: Box::new(first), value: Box::new(value), generators }, self.loc_from(start)));
             }
             return self.dict_rest(start, Some(first), value);
         }
         if matches!(self.peek(), Tok::For | Tok::Async) {
             if let ExprKind::Starred { .. } = first.node {
-                return Err(self.error_at(
-                    "iterable unpacking cannot be used in comprehension",
-                    first.loc,
-                ));
+                return Err(self.error_at("iterable unpacking cannot be used in comprehension", first.loc));
             }
             let generators = self.for_if_clauses()?;
             self.expect(Tok::RBrace)?;
-            return Ok(ex(
-                ExprKind::SetComp {
-                    elt: Box::new(first),
-                    generators,
-                },
-                self.loc_from(start),
-            ));
+            return Ok(ex(ExprKind::SetComp { elt: Box::new(first), generators }, self.loc_from(start)));
         }
         if !matches!(self.peek(), Tok::Comma | Tok::RBrace) {
             self.check_missing_comma(&first)?;
@@ -808,12 +586,7 @@ impl<'a> Parser<'a> {
             while self.eat(Tok::If) {
                 ifs.push(self.disjunction()?);
             }
-            gens.push(Comprehension {
-                target,
-                iter,
-                ifs,
-                is_async,
-            });
+            gens.push(Comprehension { target, iter, ifs, is_async });
         }
         Ok(gens)
     }
@@ -824,18 +597,9 @@ impl<'a> Parser<'a> {
         self.bump();
         if self.eat(Tok::From) {
             let value = self.expression()?;
-            return Ok(ex(
-                ExprKind::YieldFrom {
-                    value: Box::new(value),
-                },
-                self.loc_from(start),
-            ));
+            return Ok(ex(ExprKind::YieldFrom { value: Box::new(value) }, self.loc_from(start)));
         }
-        let value = if self.starts_expression() || self.at(Tok::Star) {
-            Some(Box::new(self.star_expressions()?))
-        } else {
-            None
-        };
+        let value = if self.starts_expression() || self.at(Tok::Star) { Some(Box::new(self.star_expressions()?)) } else { None };
         Ok(ex(ExprKind::Yield { value }, self.loc_from(start)))
     }
 
@@ -870,13 +634,7 @@ impl<'a> Parser<'a> {
                 return Ok(());
             }
         }
-        if matches!(
-            a.node,
-            ExprKind::Lambda { .. }
-                | ExprKind::Starred { .. }
-                | ExprKind::NamedExpr { .. }
-                | ExprKind::IfExp { .. }
-        ) {
+        if matches!(a.node, ExprKind::Lambda { .. } | ExprKind::Starred { .. } | ExprKind::NamedExpr { .. } | ExprKind::IfExp { .. }) {
             return Ok(());
         }
         if matches!(next, Tok::LSqb | Tok::LPar) {
@@ -886,18 +644,13 @@ impl<'a> Parser<'a> {
         let b = self.expression();
         match b {
             Ok(b) => {
-                if matches!(
-                    self.peek(),
-                    Tok::In | Tok::For | Tok::Async | Tok::If | Tok::Else | Tok::ColonEqual
-                ) && !matches!(next, Tok::Lambda)
+                if matches!(self.peek(), Tok::In | Tok::For | Tok::Async | Tok::If | Tok::Else | Tok::ColonEqual)
+                    && !matches!(next, Tok::Lambda)
                 {
                     self.restore(save);
                     return Ok(());
                 }
-                Err(self.error_at(
-                    "invalid syntax. Perhaps you forgot a comma?",
-                    a.loc.to(b.loc),
-                ))
+                Err(self.error_at("invalid syntax. Perhaps you forgot a comma?", a.loc.to(b.loc)))
             }
             Err(_) => {
                 self.restore(save);

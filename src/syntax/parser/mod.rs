@@ -33,14 +33,7 @@ pub(crate) const MAX_CHAIN: u32 = 2990;
 
 /// The error CPython 3.11 reports for an expression nested too deeply for its compiler.
 pub(crate) fn chain_too_deep() -> RawError {
-    RawError::new(
-        SyntaxErrorKind::Recursion,
-        "maximum recursion depth exceeded during compilation",
-        0,
-        0,
-        0,
-        0,
-    )
+    RawError::new(SyntaxErrorKind::Recursion, "maximum recursion depth exceeded during compilation", 0, 0, 0, 0)
 }
 
 /// What re-entering the expression grammar from the top costs in CPython's rule levels.
@@ -61,15 +54,7 @@ pub(crate) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     pub fn new(src: &'a str, lexed: Lexed) -> Parser<'a> {
-        Parser {
-            src,
-            toks: lexed.tokens,
-            pos: 0,
-            lex_err: lexed.error,
-            max_pos: 0,
-            depth: 0,
-            in_fstring: false,
-        }
+        Parser { src, toks: lexed.tokens, pos: 0, lex_err: lexed.error, max_pos: 0, depth: 0, in_fstring: false }
     }
 
     /// Parse the whole token stream in `mode`.
@@ -111,10 +96,7 @@ impl<'a> Parser<'a> {
     /// file: [statements] ENDMARKER
     fn file(&mut self) -> PResult<Mod> {
         let body = self.statements_until_end()?;
-        Ok(Mod::Module {
-            body,
-            type_ignores: Vec::new(),
-        })
+        Ok(Mod::Module { body, type_ignores: Vec::new() })
     }
 
     /// eval: expressions NEWLINE* ENDMARKER
@@ -126,9 +108,7 @@ impl<'a> Parser<'a> {
         if !self.at(Tok::EndMarker) {
             return Err(self.invalid_syntax());
         }
-        Ok(Mod::Expression {
-            body: Box::new(body),
-        })
+        Ok(Mod::Expression { body: Box::new(body) })
     }
 
     /// interactive: statement_newline
@@ -255,28 +235,15 @@ impl<'a> Parser<'a> {
     /// NEWLINE/INDENT/DEDENT (so a compound statement ends with its last statement).
     pub fn loc_from(&self, start: (u32, u32)) -> Loc {
         let mut i = self.pos.saturating_sub(1);
-        while i > 0
-            && matches!(self.toks[i].kind, Tok::Newline | Tok::Indent | Tok::Dedent)
-            && self.toks[i].start >= self.toks[i - 1].end
-        {
+        while i > 0 && matches!(self.toks[i].kind, Tok::Newline | Tok::Indent | Tok::Dedent) && self.toks[i].start >= self.toks[i - 1].end {
             i -= 1;
         }
         let p = self.toks[i];
-        Loc {
-            lineno: start.0,
-            col_offset: start.1,
-            end_lineno: p.end_lineno,
-            end_col_offset: p.end_col,
-        }
+        Loc { lineno: start.0, col_offset: start.1, end_lineno: p.end_lineno, end_col_offset: p.end_col }
     }
 
     pub fn tok_loc(t: Token) -> Loc {
-        Loc {
-            lineno: t.lineno,
-            col_offset: t.col,
-            end_lineno: t.end_lineno,
-            end_col_offset: t.end_col,
-        }
+        Loc { lineno: t.lineno, col_offset: t.col, end_lineno: t.end_lineno, end_col_offset: t.end_col }
     }
 
     // ----- identifiers -----
@@ -357,35 +324,14 @@ impl<'a> Parser<'a> {
         if t.kind == Tok::EndMarker {
             // CPython reports "invalid syntax" at the end (the NEWLINE before is consumed).
             let p = self.prev();
-            return RawError::new(
-                SyntaxErrorKind::Syntax,
-                "invalid syntax",
-                p.lineno,
-                p.col,
-                p.end_lineno,
-                p.end_col,
-            );
+            return RawError::new(SyntaxErrorKind::Syntax, "invalid syntax", p.lineno, p.col, p.end_lineno, p.end_col);
         }
-        RawError::new(
-            SyntaxErrorKind::Syntax,
-            "invalid syntax",
-            t.lineno,
-            t.col,
-            t.end_lineno,
-            t.end_col,
-        )
+        RawError::new(SyntaxErrorKind::Syntax, "invalid syntax", t.lineno, t.col, t.end_lineno, t.end_col)
     }
 
     /// A SyntaxError with `msg` over the range `loc`.
     pub fn error_at(&self, msg: impl Into<String>, loc: Loc) -> RawError {
-        RawError::new(
-            SyntaxErrorKind::Syntax,
-            msg,
-            loc.lineno,
-            loc.col_offset,
-            loc.end_lineno,
-            loc.end_col_offset,
-        )
+        RawError::new(SyntaxErrorKind::Syntax, msg, loc.lineno, loc.col_offset, loc.end_lineno, loc.end_col_offset)
     }
 
     /// A SyntaxError with `msg` at token `t`.

@@ -36,10 +36,7 @@ impl<'a> Parser<'a> {
                 raw_end: Some(-1),
                 ..crate::syntax::error::RawError::new(
                     crate::syntax::error::SyntaxErrorKind::Indentation,
-                    format!(
-                        "expected an indented block after 'match' statement on line {}",
-                        kw.lineno
-                    ),
+                    format!("expected an indented block after 'match' statement on line {}", kw.lineno),
                     t.lineno,
                     t.col,
                     t.lineno,
@@ -57,13 +54,7 @@ impl<'a> Parser<'a> {
                 return Err(self.invalid_syntax());
             }
         }
-        Ok(Some(st(
-            StmtKind::Match {
-                subject: Box::new(subject),
-                cases,
-            },
-            self.loc_from(start),
-        )))
+        Ok(Some(st(StmtKind::Match { subject: Box::new(subject), cases }, self.loc_from(start))))
     }
 
     /// subject_expr: star_named_expression ',' star_named_expressions? | named_expression
@@ -83,31 +74,17 @@ impl<'a> Parser<'a> {
             }
             elts.push(self.star_named_expression()?);
         }
-        Ok(ex(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.loc_from(start),
-        ))
+        Ok(ex(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc_from(start)))
     }
 
     /// case_block: "case" patterns guard? ':' block
     fn case_block(&mut self) -> PResult<MatchCase> {
         let kw = self.bump();
         let pattern = self.patterns()?;
-        let guard = if self.eat(Tok::If) {
-            Some(Box::new(self.named_expression()?))
-        } else {
-            None
-        };
+        let guard = if self.eat(Tok::If) { Some(Box::new(self.named_expression()?)) } else { None };
         self.expect_forced(Tok::Colon, ":")?;
         let body = self.block("'case' statement", kw.lineno)?;
-        Ok(MatchCase {
-            pattern,
-            guard,
-            body,
-        })
+        Ok(MatchCase { pattern, guard, body })
     }
 
     /// patterns: open_sequence_pattern | pattern
@@ -116,12 +93,7 @@ impl<'a> Parser<'a> {
         let first = self.maybe_star_pattern()?;
         if !self.at(Tok::Comma) {
             if let PatternKind::MatchStar { .. } = first.node {
-                return Ok(pat(
-                    PatternKind::MatchSequence {
-                        patterns: vec![first],
-                    },
-                    self.loc_from(start),
-                ));
+                return Ok(pat(PatternKind::MatchSequence { patterns: vec![first] }, self.loc_from(start)));
             }
             return Ok(first);
         }
@@ -132,10 +104,7 @@ impl<'a> Parser<'a> {
             }
             patterns.push(self.maybe_star_pattern()?);
         }
-        Ok(pat(
-            PatternKind::MatchSequence { patterns },
-            self.loc_from(start),
-        ))
+        Ok(pat(PatternKind::MatchSequence { patterns }, self.loc_from(start)))
     }
 
     /// maybe_star_pattern: star_pattern | pattern
@@ -163,13 +132,7 @@ impl<'a> Parser<'a> {
             if name == "_" {
                 return Err(p.error_tok("cannot use '_' as a target", t));
             }
-            Ok(pat(
-                PatternKind::MatchAs {
-                    pattern: Some(Box::new(or)),
-                    name: Some(name),
-                },
-                p.loc_from(start),
-            ))
+            Ok(pat(PatternKind::MatchAs { pattern: Some(Box::new(or)), name: Some(name) }, p.loc_from(start)))
         })
     }
 
@@ -204,12 +167,7 @@ impl<'a> Parser<'a> {
             }
             Tok::Number | Tok::Minus | Tok::String => {
                 let value = self.literal_expr()?;
-                Ok(pat(
-                    PatternKind::MatchValue {
-                        value: Box::new(value),
-                    },
-                    self.loc_from(start),
-                ))
+                Ok(pat(PatternKind::MatchValue { value: Box::new(value) }, self.loc_from(start)))
             }
             Tok::Name => {
                 let e = self.name_or_attr()?;
@@ -219,13 +177,7 @@ impl<'a> Parser<'a> {
                 match e.node {
                     ExprKind::Name { id, .. } => {
                         let name = if id == "_" { None } else { Some(id) };
-                        Ok(pat(
-                            PatternKind::MatchAs {
-                                pattern: None,
-                                name,
-                            },
-                            e.loc,
-                        ))
+                        Ok(pat(PatternKind::MatchAs { pattern: None, name }, e.loc))
                     }
                     _ => {
                         let loc = e.loc;
@@ -236,22 +188,12 @@ impl<'a> Parser<'a> {
             Tok::LPar => {
                 self.bump();
                 if self.eat(Tok::RPar) {
-                    return Ok(pat(
-                        PatternKind::MatchSequence {
-                            patterns: Vec::new(),
-                        },
-                        self.loc_from(start),
-                    ));
+                    return Ok(pat(PatternKind::MatchSequence { patterns: Vec::new() }, self.loc_from(start)));
                 }
                 let first = self.maybe_star_pattern()?;
                 if self.eat(Tok::RPar) {
                     if let PatternKind::MatchStar { .. } = first.node {
-                        return Ok(pat(
-                            PatternKind::MatchSequence {
-                                patterns: vec![first],
-                            },
-                            self.loc_from(start),
-                        ));
+                        return Ok(pat(PatternKind::MatchSequence { patterns: vec![first] }, self.loc_from(start)));
                     }
                     return Ok(first);
                 }
@@ -263,10 +205,7 @@ impl<'a> Parser<'a> {
                     patterns.push(self.maybe_star_pattern()?);
                 }
                 self.expect(Tok::RPar)?;
-                Ok(pat(
-                    PatternKind::MatchSequence { patterns },
-                    self.loc_from(start),
-                ))
+                Ok(pat(PatternKind::MatchSequence { patterns }, self.loc_from(start)))
             }
             Tok::LSqb => {
                 self.bump();
@@ -278,10 +217,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 self.expect(Tok::RSqb)?;
-                Ok(pat(
-                    PatternKind::MatchSequence { patterns },
-                    self.loc_from(start),
-                ))
+                Ok(pat(PatternKind::MatchSequence { patterns }, self.loc_from(start)))
             }
             Tok::LBrace => self.mapping_pattern(),
             _ => Err(self.invalid_syntax()),
@@ -292,23 +228,10 @@ impl<'a> Parser<'a> {
     fn name_or_attr(&mut self) -> PResult<Expr> {
         let start = self.start();
         let (id, t) = self.name()?;
-        let mut e = ex(
-            ExprKind::Name {
-                id,
-                ctx: ExprContext::Load,
-            },
-            Self::tok_loc(t),
-        );
+        let mut e = ex(ExprKind::Name { id, ctx: ExprContext::Load }, Self::tok_loc(t));
         while self.eat(Tok::Dot) {
             let (attr, _) = self.name()?;
-            e = ex(
-                ExprKind::Attribute {
-                    value: Box::new(e),
-                    attr,
-                    ctx: ExprContext::Load,
-                },
-                self.loc_from(start),
-            );
+            e = ex(ExprKind::Attribute { value: Box::new(e), attr, ctx: ExprContext::Load }, self.loc_from(start));
         }
         Ok(e)
     }
@@ -323,31 +246,16 @@ impl<'a> Parser<'a> {
             _ => {
                 let real = self.signed_number()?;
                 if matches!(self.peek(), Tok::Plus | Tok::Minus) {
-                    let op = if self.bump().kind == Tok::Plus {
-                        Operator::Add
-                    } else {
-                        Operator::Sub
-                    };
+                    let op = if self.bump().kind == Tok::Plus { Operator::Add } else { Operator::Sub };
                     if !matches!(
                         real.node,
-                        ExprKind::Constant {
-                            value: Constant::Int(_) | Constant::Float(_),
-                            ..
-                        } | ExprKind::UnaryOp { .. }
+                        ExprKind::Constant { value: Constant::Int(_) | Constant::Float(_), .. } | ExprKind::UnaryOp { .. }
                     ) {
-                        return Err(
-                            self.error_at("real number required in complex literal", real.loc)
-                        );
+                        return Err(self.error_at("real number required in complex literal", real.loc));
                     }
                     if let ExprKind::UnaryOp { operand, .. } = &real.node {
-                        if let ExprKind::Constant {
-                            value: Constant::Complex { .. },
-                            ..
-                        } = operand.node
-                        {
-                            return Err(
-                                self.error_at("real number required in complex literal", real.loc)
-                            );
+                        if let ExprKind::Constant { value: Constant::Complex { .. }, .. } = operand.node {
+                            return Err(self.error_at("real number required in complex literal", real.loc));
                         }
                     }
                     let t = self.tok();
@@ -355,25 +263,10 @@ impl<'a> Parser<'a> {
                         return Err(self.invalid_syntax());
                     }
                     let imag = self.atom()?;
-                    if !matches!(
-                        imag.node,
-                        ExprKind::Constant {
-                            value: Constant::Complex { .. },
-                            ..
-                        }
-                    ) {
-                        return Err(
-                            self.error_at("imaginary number required in complex literal", imag.loc)
-                        );
+                    if !matches!(imag.node, ExprKind::Constant { value: Constant::Complex { .. }, .. }) {
+                        return Err(self.error_at("imaginary number required in complex literal", imag.loc));
                     }
-                    return Ok(ex(
-                        ExprKind::BinOp {
-                            left: Box::new(real),
-                            op,
-                            right: Box::new(imag),
-                        },
-                        self.loc_from(start),
-                    ));
+                    return Ok(ex(ExprKind::BinOp { left: Box::new(real), op, right: Box::new(imag) }, self.loc_from(start)));
                 }
                 Ok(real)
             }
@@ -388,13 +281,7 @@ impl<'a> Parser<'a> {
                 return Err(self.invalid_syntax());
             }
             let n = self.atom()?;
-            return Ok(ex(
-                ExprKind::UnaryOp {
-                    op: UnaryOp::USub,
-                    operand: Box::new(n),
-                },
-                self.loc_from(start),
-            ));
+            return Ok(ex(ExprKind::UnaryOp { op: UnaryOp::USub, operand: Box::new(n) }, self.loc_from(start)));
         }
         if !self.at(Tok::Number) {
             return Err(self.invalid_syntax());
@@ -416,11 +303,7 @@ impl<'a> Parser<'a> {
                 self.eat(Tok::Comma);
                 break;
             }
-            let key = if self.at(Tok::Name) {
-                self.name_or_attr()?
-            } else {
-                self.literal_expr()?
-            };
+            let key = if self.at(Tok::Name) { self.name_or_attr()? } else { self.literal_expr()? };
             if let ExprKind::Name { .. } = key.node {
                 return Err(self.invalid_syntax());
             }
@@ -432,14 +315,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.expect(Tok::RBrace)?;
-        Ok(pat(
-            PatternKind::MatchMapping {
-                keys,
-                patterns,
-                rest,
-            },
-            self.loc_from(start),
-        ))
+        Ok(pat(PatternKind::MatchMapping { keys, patterns, rest }, self.loc_from(start)))
     }
 
     /// class_pattern: name_or_attr '(' [pattern (',' pattern)*] [NAME '=' pattern (',' ...)*] [','] ')'
@@ -466,14 +342,6 @@ impl<'a> Parser<'a> {
             }
         }
         self.expect(Tok::RPar)?;
-        Ok(pat(
-            PatternKind::MatchClass {
-                cls: Box::new(cls),
-                patterns,
-                kwd_attrs,
-                kwd_patterns,
-            },
-            self.loc_from(start),
-        ))
+        Ok(pat(PatternKind::MatchClass { cls: Box::new(cls), patterns, kwd_attrs, kwd_patterns }, self.loc_from(start)))
     }
 }

@@ -86,11 +86,7 @@ impl<'a> Parser<'a> {
             }
             Tok::Return => {
                 self.bump();
-                let value = if self.starts_expression() || self.at(Tok::Star) {
-                    Some(Box::new(self.star_expressions()?))
-                } else {
-                    None
-                };
+                let value = if self.starts_expression() || self.at(Tok::Star) { Some(Box::new(self.star_expressions()?)) } else { None };
                 Ok(st(StmtKind::Return { value }, self.loc_from(start)))
             }
             Tok::Raise => {
@@ -112,14 +108,7 @@ impl<'a> Parser<'a> {
                     names.push(self.name()?.0);
                 }
                 let loc = self.loc_from(start);
-                Ok(st(
-                    if t.kind == Tok::Global {
-                        StmtKind::Global { names }
-                    } else {
-                        StmtKind::Nonlocal { names }
-                    },
-                    loc,
-                ))
+                Ok(st(if t.kind == Tok::Global { StmtKind::Global { names } } else { StmtKind::Nonlocal { names } }, loc))
             }
             Tok::Del => {
                 self.bump();
@@ -141,11 +130,7 @@ impl<'a> Parser<'a> {
             Tok::Assert => {
                 self.bump();
                 let test = Box::new(self.expression()?);
-                let msg = if self.eat(Tok::Comma) {
-                    Some(Box::new(self.expression()?))
-                } else {
-                    None
-                };
+                let msg = if self.eat(Tok::Comma) { Some(Box::new(self.expression()?)) } else { None };
                 Ok(st(StmtKind::Assert { test, msg }, self.loc_from(start)))
             }
             Tok::Import => self.import_name(),
@@ -163,21 +148,13 @@ impl<'a> Parser<'a> {
     fn expr_or_assign_stmt(&mut self) -> PResult<Stmt> {
         let start = self.start();
         let first_is_paren = self.at(Tok::LPar);
-        let first = if self.at(Tok::Yield) {
-            self.yield_expr()?
-        } else {
-            self.star_expressions()?
-        };
+        let first = if self.at(Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? };
         match self.peek() {
             Tok::Colon => {
                 // annotated assignment
                 let annotation_target = match &first.node {
-                    ExprKind::Name { .. }
-                    | ExprKind::Attribute { .. }
-                    | ExprKind::Subscript { .. } => None,
-                    ExprKind::Tuple { .. } => {
-                        Some("only single target (not tuple) can be annotated")
-                    }
+                    ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+                    ExprKind::Tuple { .. } => Some("only single target (not tuple) can be annotated"),
                     ExprKind::List { .. } => Some("only single target (not list) can be annotated"),
                     _ => Some("illegal target for annotation"),
                 };
@@ -187,57 +164,31 @@ impl<'a> Parser<'a> {
                 self.bump();
                 let annotation = self.expression()?;
                 let value = if self.eat(Tok::Equal) {
-                    Some(Box::new(if self.at(Tok::Yield) {
-                        self.yield_expr()?
-                    } else {
-                        self.star_expressions()?
-                    }))
+                    Some(Box::new(if self.at(Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? }))
                 } else {
                     None
                 };
                 let simple = !first_is_paren && matches!(first.node, ExprKind::Name { .. });
                 let target = self.to_target(first, TargetKind::Star)?;
                 Ok(st(
-                    StmtKind::AnnAssign {
-                        target: Box::new(target),
-                        annotation: Box::new(annotation),
-                        value,
-                        simple,
-                    },
+                    StmtKind::AnnAssign { target: Box::new(target), annotation: Box::new(annotation), value, simple },
                     self.loc_from(start),
                 ))
             }
             Tok::Equal => {
                 let mut items = vec![first];
                 while self.eat(Tok::Equal) {
-                    let e = if self.at(Tok::Yield) {
-                        self.yield_expr()?
-                    } else {
-                        self.star_expressions()?
-                    };
+                    let e = if self.at(Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? };
                     items.push(e);
                 }
-                let value = items.pop().unwrap_or_else(|| {
-                    ex(
-                        ExprKind::Tuple {
-                            elts: Vec::new(),
-                            ctx: ExprContext::Load,
-                        },
-                        Loc::default(),
-                    )
-                });
+                let value = items.pop().unwrap_or_else(|| ex(ExprKind::Tuple { elts: Vec::new(), ctx: ExprContext::Load }, Loc::default()));
                 let mut targets = Vec::with_capacity(items.len());
                 let n = items.len();
                 for (i, t) in items.into_iter().enumerate() {
                     if let ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } = t.node {
-                        return Err(
-                            self.error_at("assignment to yield expression not possible", t.loc)
-                        );
+                        return Err(self.error_at("assignment to yield expression not possible", t.loc));
                     }
-                    if i == 0
-                        && n == 1
-                        && super::targets::invalid_target(&t, TargetKind::Star).is_some()
-                    {
+                    if i == 0 && n == 1 && super::targets::invalid_target(&t, TargetKind::Star).is_some() {
                         self.check_here_message(&t, &value)?;
                     }
                     targets.push(self.to_target(t, TargetKind::Star)?);
@@ -245,54 +196,26 @@ impl<'a> Parser<'a> {
                 if !matches!(self.peek(), Tok::Newline | Tok::Semi) {
                     return Err(self.invalid_syntax());
                 }
-                Ok(st(
-                    StmtKind::Assign {
-                        targets,
-                        value: Box::new(value),
-                        type_comment: None,
-                    },
-                    self.loc_from(start),
-                ))
+                Ok(st(StmtKind::Assign { targets, value: Box::new(value), type_comment: None }, self.loc_from(start)))
             }
             k => {
                 if let Some(op) = aug_op(k) {
                     match &first.node {
-                        ExprKind::Name { .. }
-                        | ExprKind::Attribute { .. }
-                        | ExprKind::Subscript { .. } => {}
+                        ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
                         _ => {
-                            let msg = format!(
-                                "'{}' is an illegal expression for augmented assignment",
-                                super::targets::expr_name(&first)
-                            );
+                            let msg = format!("'{}' is an illegal expression for augmented assignment", super::targets::expr_name(&first));
                             return Err(self.error_at(msg, first.loc));
                         }
                     }
                     self.bump();
-                    let value = if self.at(Tok::Yield) {
-                        self.yield_expr()?
-                    } else {
-                        self.star_expressions()?
-                    };
+                    let value = if self.at(Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? };
                     let target = self.to_target(first, TargetKind::Star)?;
-                    return Ok(st(
-                        StmtKind::AugAssign {
-                            target: Box::new(target),
-                            op,
-                            value: Box::new(value),
-                        },
-                        self.loc_from(start),
-                    ));
+                    return Ok(st(StmtKind::AugAssign { target: Box::new(target), op, value: Box::new(value) }, self.loc_from(start)));
                 }
                 if !matches!(k, Tok::Newline | Tok::Semi) {
                     self.check_legacy_call(&first)?;
                 }
-                Ok(st(
-                    StmtKind::Expr {
-                        value: Box::new(first),
-                    },
-                    self.loc_from(start),
-                ))
+                Ok(st(StmtKind::Expr { value: Box::new(first) }, self.loc_from(start)))
             }
         }
     }
@@ -300,9 +223,7 @@ impl<'a> Parser<'a> {
     /// `f() = 1` at statement level: CPython's `invalid_named_expression` message variant.
     fn check_here_message(&mut self, t: &Expr, value: &Expr) -> PResult<()> {
         let elems: Vec<&Expr> = match &t.node {
-            ExprKind::Tuple { elts, .. }
-                if t.loc.col_offset == elts.first().map(|e| e.loc.col_offset).unwrap_or(0) =>
-            {
+            ExprKind::Tuple { elts, .. } if t.loc.col_offset == elts.first().map(|e| e.loc.col_offset).unwrap_or(0) => {
                 elts.iter().collect()
             }
             _ => vec![t],
@@ -315,9 +236,7 @@ impl<'a> Parser<'a> {
             | ExprKind::Yield { .. }
             | ExprKind::YieldFrom { .. }
             | ExprKind::Starred { .. } => false,
-            ExprKind::UnaryOp {
-                op: UnaryOp::Not, ..
-            } => false,
+            ExprKind::UnaryOp { op: UnaryOp::Not, .. } => false,
             _ => true,
         };
         if !value_ok {
@@ -325,30 +244,17 @@ impl<'a> Parser<'a> {
         }
         for e in elems {
             match &e.node {
-                ExprKind::Name { .. }
-                | ExprKind::Attribute { .. }
-                | ExprKind::Subscript { .. }
-                | ExprKind::Starred { .. } => continue,
-                ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. } => {
-                    return Ok(())
-                }
-                ExprKind::Constant {
-                    value: Constant::Bool(_) | Constant::None,
-                    ..
-                } => return Ok(()),
+                ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } | ExprKind::Starred { .. } => continue,
+                ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. } => return Ok(()),
+                ExprKind::Constant { value: Constant::Bool(_) | Constant::None, .. } => return Ok(()),
                 ExprKind::BoolOp { .. }
                 | ExprKind::Compare { .. }
                 | ExprKind::IfExp { .. }
                 | ExprKind::Lambda { .. }
                 | ExprKind::NamedExpr { .. } => return Ok(()),
-                ExprKind::UnaryOp {
-                    op: UnaryOp::Not, ..
-                } => return Ok(()),
+                ExprKind::UnaryOp { op: UnaryOp::Not, .. } => return Ok(()),
                 _ => {
-                    let msg = format!(
-                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                        super::targets::expr_name(e)
-                    );
+                    let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", super::targets::expr_name(e));
                     return Err(self.error_at(msg, e.loc));
                 }
             }
@@ -359,14 +265,10 @@ impl<'a> Parser<'a> {
     /// invalid_legacy_expression: NAME !'(' star_expressions (`print x`, `exec "code"`)
     fn check_legacy_call(&mut self, first: &Expr) -> PResult<()> {
         if let ExprKind::Name { id, .. } = &first.node {
-            if (id == "print" || id == "exec")
-                && (self.starts_expression() || self.at(Tok::Star))
-                && !self.at(Tok::LPar)
-            {
+            if (id == "print" || id == "exec") && (self.starts_expression() || self.at(Tok::Star)) && !self.at(Tok::LPar) {
                 let save = self.save();
                 if let Ok(b) = self.star_expressions() {
-                    let msg =
-                        format!("Missing parentheses in call to '{id}'. Did you mean {id}(...)?");
+                    let msg = format!("Missing parentheses in call to '{id}'. Did you mean {id}(...)?");
                     return Err(self.error_at(msg, first.loc.to(b.loc)));
                 }
                 self.restore(save);
@@ -383,16 +285,8 @@ impl<'a> Parser<'a> {
         loop {
             let s = self.start();
             let name = self.dotted_name()?;
-            let asname = if self.eat(Tok::As) {
-                Some(self.name()?.0)
-            } else {
-                None
-            };
-            names.push(Alias {
-                name,
-                asname,
-                loc: self.loc_from(s),
-            });
+            let asname = if self.eat(Tok::As) { Some(self.name()?.0) } else { None };
+            names.push(Alias { name, asname, loc: self.loc_from(s) });
             if !self.eat(Tok::Comma) {
                 break;
             }
@@ -425,11 +319,7 @@ impl<'a> Parser<'a> {
             }
             self.bump();
         }
-        let module = if self.at(Tok::Name) {
-            Some(self.dotted_name()?)
-        } else {
-            None
-        };
+        let module = if self.at(Tok::Name) { Some(self.dotted_name()?) } else { None };
         if module.is_none() && level == 0 {
             return Err(self.invalid_syntax());
         }
@@ -439,26 +329,14 @@ impl<'a> Parser<'a> {
         let mut names = Vec::new();
         if self.at(Tok::Star) {
             let t = self.bump();
-            names.push(Alias {
-                name: "*".into(),
-                asname: None,
-                loc: Self::tok_loc(t),
-            });
+            names.push(Alias { name: "*".into(), asname: None, loc: Self::tok_loc(t) });
         } else {
             let paren = self.eat(Tok::LPar);
             loop {
                 let s = self.start();
                 let (name, _) = self.name()?;
-                let asname = if self.eat(Tok::As) {
-                    Some(self.name()?.0)
-                } else {
-                    None
-                };
-                names.push(Alias {
-                    name,
-                    asname,
-                    loc: self.loc_from(s),
-                });
+                let asname = if self.eat(Tok::As) { Some(self.name()?.0) } else { None };
+                names.push(Alias { name, asname, loc: self.loc_from(s) });
                 if !self.at(Tok::Comma) {
                     break;
                 }
@@ -469,24 +347,14 @@ impl<'a> Parser<'a> {
                 if !paren && matches!(self.peek(), Tok::Newline | Tok::Semi) {
                     let _ = comma;
                     let t = self.tok();
-                    return Err(self.error_tok(
-                        "trailing comma not allowed without surrounding parentheses",
-                        t,
-                    ));
+                    return Err(self.error_tok("trailing comma not allowed without surrounding parentheses", t));
                 }
             }
             if paren {
                 self.expect(Tok::RPar)?;
             }
         }
-        Ok(st(
-            StmtKind::ImportFrom {
-                module,
-                names,
-                level,
-            },
-            self.loc_from(start),
-        ))
+        Ok(st(StmtKind::ImportFrom { module, names, level }, self.loc_from(start)))
     }
 
     /// block: NEWLINE INDENT statements DEDENT | simple_stmts
@@ -515,14 +383,7 @@ impl<'a> Parser<'a> {
             };
             return Err(RawError {
                 raw_end: Some(-1),
-                ..RawError::new(
-                    SyntaxErrorKind::Indentation,
-                    format!("expected an indented block after {what} on line {line}"),
-                    l,
-                    c,
-                    l,
-                    c,
-                )
+                ..RawError::new(SyntaxErrorKind::Indentation, format!("expected an indented block after {what} on line {line}"), l, c, l, c)
             });
         }
         self.bump();
@@ -545,27 +406,13 @@ impl<'a> Parser<'a> {
         let kw = self.bump();
         let test = self.condition()?;
         self.expect_forced(Tok::Colon, ":")?;
-        let body = self.block(
-            if elif {
-                "'elif' statement"
-            } else {
-                "'if' statement"
-            },
-            kw.lineno,
-        )?;
+        let body = self.block(if elif { "'elif' statement" } else { "'if' statement" }, kw.lineno)?;
         let orelse = match self.peek() {
             Tok::Elif => vec![self.if_stmt(true)?],
             Tok::Else => self.else_block()?,
             _ => Vec::new(),
         };
-        Ok(st(
-            StmtKind::If {
-                test: Box::new(test),
-                body,
-                orelse,
-            },
-            self.loc_from(start),
-        ))
+        Ok(st(StmtKind::If { test: Box::new(test), body, orelse }, self.loc_from(start)))
     }
 
     /// A `named_expression` used as a condition, with CPython's `if x = 1:` message.
@@ -591,19 +438,8 @@ impl<'a> Parser<'a> {
         let test = self.condition()?;
         self.expect_forced(Tok::Colon, ":")?;
         let body = self.block("'while' statement", kw.lineno)?;
-        let orelse = if self.at(Tok::Else) {
-            self.else_block()?
-        } else {
-            Vec::new()
-        };
-        Ok(st(
-            StmtKind::While {
-                test: Box::new(test),
-                body,
-                orelse,
-            },
-            self.loc_from(start),
-        ))
+        let orelse = if self.at(Tok::Else) { self.else_block()? } else { Vec::new() };
+        Ok(st(StmtKind::While { test: Box::new(test), body, orelse }, self.loc_from(start)))
     }
 
     /// for_stmt: [ASYNC] 'for' star_targets 'in' ~ star_expressions ':' block [else_block]
@@ -617,28 +453,12 @@ impl<'a> Parser<'a> {
         let iter = self.star_expressions()?;
         self.expect_forced(Tok::Colon, ":")?;
         let body = self.block("'for' statement", kw.lineno)?;
-        let orelse = if self.at(Tok::Else) {
-            self.else_block()?
-        } else {
-            Vec::new()
-        };
+        let orelse = if self.at(Tok::Else) { self.else_block()? } else { Vec::new() };
         let (target, iter) = (Box::new(target), Box::new(iter));
         let node = if async_start.is_some() {
-            StmtKind::AsyncFor {
-                target,
-                iter,
-                body,
-                orelse,
-                type_comment: None,
-            }
+            StmtKind::AsyncFor { target, iter, body, orelse, type_comment: None }
         } else {
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-                type_comment: None,
-            }
+            StmtKind::For { target, iter, body, orelse, type_comment: None }
         };
         Ok(st(node, self.loc_from(start)))
     }
@@ -668,17 +488,9 @@ impl<'a> Parser<'a> {
         self.expect_forced(Tok::Colon, ":")?;
         let body = self.block("'with' statement", kw.lineno)?;
         let node = if async_start.is_some() {
-            StmtKind::AsyncWith {
-                items,
-                body,
-                type_comment: None,
-            }
+            StmtKind::AsyncWith { items, body, type_comment: None }
         } else {
-            StmtKind::With {
-                items,
-                body,
-                type_comment: None,
-            }
+            StmtKind::With { items, body, type_comment: None }
         };
         Ok(st(node, self.loc_from(start)))
     }
@@ -698,10 +510,7 @@ impl<'a> Parser<'a> {
             } else {
                 None
             };
-            items.push(WithItem {
-                context_expr,
-                optional_vars,
-            });
+            items.push(WithItem { context_expr, optional_vars });
             if !self.eat(Tok::Comma) {
                 break;
             }
@@ -718,13 +527,7 @@ impl<'a> Parser<'a> {
             let start = self.start();
             self.bump();
             let v = self.bitwise_or()?;
-            ex(
-                ExprKind::Starred {
-                    value: Box::new(v),
-                    ctx: ExprContext::Load,
-                },
-                self.loc_from(start),
-            )
+            ex(ExprKind::Starred { value: Box::new(v), ctx: ExprContext::Load }, self.loc_from(start))
         } else {
             self.bitwise_or()?
         };
@@ -746,10 +549,7 @@ impl<'a> Parser<'a> {
             let is_star = self.eat(Tok::Star);
             match star {
                 Some(s) if s != is_star => {
-                    return Err(self.error_tok(
-                        "cannot have both 'except' and 'except*' on the same 'try'",
-                        ekw,
-                    ));
+                    return Err(self.error_tok("cannot have both 'except' and 'except*' on the same 'try'", ekw));
                 }
                 _ => star = Some(is_star),
             }
@@ -772,9 +572,7 @@ impl<'a> Parser<'a> {
                     }
                     let loc = self.loc_from(ts);
                     if self.at(Tok::Colon) || self.at(Tok::As) {
-                        return Err(
-                            self.error_at("multiple exception types must be parenthesized", loc)
-                        );
+                        return Err(self.error_at("multiple exception types must be parenthesized", loc));
                     }
                     return Err(self.invalid_syntax());
                 }
@@ -784,24 +582,11 @@ impl<'a> Parser<'a> {
                 }
             }
             self.expect_forced(Tok::Colon, ":")?;
-            let what = if is_star {
-                "'except*' statement"
-            } else {
-                "'except' statement"
-            };
+            let what = if is_star { "'except*' statement" } else { "'except' statement" };
             let hbody = self.block(what, ekw.lineno)?;
-            handlers.push(ExceptHandler {
-                type_,
-                name,
-                body: hbody,
-                loc: self.loc_from(hs),
-            });
+            handlers.push(ExceptHandler { type_, name, body: hbody, loc: self.loc_from(hs) });
         }
-        let orelse = if !handlers.is_empty() && self.at(Tok::Else) {
-            self.else_block()?
-        } else {
-            Vec::new()
-        };
+        let orelse = if !handlers.is_empty() && self.at(Tok::Else) { self.else_block()? } else { Vec::new() };
         let finalbody = if self.at(Tok::Finally) {
             let fkw = self.bump();
             self.expect_forced(Tok::Colon, ":")?;
@@ -817,19 +602,9 @@ impl<'a> Parser<'a> {
             return Err(self.error_tok("expected 'except' or 'finally' block", t));
         }
         let node = if star == Some(true) {
-            StmtKind::TryStar {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            }
+            StmtKind::TryStar { body, handlers, orelse, finalbody }
         } else {
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            }
+            StmtKind::Try { body, handlers, orelse, finalbody }
         };
         Ok(st(node, self.loc_from(start)))
     }
@@ -864,43 +639,21 @@ impl<'a> Parser<'a> {
     }
 
     /// function_def_raw: [ASYNC] 'def' NAME &&'(' [params] ')' ['->' expression] &&':' block
-    fn function_def(
-        &mut self,
-        decorator_list: Vec<Expr>,
-        async_start: Option<(u32, u32)>,
-    ) -> PResult<Stmt> {
+    fn function_def(&mut self, decorator_list: Vec<Expr>, async_start: Option<(u32, u32)>) -> PResult<Stmt> {
         let start = async_start.unwrap_or(self.start());
         let kw = self.bump();
         let (name, _) = self.name()?;
         self.expect_forced(Tok::LPar, "(")?;
         let args = self.parameters(true)?;
         self.expect(Tok::RPar)?;
-        let returns = if self.eat(Tok::RArrow) {
-            Some(Box::new(self.expression()?))
-        } else {
-            None
-        };
+        let returns = if self.eat(Tok::RArrow) { Some(Box::new(self.expression()?)) } else { None };
         self.expect_forced(Tok::Colon, ":")?;
         let body = self.block(&format!("function definition"), kw.lineno)?;
         let args = Box::new(args);
         let node = if async_start.is_some() {
-            StmtKind::AsyncFunctionDef {
-                name,
-                args,
-                body,
-                decorator_list,
-                returns,
-                type_comment: None,
-            }
+            StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, type_comment: None }
         } else {
-            StmtKind::FunctionDef {
-                name,
-                args,
-                body,
-                decorator_list,
-                returns,
-                type_comment: None,
-            }
+            StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment: None }
         };
         Ok(st(node, self.loc_from(start)))
     }
@@ -910,23 +663,10 @@ impl<'a> Parser<'a> {
         let start = self.start();
         let kw = self.bump();
         let (name, _) = self.name()?;
-        let (bases, keywords) = if self.at(Tok::LPar) {
-            self.call_arguments()?
-        } else {
-            (Vec::new(), Vec::new())
-        };
+        let (bases, keywords) = if self.at(Tok::LPar) { self.call_arguments()? } else { (Vec::new(), Vec::new()) };
         self.expect_forced(Tok::Colon, ":")?;
         let body = self.block("class definition", kw.lineno)?;
-        Ok(st(
-            StmtKind::ClassDef {
-                name,
-                bases,
-                keywords,
-                body,
-                decorator_list,
-            },
-            self.loc_from(start),
-        ))
+        Ok(st(StmtKind::ClassDef { name, bases, keywords, body, decorator_list }, self.loc_from(start)))
     }
 }
 

@@ -27,23 +27,17 @@ impl<'a> Parser<'a> {
                 b'o' => 8,
                 _ => 2,
             };
-            return BigInt::parse_bytes(&b[2..], radix)
-                .map(Constant::Int)
-                .ok_or_else(|| self.error_tok("invalid number literal", t));
+            return BigInt::parse_bytes(&b[2..], radix).map(Constant::Int).ok_or_else(|| self.error_tok("invalid number literal", t));
         }
         if let Some(im) = clean.strip_suffix(['j', 'J']) {
-            let v: f64 =
-                parse_float(im).ok_or_else(|| self.error_tok("invalid imaginary literal", t))?;
+            let v: f64 = parse_float(im).ok_or_else(|| self.error_tok("invalid imaginary literal", t))?;
             return Ok(Constant::Complex { real: 0.0, imag: v });
         }
         if clean.contains(['.', 'e', 'E']) {
-            let v =
-                parse_float(&clean).ok_or_else(|| self.error_tok("invalid decimal literal", t))?;
+            let v = parse_float(&clean).ok_or_else(|| self.error_tok("invalid decimal literal", t))?;
             return Ok(Constant::Float(v));
         }
-        BigInt::parse_bytes(b, 10)
-            .map(Constant::Int)
-            .ok_or_else(|| self.error_tok("invalid decimal literal", t))
+        BigInt::parse_bytes(b, 10).map(Constant::Int).ok_or_else(|| self.error_tok("invalid decimal literal", t))
     }
 
     /// strings: STRING+ (implicit concatenation of plain, bytes and f-string literals)
@@ -54,31 +48,15 @@ impl<'a> Parser<'a> {
             toks.push(self.bump());
         }
         let last = *toks.last().unwrap_or(&first);
-        let loc = Loc {
-            lineno: first.lineno,
-            col_offset: first.col,
-            end_lineno: last.end_lineno,
-            end_col_offset: last.end_col,
-        };
+        let loc = Loc { lineno: first.lineno, col_offset: first.col, end_lineno: last.end_lineno, end_col_offset: last.end_col };
         let end_err = |_p: &Parser, msg: &str| {
-            RawError::new(
-                crate::syntax::error::SyntaxErrorKind::Syntax,
-                msg,
-                last.end_lineno,
-                last.end_col,
-                last.end_lineno,
-                last.end_col,
-            )
+            RawError::new(crate::syntax::error::SyntaxErrorKind::Syntax, msg, last.end_lineno, last.end_col, last.end_lineno, last.end_col)
         };
         let mut bytes: Option<bool> = None;
         let mut any_f = false;
         let mut parts: Vec<Part> = Vec::new();
         let mut bytes_val: Vec<u8> = Vec::new();
-        let kind = if self.text(first).starts_with('u') {
-            Some("u".to_string())
-        } else {
-            None
-        };
+        let kind = if self.text(first).starts_with('u') { Some("u".to_string()) } else { None };
         for &t in &toks {
             let text = self.text(t);
             let qpos = text.find(['\'', '"']).unwrap_or(0);
@@ -90,24 +68,14 @@ impl<'a> Parser<'a> {
                 return Err(end_err(self, "cannot mix bytes and nonbytes literals"));
             }
             let q = &text[qpos..];
-            let ql = if q.len() >= 6 && (q.starts_with("\"\"\"") || q.starts_with("'''")) {
-                3
-            } else {
-                1
-            };
+            let ql = if q.len() >= 6 && (q.starts_with("\"\"\"") || q.starts_with("'''")) { 3 } else { 1 };
             let body = &q[ql..q.len() - ql];
             let body_off = t.start as usize + qpos + ql;
             if is_bytes {
                 if !body.is_ascii() {
                     // CPython's end offset counts the token's bytes, not characters.
-                    let mut e = self.error_at(
-                        "bytes can only contain ASCII literal characters",
-                        Self::tok_loc(t),
-                    );
-                    let ls = self.src[..t.start as usize]
-                        .rfind('\n')
-                        .map(|p| p + 1)
-                        .unwrap_or(0);
+                    let mut e = self.error_at("bytes can only contain ASCII literal characters", Self::tok_loc(t));
+                    let ls = self.src[..t.start as usize].rfind('\n').map(|p| p + 1).unwrap_or(0);
                     let before = self.src[ls..t.start as usize].chars().count() as i64;
                     e.raw_end = Some(before + 1 + (t.end - t.start) as i64);
                     return Err(e);
@@ -120,8 +88,7 @@ impl<'a> Parser<'a> {
                 }
             } else if is_f {
                 any_f = true;
-                self.fstring_body(body, body_off, raw, 0, &mut parts)
-                    .map_err(|e| self.fix_fstring_error(e, last))?;
+                self.fstring_body(body, body_off, raw, 0, &mut parts).map_err(|e| self.fix_fstring_error(e, last))?;
             } else {
                 let cps = if raw {
                     body.chars().map(|c| c as u32).collect()
@@ -132,26 +99,14 @@ impl<'a> Parser<'a> {
             }
         }
         if bytes == Some(true) {
-            return Ok(ex(
-                ExprKind::Constant {
-                    value: Constant::Bytes(bytes_val),
-                    kind: None,
-                },
-                loc,
-            ));
+            return Ok(ex(ExprKind::Constant { value: Constant::Bytes(bytes_val), kind: None }, loc));
         }
         if !any_f {
             let cps = match parts.pop() {
                 Some(Part::Lit(v)) => v,
                 _ => Vec::new(),
             };
-            return Ok(ex(
-                ExprKind::Constant {
-                    value: Constant::Str(PyString::from_code_points(cps)),
-                    kind,
-                },
-                loc,
-            ));
+            return Ok(ex(ExprKind::Constant { value: Constant::Str(PyString::from_code_points(cps)), kind }, loc));
         }
         Ok(joined(parts, loc))
     }
@@ -169,14 +124,7 @@ impl<'a> Parser<'a> {
 
     /// Parse the body of one f-string literal (or a format spec at `level` > 0) into `parts`.
     /// Returns the number of bytes of `body` consumed (up to the closing `}` of a spec).
-    fn fstring_body(
-        &mut self,
-        body: &str,
-        body_off: usize,
-        raw: bool,
-        level: u32,
-        parts: &mut Vec<Part>,
-    ) -> PResult<usize> {
+    fn fstring_body(&mut self, body: &str, body_off: usize, raw: bool, level: u32, parts: &mut Vec<Part>) -> PResult<usize> {
         let b = body.as_bytes();
         let mut i = 0;
         let mut lit_start = 0;
@@ -184,11 +132,7 @@ impl<'a> Parser<'a> {
             if s.is_empty() {
                 return Ok(());
             }
-            let cps = if raw {
-                s.chars().map(|c| c as u32).collect()
-            } else {
-                decode_escapes(s, false).map_err(fs_err)?
-            };
+            let cps = if raw { s.chars().map(|c| c as u32).collect() } else { decode_escapes(s, false).map_err(fs_err)? };
             push_lit(parts, cps);
             Ok(())
         };
@@ -242,15 +186,7 @@ impl<'a> Parser<'a> {
 
     /// One replacement field starting just after `{` at byte `i` of `body`; returns the index
     /// just past its closing `}`.
-    fn fstring_field(
-        &mut self,
-        body: &str,
-        body_off: usize,
-        start: usize,
-        raw: bool,
-        level: u32,
-        parts: &mut Vec<Part>,
-    ) -> PResult<usize> {
+    fn fstring_field(&mut self, body: &str, body_off: usize, start: usize, raw: bool, level: u32, parts: &mut Vec<Part>) -> PResult<usize> {
         if level >= 2 {
             return Err(fs_err("f-string: expressions nested too deeply".into()));
         }
@@ -263,9 +199,7 @@ impl<'a> Parser<'a> {
         while i < b.len() {
             let c = b[i];
             if c == b'\\' {
-                return Err(fs_err(
-                    "f-string expression part cannot include a backslash".into(),
-                ));
+                return Err(fs_err("f-string expression part cannot include a backslash".into()));
             }
             if let Some((q, triple)) = quote {
                 if c == q && (!triple || (b.get(i + 1) == Some(&q) && b.get(i + 2) == Some(&q))) {
@@ -297,7 +231,10 @@ impl<'a> Parser<'a> {
                         _ => b'}',
                     };
                     if want != c {
-                        return Err(fs_err(format!("f-string: closing parenthesis '{}' does not match opening parenthesis '{}'", c as char, open as char)));
+                        return Err(fs_err(format!(
+                            "f-string: closing parenthesis '{}' does not match opening parenthesis '{}'",
+                            c as char, open as char
+                        )));
                     }
                 }
                 b']' | b')' => return Err(fs_err(format!("f-string: unmatched '{}'", c as char))),
@@ -331,21 +268,14 @@ impl<'a> Parser<'a> {
         }
         let expr_end = if equal { i - 1 } else { i };
         let expr_text = &body[start..expr_end];
-        if expr_text
-            .trim_matches([' ', '\t', '\n', '\x0c', '\r'])
-            .is_empty()
-        {
+        if expr_text.trim_matches([' ', '\t', '\n', '\x0c', '\r']).is_empty() {
             let m = match b[i] {
                 b'!' if !equal => "f-string: expression required before '!'",
                 b':' if !equal => "f-string: expression required before ':'",
                 _ => "f-string: empty expression not allowed",
             };
             let _ = m;
-            return Err(fs_err(if b[i] == b'!' || b[i] == b':' {
-                m.into()
-            } else {
-                "f-string: empty expression not allowed".into()
-            }));
+            return Err(fs_err(if b[i] == b'!' || b[i] == b':' { m.into() } else { "f-string: empty expression not allowed".into() }));
         }
         let value = self.fstring_expr(expr_text, body_off + start)?;
         // After `=`, whitespace is part of the self-documenting text.
@@ -364,11 +294,7 @@ impl<'a> Parser<'a> {
                     conversion = c as i32;
                     i += 1;
                 }
-                _ => {
-                    return Err(fs_err(
-                        "f-string: invalid conversion character: expected 's', 'r', or 'a'".into(),
-                    ))
-                }
+                _ => return Err(fs_err("f-string: invalid conversion character: expected 's', 'r', or 'a'".into())),
             }
             if i >= b.len() || !matches!(b[i], b':' | b'}') {
                 return Err(fs_err("f-string: expecting '}'".into()));
@@ -378,8 +304,7 @@ impl<'a> Parser<'a> {
         if i < b.len() && b[i] == b':' {
             i += 1;
             let mut spec_parts = Vec::new();
-            let used =
-                self.fstring_body(&body[i..], body_off + i, raw, level + 1, &mut spec_parts)?;
+            let used = self.fstring_body(&body[i..], body_off + i, raw, level + 1, &mut spec_parts)?;
             i += used;
             format_spec = Some(spec_parts);
         }
@@ -391,14 +316,7 @@ impl<'a> Parser<'a> {
             conversion = b'r' as i32;
         }
         let spec = format_spec.map(|p| Box::new(joined(p, Loc::default())));
-        parts.push(Part::Expr(ex(
-            ExprKind::FormattedValue {
-                value: Box::new(value),
-                conversion,
-                format_spec: spec,
-            },
-            Loc::default(),
-        )));
+        parts.push(Part::Expr(ex(ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec: spec }, Loc::default())));
         Ok(i)
     }
 
@@ -444,14 +362,9 @@ impl<'a> Parser<'a> {
                     return Err(e);
                 }
                 // Report against the `(expr)` text, as CPython 3.11 does.
-                let unshift_col =
-                    |l: u32, c: u32| if l == line { c + 1 - col.min(c + 1) } else { c };
+                let unshift_col = |l: u32, c: u32| if l == line { c + 1 - col.min(c + 1) } else { c };
                 let mut out = e.clone();
-                out.msg = if e.msg.starts_with("f-string") {
-                    e.msg.clone()
-                } else {
-                    format!("f-string: {}", e.msg)
-                };
+                out.msg = if e.msg.starts_with("f-string") { e.msg.clone() } else { format!("f-string: {}", e.msg) };
                 out.col = unshift_col(e.lineno, e.col);
                 out.end_col = unshift_col(e.end_lineno, e.end_col);
                 out.lineno = e.lineno.saturating_sub(line - 1).max(1) + line - 1;
@@ -467,14 +380,7 @@ impl<'a> Parser<'a> {
 }
 
 fn fs_err(msg: String) -> RawError {
-    RawError::new(
-        crate::syntax::error::SyntaxErrorKind::Syntax,
-        msg,
-        0,
-        0,
-        0,
-        0,
-    )
+    RawError::new(crate::syntax::error::SyntaxErrorKind::Syntax, msg, 0, 0, 0, 0)
 }
 
 fn push_lit(parts: &mut Vec<Part>, cps: Vec<u32>) {
@@ -494,20 +400,10 @@ fn joined(parts: Vec<Part>, loc: Loc) -> Expr {
     let values = parts
         .into_iter()
         .map(|p| match p {
-            Part::Lit(v) => ex(
-                ExprKind::Constant {
-                    value: Constant::Str(PyString::from_code_points(v)),
-                    kind: None,
-                },
-                loc,
-            ),
+            Part::Lit(v) => ex(ExprKind::Constant { value: Constant::Str(PyString::from_code_points(v)), kind: None }, loc),
             Part::Expr(mut e) => {
                 e.loc = loc;
-                if let ExprKind::FormattedValue {
-                    format_spec: Some(spec),
-                    ..
-                } = &mut e.node
-                {
+                if let ExprKind::FormattedValue { format_spec: Some(spec), .. } = &mut e.node {
                     relocate(spec, loc);
                 }
                 e
@@ -522,11 +418,7 @@ fn relocate(e: &mut Expr, loc: Loc) {
     if let ExprKind::JoinedStr { values } = &mut e.node {
         for v in values {
             v.loc = loc;
-            if let ExprKind::FormattedValue {
-                format_spec: Some(spec),
-                ..
-            } = &mut v.node
-            {
+            if let ExprKind::FormattedValue { format_spec: Some(spec), .. } = &mut v.node {
                 relocate(spec, loc);
             }
         }
@@ -545,17 +437,8 @@ pub fn decode_escapes(s: &str, bytes: bool) -> Result<Vec<u32>, String> {
     let b = s.as_bytes();
     let mut i = 0;
     // CPython decodes a buffer where each non-ASCII character became a 10-byte `\U........`.
-    let pos_of = |i: usize| -> usize {
-        s[..i]
-            .chars()
-            .map(|c| if c.is_ascii() { 1 } else { 10 })
-            .sum()
-    };
-    let codec = if bytes {
-        "unicodeescape"
-    } else {
-        "unicodeescape"
-    };
+    let pos_of = |i: usize| -> usize { s[..i].chars().map(|c| if c.is_ascii() { 1 } else { 10 }).sum() };
+    let codec = if bytes { "unicodeescape" } else { "unicodeescape" };
     while i < b.len() {
         let c = b[i];
         if c != b'\\' {
@@ -572,7 +455,10 @@ pub fn decode_escapes(s: &str, bytes: bool) -> Result<Vec<u32>, String> {
         let start = i;
         i += 1;
         let Some(&e) = b.get(i) else {
-            return Err(format!("(unicode error) '{codec}' codec can't decode byte 0x5c in position {}: \\ at end of string", pos_of(start)));
+            return Err(format!(
+                "(unicode error) '{codec}' codec can't decode byte 0x5c in position {}: \\ at end of string",
+                pos_of(start)
+            ));
         };
         i += 1;
         match e {
@@ -617,21 +503,30 @@ pub fn decode_escapes(s: &str, bytes: bool) -> Result<Vec<u32>, String> {
                         _ => "truncated \\UXXXXXXXX escape",
                     };
                     if bytes {
-                        return Err(format!(
-                            "(value error) invalid \\x escape at position {}",
-                            pos_of(start)
-                        ));
+                        return Err(format!("(value error) invalid \\x escape at position {}", pos_of(start)));
                     }
-                    return Err(format!("(unicode error) '{codec}' codec can't decode bytes in position {}-{}: {what}", pos_of(start), pos_of(i) - 1));
+                    return Err(format!(
+                        "(unicode error) '{codec}' codec can't decode bytes in position {}-{}: {what}",
+                        pos_of(start),
+                        pos_of(i) - 1
+                    ));
                 }
                 if v > 0x10FFFF {
-                    return Err(format!("(unicode error) '{codec}' codec can't decode bytes in position {}-{}: illegal Unicode character", pos_of(start), pos_of(i) - 1));
+                    return Err(format!(
+                        "(unicode error) '{codec}' codec can't decode bytes in position {}-{}: illegal Unicode character",
+                        pos_of(start),
+                        pos_of(i) - 1
+                    ));
                 }
                 out.push(v);
             }
             b'N' if !bytes => {
                 let malformed = |i: usize| {
-                    format!("(unicode error) '{codec}' codec can't decode bytes in position {}-{}: malformed \\N character escape", pos_of(start), pos_of(i) - 1)
+                    format!(
+                        "(unicode error) '{codec}' codec can't decode bytes in position {}-{}: malformed \\N character escape",
+                        pos_of(start),
+                        pos_of(i) - 1
+                    )
                 };
                 if b.get(i) != Some(&b'{') {
                     return Err(malformed(i));

@@ -55,9 +55,7 @@ pub fn expr_name(e: &Expr) -> &'static str {
 /// The first sub-expression that cannot be a target (CPython's `_PyPegen_get_invalid_target`).
 pub fn invalid_target(e: &Expr, kind: TargetKind) -> Option<&Expr> {
     match &e.node {
-        ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => {
-            elts.iter().find_map(|x| invalid_target(x, kind))
-        }
+        ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => elts.iter().find_map(|x| invalid_target(x, kind)),
         ExprKind::Starred { value, .. } => {
             if kind == TargetKind::Del {
                 Some(e)
@@ -81,9 +79,7 @@ pub fn invalid_target(e: &Expr, kind: TargetKind) -> Option<&Expr> {
 /// Rewrite `e` (a valid target) to context `ctx`.
 pub fn set_ctx(e: &mut Expr, ctx: ExprContext) {
     match &mut e.node {
-        ExprKind::Name { ctx: c, .. }
-        | ExprKind::Attribute { ctx: c, .. }
-        | ExprKind::Subscript { ctx: c, .. } => *c = ctx,
+        ExprKind::Name { ctx: c, .. } | ExprKind::Attribute { ctx: c, .. } | ExprKind::Subscript { ctx: c, .. } => *c = ctx,
         ExprKind::Starred { value, ctx: c } => {
             *c = ctx;
             set_ctx(value, ctx);
@@ -108,14 +104,7 @@ impl<'a> Parser<'a> {
             };
             return Err(self.error_at(msg, bad.loc));
         }
-        set_ctx(
-            &mut e,
-            if kind == TargetKind::Del {
-                ExprContext::Del
-            } else {
-                ExprContext::Store
-            },
-        );
+        set_ctx(&mut e, if kind == TargetKind::Del { ExprContext::Del } else { ExprContext::Store });
         Ok(e)
     }
 
@@ -129,20 +118,12 @@ impl<'a> Parser<'a> {
         }
         let mut elts = vec![first];
         while self.eat(Tok::Comma) {
-            if !(self.starts_expression() || self.at(Tok::Star))
-                || matches!(self.peek(), Tok::Not | Tok::Lambda)
-            {
+            if !(self.starts_expression() || self.at(Tok::Star)) || matches!(self.peek(), Tok::Not | Tok::Lambda) {
                 break;
             }
             elts.push(self.star_target_item()?);
         }
-        let t = ex(
-            ExprKind::Tuple {
-                elts,
-                ctx: ExprContext::Load,
-            },
-            self.loc_from(start),
-        );
+        let t = ex(ExprKind::Tuple { elts, ctx: ExprContext::Load }, self.loc_from(start));
         self.to_target(t, kind)
     }
 
@@ -151,13 +132,7 @@ impl<'a> Parser<'a> {
             let start = self.start();
             self.bump();
             let value = self.star_target_item()?;
-            return Ok(ex(
-                ExprKind::Starred {
-                    value: Box::new(value),
-                    ctx: ExprContext::Load,
-                },
-                self.loc_from(start),
-            ));
+            return Ok(ex(ExprKind::Starred { value: Box::new(value), ctx: ExprContext::Load }, self.loc_from(start)));
         }
         self.bitwise_or()
     }
@@ -178,33 +153,19 @@ impl<'a> Parser<'a> {
             return Ok(());
         }
         match &a.node {
-            ExprKind::Name { .. } => Err(self.error_at(
-                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                a.loc.to(b.loc),
-            )),
+            ExprKind::Name { .. } => Err(self.error_at("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a.loc.to(b.loc))),
             ExprKind::List { .. }
             | ExprKind::Tuple { .. }
             | ExprKind::GeneratorExp { .. }
-            | ExprKind::Constant {
-                value: Constant::Bool(_) | Constant::None,
-                ..
-            }
+            | ExprKind::Constant { value: Constant::Bool(_) | Constant::None, .. }
             | ExprKind::Compare { .. }
             | ExprKind::BoolOp { .. }
             | ExprKind::IfExp { .. }
             | ExprKind::Lambda { .. }
             | ExprKind::NamedExpr { .. }
             | ExprKind::Starred { .. }
-            | ExprKind::UnaryOp {
-                op: UnaryOp::Not, ..
-            } => Ok(()),
-            _ => Err(self.error_at(
-                format!(
-                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                    expr_name(a)
-                ),
-                a.loc,
-            )),
+            | ExprKind::UnaryOp { op: UnaryOp::Not, .. } => Ok(()),
+            _ => Err(self.error_at(format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(a)), a.loc)),
         }
     }
 }

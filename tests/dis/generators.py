@@ -1,0 +1,4 @@
+def gen(x):
+    y = yield x
+    yield from y
+    return 1

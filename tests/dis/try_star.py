@@ -1,0 +1,6 @@
+try:
+    a()
+except* ValueError as e:
+    b(e)
+except* TypeError:
+    c()
