@@ -30,8 +30,9 @@ pub use function::{Function, NativeFn, NativeFunction};
 pub use str::PyStr;
 pub use typeobj::TypeData;
 
-/// A Python value: an immediate or a reference to a heap object. 16 bytes.
-#[derive(Clone, Debug)]
+/// A Python value: an immediate or a reference to a heap object. 16 bytes. `Clone` is
+/// implemented in `runtime::heap` (one 16-byte copy plus an incref for heap values).
+#[derive(Debug)]
 pub enum Value {
     None,
     Bool(bool),

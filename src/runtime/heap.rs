@@ -21,7 +21,7 @@ use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
 use std::ptr::NonNull;
 
-use crate::objects::{Payload, PyObject};
+use crate::objects::{Payload, PyObject, Value};
 
 /// Nested deallocations allowed on the Rust stack before further ones are queued.
 const MAX_DEALLOC_DEPTH: usize = 256;
@@ -148,6 +148,22 @@ impl Clone for PyRef {
         let rc = &self.header().rc;
         rc.set(rc.get() + 1);
         PyRef { ptr: self.ptr, _not_send: PhantomData }
+    }
+}
+
+impl Clone for Value {
+    /// Copy a value: take a reference for heap objects, then copy all 16 bytes at once.
+    /// (The derived `Clone` copies variant by variant with narrow stores, which stalls the
+    /// 16-byte loads that follow on the value stack.)
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        if let Value::Obj(o) = self {
+            let rc = &o.header().rc;
+            rc.set(rc.get() + 1);
+        }
+        // SAFETY: the count for the `Obj` case was incremented above, so the bitwise copy
+        // is a new owning handle (invariant 2); the other variants own nothing.
+        unsafe { std::ptr::read(self) }
     }
 }
 

@@ -118,6 +118,46 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     Err(PyErr::type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", type_name(a), type_name(b))))
 }
 
+/// The common small-int and float cases of `BinaryOp`, without dispatch; `None` means
+/// "take the general path" (overflow, division, other types).
+#[inline(always)]
+pub fn binop_fast(a: &Value, b: &Value, op: BinOp) -> Option<Value> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let r = match op {
+                BinOp::Add | BinOp::InplaceAdd => x.checked_add(*y),
+                BinOp::Subtract | BinOp::InplaceSubtract => x.checked_sub(*y),
+                BinOp::Multiply | BinOp::InplaceMultiply => x.checked_mul(*y),
+                BinOp::And | BinOp::InplaceAnd => Some(x & y),
+                BinOp::Or | BinOp::InplaceOr => Some(x | y),
+                BinOp::Xor | BinOp::InplaceXor => Some(x ^ y),
+                BinOp::Remainder | BinOp::InplaceRemainder if *y > 0 && *x >= 0 => Some(x % y),
+                BinOp::FloorDivide | BinOp::InplaceFloorDivide if *y > 0 && *x >= 0 => Some(x / y),
+                _ => None,
+            };
+            r.map(Value::Int)
+        }
+        (Value::Float(x), Value::Float(y)) => match op {
+            BinOp::Add | BinOp::InplaceAdd => Some(Value::Float(x + y)),
+            BinOp::Subtract | BinOp::InplaceSubtract => Some(Value::Float(x - y)),
+            BinOp::Multiply | BinOp::InplaceMultiply => Some(Value::Float(x * y)),
+            BinOp::TrueDivide | BinOp::InplaceTrueDivide if *y != 0.0 => Some(Value::Float(x / y)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The small-int and float cases of `CompareOp` as a Rust bool; `None` for other types.
+#[inline(always)]
+pub fn compare_fast(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(ord_result(x, y, op)),
+        (Value::Float(x), Value::Float(y)) => Some(ord_result(x, y, op)),
+        _ => None,
+    }
+}
+
 /// In-place operations that mutate builtin containers (`list += iterable`).
 fn native_inplace(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
     match (op, a.payload()) {

@@ -57,11 +57,16 @@ pub fn new_cell(v: Option<Value>) -> PyRef {
 }
 
 /// Build the frame for calling `func` with `args`: bind parameters, create cells.
-pub fn bind_call(func_obj: &PyRef, func: &Function, args: Args) -> PyResult<Box<Frame>> {
-    let _ = func_obj;
+pub fn bind_call(vm: &super::Vm, func: &Function, args: Args) -> PyResult<Box<Frame>> {
     let c = code_of(&func.code).ok_or_else(|| PyErr::new("SystemError", "function without code"))?;
     let code = &c.code;
-    let mut fast: Vec<Option<Value>> = vec![None; code.varnames.len()];
+    // Reuse a finished frame's allocations (see `Vm::recycle_frame`).
+    let mut recycled = vm.frame_pool.borrow_mut().pop();
+    let (mut fast, mut stack, mut cells) = match recycled.as_mut() {
+        Some(f) => (std::mem::take(&mut f.fast), std::mem::take(&mut f.stack), std::mem::take(&mut f.cells)),
+        None => (Vec::new(), Vec::with_capacity(code.max_stack as usize), Vec::new()),
+    };
+    fast.resize(code.varnames.len(), None);
     let argcount = code.argcount as usize;
     let kwonly = code.kwonlyargcount as usize;
     let posonly = code.posonlyargcount as usize;
@@ -157,7 +162,6 @@ pub fn bind_call(func_obj: &PyRef, func: &Function, args: Args) -> PyResult<Box<
     }
 
     // Cells: parameters captured by inner functions move into their cell.
-    let mut cells: Vec<PyRef> = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
     for (i, _) in code.cellvars.iter().enumerate() {
         let init = code.cell2arg.get(i).copied().flatten().and_then(|a| fast.get_mut(a as usize).and_then(|s| s.take()));
         cells.push(new_cell(init));
@@ -165,18 +169,30 @@ pub fn bind_call(func_obj: &PyRef, func: &Function, args: Args) -> PyResult<Box<
     if let Some(closure) = &func.closure {
         cells.extend(closure.iter().cloned());
     }
-    let mut stack = Vec::with_capacity(code.max_stack as usize);
-    stack.clear();
-    Ok(Box::new(Frame {
-        code: func.code.clone(),
-        ip: 0,
-        stack,
-        fast,
-        cells,
-        globals: func.globals.clone(),
-        builtins: func.builtins.clone(),
-        locals: None,
-    }))
+    stack.reserve(code.max_stack as usize);
+    match recycled {
+        Some(mut f) => {
+            f.code = func.code.clone();
+            f.ip = 0;
+            f.stack = stack;
+            f.fast = fast;
+            f.cells = cells;
+            f.globals = func.globals.clone();
+            f.builtins = func.builtins.clone();
+            f.locals = None;
+            Ok(f)
+        }
+        None => Ok(Box::new(Frame {
+            code: func.code.clone(),
+            ip: 0,
+            stack,
+            fast,
+            cells,
+            globals: func.globals.clone(),
+            builtins: func.builtins.clone(),
+            locals: None,
+        })),
+    }
 }
 
 fn too_many_positional(func: &Function, code: &crate::bytecode::CodeObject, given: usize, args: Args) -> PyErr {

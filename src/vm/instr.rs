@@ -193,7 +193,7 @@ fn do_call(
     if let Value::Obj(o) = callable {
         match &o.payload {
             Payload::Function(f) => {
-                let new = bind_call(o, f, Args { args: &frame.stack[start..], kwnames })?;
+                let new = bind_call(vm, f, Args { args: &frame.stack[start..], kwnames })?;
                 frame.stack.truncate(truncate_to);
                 if new.code_data().code.is_generator_like() {
                     frame.stack.push(generator::new_generator(new, f));
@@ -206,8 +206,7 @@ fn do_call(
                     let mut full = Vec::with_capacity(frame.stack.len() - start + 1);
                     full.push(self_.clone());
                     full.extend_from_slice(&frame.stack[start..]);
-                    let fobj = func.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad method"))?;
-                    let new = bind_call(&fobj, f, Args { args: &full, kwnames })?;
+                    let new = bind_call(vm, f, Args { args: &full, kwnames })?;
                     frame.stack.truncate(truncate_to);
                     if new.code_data().code.is_generator_like() {
                         frame.stack.push(generator::new_generator(new, f));

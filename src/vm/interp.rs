@@ -34,13 +34,15 @@ pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResu
             },
             Ok(Control::Return(v)) => {
                 if vm.frames.borrow().len() == entry {
+                    vm.recycle_frame(frame);
                     return (None, Ok(Exit::Return(v)));
                 }
                 vm.leave();
                 let Some(caller) = vm.frames.borrow_mut().pop() else {
                     return (None, Ok(Exit::Return(v)));
                 };
-                frame = caller;
+                let done = std::mem::replace(&mut frame, caller);
+                vm.recycle_frame(done);
                 frame.stack.push(v);
                 continue;
             }
@@ -62,7 +64,8 @@ pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResu
             let Some(caller) = vm.frames.borrow_mut().pop() else {
                 return (None, Err(err));
             };
-            frame = caller;
+            let done = std::mem::replace(&mut frame, caller);
+            vm.recycle_frame(done);
         }
     }
 }
@@ -210,12 +213,9 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
             Instr::BinaryOp { op } => {
                 let b = pop(frame);
                 let a = pop(frame);
-                let r = match (&a, &b) {
-                    (Value::Int(_), Value::Int(_)) | (Value::Float(_), Value::Float(_)) => match ops::native_binop(&a, &b, op.base()) {
-                        Some(r) => r?,
-                        None => ops::binary_op(vm, &a, &b, op)?,
-                    },
-                    _ => ops::binary_op(vm, &a, &b, op)?,
+                let r = match ops::binop_fast(&a, &b, op) {
+                    Some(r) => r,
+                    None => ops::binary_op(vm, &a, &b, op)?,
                 };
                 frame.stack.push(r);
             }
@@ -238,11 +238,28 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
             Instr::CompareOp { op } => {
                 let b = pop(frame);
                 let a = pop(frame);
-                let r = match ops::native_compare(&a, &b, op) {
-                    Some(r) if !instr::is_heap_instance(&a) && !instr::is_heap_instance(&b) => Value::Bool(r?),
-                    _ => ops::compare(vm, &a, &b, op)?,
+                let t = match ops::compare_fast(&a, &b, op) {
+                    Some(t) => t,
+                    None => match ops::native_compare(&a, &b, op) {
+                        Some(r) if !instr::is_heap_instance(&a) && !instr::is_heap_instance(&b) => r?,
+                        _ => {
+                            let v = ops::compare(vm, &a, &b, op)?;
+                            frame.stack.push(v);
+                            continue;
+                        }
+                    },
                 };
-                frame.stack.push(r);
+                // Fused with a following conditional jump: branch without materialising
+                // the bool on the stack.
+                match instrs.get(frame.ip) {
+                    Some(&Instr::PopJumpIfFalse { target }) => {
+                        frame.ip = if t { frame.ip + 1 } else { target as usize };
+                    }
+                    Some(&Instr::PopJumpIfTrue { target }) => {
+                        frame.ip = if t { target as usize } else { frame.ip + 1 };
+                    }
+                    _ => frame.stack.push(Value::Bool(t)),
+                }
             }
             Instr::IsOp { invert } => {
                 let b = pop(frame);

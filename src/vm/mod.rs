@@ -74,6 +74,8 @@ pub struct Vm {
     /// Set by re-raising instructions: the next error must not add a traceback entry for
     /// the current frame (CPython's `exception_unwind` path).
     pub(crate) reraise: Cell<bool>,
+    /// Finished frames kept for their allocations (value stack, locals, cells).
+    pub(crate) frame_pool: RefCell<Vec<Box<Frame>>>,
 }
 
 impl Vm {
@@ -95,7 +97,13 @@ impl Vm {
 
     /// A thread state (the interpreter must be initialised).
     pub fn new() -> Vm {
-        Vm { frames: RefCell::new(Vec::new()), depth: Cell::new(0), exc_info: RefCell::new(Value::None), reraise: Cell::new(false) }
+        Vm {
+            frames: RefCell::new(Vec::new()),
+            depth: Cell::new(0),
+            exc_info: RefCell::new(Value::None),
+            reraise: Cell::new(false),
+            frame_pool: RefCell::new(Vec::new()),
+        }
     }
 
     /// Enter a Python frame: count it against the recursion limit.
@@ -110,6 +118,20 @@ impl Vm {
 
     pub(crate) fn leave(&self) {
         self.depth.set(self.depth.get().saturating_sub(1));
+    }
+
+    /// Keep a finished frame's allocations for the next call. Its locals and stack are
+    /// released now, so objects die when the function returns, as in CPython; the code
+    /// and globals references are replaced on reuse.
+    pub(crate) fn recycle_frame(&self, mut frame: Box<Frame>) {
+        frame.stack.clear();
+        frame.fast.clear();
+        frame.cells.clear();
+        frame.locals = None;
+        let mut pool = self.frame_pool.borrow_mut();
+        if pool.len() < 32 {
+            pool.push(frame);
+        }
     }
 
     /// Run `frame` to completion (or to its first yield). Returns the frame back when it
@@ -128,7 +150,7 @@ impl Vm {
         let crate::objects::Payload::Function(func) = &func_obj.payload else {
             return Err(PyErr::type_error("not a function"));
         };
-        let frame = frame::bind_call(func_obj, func, args)?;
+        let frame = frame::bind_call(self, func, args)?;
         if frame.code_data().code.is_generator_like() {
             return Ok(generator::new_generator(frame, func));
         }
