@@ -66,7 +66,6 @@ pub fn bind_call(vm: &super::Vm, func: &Function, args: Args) -> PyResult<Box<Fr
         Some(f) => (std::mem::take(&mut f.fast), std::mem::take(&mut f.stack), std::mem::take(&mut f.cells)),
         None => (Vec::new(), Vec::with_capacity(code.max_stack as usize), Vec::new()),
     };
-    fast.resize(code.varnames.len(), None);
     let argcount = code.argcount as usize;
     let kwonly = code.kwonlyargcount as usize;
     let posonly = code.posonlyargcount as usize;
@@ -75,11 +74,10 @@ pub fn bind_call(vm: &super::Vm, func: &Function, args: Args) -> PyResult<Box<Fr
     let fname = &code.qualname;
     let pos = args.pos();
 
-    // Positional arguments.
+    // Positional arguments, then the other locals unbound.
     let n = pos.len().min(argcount);
-    for (slot, v) in fast.iter_mut().zip(pos[..n].iter()) {
-        *slot = Some(v.clone());
-    }
+    fast.extend(pos[..n].iter().map(|v| Some(v.clone())));
+    fast.resize(code.varnames.len(), None);
     let mut next_slot = argcount + kwonly;
     if has_varargs {
         let rest = if pos.len() > argcount { pos[argcount..].to_vec() } else { Vec::new() };

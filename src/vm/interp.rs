@@ -10,11 +10,12 @@ use crate::objects::function::code_of;
 use crate::objects::{types, Value};
 use crate::runtime::{attr, item, iter, ops, Args, PyErr, PyResult};
 
-/// What `execute` stopped for.
+/// What `execute` stopped for (calls and returns between frames of one run are handled
+/// inside it).
 pub(crate) enum Control {
-    /// Push this frame (a Python call) and continue in it.
-    Call(Box<Frame>),
+    /// The run's base frame returned.
     Return(Value),
+    /// The run's base frame yielded (generators).
     Yield(Value),
 }
 
@@ -23,28 +24,10 @@ pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResu
     let entry = vm.frames.borrow().len();
     let mut frame = base;
     loop {
-        let err = match execute(vm, &mut frame) {
-            Ok(Control::Call(callee)) => match vm.enter() {
-                Ok(()) => {
-                    let caller = std::mem::replace(&mut frame, callee);
-                    vm.frames.borrow_mut().push(caller);
-                    continue;
-                }
-                Err(e) => e,
-            },
+        let err = match execute(vm, &mut frame, entry) {
             Ok(Control::Return(v)) => {
-                if vm.frames.borrow().len() == entry {
-                    vm.recycle_frame(frame);
-                    return (None, Ok(Exit::Return(v)));
-                }
-                vm.leave();
-                let Some(caller) = vm.frames.borrow_mut().pop() else {
-                    return (None, Ok(Exit::Return(v)));
-                };
-                let done = std::mem::replace(&mut frame, caller);
-                vm.recycle_frame(done);
-                frame.stack.push(v);
-                continue;
+                vm.recycle_frame(frame);
+                return (None, Ok(Exit::Return(v)));
             }
             Ok(Control::Yield(v)) => return (Some(frame), Ok(Exit::Yield(v))),
             Err(e) => e,
@@ -80,478 +63,508 @@ fn top(frame: &Frame) -> &Value {
     frame.stack.last().unwrap_or(&Value::None)
 }
 
-/// Execute instructions of `frame` until a call, return, yield or error.
-fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
-    let code_obj = frame.code.clone();
-    let Some(c) = code_of(&code_obj) else {
-        return Err(PyErr::new("SystemError", "frame without code"));
-    };
-    let instrs = &c.code.instrs[..];
-    let consts = &c.consts[..];
-    let names = &c.names[..];
-    if frame.ip == 0 {
-        vm.check_breaker()?;
+/// Execute instructions, switching frames in place for Python-to-Python calls and
+/// returns, until the run's base frame (the one entered with `vm.frames` at depth `entry`)
+/// returns or yields, or an error needs unwinding.
+fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
+    // Enter `$callee` as the running frame (a Python-to-Python call).
+    macro_rules! enter_frame {
+        ($l:lifetime, $callee:expr) => {{
+            vm.enter()?;
+            let caller = std::mem::replace(frame, $callee);
+            vm.frames.borrow_mut().push(caller);
+            continue $l;
+        }};
     }
-    loop {
-        let Some(&ins) = instrs.get(frame.ip) else {
-            return Ok(Control::Return(Value::None));
+    // Return `$v` from the running frame to its caller (or out of this run).
+    macro_rules! return_value {
+        ($l:lifetime, $v:expr) => {{
+            let v = $v;
+            if vm.frames.borrow().len() == entry {
+                return Ok(Control::Return(v));
+            }
+            vm.leave();
+            let caller = vm.frames.borrow_mut().pop();
+            if let Some(caller) = caller {
+                let done = std::mem::replace(frame, caller);
+                vm.recycle_frame(done);
+                frame.stack.push(v);
+            }
+            continue $l;
+        }};
+    }
+    'frame: loop {
+        let code_obj = frame.code.clone();
+        let Some(c) = code_of(&code_obj) else {
+            return Err(PyErr::new("SystemError", "frame without code"));
         };
-        frame.ip += 1;
-        match ins {
-            Instr::Nop => {}
-            Instr::PopTop => {
-                frame.stack.pop();
-            }
-            Instr::Copy { n } => {
-                let v = frame.stack[frame.stack.len() - n as usize].clone();
-                frame.stack.push(v);
-            }
-            Instr::Swap { n } => {
-                let len = frame.stack.len();
-                frame.stack.swap(len - 1, len - n as usize);
-            }
-            Instr::LoadConst { consti } => frame.stack.push(consts[consti as usize].clone()),
-            Instr::LoadFast { var } => match &frame.fast[var as usize] {
-                Some(v) => {
-                    let v = v.clone();
-                    frame.stack.push(v)
+        let instrs = &c.code.instrs[..];
+        let consts = &c.consts[..];
+        let names = &c.names[..];
+        if frame.ip == 0 {
+            vm.check_breaker()?;
+        }
+        loop {
+            let Some(&ins) = instrs.get(frame.ip) else {
+                return_value!('frame, Value::None);
+            };
+            frame.ip += 1;
+            match ins {
+                Instr::Nop => {}
+                Instr::PopTop => {
+                    frame.stack.pop();
                 }
-                None => return Err(instr::unbound_local(&c.code.varnames[var as usize])),
-            },
-            Instr::StoreFast { var } => {
-                let v = pop(frame);
-                frame.fast[var as usize] = Some(v);
-            }
-            Instr::DeleteFast { var } => {
-                if frame.fast[var as usize].take().is_none() {
-                    return Err(instr::unbound_local(&c.code.varnames[var as usize]));
+                Instr::Copy { n } => {
+                    let v = frame.stack[frame.stack.len() - n as usize].clone();
+                    frame.stack.push(v);
                 }
-            }
-            Instr::LoadName { namei } => {
-                let v = instr::load_name(vm, frame, &names[namei as usize])?;
-                frame.stack.push(v);
-            }
-            Instr::StoreName { namei } => {
-                let v = pop(frame);
-                instr::store_name(vm, frame, &names[namei as usize], v)?;
-            }
-            Instr::DeleteName { namei } => instr::delete_name(vm, frame, &names[namei as usize])?,
-            Instr::LoadGlobal { namei } => {
-                let v = instr::load_global(frame, &names[namei as usize])?;
-                frame.stack.push(v);
-            }
-            Instr::StoreGlobal { namei } => {
-                let v = pop(frame);
-                crate::objects::dict::set_str_key(&frame.globals, &names[namei as usize], v);
-            }
-            Instr::DeleteGlobal { namei } => {
-                let name = instr::name_str(&names[namei as usize]);
-                if crate::objects::dict::del_str(&frame.globals, name).is_none() {
-                    return Err(PyErr::name_error(name));
+                Instr::Swap { n } => {
+                    let len = frame.stack.len();
+                    frame.stack.swap(len - 1, len - n as usize);
                 }
-            }
-            Instr::LoadDeref { cell } => {
-                let v = instr::load_deref(frame, &c.code, cell as usize)?;
-                frame.stack.push(v);
-            }
-            Instr::StoreDeref { cell } => {
-                let v = pop(frame);
-                instr::store_deref(frame, cell as usize, Some(v));
-            }
-            Instr::DeleteDeref { cell } => {
-                instr::load_deref(frame, &c.code, cell as usize)?;
-                instr::store_deref(frame, cell as usize, None);
-            }
-            Instr::LoadClassDeref { cell } => {
-                let v = instr::load_class_deref(vm, frame, &c.code, cell as usize)?;
-                frame.stack.push(v);
-            }
-            Instr::LoadClosure { cell } => frame.stack.push(Value::Obj(frame.cells[cell as usize].clone())),
-            Instr::LoadAttr { namei } => {
-                let obj = pop(frame);
-                let v = attr::getattr(vm, &obj, instr::name_str(&names[namei as usize]))?;
-                frame.stack.push(v);
-            }
-            Instr::StoreAttr { namei } => {
-                let obj = pop(frame);
-                let v = pop(frame);
-                attr::setattr(vm, &obj, instr::name_str(&names[namei as usize]), v)?;
-            }
-            Instr::DeleteAttr { namei } => {
-                let obj = pop(frame);
-                attr::delattr(vm, &obj, instr::name_str(&names[namei as usize]))?;
-            }
-            Instr::LoadMethod { namei } => {
-                let obj = pop(frame);
-                let (m, s) = instr::load_method(vm, obj, instr::name_str(&names[namei as usize]))?;
-                frame.stack.push(m);
-                frame.stack.push(s);
-            }
-            Instr::BinarySubscr => {
-                let key = pop(frame);
-                let container = pop(frame);
-                let v = item::getitem(vm, &container, &key)?;
-                frame.stack.push(v);
-            }
-            Instr::StoreSubscr => {
-                let key = pop(frame);
-                let container = pop(frame);
-                let v = pop(frame);
-                item::setitem(vm, &container, &key, v)?;
-            }
-            Instr::DeleteSubscr => {
-                let key = pop(frame);
-                let container = pop(frame);
-                item::delitem(vm, &container, &key)?;
-            }
-            Instr::BuildSlice { argc } => {
-                let step = if argc == 3 { pop(frame) } else { Value::None };
-                let stop = pop(frame);
-                let start = pop(frame);
-                frame.stack.push(item::new_slice(start, stop, step));
-            }
-            Instr::BinaryOp { op } => {
-                let b = pop(frame);
-                let a = pop(frame);
-                let r = match ops::binop_fast(&a, &b, op) {
-                    Some(r) => r,
-                    None => ops::binary_op(vm, &a, &b, op)?,
-                };
-                frame.stack.push(r);
-            }
-            Instr::UnaryNegative => {
-                let v = pop(frame);
-                frame.stack.push(ops::unary_op(vm, &v, "-")?);
-            }
-            Instr::UnaryPositive => {
-                let v = pop(frame);
-                frame.stack.push(ops::unary_op(vm, &v, "+")?);
-            }
-            Instr::UnaryInvert => {
-                let v = pop(frame);
-                frame.stack.push(ops::unary_op(vm, &v, "~")?);
-            }
-            Instr::UnaryNot => {
-                let v = pop(frame);
-                frame.stack.push(Value::Bool(!ops::truthy(vm, &v)?));
-            }
-            Instr::CompareOp { op } => {
-                let b = pop(frame);
-                let a = pop(frame);
-                let t = match ops::compare_fast(&a, &b, op) {
-                    Some(t) => t,
-                    None => match ops::native_compare(&a, &b, op) {
-                        Some(r) if !instr::is_heap_instance(&a) && !instr::is_heap_instance(&b) => r?,
-                        _ => {
-                            let v = ops::compare(vm, &a, &b, op)?;
-                            frame.stack.push(v);
-                            continue;
+                Instr::LoadConst { consti } => frame.stack.push(consts[consti as usize].clone()),
+                Instr::LoadFast { var } => match &frame.fast[var as usize] {
+                    Some(v) => {
+                        let v = v.clone();
+                        frame.stack.push(v)
+                    }
+                    None => return Err(instr::unbound_local(&c.code.varnames[var as usize])),
+                },
+                Instr::StoreFast { var } => {
+                    let v = pop(frame);
+                    frame.fast[var as usize] = Some(v);
+                }
+                Instr::DeleteFast { var } => {
+                    if frame.fast[var as usize].take().is_none() {
+                        return Err(instr::unbound_local(&c.code.varnames[var as usize]));
+                    }
+                }
+                Instr::LoadName { namei } => {
+                    let v = instr::load_name(vm, frame, &names[namei as usize])?;
+                    frame.stack.push(v);
+                }
+                Instr::StoreName { namei } => {
+                    let v = pop(frame);
+                    instr::store_name(vm, frame, &names[namei as usize], v)?;
+                }
+                Instr::DeleteName { namei } => instr::delete_name(vm, frame, &names[namei as usize])?,
+                Instr::LoadGlobal { namei } => {
+                    let v = instr::load_global(frame, &names[namei as usize])?;
+                    frame.stack.push(v);
+                }
+                Instr::StoreGlobal { namei } => {
+                    let v = pop(frame);
+                    crate::objects::dict::set_str_key(&frame.globals, &names[namei as usize], v);
+                }
+                Instr::DeleteGlobal { namei } => {
+                    let name = instr::name_str(&names[namei as usize]);
+                    if crate::objects::dict::del_str(&frame.globals, name).is_none() {
+                        return Err(PyErr::name_error(name));
+                    }
+                }
+                Instr::LoadDeref { cell } => {
+                    let v = instr::load_deref(frame, &c.code, cell as usize)?;
+                    frame.stack.push(v);
+                }
+                Instr::StoreDeref { cell } => {
+                    let v = pop(frame);
+                    instr::store_deref(frame, cell as usize, Some(v));
+                }
+                Instr::DeleteDeref { cell } => {
+                    instr::load_deref(frame, &c.code, cell as usize)?;
+                    instr::store_deref(frame, cell as usize, None);
+                }
+                Instr::LoadClassDeref { cell } => {
+                    let v = instr::load_class_deref(vm, frame, &c.code, cell as usize)?;
+                    frame.stack.push(v);
+                }
+                Instr::LoadClosure { cell } => frame.stack.push(Value::Obj(frame.cells[cell as usize].clone())),
+                Instr::LoadAttr { namei } => {
+                    let obj = pop(frame);
+                    let v = attr::getattr(vm, &obj, instr::name_str(&names[namei as usize]))?;
+                    frame.stack.push(v);
+                }
+                Instr::StoreAttr { namei } => {
+                    let obj = pop(frame);
+                    let v = pop(frame);
+                    attr::setattr(vm, &obj, instr::name_str(&names[namei as usize]), v)?;
+                }
+                Instr::DeleteAttr { namei } => {
+                    let obj = pop(frame);
+                    attr::delattr(vm, &obj, instr::name_str(&names[namei as usize]))?;
+                }
+                Instr::LoadMethod { namei } => {
+                    let obj = pop(frame);
+                    let (m, s) = instr::load_method(vm, obj, instr::name_str(&names[namei as usize]))?;
+                    frame.stack.push(m);
+                    frame.stack.push(s);
+                }
+                Instr::BinarySubscr => {
+                    let key = pop(frame);
+                    let container = pop(frame);
+                    let v = item::getitem(vm, &container, &key)?;
+                    frame.stack.push(v);
+                }
+                Instr::StoreSubscr => {
+                    let key = pop(frame);
+                    let container = pop(frame);
+                    let v = pop(frame);
+                    item::setitem(vm, &container, &key, v)?;
+                }
+                Instr::DeleteSubscr => {
+                    let key = pop(frame);
+                    let container = pop(frame);
+                    item::delitem(vm, &container, &key)?;
+                }
+                Instr::BuildSlice { argc } => {
+                    let step = if argc == 3 { pop(frame) } else { Value::None };
+                    let stop = pop(frame);
+                    let start = pop(frame);
+                    frame.stack.push(item::new_slice(start, stop, step));
+                }
+                Instr::BinaryOp { op } => {
+                    let b = pop(frame);
+                    let a = pop(frame);
+                    let r = match ops::binop_fast(&a, &b, op) {
+                        Some(r) => r,
+                        None => ops::binary_op(vm, &a, &b, op)?,
+                    };
+                    frame.stack.push(r);
+                }
+                Instr::UnaryNegative => {
+                    let v = pop(frame);
+                    frame.stack.push(ops::unary_op(vm, &v, "-")?);
+                }
+                Instr::UnaryPositive => {
+                    let v = pop(frame);
+                    frame.stack.push(ops::unary_op(vm, &v, "+")?);
+                }
+                Instr::UnaryInvert => {
+                    let v = pop(frame);
+                    frame.stack.push(ops::unary_op(vm, &v, "~")?);
+                }
+                Instr::UnaryNot => {
+                    let v = pop(frame);
+                    frame.stack.push(Value::Bool(!ops::truthy(vm, &v)?));
+                }
+                Instr::CompareOp { op } => {
+                    let b = pop(frame);
+                    let a = pop(frame);
+                    let t = match ops::compare_fast(&a, &b, op) {
+                        Some(t) => t,
+                        None => match ops::native_compare(&a, &b, op) {
+                            Some(r) if !instr::is_heap_instance(&a) && !instr::is_heap_instance(&b) => r?,
+                            _ => {
+                                let v = ops::compare(vm, &a, &b, op)?;
+                                frame.stack.push(v);
+                                continue;
+                            }
+                        },
+                    };
+                    // Fused with a following conditional jump: branch without materialising
+                    // the bool on the stack.
+                    match instrs.get(frame.ip) {
+                        Some(&Instr::PopJumpIfFalse { target }) => {
+                            frame.ip = if t { frame.ip + 1 } else { target as usize };
                         }
-                    },
-                };
-                // Fused with a following conditional jump: branch without materialising
-                // the bool on the stack.
-                match instrs.get(frame.ip) {
-                    Some(&Instr::PopJumpIfFalse { target }) => {
-                        frame.ip = if t { frame.ip + 1 } else { target as usize };
+                        Some(&Instr::PopJumpIfTrue { target }) => {
+                            frame.ip = if t { target as usize } else { frame.ip + 1 };
+                        }
+                        _ => frame.stack.push(Value::Bool(t)),
                     }
-                    Some(&Instr::PopJumpIfTrue { target }) => {
-                        frame.ip = if t { target as usize } else { frame.ip + 1 };
-                    }
-                    _ => frame.stack.push(Value::Bool(t)),
                 }
-            }
-            Instr::IsOp { invert } => {
-                let b = pop(frame);
-                let a = pop(frame);
-                frame.stack.push(Value::Bool(a.is(&b) != invert));
-            }
-            Instr::ContainsOp { invert } => {
-                let b = pop(frame);
-                let a = pop(frame);
-                frame.stack.push(Value::Bool(item::contains(vm, &b, &a)? != invert));
-            }
-            Instr::JumpForward { target } => frame.ip = target as usize,
-            Instr::JumpBackward { target } => {
-                frame.ip = target as usize;
-                vm.check_breaker()?;
-            }
-            Instr::PopJumpIfFalse { target } => {
-                let v = pop(frame);
-                let t = match v {
-                    Value::Bool(b) => b,
-                    _ => ops::truthy(vm, &v)?,
-                };
-                if !t {
+                Instr::IsOp { invert } => {
+                    let b = pop(frame);
+                    let a = pop(frame);
+                    frame.stack.push(Value::Bool(a.is(&b) != invert));
+                }
+                Instr::ContainsOp { invert } => {
+                    let b = pop(frame);
+                    let a = pop(frame);
+                    frame.stack.push(Value::Bool(item::contains(vm, &b, &a)? != invert));
+                }
+                Instr::JumpForward { target } => frame.ip = target as usize,
+                Instr::JumpBackward { target } => {
                     frame.ip = target as usize;
+                    vm.check_breaker()?;
                 }
-            }
-            Instr::PopJumpIfTrue { target } => {
-                let v = pop(frame);
-                let t = match v {
-                    Value::Bool(b) => b,
-                    _ => ops::truthy(vm, &v)?,
-                };
-                if t {
-                    frame.ip = target as usize;
-                }
-            }
-            Instr::PopJumpIfNone { target } => {
-                if pop(frame).is_none() {
-                    frame.ip = target as usize;
-                }
-            }
-            Instr::PopJumpIfNotNone { target } => {
-                if !pop(frame).is_none() {
-                    frame.ip = target as usize;
-                }
-            }
-            Instr::JumpIfFalseOrPop { target } => {
-                if !ops::truthy(vm, top(frame))? {
-                    frame.ip = target as usize;
-                } else {
-                    frame.stack.pop();
-                }
-            }
-            Instr::JumpIfTrueOrPop { target } => {
-                if ops::truthy(vm, top(frame))? {
-                    frame.ip = target as usize;
-                } else {
-                    frame.stack.pop();
-                }
-            }
-            Instr::GetIter => {
-                let v = pop(frame);
-                frame.stack.push(iter::iter(vm, &v)?);
-            }
-            Instr::ForIter { target } => match iter::next(vm, top(frame))? {
-                Some(v) => frame.stack.push(v),
-                None => {
-                    frame.stack.pop();
-                    frame.ip = target as usize;
-                }
-            },
-            Instr::BuildTuple { count } => {
-                let items = frame.stack.split_off(frame.stack.len() - count as usize);
-                frame.stack.push(Value::new_tuple(items));
-            }
-            Instr::BuildList { count } => {
-                let items = frame.stack.split_off(frame.stack.len() - count as usize);
-                frame.stack.push(Value::new_list(items));
-            }
-            Instr::BuildSet { count } => {
-                let items = frame.stack.split_off(frame.stack.len() - count as usize);
-                frame.stack.push(instr::build_set(vm, items)?);
-            }
-            Instr::BuildMap { count } => {
-                let items = frame.stack.split_off(frame.stack.len() - 2 * count as usize);
-                frame.stack.push(instr::build_map(vm, items)?);
-            }
-            Instr::BuildConstKeyMap { count } => {
-                let keys = pop(frame);
-                let values = frame.stack.split_off(frame.stack.len() - count as usize);
-                frame.stack.push(instr::build_const_key_map(vm, keys, values)?);
-            }
-            Instr::BuildString { count } => {
-                let items = frame.stack.split_off(frame.stack.len() - count as usize);
-                frame.stack.push(instr::build_string(&items));
-            }
-            Instr::ListAppend { i } => {
-                let v = pop(frame);
-                let l = &frame.stack[frame.stack.len() - i as usize];
-                ops::list_append(l, v);
-            }
-            Instr::SetAdd { i } => {
-                let v = pop(frame);
-                let s = frame.stack[frame.stack.len() - i as usize].clone();
-                instr::set_add(vm, &s, v)?;
-            }
-            Instr::MapAdd { i } => {
-                let v = pop(frame);
-                let k = pop(frame);
-                let d = frame.stack[frame.stack.len() - i as usize].clone();
-                instr::map_add(vm, &d, k, v)?;
-            }
-            Instr::ListExtend { i } => {
-                let v = pop(frame);
-                let l = frame.stack[frame.stack.len() - i as usize].clone();
-                instr::list_extend(vm, &l, &v)?;
-            }
-            Instr::SetUpdate { i } => {
-                let v = pop(frame);
-                let s = frame.stack[frame.stack.len() - i as usize].clone();
-                for x in iter::collect(vm, &v)? {
-                    instr::set_add(vm, &s, x)?;
-                }
-            }
-            Instr::DictUpdate { i } => {
-                let v = pop(frame);
-                let d = frame.stack[frame.stack.len() - i as usize].clone();
-                instr::dict_update(vm, &d, &v, false)?;
-            }
-            Instr::DictMerge { i } => {
-                let v = pop(frame);
-                let d = frame.stack[frame.stack.len() - i as usize].clone();
-                let callee = frame.stack.get(frame.stack.len().wrapping_sub(i as usize + 2)).cloned();
-                instr::dict_merge(vm, &d, &v, callee.as_ref())?;
-            }
-            Instr::ListToTuple => {
-                let l = pop(frame);
-                let items = crate::objects::list::cell(&l).map(|c| c.borrow().clone()).unwrap_or_default();
-                frame.stack.push(Value::new_tuple(items));
-            }
-            Instr::UnpackSequence { count } => {
-                let seq = pop(frame);
-                instr::unpack(vm, frame, seq, count as usize, None)?;
-            }
-            Instr::UnpackEx { before, after } => {
-                let seq = pop(frame);
-                instr::unpack(vm, frame, seq, before as usize, Some(after as usize))?;
-            }
-            Instr::FormatValue { conv, has_spec } => {
-                let spec = if has_spec { Some(pop(frame)) } else { None };
-                let v = pop(frame);
-                frame.stack.push(instr::format_value(vm, v, conv, spec)?);
-            }
-            Instr::Call { argc } => {
-                let base = frame.stack.len() - argc as usize;
-                let callable = frame.stack[base - 1].clone();
-                if let Some(callee) = instr::call(vm, frame, &callable, base, base - 1)? {
-                    return Ok(Control::Call(callee));
-                }
-            }
-            Instr::CallKw { argc } => {
-                let kwnames = pop(frame);
-                let base = frame.stack.len() - argc as usize;
-                let callable = frame.stack[base - 1].clone();
-                if let Some(callee) = instr::call_kw(vm, frame, &callable, base, &kwnames, base - 1)? {
-                    return Ok(Control::Call(callee));
-                }
-            }
-            Instr::CallMethod { argc } => {
-                let (callable, start, cut) = instr::method_call_layout(frame, argc as usize);
-                if let Some(callee) = instr::call(vm, frame, &callable, start, cut)? {
-                    return Ok(Control::Call(callee));
-                }
-            }
-            Instr::CallMethodKw { argc } => {
-                let kwnames = pop(frame);
-                let (callable, start, cut) = instr::method_call_layout(frame, argc as usize);
-                if let Some(callee) = instr::call_kw(vm, frame, &callable, start, &kwnames, cut)? {
-                    return Ok(Control::Call(callee));
-                }
-            }
-            Instr::CallFunctionEx { has_kwargs } => {
-                let kwargs = if has_kwargs { Some(pop(frame)) } else { None };
-                let args = pop(frame);
-                let callable = pop(frame);
-                if let Some(callee) = instr::call_ex(vm, frame, callable, args, kwargs)? {
-                    return Ok(Control::Call(callee));
-                }
-            }
-            Instr::MakeFunction { flags } => {
-                let f = instr::make_function(frame, flags)?;
-                frame.stack.push(f);
-            }
-            Instr::LoadBuildClass => {
-                let f = crate::objects::dict::get_str(&frame.builtins, "__build_class__")
-                    .ok_or_else(|| PyErr::new("NameError", "__build_class__ not found"))?;
-                frame.stack.push(f);
-            }
-            Instr::ReturnValue => return Ok(Control::Return(pop(frame))),
-            Instr::YieldValue => return Ok(Control::Yield(pop(frame))),
-            Instr::GetYieldFromIter => {
-                let v = pop(frame);
-                let it = if matches!(v.payload(), Some(crate::objects::Payload::Generator(_))) { v } else { iter::iter(vm, &v)? };
-                frame.stack.push(it);
-            }
-            Instr::Send { target } => {
-                let v = pop(frame);
-                match super::generator::send_to(vm, top(frame), v)? {
-                    Ok(yielded) => frame.stack.push(yielded),
-                    Err(returned) => {
-                        frame.stack.pop();
-                        frame.stack.push(returned);
+                Instr::PopJumpIfFalse { target } => {
+                    let v = pop(frame);
+                    let t = match v {
+                        Value::Bool(b) => b,
+                        _ => ops::truthy(vm, &v)?,
+                    };
+                    if !t {
                         frame.ip = target as usize;
                     }
                 }
-            }
-            Instr::BeforeWith => {
-                let mgr = pop(frame);
-                let (exit, entered) = instr::before_with(vm, mgr)?;
-                frame.stack.push(exit);
-                frame.stack.push(entered);
-            }
-            Instr::WithExceptStart => {
-                let r = instr::with_except_start(vm, frame)?;
-                frame.stack.push(r);
-            }
-            Instr::RaiseVarargs { argc } => {
-                let cause = if argc >= 2 { Some(pop(frame)) } else { None };
-                let exc = if argc >= 1 { Some(pop(frame)) } else { None };
-                return Err(unwind::do_raise(vm, exc, cause)?);
-            }
-            Instr::Reraise { set_lasti } => {
-                let exc = pop(frame);
-                if set_lasti {
-                    if let Value::Int(i) = pop(frame) {
-                        frame.ip = i as usize + 1;
+                Instr::PopJumpIfTrue { target } => {
+                    let v = pop(frame);
+                    let t = match v {
+                        Value::Bool(b) => b,
+                        _ => ops::truthy(vm, &v)?,
+                    };
+                    if t {
+                        frame.ip = target as usize;
                     }
                 }
-                vm.reraise.set(true);
-                return Err(unwind::as_err(exc));
+                Instr::PopJumpIfNone { target } => {
+                    if pop(frame).is_none() {
+                        frame.ip = target as usize;
+                    }
+                }
+                Instr::PopJumpIfNotNone { target } => {
+                    if !pop(frame).is_none() {
+                        frame.ip = target as usize;
+                    }
+                }
+                Instr::JumpIfFalseOrPop { target } => {
+                    if !ops::truthy(vm, top(frame))? {
+                        frame.ip = target as usize;
+                    } else {
+                        frame.stack.pop();
+                    }
+                }
+                Instr::JumpIfTrueOrPop { target } => {
+                    if ops::truthy(vm, top(frame))? {
+                        frame.ip = target as usize;
+                    } else {
+                        frame.stack.pop();
+                    }
+                }
+                Instr::GetIter => {
+                    let v = pop(frame);
+                    frame.stack.push(iter::iter(vm, &v)?);
+                }
+                Instr::ForIter { target } => match iter::next(vm, top(frame))? {
+                    Some(v) => frame.stack.push(v),
+                    None => {
+                        frame.stack.pop();
+                        frame.ip = target as usize;
+                    }
+                },
+                Instr::BuildTuple { count } => {
+                    let items = frame.stack.split_off(frame.stack.len() - count as usize);
+                    frame.stack.push(Value::new_tuple(items));
+                }
+                Instr::BuildList { count } => {
+                    let items = frame.stack.split_off(frame.stack.len() - count as usize);
+                    frame.stack.push(Value::new_list(items));
+                }
+                Instr::BuildSet { count } => {
+                    let items = frame.stack.split_off(frame.stack.len() - count as usize);
+                    frame.stack.push(instr::build_set(vm, items)?);
+                }
+                Instr::BuildMap { count } => {
+                    let items = frame.stack.split_off(frame.stack.len() - 2 * count as usize);
+                    frame.stack.push(instr::build_map(vm, items)?);
+                }
+                Instr::BuildConstKeyMap { count } => {
+                    let keys = pop(frame);
+                    let values = frame.stack.split_off(frame.stack.len() - count as usize);
+                    frame.stack.push(instr::build_const_key_map(vm, keys, values)?);
+                }
+                Instr::BuildString { count } => {
+                    let items = frame.stack.split_off(frame.stack.len() - count as usize);
+                    frame.stack.push(instr::build_string(&items));
+                }
+                Instr::ListAppend { i } => {
+                    let v = pop(frame);
+                    let l = &frame.stack[frame.stack.len() - i as usize];
+                    ops::list_append(l, v);
+                }
+                Instr::SetAdd { i } => {
+                    let v = pop(frame);
+                    let s = frame.stack[frame.stack.len() - i as usize].clone();
+                    instr::set_add(vm, &s, v)?;
+                }
+                Instr::MapAdd { i } => {
+                    let v = pop(frame);
+                    let k = pop(frame);
+                    let d = frame.stack[frame.stack.len() - i as usize].clone();
+                    instr::map_add(vm, &d, k, v)?;
+                }
+                Instr::ListExtend { i } => {
+                    let v = pop(frame);
+                    let l = frame.stack[frame.stack.len() - i as usize].clone();
+                    instr::list_extend(vm, &l, &v)?;
+                }
+                Instr::SetUpdate { i } => {
+                    let v = pop(frame);
+                    let s = frame.stack[frame.stack.len() - i as usize].clone();
+                    for x in iter::collect(vm, &v)? {
+                        instr::set_add(vm, &s, x)?;
+                    }
+                }
+                Instr::DictUpdate { i } => {
+                    let v = pop(frame);
+                    let d = frame.stack[frame.stack.len() - i as usize].clone();
+                    instr::dict_update(vm, &d, &v, false)?;
+                }
+                Instr::DictMerge { i } => {
+                    let v = pop(frame);
+                    let d = frame.stack[frame.stack.len() - i as usize].clone();
+                    let callee = frame.stack.get(frame.stack.len().wrapping_sub(i as usize + 2)).cloned();
+                    instr::dict_merge(vm, &d, &v, callee.as_ref())?;
+                }
+                Instr::ListToTuple => {
+                    let l = pop(frame);
+                    let items = crate::objects::list::cell(&l).map(|c| c.borrow().clone()).unwrap_or_default();
+                    frame.stack.push(Value::new_tuple(items));
+                }
+                Instr::UnpackSequence { count } => {
+                    let seq = pop(frame);
+                    instr::unpack(vm, frame, seq, count as usize, None)?;
+                }
+                Instr::UnpackEx { before, after } => {
+                    let seq = pop(frame);
+                    instr::unpack(vm, frame, seq, before as usize, Some(after as usize))?;
+                }
+                Instr::FormatValue { conv, has_spec } => {
+                    let spec = if has_spec { Some(pop(frame)) } else { None };
+                    let v = pop(frame);
+                    frame.stack.push(instr::format_value(vm, v, conv, spec)?);
+                }
+                Instr::Call { argc } => {
+                    let base = frame.stack.len() - argc as usize;
+                    let callable = frame.stack[base - 1].clone();
+                    if let Some(callee) = instr::call(vm, frame, &callable, base, base - 1)? {
+                        enter_frame!('frame, callee);
+                    }
+                }
+                Instr::CallKw { argc } => {
+                    let kwnames = pop(frame);
+                    let base = frame.stack.len() - argc as usize;
+                    let callable = frame.stack[base - 1].clone();
+                    if let Some(callee) = instr::call_kw(vm, frame, &callable, base, &kwnames, base - 1)? {
+                        enter_frame!('frame, callee);
+                    }
+                }
+                Instr::CallMethod { argc } => {
+                    let (callable, start, cut) = instr::method_call_layout(frame, argc as usize);
+                    if let Some(callee) = instr::call(vm, frame, &callable, start, cut)? {
+                        enter_frame!('frame, callee);
+                    }
+                }
+                Instr::CallMethodKw { argc } => {
+                    let kwnames = pop(frame);
+                    let (callable, start, cut) = instr::method_call_layout(frame, argc as usize);
+                    if let Some(callee) = instr::call_kw(vm, frame, &callable, start, &kwnames, cut)? {
+                        enter_frame!('frame, callee);
+                    }
+                }
+                Instr::CallFunctionEx { has_kwargs } => {
+                    let kwargs = if has_kwargs { Some(pop(frame)) } else { None };
+                    let args = pop(frame);
+                    let callable = pop(frame);
+                    if let Some(callee) = instr::call_ex(vm, frame, callable, args, kwargs)? {
+                        enter_frame!('frame, callee);
+                    }
+                }
+                Instr::MakeFunction { flags } => {
+                    let f = instr::make_function(frame, flags)?;
+                    frame.stack.push(f);
+                }
+                Instr::LoadBuildClass => {
+                    let f = crate::objects::dict::get_str(&frame.builtins, "__build_class__")
+                        .ok_or_else(|| PyErr::new("NameError", "__build_class__ not found"))?;
+                    frame.stack.push(f);
+                }
+                Instr::ReturnValue => return_value!('frame, pop(frame)),
+                Instr::YieldValue => return Ok(Control::Yield(pop(frame))),
+                Instr::GetYieldFromIter => {
+                    let v = pop(frame);
+                    let it = if matches!(v.payload(), Some(crate::objects::Payload::Generator(_))) { v } else { iter::iter(vm, &v)? };
+                    frame.stack.push(it);
+                }
+                Instr::Send { target } => {
+                    let v = pop(frame);
+                    match super::generator::send_to(vm, top(frame), v)? {
+                        Ok(yielded) => frame.stack.push(yielded),
+                        Err(returned) => {
+                            frame.stack.pop();
+                            frame.stack.push(returned);
+                            frame.ip = target as usize;
+                        }
+                    }
+                }
+                Instr::BeforeWith => {
+                    let mgr = pop(frame);
+                    let (exit, entered) = instr::before_with(vm, mgr)?;
+                    frame.stack.push(exit);
+                    frame.stack.push(entered);
+                }
+                Instr::WithExceptStart => {
+                    let r = instr::with_except_start(vm, frame)?;
+                    frame.stack.push(r);
+                }
+                Instr::RaiseVarargs { argc } => {
+                    let cause = if argc >= 2 { Some(pop(frame)) } else { None };
+                    let exc = if argc >= 1 { Some(pop(frame)) } else { None };
+                    return Err(unwind::do_raise(vm, exc, cause)?);
+                }
+                Instr::Reraise { set_lasti } => {
+                    let exc = pop(frame);
+                    if set_lasti {
+                        if let Value::Int(i) = pop(frame) {
+                            frame.ip = i as usize + 1;
+                        }
+                    }
+                    vm.reraise.set(true);
+                    return Err(unwind::as_err(exc));
+                }
+                Instr::PushExcInfo => {
+                    let exc = pop(frame);
+                    let prev = vm.exc_info.replace(exc.clone());
+                    frame.stack.push(prev);
+                    frame.stack.push(exc);
+                }
+                Instr::PopExcept => {
+                    let prev = pop(frame);
+                    let old = vm.exc_info.replace(prev);
+                    drop(old);
+                }
+                Instr::CheckExcMatch => {
+                    let cls = pop(frame);
+                    let r = unwind::exception_matches(top(frame), &cls)?;
+                    frame.stack.push(Value::Bool(r));
+                }
+                Instr::LoadAssertionError => frame.stack.push(Value::Obj(types().exc.get("AssertionError").clone())),
+                Instr::ImportName { namei } => {
+                    let fromlist = pop(frame);
+                    let level = pop(frame);
+                    let m = super::import::import_name(vm, frame, instr::name_str(&names[namei as usize]), &fromlist, &level)?;
+                    frame.stack.push(m);
+                }
+                Instr::ImportFrom { namei } => {
+                    let v = super::import::import_from(vm, top(frame), instr::name_str(&names[namei as usize]))?;
+                    frame.stack.push(v);
+                }
+                Instr::ImportStar => {
+                    let m = pop(frame);
+                    super::import::import_star(vm, frame, &m)?;
+                }
+                Instr::SetupAnnotations => instr::setup_annotations(vm, frame)?,
+                Instr::PrintExpr => {
+                    let v = pop(frame);
+                    instr::print_expr(vm, v)?;
+                }
+                Instr::GetLen => {
+                    let n = ops::len(vm, top(frame))?;
+                    frame.stack.push(Value::from(n));
+                }
+                Instr::MatchMapping
+                | Instr::MatchSequence
+                | Instr::MatchKeys
+                | Instr::MatchClass { .. }
+                | Instr::CheckEgMatch
+                | Instr::PrepReraiseStar
+                | Instr::GetAwaitable { .. }
+                | Instr::GetAiter
+                | Instr::GetAnext
+                | Instr::EndAsyncFor
+                | Instr::BeforeAsyncWith => return Err(instr::not_yet(ins)),
             }
-            Instr::PushExcInfo => {
-                let exc = pop(frame);
-                let prev = vm.exc_info.replace(exc.clone());
-                frame.stack.push(prev);
-                frame.stack.push(exc);
-            }
-            Instr::PopExcept => {
-                let prev = pop(frame);
-                let old = vm.exc_info.replace(prev);
-                drop(old);
-            }
-            Instr::CheckExcMatch => {
-                let cls = pop(frame);
-                let r = unwind::exception_matches(top(frame), &cls)?;
-                frame.stack.push(Value::Bool(r));
-            }
-            Instr::LoadAssertionError => frame.stack.push(Value::Obj(types().exc.get("AssertionError").clone())),
-            Instr::ImportName { namei } => {
-                let fromlist = pop(frame);
-                let level = pop(frame);
-                let m = super::import::import_name(vm, frame, instr::name_str(&names[namei as usize]), &fromlist, &level)?;
-                frame.stack.push(m);
-            }
-            Instr::ImportFrom { namei } => {
-                let v = super::import::import_from(vm, top(frame), instr::name_str(&names[namei as usize]))?;
-                frame.stack.push(v);
-            }
-            Instr::ImportStar => {
-                let m = pop(frame);
-                super::import::import_star(vm, frame, &m)?;
-            }
-            Instr::SetupAnnotations => instr::setup_annotations(vm, frame)?,
-            Instr::PrintExpr => {
-                let v = pop(frame);
-                instr::print_expr(vm, v)?;
-            }
-            Instr::GetLen => {
-                let n = ops::len(vm, top(frame))?;
-                frame.stack.push(Value::from(n));
-            }
-            Instr::MatchMapping
-            | Instr::MatchSequence
-            | Instr::MatchKeys
-            | Instr::MatchClass { .. }
-            | Instr::CheckEgMatch
-            | Instr::PrepReraiseStar
-            | Instr::GetAwaitable { .. }
-            | Instr::GetAiter
-            | Instr::GetAnext
-            | Instr::EndAsyncFor
-            | Instr::BeforeAsyncWith => return Err(instr::not_yet(ins)),
         }
     }
 }
