@@ -18,8 +18,20 @@ pub struct Entry {
     pub value: Value,
 }
 
-/// The table. `version` changes on every insertion or deletion, so iterators and the
-/// slow lookup path can detect concurrent mutation.
+/// Source of dict versions: every insertion or deletion in any dict takes a fresh number,
+/// so a version identifies one state of one dict (global-lookup caches rely on this).
+static VERSIONS: crate::runtime::gil::GilShared<std::cell::Cell<u64>> = crate::runtime::gil::GilShared::new(std::cell::Cell::new(0));
+
+fn next_version() -> u64 {
+    let c = VERSIONS.get();
+    let v = c.get() + 1;
+    c.set(v);
+    v
+}
+
+/// The table. `version` changes on every insertion or deletion (to a number no other dict
+/// state has), so iterators, the slow lookup path and the global-name caches can detect
+/// mutation.
 #[derive(Clone, Default)]
 pub struct DictData {
     indices: Vec<u32>,
@@ -231,7 +243,7 @@ impl DictData {
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
         self.used += 1;
-        self.version = self.version.wrapping_add(1);
+        self.version = next_version();
     }
 
     /// Remove entry `ix`, returning it.
@@ -253,7 +265,7 @@ impl DictData {
             i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
         }
         self.used -= 1;
-        self.version = self.version.wrapping_add(1);
+        self.version = next_version();
         if self.used == 0 {
             self.clear();
         }
@@ -264,7 +276,7 @@ impl DictData {
         self.indices.clear();
         self.entries.clear();
         self.used = 0;
-        self.version = self.version.wrapping_add(1);
+        self.version = next_version();
     }
 
     fn grow(&mut self) {

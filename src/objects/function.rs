@@ -44,13 +44,26 @@ pub struct Code {
     pub code: Arc<CodeObject>,
     pub consts: Vec<Value>,
     pub names: Vec<Value>,
+    /// Per-name cache of `LoadGlobal` lookups (see `vm::instr::load_global_cached`).
+    pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+}
+
+/// Where `LoadGlobal` last found a name: valid while the globals (and, for builtins, the
+/// builtins) dict still has the recorded version; versions are unique across dicts.
+#[derive(Clone, Copy, Default)]
+pub struct GlobalCache {
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    pub index: u32,
+    pub in_builtins: bool,
 }
 
 /// Materialise a compiled code object (and, recursively, nested code constants).
 pub fn new_code(code: Arc<CodeObject>) -> PyRef {
     let consts = code.consts.iter().map(const_value).collect();
-    let names = code.names.iter().map(|n| Value::new_str(n.as_str())).collect();
-    PyRef::new(&types().code, Payload::Code(Box::new(Code { code, consts, names })))
+    let names: Vec<Value> = code.names.iter().map(|n| Value::new_str(n.as_str())).collect();
+    let global_cache = names.iter().map(|_| std::cell::Cell::new(GlobalCache::default())).collect();
+    PyRef::new(&types().code, Payload::Code(Box::new(Code { code, consts, names, global_cache })))
 }
 
 /// The value of a compile-time constant.

@@ -24,7 +24,7 @@ unsafe impl<T> Sync for GilShared<T> {}
 unsafe impl<T> Send for GilShared<T> {}
 
 impl<T> GilShared<T> {
-    pub fn new(value: T) -> Self {
+    pub const fn new(value: T) -> Self {
         GilShared(value)
     }
 

@@ -5,7 +5,7 @@ use super::frame::{bind_call, Frame};
 use super::{generator, interp, Vm};
 use crate::bytecode::opcode::make_function;
 use crate::bytecode::{CodeObject, Conversion, Instr};
-use crate::objects::function::{code_of, Function};
+use crate::objects::function::{code_of, Function, GlobalCache};
 use crate::objects::typeobj::{self, type_name};
 use crate::objects::{dict, types, Payload, PyRef, Value};
 use crate::runtime::call::lookup_user;
@@ -79,6 +79,45 @@ pub(crate) fn load_global(frame: &Frame, name: &Value) -> PyResult<Value> {
                 }
             }
         }
+    }
+    Err(PyErr::name_error(s.as_str()))
+}
+
+/// `LoadGlobal` through the code object's per-name cache.
+#[inline]
+pub(crate) fn load_global_cached(frame: &Frame, name: &Value, cache: &std::cell::Cell<GlobalCache>) -> PyResult<Value> {
+    let (Payload::Dict(g), Payload::Dict(b)) = (&frame.globals.payload, &frame.builtins.payload) else {
+        return load_global(frame, name);
+    };
+    let c = cache.get();
+    {
+        let gd = g.borrow();
+        if c.globals_version != 0 && gd.version == c.globals_version {
+            if !c.in_builtins {
+                if let Some(v) = gd.value_at(c.index as usize) {
+                    return Ok(v);
+                }
+            } else {
+                let bd = b.borrow();
+                if bd.version == c.builtins_version {
+                    if let Some(v) = bd.value_at(c.index as usize) {
+                        return Ok(v);
+                    }
+                }
+            }
+        }
+    }
+    let Some(s) = name.as_str() else { return Err(PyErr::name_error("?")) };
+    let h = s.hash();
+    let gd = g.borrow();
+    if let Some(ix) = gd.find_str(h, s.as_str()) {
+        cache.set(GlobalCache { globals_version: gd.version, builtins_version: 0, index: ix as u32, in_builtins: false });
+        return gd.value_at(ix).ok_or_else(|| PyErr::name_error(s.as_str()));
+    }
+    let bd = b.borrow();
+    if let Some(ix) = bd.find_str(h, s.as_str()) {
+        cache.set(GlobalCache { globals_version: gd.version, builtins_version: bd.version, index: ix as u32, in_builtins: true });
+        return bd.value_at(ix).ok_or_else(|| PyErr::name_error(s.as_str()));
     }
     Err(PyErr::name_error(s.as_str()))
 }

@@ -149,7 +149,7 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 }
                 Instr::DeleteName { namei } => instr::delete_name(vm, frame, &names[namei as usize])?,
                 Instr::LoadGlobal { namei } => {
-                    let v = instr::load_global(frame, &names[namei as usize])?;
+                    let v = instr::load_global_cached(frame, &names[namei as usize], &c.global_cache[namei as usize])?;
                     frame.stack.push(v);
                 }
                 Instr::StoreGlobal { namei } => {
