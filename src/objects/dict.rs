@@ -359,6 +359,15 @@ pub fn get_str(d: &PyRef, name: &str) -> Option<Value> {
     dd.value_at(ix)
 }
 
+/// `d[key]` for a `str` key with its hash already known.
+#[inline]
+pub fn get_key(d: &PyRef, key: super::str::Key) -> Option<Value> {
+    let cell = data(d)?;
+    let dd = cell.borrow();
+    let ix = dd.find_str(key.hash, key.text)?;
+    dd.value_at(ix)
+}
+
 /// `d[name] = value` for a `str` key given as Rust text.
 pub fn set_str(d: &PyRef, name: &str, value: Value) {
     let Some(cell) = data(d) else { return };

@@ -96,6 +96,24 @@ pub fn hash_str(s: &str) -> i64 {
     }
 }
 
+/// A name for namespace lookups: the text and its `str` hash, computed once (or taken
+/// from a `str` object's cache) instead of at every dict probe along an MRO.
+#[derive(Clone, Copy)]
+pub struct Key<'a> {
+    pub text: &'a str,
+    pub hash: i64,
+}
+
+impl<'a> Key<'a> {
+    pub fn new(text: &'a str) -> Key<'a> {
+        Key { text, hash: hash_str(text) }
+    }
+
+    pub fn of(s: &'a PyStr) -> Key<'a> {
+        Key { text: s.as_str(), hash: s.hash() }
+    }
+}
+
 /// A new `str` object.
 pub fn new_str(s: String) -> PyRef {
     PyRef::new(&types().str, Payload::Str(PyStr::new(s)))

@@ -3,6 +3,7 @@
 
 use std::cell::{Cell, RefCell};
 
+use super::str::Key;
 use super::{dict, exception, Payload, PyRef, Types, Value};
 use crate::runtime::{PyErr, PyResult};
 
@@ -43,6 +44,66 @@ pub struct TypeData {
     pub has_del: Cell<bool>,
     /// The type's `__module__` for builtin types (`builtins` unless said otherwise).
     pub module: &'static str,
+    /// `(epoch, bits)`: which [`HOT_DUNDERS`] user classes on the MRO define, valid while
+    /// the type epoch is unchanged (see [`user_dunder_bits`]).
+    pub hot_dunders: Cell<(u64, u32)>,
+}
+
+/// Dunder methods looked up on almost every operation; `runtime::call::lookup_user`
+/// answers "not defined" for them from a per-type bitmask instead of walking the MRO.
+pub const HOT_DUNDERS: [&str; 20] = [
+    "__getattribute__",
+    "__getattr__",
+    "__setattr__",
+    "__delattr__",
+    "__eq__",
+    "__ne__",
+    "__hash__",
+    "__bool__",
+    "__len__",
+    "__iter__",
+    "__next__",
+    "__getitem__",
+    "__setitem__",
+    "__contains__",
+    "__repr__",
+    "__str__",
+    "__call__",
+    "__get__",
+    "__set__",
+    "__delete__",
+];
+
+/// The index of `name` in [`HOT_DUNDERS`].
+#[inline]
+pub fn hot_dunder_index(name: &str) -> Option<u32> {
+    if !name.starts_with("__") {
+        return None;
+    }
+    HOT_DUNDERS.iter().position(|d| *d == name).map(|i| i as u32)
+}
+
+/// Bumped whenever the namespace of a class changes after creation: cached per-type
+/// facts (like [`TypeData::hot_dunders`]) are recomputed lazily afterwards.
+static TYPE_EPOCH: crate::runtime::gil::GilShared<Cell<u64>> = crate::runtime::gil::GilShared::new(Cell::new(1));
+
+/// Invalidate per-type caches (a class attribute was set or deleted).
+pub fn bump_type_epoch() {
+    let c = TYPE_EPOCH.get();
+    c.set(c.get() + 1);
+}
+
+/// The [`HOT_DUNDERS`] bitmask of `t`, computed by `compute` when stale.
+#[inline]
+pub fn user_dunder_bits(t: &TypeData, compute: impl FnOnce() -> u32) -> u32 {
+    let epoch = TYPE_EPOCH.get().get();
+    let (e, bits) = t.hot_dunders.get();
+    if e == epoch {
+        return bits;
+    }
+    let bits = compute();
+    t.hot_dunders.set((epoch, bits));
+    bits
 }
 
 /// The type data of a type object, or `None` for other objects.
@@ -74,11 +135,16 @@ pub fn isinstance(v: &Value, cls: &PyRef) -> bool {
 
 /// Look `name` up along `cls`'s MRO (the `_PyType_Lookup` of CPython).
 pub fn lookup(cls: &PyRef, name: &str) -> Option<Value> {
+    lookup_key(cls, Key::new(name))
+}
+
+/// [`lookup`] with the name's hash already known.
+pub fn lookup_key(cls: &PyRef, key: Key) -> Option<Value> {
     let t = type_data(cls)?;
     let mro = t.mro.borrow();
     for c in mro.iter() {
         if let Some(d) = c.dict.borrow().as_ref() {
-            if let Some(v) = dict::get_str(d, name) {
+            if let Some(v) = dict::get_key(d, key) {
                 return Some(v);
             }
         }
@@ -88,11 +154,12 @@ pub fn lookup(cls: &PyRef, name: &str) -> Option<Value> {
 
 /// Like [`lookup`], also returning the class on the MRO that defines `name`.
 pub fn lookup_with_owner(cls: &PyRef, name: &str) -> Option<(Value, PyRef)> {
+    let key = Key::new(name);
     let t = type_data(cls)?;
     let mro = t.mro.borrow();
     for c in mro.iter() {
         if let Some(d) = c.dict.borrow().as_ref() {
-            if let Some(v) = dict::get_str(d, name) {
+            if let Some(v) = dict::get_key(d, key) {
                 return Some((v, c.clone()));
             }
         }
@@ -125,6 +192,7 @@ fn raw_type(meta: Option<&PyRef>, name: &str, bases: Vec<PyRef>, kind: BaseKind,
         basetype,
         has_del: Cell::new(false),
         module: "builtins",
+        hot_dunders: Cell::new((0, 0)),
     };
     let t = match meta {
         Some(m) => PyRef::new(m, Payload::Type(Box::new(data))),
@@ -299,6 +367,7 @@ pub fn new_class(meta: &PyRef, name: &str, bases: Vec<PyRef>, namespace: &PyRef)
         basetype: true,
         has_del: Cell::new(false),
         module: "",
+        hot_dunders: Cell::new((0, 0)),
     };
     let cls = PyRef::new(meta, Payload::Type(Box::new(data)));
     let ns = dict::copy_dict_obj(namespace);

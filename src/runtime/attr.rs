@@ -57,6 +57,20 @@ pub fn no_attribute(obj: &Value, name: &str) -> PyErr {
 
 /// `getattr(obj, name)` with `None` for a missing attribute (other errors propagate).
 pub fn getattr_opt(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    getattr_opt_key(vm, obj, crate::objects::str::Key::new(name))
+}
+
+/// `getattr(obj, name)` with the name's hash known (attribute-name constants carry it).
+pub fn getattr_key(vm: &Vm, obj: &Value, key: crate::objects::str::Key) -> PyResult<Value> {
+    match getattr_opt_key(vm, obj, key)? {
+        Some(v) => Ok(v),
+        None => Err(no_attribute(obj, key.text)),
+    }
+}
+
+/// [`getattr_opt`] with the name's hash known.
+pub fn getattr_opt_key(vm: &Vm, obj: &Value, key: crate::objects::str::Key) -> PyResult<Option<Value>> {
+    let name = key.text;
     let cls = obj.class().clone();
     if let Some(ga) = lookup_user(&cls, "__getattribute__") {
         return match call(vm, &ga, Args::new(&[obj.clone(), Value::new_str(name)])) {
@@ -74,16 +88,15 @@ pub fn getattr_opt(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> 
         }
         _ => {}
     }
-    let descr = typeobj::lookup(&cls, name);
+    let descr = typeobj::lookup_key(&cls, key);
     if let Some(d) = &descr {
         if is_data_descriptor(d) {
             return bind(vm, d, obj).map(Some);
         }
     }
     if let Some(o) = obj.as_obj() {
-        let d = o.dict.borrow().clone();
-        if let Some(d) = d {
-            if let Some(v) = dict::get_str(&d, name) {
+        if let Some(d) = o.dict.borrow().as_ref() {
+            if let Some(v) = dict::get_key(d, key) {
                 return Ok(Some(v));
             }
         }
@@ -336,6 +349,7 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &str, value: Option<Value>) -
         return Err(readonly_attr(obj, name));
     };
     if let Payload::Type(t) = &o.payload {
+        typeobj::bump_type_epoch();
         if !t.heap {
             return Err(PyErr::type_error(format!("cannot set '{name}' attribute of immutable type '{}'", t.name.borrow())));
         }

@@ -62,13 +62,32 @@ pub fn lookup_user(cls: &PyRef, name: &str) -> Option<Value> {
     if !t.heap {
         return None;
     }
+    if let Some(i) = typeobj::hot_dunder_index(name) {
+        let bits = typeobj::user_dunder_bits(t, || {
+            let mut bits = 0u32;
+            for (j, d) in typeobj::HOT_DUNDERS.iter().enumerate() {
+                if lookup_user_walk(t, d).is_some() {
+                    bits |= 1 << j;
+                }
+            }
+            bits
+        });
+        if bits & (1 << i) == 0 {
+            return None;
+        }
+    }
+    lookup_user_walk(t, name)
+}
+
+fn lookup_user_walk(t: &typeobj::TypeData, name: &str) -> Option<Value> {
+    let key = crate::objects::str::Key::new(name);
     for c in t.mro.borrow().iter() {
         let Some(td) = type_data(c) else { continue };
         if !td.heap {
             return None;
         }
         if let Some(d) = c.dict.borrow().as_ref() {
-            if let Some(v) = crate::objects::dict::get_str(d, name) {
+            if let Some(v) = crate::objects::dict::get_key(d, key) {
                 return Some(v);
             }
         }

@@ -18,6 +18,15 @@ pub(crate) fn name_str(v: &Value) -> &str {
     v.as_str().map(|s| s.as_str()).unwrap_or("")
 }
 
+/// The lookup key (text and cached hash) of a name constant.
+#[inline]
+pub(crate) fn name_key(v: &Value) -> crate::objects::str::Key<'_> {
+    match v.as_str() {
+        Some(s) => crate::objects::str::Key::of(s),
+        None => crate::objects::str::Key::new(""),
+    }
+}
+
 #[cold]
 pub(crate) fn unbound_local(name: &str) -> PyErr {
     let e = PyErr::new("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"));
@@ -186,24 +195,24 @@ pub(crate) fn load_class_deref(vm: &Vm, frame: &Frame, code: &CodeObject, i: usi
 }
 
 /// `LoadMethod`: `(method, self)` for plain methods on the type, else `(attr, marker)`.
-pub(crate) fn load_method(vm: &Vm, obj: Value, name: &str) -> PyResult<(Value, Value)> {
+pub(crate) fn load_method(vm: &Vm, obj: Value, key: crate::objects::str::Key) -> PyResult<(Value, Value)> {
     let cls = obj.class().clone();
     if !matches!(obj.payload(), Some(Payload::Type(_))) && lookup_user(&cls, "__getattribute__").is_none() {
-        if let Some(d) = typeobj::lookup(&cls, name) {
+        if let Some(d) = typeobj::lookup_key(&cls, key) {
             let is_plain = match d.payload() {
                 Some(Payload::Function(_)) => true,
                 Some(Payload::NativeFunction(nf)) => nf.is_method && nf.self_.is_none(),
                 _ => false,
             };
             if is_plain {
-                let shadowed = obj.as_obj().and_then(|o| o.dict.borrow().clone()).is_some_and(|dd| dict::get_str(&dd, name).is_some());
+                let shadowed = obj.as_obj().is_some_and(|o| o.dict.borrow().as_ref().is_some_and(|dd| dict::get_key(dd, key).is_some()));
                 if !shadowed {
                     return Ok((d, obj));
                 }
             }
         }
     }
-    let v = attr::getattr(vm, &obj, name)?;
+    let v = attr::getattr_key(vm, &obj, key)?;
     Ok((v, Value::Obj(types().no_self.clone())))
 }
 

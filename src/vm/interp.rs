@@ -181,7 +181,7 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 Instr::LoadClosure { cell } => frame.stack.push(Value::Obj(frame.cells[cell as usize].clone())),
                 Instr::LoadAttr { namei } => {
                     let obj = pop(frame);
-                    let v = attr::getattr(vm, &obj, instr::name_str(&names[namei as usize]))?;
+                    let v = attr::getattr_key(vm, &obj, instr::name_key(&names[namei as usize]))?;
                     frame.stack.push(v);
                 }
                 Instr::StoreAttr { namei } => {
@@ -195,7 +195,7 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 }
                 Instr::LoadMethod { namei } => {
                     let obj = pop(frame);
-                    let (m, s) = instr::load_method(vm, obj, instr::name_str(&names[namei as usize]))?;
+                    let (m, s) = instr::load_method(vm, obj, instr::name_key(&names[namei as usize]))?;
                     frame.stack.push(m);
                     frame.stack.push(s);
                 }
