@@ -47,6 +47,9 @@ pub struct TypeData {
     /// `(epoch, bits)`: which [`HOT_DUNDERS`] user classes on the MRO define, valid while
     /// the type epoch is unchanged (see [`user_dunder_bits`]).
     pub hot_dunders: Cell<(u64, u32)>,
+    /// Unique for the life of the process (never reused, unlike addresses): the key of the
+    /// attribute cache.
+    pub id: u64,
 }
 
 /// Dunder methods looked up on almost every operation; `runtime::call::lookup_user`
@@ -138,18 +141,94 @@ pub fn lookup(cls: &PyRef, name: &str) -> Option<Value> {
     lookup_key(cls, Key::new(name))
 }
 
-/// [`lookup`] with the name's hash already known.
+/// [`lookup`] with the name's hash already known, through the attribute cache.
 pub fn lookup_key(cls: &PyRef, key: Key) -> Option<Value> {
     let t = type_data(cls)?;
+    let epoch = TYPE_EPOCH.get().get();
+    let slot = ((t.id ^ key.hash as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize & (ATTR_CACHE_SIZE - 1);
+    let cache = ATTR_CACHE.get();
     let mro = t.mro.borrow();
-    for c in mro.iter() {
-        if let Some(d) = c.dict.borrow().as_ref() {
-            if let Some(v) = dict::get_key(d, key) {
-                return Some(v);
+    {
+        let entries = cache.borrow();
+        if let Some(e) = entries.get(slot) {
+            if e.type_id == t.id && e.epoch == epoch && e.hash == key.hash && e.name_bytes() == key.text.as_bytes() {
+                return match e.owner {
+                    u32::MAX => None,
+                    owner => {
+                        let c = mro.get(owner as usize)?;
+                        let d = c.dict.borrow();
+                        d.as_ref().and_then(|d| match &d.payload {
+                            Payload::Dict(cell) => cell.borrow().value_at(e.entry as usize),
+                            _ => None,
+                        })
+                    }
+                };
             }
         }
     }
-    None
+    let mut found = None;
+    let mut owner = u32::MAX;
+    let mut entry = 0u32;
+    for (i, c) in mro.iter().enumerate() {
+        if let Some(d) = c.dict.borrow().as_ref() {
+            if let Payload::Dict(cell) = &d.payload {
+                let dd = cell.borrow();
+                if let Some(ix) = dd.find_str(key.hash, key.text) {
+                    found = dd.value_at(ix);
+                    owner = i as u32;
+                    entry = ix as u32;
+                    break;
+                }
+            }
+        }
+    }
+    if key.text.len() <= NAME_MAX {
+        let mut e = AttrCacheEntry { type_id: t.id, epoch, hash: key.hash, owner, entry, len: key.text.len() as u8, name: [0; NAME_MAX] };
+        e.name[..key.text.len()].copy_from_slice(key.text.as_bytes());
+        if let Some(slot_ref) = cache.borrow_mut().get_mut(slot) {
+            *slot_ref = e;
+        }
+    }
+    found
+}
+
+const ATTR_CACHE_SIZE: usize = 4096;
+const NAME_MAX: usize = 39;
+
+/// Where a name was found on a type's MRO: the MRO position of the owner and the entry in
+/// its namespace (`owner == u32::MAX`: not found). Holds no references, so it never keeps
+/// an object alive; entries are valid for one type id and one type epoch (any class
+/// namespace change bumps the epoch; dict entries do not move without an insertion or
+/// deletion, which goes through `setattr` and so bumps it too).
+#[derive(Clone, Copy)]
+struct AttrCacheEntry {
+    type_id: u64,
+    epoch: u64,
+    hash: i64,
+    owner: u32,
+    entry: u32,
+    len: u8,
+    name: [u8; NAME_MAX],
+}
+
+impl AttrCacheEntry {
+    fn name_bytes(&self) -> &[u8] {
+        &self.name[..self.len as usize]
+    }
+}
+
+static ATTR_CACHE: once_cell::sync::Lazy<crate::runtime::gil::GilShared<RefCell<Vec<AttrCacheEntry>>>> = once_cell::sync::Lazy::new(|| {
+    let empty = AttrCacheEntry { type_id: 0, epoch: 0, hash: 0, owner: u32::MAX, entry: 0, len: 0, name: [0; NAME_MAX] };
+    crate::runtime::gil::GilShared::new(RefCell::new(vec![empty; ATTR_CACHE_SIZE]))
+});
+
+static NEXT_TYPE_ID: crate::runtime::gil::GilShared<Cell<u64>> = crate::runtime::gil::GilShared::new(Cell::new(1));
+
+fn next_type_id() -> u64 {
+    let c = NEXT_TYPE_ID.get();
+    let v = c.get();
+    c.set(v + 1);
+    v
 }
 
 /// Like [`lookup`], also returning the class on the MRO that defines `name`.
@@ -193,6 +272,7 @@ fn raw_type(meta: Option<&PyRef>, name: &str, bases: Vec<PyRef>, kind: BaseKind,
         has_del: Cell::new(false),
         module: "builtins",
         hot_dunders: Cell::new((0, 0)),
+        id: next_type_id(),
     };
     let t = match meta {
         Some(m) => PyRef::new(m, Payload::Type(Box::new(data))),
@@ -368,6 +448,7 @@ pub fn new_class(meta: &PyRef, name: &str, bases: Vec<PyRef>, namespace: &PyRef)
         has_del: Cell::new(false),
         module: "",
         hot_dunders: Cell::new((0, 0)),
+        id: next_type_id(),
     };
     let cls = PyRef::new(meta, Payload::Type(Box::new(data)));
     let ns = dict::copy_dict_obj(namespace);

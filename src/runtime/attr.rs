@@ -292,6 +292,35 @@ pub fn super_getattr(vm: &Vm, sup: &Value, name: &str) -> PyResult<Option<Value>
     Ok(None)
 }
 
+/// `obj.name = value` for a `str` name object (the `StoreAttr` instruction): plain instance
+/// attributes go straight into the instance dict using the name's cached hash; everything
+/// else takes the general path.
+pub fn setattr_name(vm: &Vm, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+    let Some(s) = name.as_str() else {
+        return Err(PyErr::type_error("attribute name must be string"));
+    };
+    if let Value::Obj(o) = obj {
+        if matches!(o.payload, Payload::Instance) && lookup_user(o.class(), "__setattr__").is_none() {
+            let key = crate::objects::str::Key::of(s);
+            let descr = typeobj::lookup_key(o.class(), key);
+            let plain = match &descr {
+                None => true,
+                Some(d) => !matches!(d.payload(), Some(Payload::Property { .. })) && lookup_user(d.class(), "__set__").is_none(),
+            };
+            if plain {
+                // Clone the dict handle out: dropping the old value may run `__del__`,
+                // which may replace this object's `__dict__`.
+                let d = o.dict.borrow().clone();
+                if let Some(d) = d {
+                    dict::set_str_key(&d, name, value);
+                    return Ok(());
+                }
+            }
+        }
+    }
+    setattr(vm, obj, s.as_str(), value)
+}
+
 /// `setattr(obj, name, value)`.
 pub fn setattr(vm: &Vm, obj: &Value, name: &str, value: Value) -> PyResult<()> {
     let cls = obj.class().clone();

@@ -187,7 +187,7 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 Instr::StoreAttr { namei } => {
                     let obj = pop(frame);
                     let v = pop(frame);
-                    attr::setattr(vm, &obj, instr::name_str(&names[namei as usize]), v)?;
+                    attr::setattr_name(vm, &obj, &names[namei as usize], v)?;
                 }
                 Instr::DeleteAttr { namei } => {
                     let obj = pop(frame);
