@@ -5,6 +5,7 @@ pub mod builtins;
 pub mod container_methods;
 pub mod iterators;
 pub mod object_methods;
+pub mod str_format;
 pub mod str_methods;
 pub mod sys;
 

@@ -320,22 +320,21 @@ fn str_new(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = &args.pos()[1..];
     let obj = pos.first().or(args.kwarg("object"));
     let encoding = pos.get(1).or(args.kwarg("encoding"));
+    let errors = pos.get(2).or(args.kwarg("errors"));
+    if pos.len() > 3 {
+        return Err(PyErr::type_error(format!("str() takes at most 3 arguments ({} given)", pos.len())));
+    }
     let s = match (obj, encoding) {
         (None, _) => String::new(),
-        (Some(o), None) if args.kwarg("errors").is_none() => repr::str(vm, o)?,
-        (Some(o), _) => match o.payload() {
-            Some(Payload::Bytes(b)) => String::from_utf8(b.to_vec()).map_err(|e| {
-                PyErr::new(
-                    "UnicodeDecodeError",
-                    format!(
-                        "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                        b[e.utf8_error().valid_up_to()],
-                        e.utf8_error().valid_up_to()
-                    ),
-                )
-            })?,
-            _ => return Err(PyErr::type_error(format!("decoding to str: need a bytes-like object, {} found", type_name(o)))),
-        },
+        (Some(o), None) if errors.is_none() => repr::str(vm, o)?,
+        (Some(o), _) => {
+            let data: Vec<u8> = match o.payload() {
+                Some(Payload::Bytes(b)) => b.to_vec(),
+                Some(Payload::ByteArray(b)) => b.borrow().clone(),
+                _ => return Err(PyErr::type_error(format!("decoding to str: need a bytes-like object, {} found", type_name(o)))),
+            };
+            super::str_methods::decode_bytes(o, &data, "str", encoding, errors)?
+        }
     };
     if cls.is(&types().str) {
         return Ok(Value::new_str(s));

@@ -1,66 +1,127 @@
-//! Methods of `str`, and `%`-formatting (`str % args`). The per-character algorithms live
-//! in `crate::text`; this file converts arguments and builds the result objects.
+//! Methods of `str`. The algorithms live in `crate::text` (`methods`, `codecs`); this
+//! file converts arguments with CPython's messages and builds the result objects.
+//! `format`/`format_map`/`%` are in `str_format.rs`.
 
 use crate::objects::function::add_methods;
 use crate::objects::typeobj::type_name;
-use crate::objects::{types, Payload, Value};
-use crate::runtime::{iter, ops, repr, Args, PyErr, PyResult};
-use crate::text::percent::{parse_percent_format, ConvSpec, PercentCount, PercentItem};
+use crate::objects::{dict, types, Payload, PyRef, Value};
+use crate::runtime::argparse::{index_arg, slice_index};
+use crate::runtime::{item, iter, ops, Args, PyErr, PyResult};
+use crate::text::codecs;
+use crate::text::methods as m;
 use crate::vm::Vm;
 
+use super::str_format::{format_template, percent_format, FormatSource};
+
 pub fn init() {
+    let t = types();
     add_methods(
-        &types().str,
+        &t.str,
         "str",
         &[
             ("join", str_join),
             ("split", str_split),
             ("rsplit", str_rsplit),
+            ("splitlines", str_splitlines),
             ("strip", str_strip),
             ("lstrip", str_lstrip),
             ("rstrip", str_rstrip),
             ("upper", str_upper),
             ("lower", str_lower),
+            ("casefold", str_casefold),
+            ("swapcase", str_swapcase),
+            ("title", str_title),
+            ("capitalize", str_capitalize),
             ("replace", str_replace),
             ("startswith", str_startswith),
             ("endswith", str_endswith),
+            ("removeprefix", str_removeprefix),
+            ("removesuffix", str_removesuffix),
             ("find", str_find),
             ("rfind", str_rfind),
             ("index", str_index),
+            ("rindex", str_rindex),
             ("count", str_count),
             ("isdigit", str_isdigit),
+            ("isdecimal", str_isdecimal),
+            ("isnumeric", str_isnumeric),
             ("isalpha", str_isalpha),
+            ("isalnum", str_isalnum),
             ("isspace", str_isspace),
             ("isupper", str_isupper),
             ("islower", str_islower),
-            ("isalnum", str_isalnum),
+            ("istitle", str_istitle),
+            ("isascii", str_isascii),
+            ("isprintable", str_isprintable),
+            ("isidentifier", str_isidentifier),
             ("format", str_format),
+            ("format_map", str_format_map),
             ("encode", str_encode),
             ("center", str_center),
             ("ljust", str_ljust),
             ("rjust", str_rjust),
             ("zfill", str_zfill),
+            ("expandtabs", str_expandtabs),
             ("partition", str_partition),
-            ("splitlines", str_splitlines),
-            ("title", str_title),
-            ("capitalize", str_capitalize),
+            ("rpartition", str_rpartition),
+            ("translate", str_translate),
             ("__mod__", str_mod),
+            ("__rmod__", str_rmod),
+            ("__getnewargs__", str_getnewargs),
+            ("__sizeof__", str_sizeof),
         ],
     );
+    // `maketrans` is a static method.
+    let ns = t.str.dict.borrow().clone();
+    if let Some(ns) = ns {
+        let f = crate::objects::function::native("maketrans", str_maketrans);
+        dict::set_str(&ns, "maketrans", Value::Obj(PyRef::new(&t.staticmethod, Payload::StaticMethod(f))));
+    }
 }
 
-fn this<'a>(args: &Args<'a>) -> PyResult<&'a str> {
-    args.args.first().and_then(|v| v.as_str()).map(|s| s.as_str()).ok_or_else(|| PyErr::type_error("descriptor requires a 'str' object"))
+fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a str> {
+    match args.args.first() {
+        Some(v) => v.as_str().map(|s| s.as_str()).ok_or_else(|| {
+            PyErr::type_error(format!("descriptor '{name}' for 'str' objects doesn't apply to a '{}' object", type_name(v)))
+        }),
+        None => Err(PyErr::type_error(format!("unbound method str.{name}() needs an argument"))),
+    }
 }
 
-fn str_arg<'a>(v: &'a Value, what: &str) -> PyResult<&'a str> {
-    v.as_str().map(|s| s.as_str()).ok_or_else(|| PyErr::type_error(format!("{what} must be str, not {}", type_name(v))))
+fn new_str(s: impl Into<String>) -> Value {
+    Value::new_str(s.into())
+}
+
+/// The result of a method that may return `self` unchanged (exact `str` only).
+fn same_or_new(args: &Args, orig: &str, out: String) -> Value {
+    if out == orig && ops::is_exact_str(&args.args[0]) {
+        return args.args[0].clone();
+    }
+    new_str(out)
+}
+
+/// `"must be str, not int"` style argument conversion.
+fn must_be_str<'a>(v: &'a Value) -> PyResult<&'a str> {
+    v.as_str().map(|s| s.as_str()).ok_or_else(|| PyErr::type_error(format!("must be str, not {}", type_name(v))))
 }
 
 fn str_join(vm: &Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check_count("join", 2, 2)?;
-    let sep = this(&args)?;
-    let items = iter::collect(vm, &pos[1])?;
+    let sep = this(&args, "join")?;
+    let seq = args.one("str.join")?;
+    let items = match seq.payload() {
+        Some(Payload::List(_)) | Some(Payload::Tuple(_)) => iter::collect(vm, seq)?,
+        _ => {
+            let it = iter::iter(vm, seq).map_err(|e| if e.is("TypeError") { PyErr::type_error("can only join an iterable") } else { e })?;
+            let mut v = Vec::new();
+            while let Some(x) = iter::next(vm, &it)? {
+                v.push(x);
+            }
+            v
+        }
+    };
+    if items.len() == 1 && ops::is_exact_str(&items[0]) {
+        return Ok(items[0].clone());
+    }
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
@@ -71,682 +132,522 @@ fn str_join(vm: &Vm, args: Args) -> PyResult<Value> {
             None => return Err(PyErr::type_error(format!("sequence item {i}: expected str instance, {} found", type_name(it)))),
         }
     }
-    Ok(Value::new_str(out))
+    Ok(new_str(out))
 }
 
-fn split_args(args: &Args) -> PyResult<(Option<String>, i64)> {
-    args.check_kwargs("split", &["sep", "maxsplit"])?;
-    let pos = args.pos();
-    let sep = match pos.get(1).or(args.kwarg("sep")) {
+fn split_args<'a>(vm: &Vm, args: &Args<'a>, fname: &str) -> PyResult<(Option<&'a str>, i64)> {
+    let [sep, maxsplit] = args.keywords(fname, ["sep", "maxsplit"], 0, 2, 0)?;
+    let sep = match sep {
         None | Some(Value::None) => None,
         Some(v) => {
-            let s =
-                str_arg(v, "must be str or None").map_err(|_| PyErr::type_error(format!("must be str or None, not {}", type_name(v))))?;
-            if s.is_empty() {
-                return Err(PyErr::value_error("empty separator"));
-            }
-            Some(s.to_string())
+            Some(v.as_str().map(|s| s.as_str()).ok_or_else(|| PyErr::type_error(format!("must be str or None, not {}", type_name(v))))?)
         }
     };
-    let maxsplit = match pos.get(2).or(args.kwarg("maxsplit")) {
-        Some(v) => ops::index_value(v)?,
+    let maxsplit = match maxsplit {
+        Some(v) => index_arg(vm, v)?,
         None => -1,
     };
     Ok((sep, maxsplit))
 }
 
-fn str_split(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let (sep, maxsplit) = split_args(&args)?;
-    let parts: Vec<String> = match sep {
-        Some(sep) => {
-            if maxsplit < 0 {
-                s.split(sep.as_str()).map(str::to_string).collect()
-            } else {
-                s.splitn(maxsplit as usize + 1, sep.as_str()).map(str::to_string).collect()
-            }
-        }
-        None => {
-            let mut out = Vec::new();
-            let mut rest = s.trim_start_matches(char::is_whitespace);
-            while !rest.is_empty() {
-                if maxsplit >= 0 && out.len() as i64 == maxsplit {
-                    out.push(rest.to_string());
-                    break;
-                }
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                out.push(rest[..end].to_string());
-                rest = rest[end..].trim_start_matches(char::is_whitespace);
-            }
-            out
-        }
-    };
-    Ok(Value::new_list(parts.into_iter().map(Value::new_str).collect()))
+fn str_list(parts: Vec<&str>) -> Value {
+    Value::new_list(parts.into_iter().map(new_str).collect())
 }
 
-fn str_rsplit(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let (sep, maxsplit) = split_args(&args)?;
-    let mut parts: Vec<String> = match sep {
-        Some(sep) => {
-            if maxsplit < 0 {
-                s.rsplit(sep.as_str()).map(str::to_string).collect()
-            } else {
-                s.rsplitn(maxsplit as usize + 1, sep.as_str()).map(str::to_string).collect()
-            }
-        }
-        None => {
-            let mut out = Vec::new();
-            let mut rest = s.trim_end_matches(char::is_whitespace);
-            while !rest.is_empty() {
-                if maxsplit >= 0 && out.len() as i64 == maxsplit {
-                    out.push(rest.to_string());
-                    break;
-                }
-                let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
-                out.push(rest[start..].to_string());
-                rest = rest[..start].trim_end_matches(char::is_whitespace);
-            }
-            out
-        }
-    };
-    parts.reverse();
-    Ok(Value::new_list(parts.into_iter().map(Value::new_str).collect()))
+fn str_split(vm: &Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args, "split")?;
+    let (sep, maxsplit) = split_args(vm, &args, "split")?;
+    Ok(str_list(m::str_split(s, sep, maxsplit).map_err(PyErr::from_spec)?))
 }
 
-fn strip_impl(args: &Args, left: bool, right: bool) -> PyResult<Value> {
-    let s = this(args)?;
-    let pos = args.check_count("strip", 1, 2)?;
-    let r = match pos.get(1) {
-        None | Some(Value::None) => {
-            let t = if left { s.trim_start() } else { s };
-            if right {
-                t.trim_end()
-            } else {
-                t
-            }
-        }
-        Some(v) => {
-            let chars: Vec<char> = str_arg(v, "strip arg")?.chars().collect();
-            let t = if left { s.trim_start_matches(|c| chars.contains(&c)) } else { s };
-            if right {
-                t.trim_end_matches(|c| chars.contains(&c))
-            } else {
-                t
-            }
-        }
+fn str_rsplit(vm: &Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args, "rsplit")?;
+    let (sep, maxsplit) = split_args(vm, &args, "rsplit")?;
+    Ok(str_list(m::str_rsplit(s, sep, maxsplit).map_err(PyErr::from_spec)?))
+}
+
+fn str_splitlines(vm: &Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args, "splitlines")?;
+    let [keep] = args.keywords("splitlines", ["keepends"], 0, 1, 0)?;
+    let keep = match keep {
+        Some(v) => index_arg(vm, v)? != 0,
+        None => false,
     };
-    Ok(Value::new_str(r))
+    Ok(str_list(m::str_splitlines(s, keep)))
+}
+
+fn strip_chars<'a>(args: &Args<'a>, name: &str) -> PyResult<Option<&'a str>> {
+    let pos = args.posonly(&format!("str.{name}"), name, 0, 1)?;
+    match pos.first() {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => Ok(Some(v.as_str().map(|s| s.as_str()).ok_or_else(|| PyErr::type_error(format!("{name} arg must be None or str")))?)),
+    }
 }
 
 fn str_strip(_vm: &Vm, args: Args) -> PyResult<Value> {
-    strip_impl(&args, true, true)
+    let s = this(&args, "strip")?;
+    let chars = strip_chars(&args, "strip")?;
+    Ok(same_or_new(&args, s, m::str_strip(s, chars).to_string()))
 }
 
 fn str_lstrip(_vm: &Vm, args: Args) -> PyResult<Value> {
-    strip_impl(&args, true, false)
+    let s = this(&args, "lstrip")?;
+    let chars = strip_chars(&args, "lstrip")?;
+    Ok(same_or_new(&args, s, m::str_lstrip(s, chars).to_string()))
 }
 
 fn str_rstrip(_vm: &Vm, args: Args) -> PyResult<Value> {
-    strip_impl(&args, false, true)
+    let s = this(&args, "rstrip")?;
+    let chars = strip_chars(&args, "rstrip")?;
+    Ok(same_or_new(&args, s, m::str_rstrip(s, chars).to_string()))
+}
+
+/// A no-argument method mapping the text to new text.
+fn map_text(args: &Args, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
+    let s = this(args, name)?;
+    args.noargs(&format!("str.{name}"))?;
+    Ok(new_str(f(s)))
 }
 
 fn str_upper(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        crate::text::unicode::push_upper(&mut out, c);
-    }
-    Ok(Value::new_str(out))
+    map_text(&args, "upper", m::str_upper)
 }
 
 fn str_lower(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        crate::text::unicode::push_lower(&mut out, c);
-    }
-    Ok(Value::new_str(out))
+    map_text(&args, "lower", m::str_lower)
+}
+
+fn str_casefold(_vm: &Vm, args: Args) -> PyResult<Value> {
+    map_text(&args, "casefold", m::str_casefold)
+}
+
+fn str_swapcase(_vm: &Vm, args: Args) -> PyResult<Value> {
+    map_text(&args, "swapcase", m::str_swapcase)
 }
 
 fn str_title(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let mut out = String::with_capacity(s.len());
-    let mut prev_cased = false;
-    for c in s.chars() {
-        if prev_cased {
-            crate::text::unicode::push_lower(&mut out, c);
-        } else {
-            crate::text::unicode::push_title(&mut out, c);
-        }
-        prev_cased = c.is_alphabetic();
-    }
-    Ok(Value::new_str(out))
+    map_text(&args, "title", m::str_title)
 }
 
 fn str_capitalize(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let mut out = String::with_capacity(s.len());
-    for (i, c) in s.chars().enumerate() {
-        if i == 0 {
-            crate::text::unicode::push_title(&mut out, c);
-        } else {
-            crate::text::unicode::push_lower(&mut out, c);
-        }
-    }
-    Ok(Value::new_str(out))
+    map_text(&args, "capitalize", m::str_capitalize)
 }
 
-fn str_replace(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let pos = args.check_count("replace", 3, 4)?;
-    let old = str_arg(&pos[1], "replace() argument 1")?;
-    let new = str_arg(&pos[2], "replace() argument 2")?;
-    let count = match pos.get(3) {
-        Some(v) => ops::index_value(v)?,
-        None => -1,
-    };
-    if count < 0 {
-        return Ok(Value::new_str(if old.is_empty() { replace_empty(s, new, usize::MAX) } else { s.replace(old, new) }));
-    }
-    Ok(Value::new_str(if old.is_empty() { replace_empty(s, new, count as usize) } else { s.replacen(old, new, count as usize) }))
+/// A no-argument predicate.
+fn test_text(args: &Args, name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
+    let s = this(args, name)?;
+    args.noargs(&format!("str.{name}"))?;
+    Ok(Value::Bool(f(s)))
 }
 
-fn replace_empty(s: &str, new: &str, count: usize) -> String {
-    let mut out = String::new();
-    let mut n = 0;
-    for c in s.chars() {
-        if n < count {
-            out.push_str(new);
-            n += 1;
-        }
-        out.push(c);
-    }
-    if n < count {
-        out.push_str(new);
-    }
-    out
+fn str_isdigit(_vm: &Vm, args: Args) -> PyResult<Value> {
+    test_text(&args, "isdigit", m::str_isdigit)
 }
 
-/// Character-index range `[start, end)` from optional slice-style arguments.
-fn sub_range(s: &str, pos: &[Value], from: usize) -> PyResult<(usize, usize)> {
-    let len = s.chars().count() as i64;
-    let norm = |v: Option<&Value>, default: i64| -> PyResult<i64> {
-        match v {
-            None | Some(Value::None) => Ok(default),
-            Some(v) => {
-                let i = ops::index_value(v)?;
-                Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
-            }
-        }
-    };
-    Ok((norm(pos.get(from), 0)? as usize, norm(pos.get(from + 1), len)? as usize))
+fn str_isdecimal(_vm: &Vm, args: Args) -> PyResult<Value> {
+    test_text(&args, "isdecimal", m::str_isdecimal)
 }
 
-fn char_slice(s: &str, start: usize, end: usize) -> &str {
-    if end <= start {
-        return "";
-    }
-    let b0 = s.char_indices().nth(start).map_or(s.len(), |(i, _)| i);
-    let b1 = s.char_indices().nth(end).map_or(s.len(), |(i, _)| i);
-    &s[b0..b1]
+fn str_isnumeric(_vm: &Vm, args: Args) -> PyResult<Value> {
+    test_text(&args, "isnumeric", m::str_isnumeric)
 }
 
-fn affix(args: &Args, name: &str, prefix: bool) -> PyResult<Value> {
-    let s = this(args)?;
-    let pos = args.check_count(name, 2, 4)?;
-    let (start, end) = sub_range(s, pos, 2)?;
-    if start > s.chars().count() {
-        return Ok(Value::Bool(false));
-    }
-    let sub = char_slice(s, start, end);
-    let test = |p: &Value| -> PyResult<bool> {
-        let p = p
+fn str_isalpha(_vm: &Vm, args: Args) -> PyResult<Value> {
+    test_text(&args, "isalpha", m::str_isalpha)
+}
+
+fn str_isalnum(_vm: &Vm, args: Args) -> PyResult<Value> {
+    test_text(&args, "isalnum", m::str_isalnum)
+}
+
+fn str_isspace(_vm: &Vm, args: Args) -> PyResult<Value> {
+    test_text(&args, "isspace", m::str_isspace)
+}
+
+fn str_isupper(_vm: &Vm, args: Args) -> PyResult<Value> {
+    test_text(&args, "isupper", m::str_isupper)
+}
+
+fn str_islower(_vm: &Vm, args: Args) -> PyResult<Value> {
+    test_text(&args, "islower", m::str_islower)
+}
+
+fn str_istitle(_vm: &Vm, args: Args) -> PyResult<Value> {
+    test_text(&args, "istitle", m::str_istitle)
+}
+
+fn str_isascii(_vm: &Vm, args: Args) -> PyResult<Value> {
+    test_text(&args, "isascii", m::str_isascii)
+}
+
+fn str_isprintable(_vm: &Vm, args: Args) -> PyResult<Value> {
+    test_text(&args, "isprintable", m::str_isprintable)
+}
+
+fn str_isidentifier(_vm: &Vm, args: Args) -> PyResult<Value> {
+    test_text(&args, "isidentifier", m::str_isidentifier)
+}
+
+fn str_replace(vm: &Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args, "replace")?;
+    let pos = args.posonly("str.replace", "replace", 2, 3)?;
+    let arg = |i: usize| -> PyResult<&str> {
+        pos[i]
             .as_str()
             .map(|x| x.as_str())
-            .ok_or_else(|| PyErr::type_error(format!("{name} first arg must be str or a tuple of str, not {}", type_name(p))))?;
-        Ok(if prefix { sub.starts_with(p) } else { sub.ends_with(p) })
+            .ok_or_else(|| PyErr::type_error(format!("replace() argument {} must be str, not {}", i + 1, type_name(&pos[i]))))
     };
-    if let Some(items) = crate::objects::tuple::items(&pos[1]) {
-        for p in items {
-            if test(p)? {
+    let (old, new) = (arg(0)?, arg(1)?);
+    let count = match pos.get(2) {
+        Some(v) => index_arg(vm, v)?,
+        None => -1,
+    };
+    Ok(same_or_new(&args, s, m::str_replace(s, old, new, count)))
+}
+
+/// `startswith`/`endswith`: a str or a tuple of str, within `[start, end)`.
+fn affix(vm: &Vm, args: &Args, name: &str, prefix: bool) -> PyResult<Value> {
+    let s = this(args, name)?;
+    let pos = args.tuple_args(&format!("str.{name}"), name, 1, 3)?;
+    let start = slice_index(vm, pos.get(1))?;
+    let end = slice_index(vm, pos.get(2))?;
+    let len = s.chars().count();
+    let (st, en) = m::adjust_indices(start, end, len);
+    let test = |p: &str| -> bool {
+        let plen = p.chars().count() as i64;
+        if st > len as i64 || en - st < plen {
+            return false;
+        }
+        let window: String = s.chars().skip(st as usize).take((en - st) as usize).collect();
+        if prefix {
+            window.starts_with(p)
+        } else {
+            window.ends_with(p)
+        }
+    };
+    if let Some(Payload::Tuple(items)) = pos[0].payload() {
+        for p in items.iter() {
+            let p = p.as_str().ok_or_else(|| PyErr::type_error(format!("tuple for {name} must only contain str, not {}", type_name(p))))?;
+            if test(p.as_str()) {
                 return Ok(Value::Bool(true));
             }
         }
         return Ok(Value::Bool(false));
     }
-    Ok(Value::Bool(test(&pos[1])?))
-}
-
-fn str_startswith(_vm: &Vm, args: Args) -> PyResult<Value> {
-    affix(&args, "startswith", true)
-}
-
-fn str_endswith(_vm: &Vm, args: Args) -> PyResult<Value> {
-    affix(&args, "endswith", false)
-}
-
-fn find_impl(args: &Args, name: &str, reverse: bool) -> PyResult<Option<usize>> {
-    let s = this(args)?;
-    let pos = args.check_count(name, 2, 4)?;
-    let needle = str_arg(&pos[1], "must be str").map_err(|_| PyErr::type_error(format!("must be str, not {}", type_name(&pos[1]))))?;
-    let (start, end) = sub_range(s, pos, 2)?;
-    if start > end || start > s.chars().count() {
-        return Ok(None);
-    }
-    let hay = char_slice(s, start, end);
-    let found = if reverse { hay.rfind(needle) } else { hay.find(needle) };
-    Ok(found.map(|b| start + hay[..b].chars().count()))
-}
-
-fn str_find(_vm: &Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(&args, "find", false)?.map_or(-1, |i| i as i64)))
-}
-
-fn str_rfind(_vm: &Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(&args, "rfind", true)?.map_or(-1, |i| i as i64)))
-}
-
-fn str_index(_vm: &Vm, args: Args) -> PyResult<Value> {
-    match find_impl(&args, "index", false)? {
-        Some(i) => Ok(Value::from(i)),
-        None => Err(PyErr::value_error("substring not found")),
+    match pos[0].as_str() {
+        Some(p) => Ok(Value::Bool(test(p.as_str()))),
+        None => Err(PyErr::type_error(format!("{name} first arg must be str or a tuple of str, not {}", type_name(&pos[0])))),
     }
 }
 
-fn str_count(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let pos = args.check_count("count", 2, 4)?;
-    let needle = str_arg(&pos[1], "must be str")?;
-    let (start, end) = sub_range(s, pos, 2)?;
-    let hay = char_slice(s, start, end);
-    if needle.is_empty() {
-        return Ok(Value::from(hay.chars().count() + 1));
-    }
-    Ok(Value::from(hay.matches(needle).count()))
+fn str_startswith(vm: &Vm, args: Args) -> PyResult<Value> {
+    affix(vm, &args, "startswith", true)
 }
 
-fn pred(args: &Args, f: impl Fn(char) -> bool) -> PyResult<Value> {
-    let s = this(args)?;
-    Ok(Value::Bool(!s.is_empty() && s.chars().all(f)))
+fn str_endswith(vm: &Vm, args: Args) -> PyResult<Value> {
+    affix(vm, &args, "endswith", false)
 }
 
-fn str_isdigit(_vm: &Vm, args: Args) -> PyResult<Value> {
-    pred(&args, |c| crate::text::unicode::decimal_value(c).is_some() || c.is_numeric() && c.is_ascii_digit())
+fn str_removeprefix(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args, "removeprefix")?;
+    let p = args.one("str.removeprefix")?;
+    let p = p.as_str().ok_or_else(|| PyErr::type_error(format!("removeprefix() argument must be str, not {}", type_name(p))))?;
+    Ok(same_or_new(&args, s, s.strip_prefix(p.as_str()).unwrap_or(s).to_string()))
 }
 
-fn str_isalpha(_vm: &Vm, args: Args) -> PyResult<Value> {
-    pred(&args, crate::text::unicode::is_alpha)
+fn str_removesuffix(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args, "removesuffix")?;
+    let p = args.one("str.removesuffix")?;
+    let p = p.as_str().ok_or_else(|| PyErr::type_error(format!("removesuffix() argument must be str, not {}", type_name(p))))?;
+    let out = if p.as_str().is_empty() { s } else { s.strip_suffix(p.as_str()).unwrap_or(s) };
+    Ok(same_or_new(&args, s, out.to_string()))
 }
 
-fn str_isalnum(_vm: &Vm, args: Args) -> PyResult<Value> {
-    pred(&args, crate::text::unicode::is_alnum)
+/// The `(sub, start, end)` arguments of the search methods.
+fn search_args<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<(&'a str, &'a str, Option<i64>, Option<i64>)> {
+    let s = this(args, name)?;
+    let pos = args.tuple_args(&format!("str.{name}"), name, 1, 3)?;
+    let sub = must_be_str(&pos[0])?;
+    Ok((s, sub, slice_index(vm, pos.get(1))?, slice_index(vm, pos.get(2))?))
 }
 
-fn str_isspace(_vm: &Vm, args: Args) -> PyResult<Value> {
-    pred(&args, crate::text::unicode::is_space)
+fn str_find(vm: &Vm, args: Args) -> PyResult<Value> {
+    let (s, sub, a, b) = search_args(vm, &args, "find")?;
+    Ok(Value::Int(m::str_find(s, sub, a, b)))
 }
 
-fn str_isupper(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)))
+fn str_rfind(vm: &Vm, args: Args) -> PyResult<Value> {
+    let (s, sub, a, b) = search_args(vm, &args, "rfind")?;
+    Ok(Value::Int(m::str_rfind(s, sub, a, b)))
 }
 
-fn str_islower(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)))
+fn str_index(vm: &Vm, args: Args) -> PyResult<Value> {
+    let (s, sub, a, b) = search_args(vm, &args, "index")?;
+    m::str_index(s, sub, a, b).map(Value::Int).map_err(PyErr::from_spec)
 }
 
-fn pad(args: &Args, name: &str, align: char) -> PyResult<Value> {
-    let s = this(args)?;
-    let pos = args.check_count(name, 2, 3)?;
-    let width = ops::index_value(&pos[1])?.max(0) as usize;
-    let fill = match pos.get(2) {
-        Some(f) => {
-            let f = str_arg(f, "fill character")?;
-            let mut it = f.chars();
-            match (it.next(), it.next()) {
-                (Some(c), None) => c,
-                _ => return Err(PyErr::type_error("The fill character must be exactly one character long")),
-            }
-        }
-        None => ' ',
+fn str_rindex(vm: &Vm, args: Args) -> PyResult<Value> {
+    let (s, sub, a, b) = search_args(vm, &args, "rindex")?;
+    m::str_rindex(s, sub, a, b).map(Value::Int).map_err(PyErr::from_spec)
+}
+
+fn str_count(vm: &Vm, args: Args) -> PyResult<Value> {
+    let (s, sub, a, b) = search_args(vm, &args, "count")?;
+    Ok(Value::from(m::str_count(s, sub, a, b)))
+}
+
+/// The `fillchar` argument of `center`/`ljust`/`rjust`.
+fn fill_char(v: Option<&Value>) -> PyResult<char> {
+    let Some(v) = v else { return Ok(' ') };
+    let Some(s) = v.as_str() else {
+        return Err(PyErr::type_error(format!("The fill character must be a unicode character, not {}", type_name(v))));
     };
-    let len = s.chars().count();
-    if width <= len {
-        return Ok(args.args[0].clone());
+    let mut it = s.as_str().chars();
+    match (it.next(), it.next()) {
+        (Some(c), None) => Ok(c),
+        _ => Err(PyErr::type_error("The fill character must be exactly one character long")),
     }
-    let total = width - len;
-    let (l, r) = match align {
-        '<' => (0, total),
-        '>' => (total, 0),
-        _ => {
-            let l = total / 2 + (total & width & 1);
-            (l, total - l)
-        }
+}
+
+fn pad(vm: &Vm, args: &Args, name: &str, f: fn(&str, i64, char) -> String) -> PyResult<Value> {
+    let s = this(args, name)?;
+    let pos = args.posonly(&format!("str.{name}"), name, 1, 2)?;
+    let width = index_arg(vm, &pos[0])?;
+    let fill = fill_char(pos.get(1))?;
+    Ok(same_or_new(args, s, f(s, width, fill)))
+}
+
+fn str_center(vm: &Vm, args: Args) -> PyResult<Value> {
+    pad(vm, &args, "center", m::str_center)
+}
+
+fn str_ljust(vm: &Vm, args: Args) -> PyResult<Value> {
+    pad(vm, &args, "ljust", m::str_ljust)
+}
+
+fn str_rjust(vm: &Vm, args: Args) -> PyResult<Value> {
+    pad(vm, &args, "rjust", m::str_rjust)
+}
+
+fn str_zfill(vm: &Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args, "zfill")?;
+    let width = index_arg(vm, args.one("str.zfill")?)?;
+    Ok(same_or_new(&args, s, m::str_zfill(s, width)))
+}
+
+fn str_expandtabs(vm: &Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args, "expandtabs")?;
+    let [tabsize] = args.keywords("expandtabs", ["tabsize"], 0, 1, 0)?;
+    let tabsize = match tabsize {
+        Some(v) => index_arg(vm, v)?,
+        None => 8,
     };
-    let f = fill.to_string();
-    Ok(Value::new_str(format!("{}{s}{}", f.repeat(l), f.repeat(r))))
+    Ok(same_or_new(&args, s, m::str_expandtabs(s, tabsize)))
 }
 
-fn str_center(_vm: &Vm, args: Args) -> PyResult<Value> {
-    pad(&args, "center", '^')
-}
-
-fn str_ljust(_vm: &Vm, args: Args) -> PyResult<Value> {
-    pad(&args, "ljust", '<')
-}
-
-fn str_rjust(_vm: &Vm, args: Args) -> PyResult<Value> {
-    pad(&args, "rjust", '>')
-}
-
-fn str_zfill(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let pos = args.check_count("zfill", 2, 2)?;
-    let width = ops::index_value(&pos[1])?.max(0) as usize;
-    let len = s.chars().count();
-    if width <= len {
-        return Ok(Value::new_str(s));
-    }
-    let (sign, rest) = match s.chars().next() {
-        Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
-        _ => (String::new(), s),
-    };
-    Ok(Value::new_str(format!("{sign}{}{rest}", "0".repeat(width - len))))
+fn triple(a: &str, b: &str, c: &str) -> Value {
+    Value::new_tuple(vec![new_str(a), new_str(b), new_str(c)])
 }
 
 fn str_partition(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let pos = args.check_count("partition", 2, 2)?;
-    let sep = str_arg(&pos[1], "must be str")?;
-    if sep.is_empty() {
-        return Err(PyErr::value_error("empty separator"));
-    }
-    Ok(Value::new_tuple(match s.find(sep) {
-        Some(i) => vec![Value::new_str(&s[..i]), Value::new_str(sep), Value::new_str(&s[i + sep.len()..])],
-        None => vec![Value::new_str(s), Value::new_str(""), Value::new_str("")],
-    }))
+    let s = this(&args, "partition")?;
+    let sep = must_be_str(args.one("str.partition")?)?;
+    let (a, b, c) = m::str_partition(s, sep).map_err(PyErr::from_spec)?;
+    Ok(triple(a, b, c))
 }
 
-fn str_splitlines(vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let keep = match args.pos().get(1).or(args.kwarg("keepends")) {
-        Some(v) => ops::truthy(vm, v)?,
-        None => false,
-    };
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
-        if crate::text::unicode::is_linebreak(c) {
-            let mut end = b + c.len_utf8();
-            if c == '\r' && chars.get(i + 1).is_some_and(|&(_, n)| n == '\n') {
-                end += 1;
-                i += 1;
-            }
-            out.push(Value::new_str(if keep { &s[start..end] } else { &s[start..b] }));
-            start = end;
+fn str_rpartition(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args, "rpartition")?;
+    let sep = must_be_str(args.one("str.rpartition")?)?;
+    let (a, b, c) = m::str_rpartition(s, sep).map_err(PyErr::from_spec)?;
+    Ok(triple(a, b, c))
+}
+
+/// The encoding and error-handler arguments of `encode`/`decode`/`str()`.
+pub fn codec_args(fname: &str, encoding: Option<&Value>, errors: Option<&Value>) -> PyResult<(codecs::Codec, String)> {
+    let text = |v: Option<&Value>, what: &str, default: &str| -> PyResult<String> {
+        match v {
+            None => Ok(default.to_string()),
+            Some(v) => v
+                .as_str()
+                .map(|s| s.as_str().to_string())
+                .ok_or_else(|| PyErr::type_error(format!("{fname}() argument '{what}' must be str, not {}", type_name(v)))),
         }
-        i += 1;
+    };
+    let enc = text(encoding, "encoding", "utf-8")?;
+    let errors = text(errors, "errors", "strict")?;
+    match codecs::lookup(&enc) {
+        Some(c) => Ok((c, errors)),
+        None => Err(PyErr::new("LookupError", format!("unknown encoding: {enc}"))),
     }
-    if start < s.len() {
-        out.push(Value::new_str(&s[start..]));
+}
+
+/// A `UnicodeEncodeError`/`UnicodeDecodeError` (or `LookupError`) from a codec failure,
+/// with the exception's attributes set.
+pub fn codec_error(e: codecs::CodecError, encode: bool, object: Value, text: &str, data: &[u8]) -> PyErr {
+    match &e {
+        codecs::CodecError::UnknownHandler(_) => PyErr::new("LookupError", e.encode_message(text)),
+        codecs::CodecError::Unicode { codec, start, end, reason } => {
+            let (cls, msg) =
+                if encode { ("UnicodeEncodeError", e.encode_message(text)) } else { ("UnicodeDecodeError", e.decode_message(data)) };
+            let err = PyErr::new(cls, msg);
+            for (k, v) in [
+                ("encoding", Value::new_str(codec.name())),
+                ("object", object),
+                ("start", Value::from(*start)),
+                ("end", Value::from(*end)),
+                ("reason", Value::new_str(reason.as_str())),
+            ] {
+                crate::runtime::set_attr_raw(&err.exc, k, v);
+            }
+            err
+        }
     }
-    Ok(Value::new_list(out))
+}
+
+/// `data.decode(encoding, errors)` (`obj` is the bytes object, for the exception).
+pub fn decode_bytes(obj: &Value, data: &[u8], fname: &str, encoding: Option<&Value>, errors: Option<&Value>) -> PyResult<String> {
+    let (codec, errors) = codec_args(fname, encoding, errors)?;
+    codecs::decode(data, codec, &errors).map_err(|e| codec_error(e, false, obj.clone(), "", data))
 }
 
 fn str_encode(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    args.check_kwargs("encode", &["encoding", "errors"])?;
-    let enc = args
-        .pos()
-        .get(1)
-        .or(args.kwarg("encoding"))
-        .and_then(|v| v.as_str().map(|x| x.as_str().to_lowercase()))
-        .unwrap_or_else(|| "utf-8".into());
-    match enc.replace('_', "-").as_str() {
-        "utf-8" | "utf8" => Ok(crate::objects::str::new_bytes(s.as_bytes().to_vec())),
-        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-            let limit = if enc == "ascii" { 0x80 } else { 0x100 };
-            let mut out = Vec::with_capacity(s.len());
-            for (i, c) in s.chars().enumerate() {
-                if (c as u32) < limit {
-                    out.push(c as u8);
-                } else {
-                    let codec = if limit == 0x80 { "ascii" } else { "latin-1" };
-                    return Err(PyErr::new(
-                        "UnicodeEncodeError",
-                        format!(
-                            "'{codec}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})",
-                            c as u32
-                        ),
-                    ));
-                }
-            }
-            Ok(crate::objects::str::new_bytes(out))
-        }
-        other => Err(PyErr::new("LookupError", format!("unknown encoding: {other}"))),
+    let s = this(&args, "encode")?;
+    let [enc, errors] = args.keywords("encode", ["encoding", "errors"], 0, 2, 0)?;
+    let (codec, errors) = codec_args("encode", enc, errors)?;
+    match codecs::encode(s, codec, &errors) {
+        Ok(b) => Ok(crate::objects::str::new_bytes(b)),
+        Err(e) => Err(codec_error(e, true, args.args[0].clone(), s, &[])),
     }
 }
 
-/// `str.format(*args, **kwargs)`.
 fn str_format(vm: &Vm, args: Args) -> PyResult<Value> {
-    let s = this(&args)?;
-    let pos = &args.pos()[1..];
-    let mut out = String::new();
-    let mut auto = 0usize;
-    let mut chars = s.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        match c {
-            '{' if chars.peek().map(|&(_, n)| n) == Some('{') => {
-                chars.next();
-                out.push('{');
-            }
-            '}' if chars.peek().map(|&(_, n)| n) == Some('}') => {
-                chars.next();
-                out.push('}');
-            }
-            '}' => return Err(PyErr::value_error("Single '}' encountered in format string")),
-            '{' => {
-                let mut field = String::new();
-                let mut depth = 1;
-                loop {
-                    match chars.next() {
-                        Some((_, '{')) => {
-                            depth += 1;
-                            field.push('{');
-                        }
-                        Some((_, '}')) => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                            field.push('}');
-                        }
-                        Some((_, ch)) => field.push(ch),
-                        None => return Err(PyErr::value_error("expected '}' before end of string")),
-                    }
-                }
-                out.push_str(&format_field(vm, &field, pos, &args, &mut auto)?);
-            }
-            _ => out.push(c),
-        }
-    }
-    Ok(Value::new_str(out))
+    let s = this(&args, "format")?;
+    Ok(new_str(format_template(vm, s, &FormatSource::Args(args.rest(), args))?))
 }
 
-fn format_field(vm: &Vm, field: &str, pos: &[Value], args: &Args, auto: &mut usize) -> PyResult<String> {
-    let (name_conv, spec) = match field.find(':') {
-        Some(i) => (&field[..i], &field[i + 1..]),
-        None => (field, ""),
-    };
-    let (name, conv) = match name_conv.find('!') {
-        Some(i) => (&name_conv[..i], Some(&name_conv[i + 1..])),
-        None => (name_conv, None),
-    };
-    let first_end = name.find(['.', '[']).unwrap_or(name.len());
-    let (head, mut rest) = name.split_at(first_end);
-    let mut value = if head.is_empty() {
-        let v = pos
-            .get(*auto)
-            .cloned()
-            .ok_or_else(|| PyErr::index_error(format!("Replacement index {} out of range for positional args tuple", *auto)))?;
-        *auto += 1;
-        v
-    } else if let Ok(i) = head.parse::<usize>() {
-        pos.get(i).cloned().ok_or_else(|| PyErr::index_error(format!("Replacement index {i} out of range for positional args tuple")))?
-    } else {
-        args.kwarg(head).cloned().ok_or_else(|| PyErr::key_error(Value::new_str(head)))?
-    };
-    while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix('.') {
-            let end = r.find(['.', '[']).unwrap_or(r.len());
-            value = crate::runtime::attr::getattr(vm, &value, &r[..end])?;
-            rest = &r[end..];
-        } else if let Some(r) = rest.strip_prefix('[') {
-            let end = r.find(']').ok_or_else(|| PyErr::value_error("Missing ']' in format string"))?;
-            let key = &r[..end];
-            let k = key.parse::<i64>().map(Value::Int).unwrap_or_else(|_| Value::new_str(key));
-            value = crate::runtime::item::getitem(vm, &value, &k)?;
-            rest = &r[end + 1..];
-        } else {
-            return Err(PyErr::value_error("Only '.' or '[' may follow ']' in format field specifier"));
-        }
-    }
-    let value = match conv {
-        None => value,
-        Some("r") => Value::new_str(repr::repr(vm, &value)?),
-        Some("s") => Value::new_str(repr::str(vm, &value)?),
-        Some("a") => Value::new_str(crate::text::str_ascii(&repr::repr(vm, &value)?).trim_matches('\'').to_string()),
-        Some(c) => return Err(PyErr::value_error(format!("Unknown conversion specifier {c}"))),
-    };
-    let spec = if spec.contains('{') {
-        let inner = str_format(vm, Args { args: &[&[Value::new_str(spec)][..], pos].concat(), kwnames: &[] })?;
-        inner.as_str().map(|s| s.as_str().to_string()).unwrap_or_default()
-    } else {
-        spec.to_string()
-    };
-    crate::vm::instr::format(vm, &value, &spec)
+fn str_format_map(vm: &Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args, "format_map")?;
+    let mapping = args.one("str.format_map")?;
+    Ok(new_str(format_template(vm, s, &FormatSource::Mapping(mapping))?))
 }
 
 fn str_mod(vm: &Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check_count("__mod__", 2, 2)?;
-    percent_format(vm, this(&args)?, &pos[1])
+    let s = this(&args, "__mod__")?;
+    let v = args.one("str.__mod__")?;
+    percent_format(vm, s, v)
 }
 
-/// `fmt % args`.
-pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<Value> {
-    let items = parse_percent_format(fmt);
-    let is_mapping = matches!(args.payload(), Some(Payload::Dict(_)))
-        || (!matches!(args.payload(), Some(Payload::Tuple(_)) | Some(Payload::Str(_)))
-            && crate::objects::typeobj::lookup(args.class(), "__getitem__").is_some());
-    let tuple_args: Vec<Value> = match args.payload() {
-        Some(Payload::Tuple(t)) => t.to_vec(),
-        _ => vec![args.clone()],
+fn str_rmod(_vm: &Vm, args: Args) -> PyResult<Value> {
+    this(&args, "__rmod__")?;
+    args.one("str.__rmod__")?;
+    Ok(Value::not_implemented())
+}
+
+fn str_getnewargs(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args, "__getnewargs__")?;
+    args.noargs("str.__getnewargs__")?;
+    Ok(Value::new_tuple(vec![new_str(s)]))
+}
+
+fn str_sizeof(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args, "__sizeof__")?;
+    args.noargs("str.__sizeof__")?;
+    // CPython's compact layout: 40 bytes of header for ASCII, 56 otherwise, plus one
+    // code unit per character of the narrowest width that fits, plus the terminator.
+    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let n = s.chars().count();
+    let size = if max < 0x80 {
+        40 + n + 1
+    } else if max < 0x100 {
+        56 + n + 1
+    } else if max < 0x10000 {
+        56 + 2 * (n + 1)
+    } else {
+        56 + 4 * (n + 1)
     };
-    let mut next = 0usize;
-    let mut used_mapping = false;
-    let mut out = String::new();
-    let take = |next: &mut usize| -> PyResult<Value> {
-        let v = tuple_args.get(*next).cloned().ok_or_else(|| PyErr::type_error("not enough arguments for format string"))?;
-        *next += 1;
-        Ok(v)
+    Ok(Value::from(size))
+}
+
+/// `str.maketrans(x[, y[, z]])`.
+fn str_maketrans(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kw("str.maketrans")?;
+    let pos = args.pos();
+    if pos.is_empty() || pos.len() > 3 {
+        let n = pos.len();
+        return Err(PyErr::type_error(if n == 0 {
+            "maketrans expected at least 1 argument, got 0".to_string()
+        } else {
+            format!("maketrans expected at most 3 arguments, got {n}")
+        }));
+    }
+    let out = crate::objects::dict::new_dict();
+    let Payload::Dict(table) = &out.payload else { return Ok(Value::None) };
+    if pos.len() == 1 {
+        let Some(Payload::Dict(src)) = pos[0].payload() else {
+            return Err(PyErr::type_error("if you give only one argument to maketrans it must be a dict"));
+        };
+        let items: Vec<(Value, Value)> = src.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect();
+        for (k, v) in items {
+            let key = match k.as_str() {
+                Some(s) if s.char_len() == 1 => Value::Int(s.char_at(0).map_or(0, |c| c as i64)),
+                Some(_) => return Err(PyErr::value_error("string keys in translate table must be of length 1")),
+                None if crate::objects::int::is_int(&k) => k.clone(),
+                None => return Err(PyErr::type_error("keys in translate table must be strings or integers")),
+            };
+            crate::runtime::mapping::set(vm, table, key, v)?;
+        }
+        return Ok(Value::Obj(out));
+    }
+    let arg = |i: usize| -> PyResult<&str> {
+        pos[i]
+            .as_str()
+            .map(|s| s.as_str())
+            .ok_or_else(|| PyErr::type_error(format!("maketrans() argument {} must be str, not {}", i + 1, type_name(&pos[i]))))
     };
-    for item in items {
-        match item {
-            PercentItem::Literal(s) => out.push_str(&s),
-            PercentItem::Conv(mut spec) => {
-                let value = if let Some(key) = &spec.key {
-                    if !is_mapping {
-                        return Err(PyErr::type_error("format requires a mapping"));
-                    }
-                    used_mapping = true;
-                    crate::runtime::item::getitem(vm, args, &Value::new_str(key.as_str()))?
-                } else {
-                    if spec.width == PercentCount::Star {
-                        let w = take(&mut next)?;
-                        let w = ops::index_value(&w).map_err(|_| PyErr::type_error("* wants int"))?;
-                        if w < 0 {
-                            spec.flags.left = true;
-                        }
-                        spec.width = PercentCount::Fixed(w.unsigned_abs() as usize);
-                    }
-                    if spec.precision == PercentCount::Star {
-                        let p = take(&mut next)?;
-                        let p = ops::index_value(&p).map_err(|_| PyErr::type_error("* wants int"))?;
-                        spec.precision = PercentCount::Fixed(p.max(0) as usize);
-                    }
-                    if spec.error.is_some() {
-                        Value::None
-                    } else {
-                        take(&mut next)?
-                    }
-                };
-                if let Some(e) = spec.error.take() {
-                    return Err(PyErr::from_spec(e));
-                }
-                out.push_str(&percent_one(vm, &value, &spec)?);
+    let (x, y) = (arg(0)?, arg(1)?);
+    if x.chars().count() != y.chars().count() {
+        return Err(PyErr::value_error("the first two maketrans arguments must have equal length"));
+    }
+    for (a, b) in x.chars().zip(y.chars()) {
+        crate::runtime::mapping::set(vm, table, Value::Int(a as i64), Value::Int(b as i64))?;
+    }
+    if pos.len() == 3 {
+        for c in arg(2)?.chars() {
+            crate::runtime::mapping::set(vm, table, Value::Int(c as i64), Value::None)?;
+        }
+    }
+    Ok(Value::Obj(out))
+}
+
+/// `s.translate(table)`: `table[ord(c)]` gives a str, an int code point or `None`
+/// (delete); a `LookupError` keeps the character.
+fn str_translate(vm: &Vm, args: Args) -> PyResult<Value> {
+    let s = this(&args, "translate")?;
+    let table = args.one("str.translate")?;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let r = match item::getitem(vm, table, &Value::Int(c as i64)) {
+            Ok(v) => v,
+            Err(e) if e.is("LookupError") => {
+                out.push(c);
+                continue;
             }
+            Err(e) => return Err(e),
+        };
+        match &r {
+            Value::None => {}
+            _ if r.as_str().is_some() => out.push_str(r.as_str().map_or("", |x| x.as_str())),
+            _ if crate::objects::int::is_int(&r) => {
+                let n = crate::objects::int::as_bigint(&r).unwrap_or_default();
+                let ch = num_traits::ToPrimitive::to_u32(&n).filter(|&x| x < 0x110000).and_then(char::from_u32);
+                match ch {
+                    Some(ch) => out.push(ch),
+                    None => return Err(PyErr::value_error("character mapping must be in range(0x110000)")),
+                }
+            }
+            _ => return Err(PyErr::type_error("character mapping must return integer, None or str")),
         }
     }
-    if next < tuple_args.len() && !used_mapping && !is_mapping {
-        return Err(PyErr::type_error("not all arguments converted during string formatting"));
-    }
-    Ok(Value::new_str(out))
-}
-
-fn percent_one(vm: &Vm, v: &Value, spec: &ConvSpec) -> PyResult<String> {
-    use crate::text::percent::{percent_char_from_int, percent_float, percent_int, percent_str};
-    match spec.conv {
-        's' => Ok(percent_str(&repr::str(vm, v)?, spec)),
-        'r' => Ok(percent_str(&repr::repr(vm, v)?, spec)),
-        'a' => Ok(percent_str(&crate::text::str_ascii(&repr::repr(vm, v)?).trim_matches('\''), spec)),
-        'c' => {
-            let c = match v.as_str() {
-                Some(s) if s.char_len() == 1 => s.as_str().to_string(),
-                Some(_) => return Err(PyErr::type_error("%c requires int or char")),
-                None => match crate::objects::int::as_bigint(v) {
-                    Some(n) => percent_char_from_int(&n).map_err(PyErr::from_spec)?.to_string(),
-                    None => return Err(PyErr::type_error("%c requires int or char")),
-                },
-            };
-            Ok(percent_str(&c, spec))
-        }
-        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-            let n = match crate::objects::int::as_bigint(v) {
-                Some(n) => n,
-                None => match v {
-                    Value::Float(f) => crate::num::float_to_bigint(*f).map_err(PyErr::from_spec)?,
-                    _ => {
-                        let kind =
-                            if matches!(spec.conv, 'o' | 'x' | 'X') { "an integer is required" } else { "a real number is required" };
-                        let _ = kind;
-                        return Err(PyErr::type_error(format!("%{} format: a real number is required, not {}", spec.conv, type_name(v))));
-                    }
-                },
-            };
-            percent_int(&n, spec, 4300).map_err(PyErr::from_spec)
-        }
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-            let f = match v {
-                Value::Float(f) => *f,
-                _ => super::object_methods::to_float(vm, v)
-                    .map_err(|_| PyErr::type_error(format!("must be real number, not {}", type_name(v))))?,
-            };
-            Ok(percent_float(f, spec))
-        }
-        c => Err(PyErr::value_error(format!("unsupported format character '{c}' (0x{:x})", c as u32))),
-    }
-}
-
-/// `str.__iter__`-free helper: the items of an iterable as strings (used by `join`).
-pub fn collect_strs(vm: &Vm, v: &Value) -> PyResult<Vec<String>> {
-    let mut out = Vec::new();
-    for it in iter::collect(vm, v)? {
-        out.push(repr::str(vm, &it)?);
-    }
-    Ok(out)
+    Ok(same_or_new(&args, s, out))
 }

@@ -2,6 +2,7 @@
 //! arguments ([`Args`]), and the protocols in the submodules (operators, attributes,
 //! iteration, calls). The GIL and object allocation are here too.
 
+pub mod argparse;
 pub mod attr;
 pub mod call;
 pub mod gil;

@@ -95,6 +95,8 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
         }
     } else if let Some(r) = native_binop(a, b, op.base()) {
         return r;
+    } else if let Some(r) = builtin_binop_vm(vm, a, b, op.base()) {
+        return r;
     }
     if !a_cls.is(&b_cls) && !b_first && lookup_user(&b_cls, rev).is_some() {
         if let Some(r) = call_method_opt(vm, b, rev, &[a.clone()])? {
@@ -154,6 +156,15 @@ pub fn compare_fast(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(ord_result(x, y, op)),
         (Value::Float(x), Value::Float(y)) => Some(ord_result(x, y, op)),
+        _ => None,
+    }
+}
+
+/// Builtin binary operations that may run Python code (`str % args` calls `__str__`,
+/// `__getitem__`, ...); `None` when the operand types are not handled here.
+fn builtin_binop_vm(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
+    match (op, a.payload()) {
+        (BinOp::Remainder, Some(Payload::Str(s))) => Some(crate::modules::str_format::percent_format(vm, s.as_str(), b)),
         _ => None,
     }
 }

@@ -2,6 +2,7 @@
 //! the format-spec mini-language, `%`-formatting, and the `str` method algorithms.
 
 pub mod bytes_methods;
+pub mod codecs;
 pub mod methods;
 pub mod percent;
 pub mod repr;
