@@ -4,6 +4,7 @@
 pub mod builtins;
 pub mod container_methods;
 pub mod iterators;
+pub mod math;
 pub mod object_methods;
 pub mod str_methods;
 pub mod sys;
@@ -13,6 +14,7 @@ pub fn native_module(name: &str) -> Option<crate::objects::PyRef> {
     match name {
         "sys" => Some(crate::vm::interp().sys.clone()),
         "builtins" => Some(crate::vm::interp().builtins_module.clone()),
+        "math" => Some(math::create()),
         _ => None,
     }
 }
