@@ -6,7 +6,9 @@ pub mod container_methods;
 pub mod iterators;
 pub mod math;
 pub mod object_methods;
+pub mod os_error;
 pub mod str_methods;
+pub mod structseq;
 pub mod sys;
 
 /// Create the native module `name`, if gild has one.
