@@ -10,6 +10,7 @@ pub mod os_error;
 pub mod str_methods;
 pub mod structseq;
 pub mod sys;
+pub mod time;
 
 /// Create the native module `name`, if gild has one.
 pub fn native_module(name: &str) -> Option<crate::objects::PyRef> {
@@ -17,6 +18,7 @@ pub fn native_module(name: &str) -> Option<crate::objects::PyRef> {
         "sys" => Some(crate::vm::interp().sys.clone()),
         "builtins" => Some(crate::vm::interp().builtins_module.clone()),
         "math" => Some(math::create()),
+        "time" => Some(time::create()),
         _ => None,
     }
 }
