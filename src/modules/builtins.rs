@@ -13,6 +13,7 @@ pub fn create() -> (PyRef, PyRef) {
     super::object_methods::init();
     super::container_methods::init();
     super::str_methods::init();
+    super::os_error::init();
     crate::vm::generator::init();
     let m = module::new_module("builtins");
     let d = module::globals(&m).unwrap_or_else(dict::new_dict);

@@ -4,16 +4,22 @@
 pub mod builtins;
 pub mod container_methods;
 pub mod iterators;
+pub mod math;
 pub mod object_methods;
+pub mod os_error;
 pub mod str_format;
 pub mod str_methods;
+pub mod structseq;
 pub mod sys;
+pub mod time;
 
 /// Create the native module `name`, if gild has one.
 pub fn native_module(name: &str) -> Option<crate::objects::PyRef> {
     match name {
         "sys" => Some(crate::vm::interp().sys.clone()),
         "builtins" => Some(crate::vm::interp().builtins_module.clone()),
+        "math" => Some(math::create()),
+        "time" => Some(time::create()),
         _ => None,
     }
 }

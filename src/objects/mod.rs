@@ -265,6 +265,9 @@ pub enum Payload {
     Generator(Box<crate::vm::generator::GenObject>),
     /// Singletons with no state: `NotImplemented`, `Ellipsis`, the call-protocol marker.
     Singleton,
+    /// State of an object defined by a native module (open files, ...), reached by
+    /// downcasting; its Rust `Drop` is the object's finaliser (e.g. closing the file).
+    Native(Box<dyn std::any::Any>),
 }
 
 impl PyObject {

@@ -215,6 +215,11 @@ pub fn str(vm: &Vm, v: &Value) -> PyResult<String> {
 /// `str(exc)`: the single argument's str, `''` for none, the args tuple's repr otherwise;
 /// `KeyError` uses the repr of its single argument.
 pub fn exception_str(vm: &Vm, exc: &Value, args: &Value) -> PyResult<String> {
+    if typeobj::isinstance(exc, crate::objects::types().exc.get("OSError")) {
+        if let Some(s) = crate::modules::os_error::oserror_str(vm, exc)? {
+            return Ok(s);
+        }
+    }
     let items = crate::objects::tuple::items(args).map(|t| t.to_vec()).unwrap_or_default();
     match items.len() {
         0 => Ok(String::new()),

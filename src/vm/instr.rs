@@ -197,7 +197,8 @@ pub(crate) fn load_class_deref(vm: &Vm, frame: &Frame, code: &CodeObject, i: usi
 /// `LoadMethod`: `(method, self)` for plain methods on the type, else `(attr, marker)`.
 pub(crate) fn load_method(vm: &Vm, obj: Value, key: crate::objects::str::Key) -> PyResult<(Value, Value)> {
     let cls = obj.class().clone();
-    if !matches!(obj.payload(), Some(Payload::Type(_))) && lookup_user(&cls, "__getattribute__").is_none() {
+    // `super()` objects resolve methods along the instance's MRO, not their own type's.
+    if !matches!(obj.payload(), Some(Payload::Type(_)) | Some(Payload::Super { .. })) && lookup_user(&cls, "__getattribute__").is_none() {
         if let Some(d) = typeobj::lookup_key(&cls, key) {
             let is_plain = match d.payload() {
                 Some(Payload::Function(_)) => true,

@@ -1,0 +1,185 @@
+//! `OSError` semantics: the errno → subclass mapping (`OSError(2, ...)` is a
+//! `FileNotFoundError`), the `errno`/`strerror`/`filename`/`filename2` attributes, CPython's
+//! `str()` format (`[Errno 2] No such file or directory: 'x'`), and constructors that native
+//! modules use to raise it from an errno or a `std::io::Error`.
+
+use crate::objects::function::add_methods;
+use crate::objects::{dict, types, Payload, PyRef, Value};
+use crate::runtime::{repr, Args, PyErr, PyResult};
+use crate::vm::Vm;
+
+/// Register `OSError.__new__`/`__init__` and the attribute defaults (at start-up).
+pub fn init() {
+    let cls = types().exc.get("OSError");
+    add_methods(cls, "OSError", &[("__new__", oserror_new), ("__init__", oserror_init)]);
+    if let Some(d) = cls.dict.borrow().as_ref() {
+        for name in ["errno", "strerror", "filename", "filename2"] {
+            dict::set_str(d, name, Value::None);
+        }
+    }
+    let bio = types().exc.get("BlockingIOError");
+    if let Some(d) = bio.dict.borrow().as_ref() {
+        dict::set_str(d, "characters_written", Value::Int(0));
+    }
+}
+
+/// The `OSError` subclass CPython raises for `errno`.
+pub fn class_for_errno(errno: i32) -> &'static PyRef {
+    let name = match errno {
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => "BlockingIOError",
+        libc::EPIPE | libc::ESHUTDOWN => "BrokenPipeError",
+        libc::ECHILD => "ChildProcessError",
+        libc::ECONNABORTED => "ConnectionAbortedError",
+        libc::ECONNREFUSED => "ConnectionRefusedError",
+        libc::ECONNRESET => "ConnectionResetError",
+        libc::EEXIST => "FileExistsError",
+        libc::ENOENT => "FileNotFoundError",
+        libc::EISDIR => "IsADirectoryError",
+        libc::ENOTDIR => "NotADirectoryError",
+        libc::EINTR => "InterruptedError",
+        libc::EACCES | libc::EPERM => "PermissionError",
+        libc::ESRCH => "ProcessLookupError",
+        libc::ETIMEDOUT => "TimeoutError",
+        _ => "OSError",
+    };
+    types().exc.get(name)
+}
+
+/// The C library's message for `errno` (what CPython shows as `strerror`).
+pub fn strerror(errno: i32) -> String {
+    // SAFETY: `strerror` returns a pointer to a NUL-terminated static or thread-local
+    // buffer, valid until the next call on this thread; we copy it out immediately.
+    unsafe {
+        let p = libc::strerror(errno);
+        if p.is_null() {
+            return format!("Unknown error {errno}");
+        }
+        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    }
+}
+
+/// `OSError(errno, strerror(errno)[, filename[, None, filename2]])` of the right subclass.
+pub fn from_errno(errno: i32, filename: Option<Value>, filename2: Option<Value>) -> PyErr {
+    let mut args = vec![Value::Int(errno as i64), Value::new_str(strerror(errno))];
+    let cls = class_for_errno(errno);
+    let e = crate::runtime::new_exception(cls, args.clone());
+    if let Some(f) = &filename {
+        args.push(f.clone());
+    }
+    if let Some(f2) = &filename2 {
+        if filename.is_none() {
+            args.push(Value::None);
+        }
+        args.push(Value::None);
+        args.push(f2.clone());
+    }
+    set_fields(&e, &args);
+    PyErr { exc: e }
+}
+
+/// An `OSError` for a failed Rust I/O call (`filename` shown in the message when given).
+pub fn from_io(e: &std::io::Error, filename: Option<Value>) -> PyErr {
+    match e.raw_os_error() {
+        Some(errno) => from_errno(errno, filename, None),
+        None => {
+            let errno = match e.kind() {
+                std::io::ErrorKind::NotFound => libc::ENOENT,
+                std::io::ErrorKind::PermissionDenied => libc::EACCES,
+                std::io::ErrorKind::AlreadyExists => libc::EEXIST,
+                std::io::ErrorKind::InvalidInput => libc::EINVAL,
+                _ => return PyErr::new("OSError", crate::text::os_error_message(e)),
+            };
+            from_errno(errno, filename, None)
+        }
+    }
+}
+
+/// The current thread's `errno` as an `OSError`.
+pub fn last_os_error(filename: Option<Value>) -> PyErr {
+    let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+    from_errno(errno, filename, None)
+}
+
+/// Store the attributes from constructor arguments: with 2 to 5 arguments, `errno` and
+/// `strerror` are the first two, `filename` the third and `filename2` the fifth; when a
+/// filename is given, `args` keeps only the first two.
+fn set_fields(e: &PyRef, args: &[Value]) {
+    if !(2..=5).contains(&args.len()) {
+        return;
+    }
+    let set = |name: &str, v: Value| crate::runtime::set_attr_raw(e, name, v);
+    set("errno", args[0].clone());
+    set("strerror", args[1].clone());
+    if args.len() >= 3 {
+        set("filename", args[2].clone());
+        if args.len() == 5 {
+            set("filename2", args[4].clone());
+        }
+        if let Payload::Exception(d) = &e.payload {
+            d.borrow_mut().args = Value::new_tuple(args[..2].to_vec());
+        }
+    }
+}
+
+fn is_own(f: Option<Value>, name: &str) -> bool {
+    matches!(f.as_ref().and_then(|f| f.payload()), Some(Payload::NativeFunction(nf)) if nf.owner == "OSError" && nf.name == name)
+}
+
+/// CPython parses the arguments in `__init__` only when a subclass overrides `__init__`
+/// (and not `__new__`); otherwise `__new__` does it.
+fn parses_in_init(cls: &PyRef) -> bool {
+    !is_own(crate::objects::typeobj::lookup(cls, "__init__"), "__init__")
+        && is_own(crate::objects::typeobj::lookup(cls, "__new__"), "__new__")
+}
+
+fn oserror_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let Some(Value::Obj(mut cls)) = args.args.first().cloned() else {
+        return Err(PyErr::type_error("OSError.__new__(X): X is not a type object"));
+    };
+    let rest = &args.pos()[1..];
+    let base = types().exc.get("OSError");
+    if cls.is(base) && (2..=5).contains(&rest.len()) {
+        if let Value::Int(n) = rest[0] {
+            cls = class_for_errno(n as i32).clone();
+        }
+    }
+    let e = crate::runtime::new_exception(&cls, rest.to_vec());
+    if !parses_in_init(&cls) {
+        set_fields(&e, rest);
+    }
+    Ok(Value::Obj(e))
+}
+
+fn oserror_init(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let this = &args.args[0];
+    if let Some(o) = this.as_obj() {
+        if parses_in_init(o.class()) {
+            if let Payload::Exception(d) = &o.payload {
+                d.borrow_mut().args = Value::new_tuple(args.pos()[1..].to_vec());
+            }
+            set_fields(o, &args.pos()[1..]);
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `str()` of an `OSError` with `errno`/`strerror` set; `None` to fall back to the
+/// `BaseException` format.
+pub fn oserror_str(vm: &Vm, exc: &Value) -> PyResult<Option<String>> {
+    let Some(d) = exc.as_obj().and_then(|o| o.dict.borrow().clone()) else {
+        return Ok(None);
+    };
+    let get = |n: &str| dict::get_str(&d, n).unwrap_or(Value::None);
+    let (errno, strerror, f1, f2) = (get("errno"), get("strerror"), get("filename"), get("filename2"));
+    if !f1.is_none() {
+        let head = format!("[Errno {}] {}: {}", repr::str(vm, &errno)?, repr::str(vm, &strerror)?, repr::repr(vm, &f1)?);
+        if !f2.is_none() {
+            return Ok(Some(format!("{head} -> {}", repr::repr(vm, &f2)?)));
+        }
+        return Ok(Some(head));
+    }
+    if !errno.is_none() && !strerror.is_none() {
+        return Ok(Some(format!("[Errno {}] {}", repr::str(vm, &errno)?, repr::str(vm, &strerror)?)));
+    }
+    Ok(None)
+}
