@@ -123,3 +123,18 @@ fn dropping_a_long_chain_does_not_overflow_the_stack() {
     }
     drop(head);
 }
+
+#[test]
+fn object_sizes_stay_small() {
+    // A heap object is header + dict slot + payload; a str's payload is its text pointer,
+    // length, char count and cached hash. Growing these costs memory on every object.
+    let obj = std::mem::size_of::<gild::objects::PyObject>();
+    let payload = std::mem::size_of::<gild::objects::Payload>();
+    let value = std::mem::size_of::<Value>();
+    println!("PyObject {obj} bytes, Payload {payload} bytes, Value {value} bytes");
+    assert_eq!(value, 16);
+    // Today: Payload 64 (the largest inline variant is `property`'s four values),
+    // PyObject 104. Shrinking further means boxing `Range`/`Slice`/`Property` too.
+    assert!(payload <= 64, "Payload grew to {payload} bytes");
+    assert!(obj <= 104, "PyObject grew to {obj} bytes");
+}

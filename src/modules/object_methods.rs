@@ -390,7 +390,7 @@ fn tuple_new(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn dict_new(_vm: &Vm, args: Args) -> PyResult<Value> {
     let cls = cls_arg(&args, "dict.__new__")?;
-    Ok(alloc_instance(cls, Payload::Dict(RefCell::new(Default::default()))))
+    Ok(alloc_instance(cls, Payload::Dict(Box::new(RefCell::new(Default::default())))))
 }
 
 fn dict_init(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -412,7 +412,7 @@ fn dict_init(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn set_new(_vm: &Vm, args: Args) -> PyResult<Value> {
     let cls = cls_arg(&args, "set.__new__")?;
-    Ok(alloc_instance(cls, Payload::Set(RefCell::new(Default::default()))))
+    Ok(alloc_instance(cls, Payload::Set(Box::new(RefCell::new(Default::default())))))
 }
 
 fn set_init(vm: &Vm, args: Args) -> PyResult<Value> {

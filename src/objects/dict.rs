@@ -333,7 +333,7 @@ fn data(d: &PyRef) -> Option<&RefCell<DictData>> {
 
 /// A new empty dict object of class `cls` (used during bootstrap).
 pub fn new_dict_with_class(cls: &PyRef) -> PyRef {
-    PyRef::new(cls, Payload::Dict(RefCell::new(DictData::new())))
+    PyRef::new(cls, Payload::Dict(Box::new(RefCell::new(DictData::new()))))
 }
 
 /// A new empty `dict`.
@@ -342,7 +342,7 @@ pub fn new_dict() -> PyRef {
 }
 
 pub fn from_data(d: DictData) -> PyRef {
-    PyRef::new(&types().dict, Payload::Dict(RefCell::new(d)))
+    PyRef::new(&types().dict, Payload::Dict(Box::new(RefCell::new(d))))
 }
 
 /// A shallow copy of a dict object.

@@ -205,9 +205,9 @@ pub enum Payload {
     ByteArray(RefCell<Vec<u8>>),
     List(RefCell<Vec<Value>>),
     Tuple(Box<[Value]>),
-    Dict(RefCell<DictData>),
-    Set(RefCell<DictData>),
-    FrozenSet(DictData),
+    Dict(Box<RefCell<DictData>>),
+    Set(Box<RefCell<DictData>>),
+    FrozenSet(Box<DictData>),
     Range {
         start: Value,
         stop: Value,
@@ -227,7 +227,7 @@ pub enum Payload {
     Code(Box<function::Code>),
     Cell(RefCell<Option<Value>>),
     Module(module::ModuleData),
-    Exception(RefCell<ExcData>),
+    Exception(Box<RefCell<ExcData>>),
     Traceback(exception::TracebackData),
     Property {
         fget: Value,

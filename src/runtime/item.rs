@@ -260,7 +260,7 @@ pub fn contains(vm: &Vm, container: &Value, item: &Value) -> PyResult<bool> {
         Some(Payload::Dict(d)) | Some(Payload::Set(d)) => mapping::contains(vm, d, item),
         Some(Payload::FrozenSet(d)) => {
             let h = ops::hash(vm, item)?;
-            let cell = std::cell::RefCell::new(d.clone());
+            let cell = std::cell::RefCell::new((**d).clone());
             Ok(mapping::find(vm, &cell, h, item)?.is_some())
         }
         Some(Payload::List(l)) => {

@@ -121,7 +121,7 @@ impl PyErr {
 
 /// Build an exception instance of class `cls` (no `__init__` call).
 pub fn new_exception(cls: &PyRef, args: Vec<Value>) -> PyRef {
-    let e = PyRef::new(cls, Payload::Exception(RefCell::new(ExcData::new(Value::new_tuple(args)))));
+    let e = PyRef::new(cls, Payload::Exception(Box::new(RefCell::new(ExcData::new(Value::new_tuple(args))))));
     *e.dict.borrow_mut() = Some(crate::objects::dict::new_dict());
     e
 }

@@ -15,7 +15,7 @@ pub fn new_frozenset_from_consts(items: Vec<Value>) -> Value {
             d.insert_new(h, it, Value::None);
         }
     }
-    Value::Obj(PyRef::new(&types().frozenset, Payload::FrozenSet(d)))
+    Value::Obj(PyRef::new(&types().frozenset, Payload::FrozenSet(Box::new(d))))
 }
 
 fn const_hash(v: &Value) -> i64 {

@@ -362,7 +362,7 @@ pub(crate) fn make_function(frame: &mut Frame, flags: u8) -> PyResult<Value> {
 
 /// A new empty `set`.
 pub fn new_set() -> Value {
-    Value::Obj(PyRef::new(&types().set, Payload::Set(RefCell::new(Default::default()))))
+    Value::Obj(PyRef::new(&types().set, Payload::Set(Box::new(RefCell::new(Default::default())))))
 }
 
 pub(crate) fn set_add(vm: &Vm, s: &Value, v: Value) -> PyResult<()> {
