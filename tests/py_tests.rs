@@ -222,7 +222,15 @@ fn run_one(interp: &str, t: &TestCase) -> Outcome {
             Ok(Some(st)) => break Some(st),
             Ok(None) if started.elapsed() > t.timeout => {
                 timed_out = true;
-                let _ = Command::new("kill").arg("-9").arg(format!("-{}", child.id())).status();
+                // The child leads its own process group (see `process_group(0)` above):
+                // kill the group, so whatever the script started dies too. Never signal a
+                // non-positive id (that would reach this runner's own group or everyone).
+                if let Ok(pgid) = libc::pid_t::try_from(child.id()) {
+                    if pgid > 1 {
+                        // SAFETY: killpg only sends a signal; `pgid` is our child's group.
+                        unsafe { libc::killpg(pgid, libc::SIGKILL) };
+                    }
+                }
                 let _ = child.kill();
                 break child.wait().ok();
             }
