@@ -11,7 +11,10 @@ use crate::vm::{instr, Vm};
 /// Create the `builtins` module; returns the module and its dict.
 pub fn create() -> (PyRef, PyRef) {
     super::object_methods::init();
-    super::container_methods::init();
+    super::slot_methods::init();
+    super::list_methods::init();
+    super::dict_methods::init();
+    super::set_methods::init();
     super::str_methods::init();
     super::os_error::init();
     crate::vm::generator::init();
@@ -509,7 +512,7 @@ fn builtin_sorted(vm: &Vm, args: Args) -> PyResult<Value> {
     let kwnames: Vec<Value> = args.kwargs().map(|(k, _)| Value::new_str(k)).collect();
     let mut a = vec![list.clone()];
     a.extend(kw);
-    super::container_methods::list_sort(vm, Args { args: &a, kwnames: &kwnames })?;
+    super::list_methods::list_sort(vm, Args { args: &a, kwnames: &kwnames })?;
     Ok(list)
 }
 

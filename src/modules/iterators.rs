@@ -9,7 +9,8 @@ use crate::runtime::iter::NativeIterator;
 use crate::runtime::{call, iter, ops, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
-fn wrap(it: impl NativeIterator + 'static) -> Value {
+/// Wrap a Rust iterator as a Python iterator object.
+pub fn wrap(it: impl NativeIterator + 'static) -> Value {
     Value::Obj(PyRef::new(&types().native_iterator, Payload::NativeIter(RefCell::new(Box::new(it)))))
 }
 
@@ -175,6 +176,11 @@ impl NativeIterator for Reversed {
             Err(e) => Err(e),
         }
     }
+}
+
+/// A reverse iterator over the first `len` items of a sequence (by `__getitem__`).
+pub fn reversed_seq(seq: Value, len: usize) -> Value {
+    wrap(Reversed { seq, index: len })
 }
 
 pub fn reversed(vm: &Vm, args: Args) -> PyResult<Value> {

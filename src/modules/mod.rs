@@ -2,11 +2,14 @@
 //! their type's namespace at start-up.
 
 pub mod builtins;
-pub mod container_methods;
+pub mod dict_methods;
 pub mod iterators;
+pub mod list_methods;
 pub mod math;
 pub mod object_methods;
 pub mod os_error;
+pub mod set_methods;
+pub mod slot_methods;
 pub mod str_format;
 pub mod str_methods;
 pub mod structseq;

@@ -400,7 +400,7 @@ fn dict_init(vm: &Vm, args: Args) -> PyResult<Value> {
     }
     let this = &args.args[0];
     if let Some(src) = pos.first() {
-        super::container_methods::dict_update_from(vm, this, src)?;
+        super::dict_methods::dict_update_from(vm, this, src)?;
     }
     if let Some(Payload::Dict(cell)) = this.payload() {
         for (k, v) in args.kwargs() {

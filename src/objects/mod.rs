@@ -9,7 +9,9 @@
 //! exact-`int` heap object always holds a value outside the `i64` range (ints are
 //! normalised), so equal ints have equal representations.
 
+pub mod complex;
 pub mod dict;
+pub mod dict_view;
 pub mod exception;
 pub mod function;
 pub mod int;
@@ -260,6 +262,11 @@ pub enum Payload {
         len: usize,
         kind: u8,
     },
+    /// A live view of a dict: `keys()` / `values()` / `items()` (`kind` 0, 1, 2).
+    DictView {
+        dict: PyRef,
+        kind: u8,
+    },
     /// `zip`, `map`, `enumerate`, `reversed`, ... : native iterators written in Rust.
     NativeIter(RefCell<Box<dyn crate::runtime::iter::NativeIterator>>),
     Generator(Box<crate::vm::generator::GenObject>),
@@ -313,6 +320,10 @@ pub struct Types {
     pub dict_keyiterator: PyRef,
     pub dict_valueiterator: PyRef,
     pub dict_itemiterator: PyRef,
+    pub set_iterator: PyRef,
+    pub dict_keys: PyRef,
+    pub dict_values: PyRef,
+    pub dict_items: PyRef,
     pub native_iterator: PyRef,
     pub generator: PyRef,
     pub coroutine: PyRef,

@@ -83,6 +83,16 @@ pub fn getitem(vm: &Vm, container: &Value, key: &Value) -> PyResult<Value> {
     if let Some(f) = lookup_user(container.class(), "__getitem__") {
         return call_bound(vm, &f, container, Args::new(&[key.clone()]));
     }
+    getitem_impl(vm, container, key, false)
+}
+
+/// `container[key]` by the builtin payload, ignoring `__getitem__` overrides (the
+/// `__getitem__` of the builtin types).
+pub fn getitem_builtin(vm: &Vm, container: &Value, key: &Value) -> PyResult<Value> {
+    getitem_impl(vm, container, key, true)
+}
+
+fn getitem_impl(vm: &Vm, container: &Value, key: &Value, slot_only: bool) -> PyResult<Value> {
     match container.payload() {
         Some(Payload::List(l)) => {
             if let Some((a, b, c)) = slice_parts(key) {
@@ -149,7 +159,7 @@ pub fn getitem(vm: &Vm, container: &Value, key: &Value) -> PyResult<Value> {
             }
             Err(PyErr::type_error(format!("type '{}' is not subscriptable", typeobj::name_of(&cls))))
         }
-        _ => match typeobj::lookup(container.class(), "__getitem__") {
+        _ => match typeobj::lookup(container.class(), "__getitem__").filter(|_| !slot_only) {
             Some(f) => call_bound(vm, &f, container, Args::new(&[key.clone()])),
             None => Err(PyErr::type_error(format!("'{}' object is not subscriptable", type_name(container)))),
         },
@@ -162,9 +172,21 @@ pub fn setitem(vm: &Vm, container: &Value, key: &Value, value: Value) -> PyResul
         call_bound(vm, &f, container, Args::new(&[key.clone(), value]))?;
         return Ok(());
     }
+    setitem_impl(vm, container, key, value, false)
+}
+
+/// `container[key] = value` by the builtin payload (the builtin types' `__setitem__`).
+pub fn setitem_builtin(vm: &Vm, container: &Value, key: &Value, value: Value) -> PyResult<()> {
+    setitem_impl(vm, container, key, value, true)
+}
+
+fn setitem_impl(vm: &Vm, container: &Value, key: &Value, value: Value, slot_only: bool) -> PyResult<()> {
     match container.payload() {
         Some(Payload::List(l)) => {
             if let Some((a, b, c)) = slice_parts(key) {
+                if super::iter::iter(vm, &value).is_err() {
+                    return Err(PyErr::type_error("can only assign an iterable"));
+                }
                 let new_items = super::iter::collect(vm, &value)?;
                 let mut items = l.borrow_mut();
                 let (s, e, st) = slice_indices(a, b, c, items.len())?;
@@ -197,7 +219,7 @@ pub fn setitem(vm: &Vm, container: &Value, key: &Value, value: Value) -> PyResul
             Ok(())
         }
         Some(Payload::Dict(d)) => mapping::set(vm, d, key.clone(), value),
-        _ => match typeobj::lookup(container.class(), "__setitem__") {
+        _ => match typeobj::lookup(container.class(), "__setitem__").filter(|_| !slot_only) {
             Some(f) => call_bound(vm, &f, container, Args::new(&[key.clone(), value])).map(|_| ()),
             None => Err(PyErr::type_error(format!("'{}' object does not support item assignment", type_name(container)))),
         },
@@ -210,6 +232,15 @@ pub fn delitem(vm: &Vm, container: &Value, key: &Value) -> PyResult<()> {
         call_bound(vm, &f, container, Args::new(&[key.clone()]))?;
         return Ok(());
     }
+    delitem_impl(vm, container, key, false)
+}
+
+/// `del container[key]` by the builtin payload (the builtin types' `__delitem__`).
+pub fn delitem_builtin(vm: &Vm, container: &Value, key: &Value) -> PyResult<()> {
+    delitem_impl(vm, container, key, true)
+}
+
+fn delitem_impl(vm: &Vm, container: &Value, key: &Value, slot_only: bool) -> PyResult<()> {
     match container.payload() {
         Some(Payload::List(l)) => {
             if let Some((a, b, c)) = slice_parts(key) {
@@ -239,9 +270,9 @@ pub fn delitem(vm: &Vm, container: &Value, key: &Value) -> PyResult<()> {
             Some(_) => Ok(()),
             None => Err(PyErr::key_error(key.clone())),
         },
-        _ => match typeobj::lookup(container.class(), "__delitem__") {
+        _ => match typeobj::lookup(container.class(), "__delitem__").filter(|_| !slot_only) {
             Some(f) => call_bound(vm, &f, container, Args::new(&[key.clone()])).map(|_| ()),
-            None => Err(PyErr::type_error(format!("'{}' object does not support item deletion", type_name(container)))),
+            None => Err(PyErr::type_error(format!("'{}' object doesn't support item deletion", type_name(container)))),
         },
     }
 }
@@ -252,17 +283,23 @@ pub fn contains(vm: &Vm, container: &Value, item: &Value) -> PyResult<bool> {
         let r = call_bound(vm, &f, container, Args::new(&[item.clone()]))?;
         return ops::truthy(vm, &r);
     }
+    contains_impl(vm, container, item, false)
+}
+
+/// `item in container` by the builtin payload (the builtin types' `__contains__`).
+pub fn contains_builtin(vm: &Vm, container: &Value, item: &Value) -> PyResult<bool> {
+    contains_impl(vm, container, item, true)
+}
+
+fn contains_impl(vm: &Vm, container: &Value, item: &Value, slot_only: bool) -> PyResult<bool> {
     match container.payload() {
         Some(Payload::Str(s)) => match item.as_str() {
             Some(sub) => Ok(s.as_str().contains(sub.as_str())),
             None => Err(PyErr::type_error(format!("'in <string>' requires string as left operand, not {}", type_name(item)))),
         },
         Some(Payload::Dict(d)) | Some(Payload::Set(d)) => mapping::contains(vm, d, item),
-        Some(Payload::FrozenSet(d)) => {
-            let h = ops::hash(vm, item)?;
-            let cell = std::cell::RefCell::new((**d).clone());
-            Ok(mapping::find(vm, &cell, h, item)?.is_some())
-        }
+        Some(Payload::FrozenSet(d)) => super::set::frozen_contains(vm, d, item),
+        Some(Payload::DictView { dict, kind }) => crate::objects::dict_view::contains(vm, dict, *kind, item),
         Some(Payload::List(l)) => {
             let items = l.borrow().clone();
             for x in &items {
@@ -290,7 +327,7 @@ pub fn contains(vm: &Vm, container: &Value, item: &Value) -> PyResult<bool> {
             Ok(false)
         }
         _ => {
-            if let Some(f) = typeobj::lookup(container.class(), "__contains__") {
+            if let Some(f) = typeobj::lookup(container.class(), "__contains__").filter(|_| !slot_only) {
                 let r = call_bound(vm, &f, container, Args::new(&[item.clone()]))?;
                 return ops::truthy(vm, &r);
             }

@@ -17,34 +17,47 @@ pub trait NativeIterator {
 
 /// `iter(v)`.
 pub fn iter(vm: &Vm, v: &Value) -> PyResult<Value> {
-    let t = types();
     if lookup_user(v.class(), "__iter__").is_none() {
-        let seq_iter = |seq: &Value| {
-            Value::Obj(PyRef::new(&t.seq_iterator, Payload::SeqIter { seq: seq.clone(), index: Cell::new(0), done: Cell::new(false) }))
-        };
-        match v.payload() {
-            Some(Payload::List(_)) | Some(Payload::Tuple(_)) | Some(Payload::Str(_)) | Some(Payload::Bytes(_)) => return Ok(seq_iter(v)),
-            Some(Payload::Range { start, step, .. }) => {
-                let (a, s) = (super::ops::index_value(start)?, super::ops::index_value(step)?);
-                let n = super::ops::range_len(v)? as i64;
-                return Ok(Value::Obj(PyRef::new(
-                    &t.range_iterator,
-                    Payload::RangeIter { next: Cell::new(a), stop: a.saturating_add(n.saturating_mul(s)), step: s },
-                )));
-            }
-            Some(Payload::Dict(_)) => {
-                let d = v.as_obj().cloned().ok_or_else(|| PyErr::type_error("dict expected"))?;
-                let len = crate::objects::dict::len(&d);
-                return Ok(Value::Obj(PyRef::new(&t.dict_keyiterator, Payload::DictIter { dict: d, pos: Cell::new(0), len, kind: 0 })));
-            }
-            Some(Payload::SeqIter { .. })
-            | Some(Payload::RangeIter { .. })
-            | Some(Payload::DictIter { .. })
-            | Some(Payload::NativeIter(_))
-            | Some(Payload::Generator(_)) => return Ok(v.clone()),
-            _ => {}
+        if let Some(r) = iter_builtin(vm, v) {
+            return r;
         }
     }
+    iter_protocol(vm, v)
+}
+
+/// `iter(v)` by the builtin payload, ignoring `__iter__` overrides; `None` when the
+/// payload is not iterable by itself.
+pub fn iter_builtin(_vm: &Vm, v: &Value) -> Option<PyResult<Value>> {
+    let t = types();
+    let seq_iter = |seq: &Value| {
+        Value::Obj(PyRef::new(&t.seq_iterator, Payload::SeqIter { seq: seq.clone(), index: Cell::new(0), done: Cell::new(false) }))
+    };
+    Some(match v.payload()? {
+        Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) | Payload::ByteArray(_) => Ok(seq_iter(v)),
+        Payload::Range { start, step, .. } => (|| {
+            let (a, s) = (super::ops::index_value(start)?, super::ops::index_value(step)?);
+            let n = super::ops::range_len(v)? as i64;
+            Ok(Value::Obj(PyRef::new(
+                &t.range_iterator,
+                Payload::RangeIter { next: Cell::new(a), stop: a.saturating_add(n.saturating_mul(s)), step: s },
+            )))
+        })(),
+        Payload::Dict(_) => Ok(dict_iter(v.as_obj()?.clone(), 0)),
+        Payload::DictView { dict, kind } => Ok(dict_iter(dict.clone(), *kind)),
+        Payload::Set(_) | Payload::FrozenSet(_) => {
+            let len = super::ops::len_builtin(v)?.unwrap_or(0);
+            Ok(Value::Obj(PyRef::new(&t.set_iterator, Payload::DictIter { dict: v.as_obj()?.clone(), pos: Cell::new(0), len, kind: 3 })))
+        }
+        Payload::SeqIter { .. } | Payload::RangeIter { .. } | Payload::DictIter { .. } | Payload::NativeIter(_) | Payload::Generator(_) => {
+            Ok(v.clone())
+        }
+        _ => return None,
+    })
+}
+
+/// `iter(v)` through `__iter__` or the `__getitem__` sequence protocol.
+fn iter_protocol(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let t = types();
     if let Some(it) = call_method_opt(vm, v, "__iter__", &[])? {
         if crate::objects::typeobj::lookup(it.class(), "__next__").is_none() && !is_native_iter(&it) {
             return Err(PyErr::type_error(format!("iter() returned non-iterator of type '{}'", type_name(&it))));
@@ -58,6 +71,18 @@ pub fn iter(vm: &Vm, v: &Value) -> PyResult<Value> {
         )));
     }
     Err(PyErr::type_error(format!("'{}' object is not iterable", type_name(v))))
+}
+
+/// A new iterator over `dict`'s keys, values or items (`kind` 0, 1, 2).
+pub fn dict_iter(dict: PyRef, kind: u8) -> Value {
+    let t = types();
+    let len = crate::objects::dict::len(&dict);
+    let cls = match kind {
+        0 => &t.dict_keyiterator,
+        1 => &t.dict_valueiterator,
+        _ => &t.dict_itemiterator,
+    };
+    Value::Obj(PyRef::new(cls, Payload::DictIter { dict, pos: Cell::new(0), len, kind }))
 }
 
 fn is_native_iter(v: &Value) -> bool {
@@ -90,6 +115,7 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
                 Some(Payload::Tuple(t)) => t.get(i).cloned(),
                 Some(Payload::Str(s)) => s.char_at(i).map(|c| Value::new_str(c.to_string())),
                 Some(Payload::Bytes(b)) => b.get(i).map(|&x| Value::Int(x as i64)),
+                Some(Payload::ByteArray(b)) => b.borrow().get(i).map(|&x| Value::Int(x as i64)),
                 _ => match call_method_opt(vm, seq, "__getitem__", &[Value::Int(i as i64)]) {
                     Ok(v) => v,
                     Err(e) if e.is("IndexError") || e.is("StopIteration") => None,
@@ -108,12 +134,22 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
             }
         }
         Some(Payload::DictIter { dict, pos, len, kind }) => {
-            let Payload::Dict(cell) = &dict.payload else {
-                return Ok(None);
+            let guard;
+            let d: &crate::objects::DictData = match &dict.payload {
+                Payload::Dict(cell) | Payload::Set(cell) => {
+                    guard = cell.borrow();
+                    &guard
+                }
+                Payload::FrozenSet(d) => d,
+                _ => return Ok(None),
             };
-            let d = cell.borrow();
             if d.len() != *len {
-                return Err(PyErr::runtime_error("dictionary changed size during iteration"));
+                pos.set(usize::MAX / 2);
+                return Err(PyErr::runtime_error(if *kind == 3 {
+                    "Set changed size during iteration"
+                } else {
+                    "dictionary changed size during iteration"
+                }));
             }
             let mut p = pos.get();
             while let Some(slot) = d.slot(p) {
@@ -121,7 +157,7 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
                 if let Some(e) = slot {
                     pos.set(p);
                     return Ok(Some(match kind {
-                        0 => e.key.clone(),
+                        0 | 3 => e.key.clone(),
                         1 => e.value.clone(),
                         _ => Value::new_tuple(vec![e.key.clone(), e.value.clone()]),
                     }));

@@ -114,8 +114,28 @@ pub fn binary_op(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
             return Err(PyErr::type_error(format!("can only concatenate str (not \"{}\") to str", type_name(b))));
         }
     }
-    if op.base() == BinOp::Add && matches!(a.payload(), Some(Payload::List(_))) && !op.is_inplace() {
-        return Err(PyErr::type_error(format!("can only concatenate list (not \"{}\") to list", type_name(b))));
+    if op.base() == BinOp::Add && !op.is_inplace() {
+        match a.payload() {
+            Some(Payload::List(_)) => {
+                return Err(PyErr::type_error(format!("can only concatenate list (not \"{}\") to list", type_name(b))))
+            }
+            Some(Payload::Tuple(_)) => {
+                return Err(PyErr::type_error(format!("can only concatenate tuple (not \"{}\") to tuple", type_name(b))))
+            }
+            Some(Payload::Bytes(_)) | Some(Payload::ByteArray(_)) => {
+                return Err(PyErr::type_error(format!("can't concat {} to {}", type_name(b), type_name(a))))
+            }
+            _ => {}
+        }
+    }
+    if op.base() == BinOp::Multiply {
+        let is_seq = |v: &Value| matches!(v.payload(), Some(p) if is_seq(p) || matches!(p, Payload::ByteArray(_)));
+        if is_seq(a) && !int::is_int(b) {
+            return Err(PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(b))));
+        }
+        if is_seq(b) && !int::is_int(a) {
+            return Err(PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(a))));
+        }
     }
     Err(PyErr::type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", type_name(a), type_name(b))))
 }
@@ -162,11 +182,61 @@ pub fn compare_fast(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
 
 /// Builtin binary operations that may run Python code (`str % args` calls `__str__`,
 /// `__getitem__`, ...); `None` when the operand types are not handled here.
-fn builtin_binop_vm(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
+pub fn builtin_binop_vm(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
     match (op, a.payload()) {
-        (BinOp::Remainder, Some(Payload::Str(s))) => Some(crate::modules::str_format::percent_format(vm, s.as_str(), b)),
-        _ => None,
+        (BinOp::Remainder, Some(Payload::Str(s))) => return Some(crate::modules::str_format::percent_format(vm, s.as_str(), b)),
+        (BinOp::Or, Some(Payload::Dict(_))) if matches!(b.payload(), Some(Payload::Dict(_))) => {
+            return Some((|| {
+                let out = Value::Obj(crate::objects::dict::copy_dict_obj(a.as_obj().ok_or_else(|| PyErr::type_error("dict expected"))?));
+                crate::vm::instr::dict_update(vm, &out, b, false)?;
+                Ok(out)
+            })())
+        }
+        _ => {}
     }
+    if matches!(op, BinOp::Or | BinOp::And | BinOp::Subtract | BinOp::Xor) {
+        return set_binop(vm, a, b, op);
+    }
+    None
+}
+
+/// `| & - ^` of sets and frozensets (the result has the left operand's kind) and of the
+/// set-like dict views (any iterable on the other side; the result is a `set`).
+fn set_binop(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
+    use super::set as s;
+    use crate::objects::dict_view as dv;
+    let (frozen, left, right) = if s::is_set_like(a) && s::is_set_like(b) {
+        (matches!(a.payload(), Some(Payload::FrozenSet(_))), s::table_snapshot(a)?, s::table_snapshot(b)?)
+    } else if dv::is_set_like_view(a) || dv::is_set_like_view(b) {
+        let table = |v: &Value| -> PyResult<crate::objects::DictData> {
+            match dv::table(vm, v)? {
+                Some(t) => Ok(t),
+                None => s::table_from_iterable(vm, v),
+            }
+        };
+        let (l, r) = match (table(a), table(b)) {
+            (Ok(l), Ok(r)) => (l, r),
+            (Err(e), _) | (_, Err(e)) => {
+                return if e.is("TypeError") && !(super::iter::iter(vm, a).is_ok() && super::iter::iter(vm, b).is_ok()) {
+                    None
+                } else {
+                    Some(Err(e))
+                };
+            }
+        };
+        (false, l, r)
+    } else {
+        return None;
+    };
+    Some((|| {
+        let d = match op {
+            BinOp::Or => s::union(vm, left, &right)?,
+            BinOp::And => s::intersection(vm, &left, right)?,
+            BinOp::Subtract => s::difference(vm, &left, right)?,
+            _ => s::symmetric_difference(vm, &left, right)?,
+        };
+        Ok(s::new_set_value(d, frozen))
+    })())
 }
 
 /// In-place operations that mutate builtin containers (`list += iterable`).
@@ -179,6 +249,26 @@ fn native_inplace(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
                 _ => return None,
             };
             l.borrow_mut().extend(items);
+            Some(Ok(a.clone()))
+        }
+        (BinOp::InplaceMultiply, Some(Payload::List(l))) if lookup_user(a.class(), "__imul__").is_none() && int::is_int(b) => {
+            let n = match int::as_bigint(b).and_then(|c| c.to_i64()) {
+                Some(c) => c.max(0) as usize,
+                None => return Some(Err(PyErr::overflow_error("cannot fit 'int' into an index-sized integer"))),
+            };
+            let old = {
+                let mut items = l.borrow_mut();
+                if n == 0 {
+                    std::mem::take(&mut *items)
+                } else {
+                    let one = items.clone();
+                    for _ in 1..n {
+                        items.extend(one.iter().cloned());
+                    }
+                    Vec::new()
+                }
+            };
+            drop(old);
             Some(Ok(a.clone()))
         }
         _ => None,
@@ -238,7 +328,33 @@ pub fn native_binop(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> 
     if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
         return Some(num_binop(x, y, op));
     }
+    if let Some(r) = complex_binop(a, b, op) {
+        return Some(r);
+    }
     seq_binop(a, b, op)
+}
+
+/// A number as a complex pair (`OverflowError` for ints too large for a float).
+fn as_complex(v: &Value) -> Option<PyResult<(f64, f64)>> {
+    if let Some(p) = crate::objects::complex::parts(v) {
+        return Some(Ok(p));
+    }
+    as_num(v).map(|n| to_f64(&n).map(|f| (f, 0.0)))
+}
+
+fn complex_binop(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
+    if crate::objects::complex::parts(a).is_none() && crate::objects::complex::parts(b).is_none() {
+        return None;
+    }
+    let x = match as_complex(a)? {
+        Ok(x) => x,
+        Err(e) => return Some(Err(e)),
+    };
+    let y = match as_complex(b)? {
+        Ok(y) => y,
+        Err(e) => return Some(Err(e)),
+    };
+    crate::objects::complex::binop(x, y, op)
 }
 
 fn num_binop(x: Num, y: Num, op: BinOp) -> PyResult<Value> {
@@ -542,8 +658,28 @@ pub fn unary_op(vm: &Vm, v: &Value, op: &str) -> PyResult<Value> {
         _ => "__invert__",
     };
     if lookup_user(v.class(), dname).is_none() {
+        if let Some(r) = unary_builtin(v, op) {
+            return r;
+        }
+    }
+    match call_method_opt(vm, v, dname, &[])? {
+        Some(r) => Ok(r),
+        None => Err(PyErr::type_error(format!("bad operand type for unary {op}: '{}'", type_name(v)))),
+    }
+}
+
+/// `-v`, `+v`, `~v` of builtin numbers; `None` for other values.
+pub fn unary_builtin(v: &Value, op: &str) -> Option<PyResult<Value>> {
+    if let Some(Payload::Complex { re, im }) = v.payload() {
+        return match op {
+            "-" => Some(Ok(crate::objects::complex::new_complex(-re, -im))),
+            "+" => Some(Ok(crate::objects::complex::new_complex(*re, *im))),
+            _ => Some(Err(PyErr::type_error("bad operand type for unary ~: 'complex'"))),
+        };
+    }
+    {
         if let Some(n) = as_num(v) {
-            return Ok(match (op, n) {
+            return Some(Ok(match (op, n) {
                 ("-", Num::I(i)) => i.checked_neg().map(Value::Int).unwrap_or_else(|| int::normalize(-BigInt::from(i))),
                 ("-", Num::B(b)) => int::normalize(-b),
                 ("-", Num::F(f)) => Value::Float(-f),
@@ -552,15 +688,12 @@ pub fn unary_op(vm: &Vm, v: &Value, op: &str) -> PyResult<Value> {
                 ("+", Num::F(f)) => Value::Float(f),
                 ("~", Num::I(i)) => Value::Int(!i),
                 ("~", Num::B(b)) => int::normalize(-b - 1),
-                (_, Num::F(_)) => return Err(PyErr::type_error("bad operand type for unary ~: 'float'")),
+                (_, Num::F(_)) => return Some(Err(PyErr::type_error("bad operand type for unary ~: 'float'"))),
                 _ => unreachable_op(),
-            });
+            }));
         }
     }
-    match call_method_opt(vm, v, dname, &[])? {
-        Some(r) => Ok(r),
-        None => Err(PyErr::type_error(format!("bad operand type for unary {op}: '{}'", type_name(v)))),
-    }
+    None
 }
 
 fn unreachable_op() -> Value {
@@ -596,6 +729,7 @@ pub fn truthy(vm: &Vm, v: &Value) -> PyResult<bool> {
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::ByteArray(b) => !b.borrow().is_empty(),
                 Payload::Range { .. } => range_len(v)? != 0,
+                Payload::DictView { dict, .. } => crate::objects::dict::len(dict) != 0,
                 _ => true,
             })
         }
@@ -614,16 +748,8 @@ fn call_method_opt_if_user(vm: &Vm, v: &Value, name: &str) -> PyResult<Option<Va
 pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
     if let Some(o) = v.as_obj() {
         if lookup_user(o.class(), "__len__").is_none() {
-            match &o.payload {
-                Payload::Str(s) => return Ok(s.char_len()),
-                Payload::List(l) => return Ok(l.borrow().len()),
-                Payload::Tuple(t) => return Ok(t.len()),
-                Payload::Dict(d) | Payload::Set(d) => return Ok(d.borrow().len()),
-                Payload::FrozenSet(d) => return Ok(d.len()),
-                Payload::Bytes(b) => return Ok(b.len()),
-                Payload::ByteArray(b) => return Ok(b.borrow().len()),
-                Payload::Range { .. } => return range_len(v),
-                _ => {}
+            if let Some(n) = len_builtin(v) {
+                return n;
             }
         }
         if let Some(r) = call_method_opt(vm, v, "__len__", &[])? {
@@ -636,6 +762,23 @@ pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
         }
     }
     Err(PyErr::type_error(format!("object of type '{}' has no len()", type_name(v))))
+}
+
+/// `len(v)` by the builtin payload; `None` when the payload has no length.
+pub fn len_builtin(v: &Value) -> Option<PyResult<usize>> {
+    let o = v.as_obj()?;
+    match &o.payload {
+        Payload::Str(s) => Some(Ok(s.char_len())),
+        Payload::List(l) => Some(Ok(l.borrow().len())),
+        Payload::Tuple(t) => Some(Ok(t.len())),
+        Payload::Dict(d) | Payload::Set(d) => Some(Ok(d.borrow().len())),
+        Payload::FrozenSet(d) => Some(Ok(d.len())),
+        Payload::Bytes(b) => Some(Ok(b.len())),
+        Payload::ByteArray(b) => Some(Ok(b.borrow().len())),
+        Payload::Range { .. } => Some(range_len(v)),
+        Payload::DictView { dict, .. } => Some(Ok(crate::objects::dict::len(dict))),
+        _ => None,
+    }
 }
 
 /// The length of a range object.
@@ -692,6 +835,10 @@ pub fn compare(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
             }
         }
     } else if let Some(r) = native_compare(a, b, op) {
+        return r.map(Value::Bool);
+    } else if let Some(r) = seq_compare_vm(vm, a, b, op) {
+        return r.map(Value::Bool);
+    } else if let Some(r) = container_compare_vm(vm, a, b, op) {
         return r.map(Value::Bool);
     }
     if !reflected_first && lookup_user(&b_cls, cmp_dunder(op.swapped())).is_some() {
@@ -768,8 +915,32 @@ pub fn native_compare(a: &Value, b: &Value, op: CmpOp) -> Option<PyResult<bool>>
             (p, q) => ord_result(big(&p), big(&q), op),
         }));
     }
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) && (crate::objects::complex::parts(a).is_some() || crate::objects::complex::parts(b).is_some()) {
+        let to = |v: &Value| -> Option<(f64, Option<BigInt>, f64)> {
+            if let Some((re, im)) = crate::objects::complex::parts(v) {
+                return Some((re, None, im));
+            }
+            match as_num(v)? {
+                Num::F(f) => Some((f, None, 0.0)),
+                n => Some((0.0, Some(big(&n)), 0.0)),
+            }
+        };
+        if let (Some(x), Some(y)) = (to(a), to(b)) {
+            let equal = x.2 == y.2
+                && match (&x.1, &y.1) {
+                    (None, None) => x.0 == y.0,
+                    (Some(i), None) => cmp_float_int(y.0, i, CmpOp::Eq),
+                    (None, Some(i)) => cmp_float_int(x.0, i, CmpOp::Eq),
+                    (Some(i), Some(j)) => i == j,
+                };
+            return Some(Ok(equal == (op == CmpOp::Eq)));
+        }
+    }
     match (a.payload(), b.payload()) {
         (Some(Payload::Str(x)), Some(Payload::Str(y))) => Some(Ok(ord_result(x.as_str(), y.as_str(), op))),
+        (Some(Payload::Bytes(x)), Some(Payload::ByteArray(y))) => Some(Ok(ord_result(&x[..], &y.borrow()[..], op))),
+        (Some(Payload::ByteArray(x)), Some(Payload::Bytes(y))) => Some(Ok(ord_result(&x.borrow()[..], &y[..], op))),
+        (Some(Payload::ByteArray(x)), Some(Payload::ByteArray(y))) => Some(Ok(ord_result(&x.borrow()[..], &y.borrow()[..], op))),
         (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => Some(Ok(ord_result(&x[..], &y[..], op))),
         (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => seq_compare(x, y, op),
         (Some(Payload::List(x)), Some(Payload::List(y))) => {
@@ -816,6 +987,80 @@ fn seq_compare(x: &[Value], y: &[Value], op: CmpOp) -> Option<PyResult<bool>> {
     Some(Ok(ord_result(x.len(), y.len(), op)))
 }
 
+/// Lexicographic comparison of two lists or two tuples whose items need Python code to
+/// compare: the first unequal pair decides (CPython's `list_richcompare`).
+pub fn seq_compare_vm(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> Option<PyResult<bool>> {
+    let (x, y): (Vec<Value>, Vec<Value>) = match (a.payload()?, b.payload()?) {
+        (Payload::List(x), Payload::List(y)) => (x.borrow().clone(), y.borrow().clone()),
+        (Payload::Tuple(x), Payload::Tuple(y)) => (x.to_vec(), y.to_vec()),
+        _ => return None,
+    };
+    Some((|| {
+        if x.len() != y.len() && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            return Ok(op == CmpOp::Ne);
+        }
+        let mut i = 0;
+        while i < x.len() && i < y.len() {
+            if !eq(vm, &x[i], &y[i])? {
+                break;
+            }
+            i += 1;
+        }
+        if i >= x.len() || i >= y.len() {
+            return Ok(ord_result(x.len(), y.len(), op));
+        }
+        match op {
+            CmpOp::Eq => Ok(false),
+            CmpOp::Ne => Ok(true),
+            _ => compare_bool(vm, &x[i], &y[i], op),
+        }
+    })())
+}
+
+/// Comparison of sets/frozensets and set-like dict views (subset order), and equality
+/// of dicts; `None` when the operands are not such a pair (`NotImplemented`).
+pub fn container_compare_vm(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> Option<PyResult<bool>> {
+    use super::set as s;
+    use crate::objects::dict_view as dv;
+    if s::is_set_like(a) && s::is_set_like(b) {
+        let (x, y) = (s::table_snapshot(a)?, s::table_snapshot(b)?);
+        return Some(s::compare_tables(vm, &x, y, op));
+    }
+    let view_or_set = |v: &Value| dv::is_set_like_view(v) || s::is_set_like(v);
+    if (dv::is_set_like_view(a) && view_or_set(b)) || (dv::is_set_like_view(b) && view_or_set(a)) {
+        return Some((|| {
+            let table = |v: &Value| -> PyResult<crate::objects::DictData> {
+                Ok(match dv::table(vm, v)? {
+                    Some(t) => t,
+                    None => s::table_snapshot(v).unwrap_or_default(),
+                })
+            };
+            let (x, y) = (table(a)?, table(b)?);
+            s::compare_tables(vm, &x, y, op)
+        })());
+    }
+    if let (Some(Payload::Dict(x)), Some(Payload::Dict(y)), CmpOp::Eq | CmpOp::Ne) = (a.payload(), b.payload(), op) {
+        return Some((|| {
+            if x.borrow().len() != y.borrow().len() {
+                return Ok(op == CmpOp::Ne);
+            }
+            let items: Vec<(i64, Value, Value)> = x.borrow().iter().map(|e| (e.hash, e.key.clone(), e.value.clone())).collect();
+            for (h, k, v) in items {
+                let found = match super::mapping::find(vm, y, h, &k)? {
+                    Some(ix) => y.borrow().value_at(ix),
+                    None => None,
+                };
+                match found {
+                    Some(w) if eq(vm, &v, &w)? => {}
+                    _ => return Ok(op == CmpOp::Ne),
+                }
+            }
+            Ok(op == CmpOp::Eq)
+        })());
+    }
+    None
+}
+
 /// `hash(v)`.
 pub fn hash(vm: &Vm, v: &Value) -> PyResult<i64> {
     match v {
@@ -839,38 +1084,47 @@ pub fn hash(vm: &Vm, v: &Value) -> PyResult<i64> {
                     }
                 }
             }
-            match &o.payload {
-                Payload::Str(s) => Ok(s.hash()),
-                Payload::Int(b) => Ok(int::hash_int(b)),
-                Payload::Float(f) => Ok(hash_float(*f)),
-                Payload::Bytes(b) => Ok(crate::objects::str::hash_bytes(b)),
-                Payload::Tuple(items) => {
-                    // CPython's xxHash-based tuple hash.
-                    const P1: u64 = 11400714785074694791;
-                    const P2: u64 = 14029467366897019727;
-                    const P5: u64 = 2870177450012600261;
-                    let mut acc: u64 = P5;
-                    for it in items.iter() {
-                        let lane = hash(vm, it)? as u64;
-                        acc = acc.wrapping_add(lane.wrapping_mul(P2));
-                        acc = acc.rotate_left(31);
-                        acc = acc.wrapping_mul(P1);
-                    }
-                    acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
-                    let h = acc as i64;
-                    Ok(if h == -1 { 1546275796 } else { h })
-                }
-                Payload::FrozenSet(_) => Ok(super::set::frozenset_hash(vm, v)?),
-                Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::ByteArray(_) => {
-                    Err(PyErr::type_error(format!("unhashable type: '{}'", type_name(v))))
-                }
-                Payload::Complex { re, im } => {
-                    let h = hash_float(*re).wrapping_add(1000003i64.wrapping_mul(hash_float(*im)));
-                    Ok(if h == -1 { -2 } else { h })
-                }
-                _ => Ok((o.addr() >> 4) as i64),
-            }
+            hash_builtin(vm, v)
         }
+    }
+}
+
+/// `hash(v)` by the builtin payload, ignoring `__hash__` overrides.
+pub fn hash_builtin(vm: &Vm, v: &Value) -> PyResult<i64> {
+    let Value::Obj(o) = v else { return hash(vm, v) };
+    match &o.payload {
+        Payload::Str(s) => Ok(s.hash()),
+        Payload::Int(b) => Ok(int::hash_int(b)),
+        Payload::Float(f) => Ok(hash_float(*f)),
+        Payload::Bytes(b) => Ok(crate::objects::str::hash_bytes(b)),
+        Payload::Tuple(items) => {
+            // CPython's xxHash-based tuple hash.
+            const P1: u64 = 11400714785074694791;
+            const P2: u64 = 14029467366897019727;
+            const P5: u64 = 2870177450012600261;
+            let mut acc: u64 = P5;
+            for it in items.iter() {
+                let lane = hash(vm, it)? as u64;
+                acc = acc.wrapping_add(lane.wrapping_mul(P2));
+                acc = acc.rotate_left(31);
+                acc = acc.wrapping_mul(P1);
+            }
+            acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+            let h = acc as i64;
+            Ok(if h == -1 { 1546275796 } else { h })
+        }
+        Payload::FrozenSet(_) => Ok(super::set::frozenset_hash(vm, v)?),
+        Payload::DictView { kind, .. } if *kind != crate::objects::dict_view::VALUES => {
+            Err(PyErr::type_error(format!("unhashable type: '{}'", type_name(v))))
+        }
+        Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::ByteArray(_) => {
+            Err(PyErr::type_error(format!("unhashable type: '{}'", type_name(v))))
+        }
+        Payload::Complex { re, im } => {
+            let h = hash_float(*re).wrapping_add(1000003i64.wrapping_mul(hash_float(*im)));
+            Ok(if h == -1 { -2 } else { h })
+        }
+        _ => Ok((o.addr() >> 4) as i64),
     }
 }
 

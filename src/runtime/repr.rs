@@ -149,6 +149,7 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
                 "<marker>".into()
             }
         }
+        Payload::DictView { .. } => crate::objects::dict_view::repr(vm, v)?,
         Payload::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname(), o.addr()),
         _ => default_repr(v),
     })
