@@ -45,7 +45,13 @@ pub fn init() {
     add_methods(
         &t.property,
         "property",
-        &[("__new__", property_new), ("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter)],
+        &[
+            ("__new__", property_new),
+            ("getter", property_getter),
+            ("setter", property_setter),
+            ("deleter", property_deleter),
+            ("__set_name__", property_set_name),
+        ],
     );
     add_methods(&t.classmethod, "classmethod", &[("__new__", classmethod_new)]);
     add_methods(&t.staticmethod, "staticmethod", &[("__new__", staticmethod_new)]);
@@ -430,14 +436,13 @@ fn set_init(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn range_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+fn range_new(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("range")?;
     let pos = &args.pos()[1..];
     let idx = |v: &Value| -> PyResult<Value> {
-        if int::is_int(v) {
-            Ok(int::normalize(int::as_bigint(v).unwrap_or_default()))
-        } else {
-            Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))
+        match ops::index_bigint(vm, v)? {
+            Some(b) => Ok(int::normalize(b)),
+            None => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
         }
     };
     let (start, stop, step) = match pos.len() {
@@ -478,12 +483,12 @@ fn property_new(_vm: &Vm, args: Args) -> PyResult<Value> {
             doc = f.doc.borrow().clone();
         }
     }
-    Ok(alloc_instance(cls, Payload::Property { fget, fset: get(1, "fset"), fdel: get(2, "fdel"), doc }))
+    Ok(alloc_instance(cls, Payload::Property { fget, fset: get(1, "fset"), fdel: get(2, "fdel"), doc, name: RefCell::new(Value::None) }))
 }
 
 fn property_copy(args: &Args, which: usize) -> PyResult<Value> {
     let pos = args.check_count("property", 2, 2)?;
-    let Some(Payload::Property { fget, fset, fdel, doc }) = pos[0].payload() else {
+    let Some(Payload::Property { fget, fset, fdel, doc, name }) = pos[0].payload() else {
         return Err(PyErr::type_error("descriptor requires a 'property' object"));
     };
     let f = pos[1].clone();
@@ -492,7 +497,15 @@ fn property_copy(args: &Args, which: usize) -> PyResult<Value> {
         1 => (fget.clone(), f, fdel.clone()),
         _ => (fget.clone(), fset.clone(), f),
     };
-    Ok(Value::Obj(PyRef::new(pos[0].class(), Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone() })))
+    Ok(Value::Obj(PyRef::new(pos[0].class(), Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone(), name: name.clone() })))
+}
+
+fn property_set_name(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("__set_name__", 3, 3)?;
+    if let Some(Payload::Property { name, .. }) = pos[0].payload() {
+        *name.borrow_mut() = pos[2].clone();
+    }
+    Ok(Value::None)
 }
 
 fn property_getter(_vm: &Vm, args: Args) -> PyResult<Value> {

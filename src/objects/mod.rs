@@ -233,6 +233,8 @@ pub enum Payload {
         fset: Value,
         fdel: Value,
         doc: Value,
+        /// The attribute name, from `__set_name__` (for error messages).
+        name: RefCell<Value>,
     },
     ClassMethod(Value),
     StaticMethod(Value),

@@ -74,6 +74,9 @@ pub struct Vm {
     /// Set by re-raising instructions: the next error must not add a traceback entry for
     /// the current frame (CPython's `exception_unwind` path).
     pub(crate) reraise: Cell<bool>,
+    /// The caller's namespaces, set just before calling a native function that reads its
+    /// frame (`locals()`, `dir()`, ...).
+    pub(crate) frame_view: RefCell<Option<frame::FrameView>>,
 }
 
 impl Vm {
@@ -95,7 +98,21 @@ impl Vm {
 
     /// A thread state (the interpreter must be initialised).
     pub fn new() -> Vm {
-        Vm { frames: RefCell::new(Vec::new()), depth: Cell::new(0), exc_info: RefCell::new(Value::None), reraise: Cell::new(false) }
+        Vm {
+            frames: RefCell::new(Vec::new()),
+            depth: Cell::new(0),
+            exc_info: RefCell::new(Value::None),
+            reraise: Cell::new(false),
+            frame_view: RefCell::new(None),
+        }
+    }
+
+    /// The namespaces of the Python frame calling the running native function.
+    pub fn caller_view(&self) -> Option<frame::FrameView> {
+        if let Some(v) = self.frame_view.borrow_mut().take() {
+            return Some(v);
+        }
+        self.frames.borrow().last().map(|f| frame::FrameView::of(f))
     }
 
     /// Enter a Python frame: count it against the recursion limit.
