@@ -77,7 +77,6 @@ pub fn create() -> (PyRef, PyRef) {
         ("chr", builtin_chr),
         ("ord", builtin_ord),
         ("format", builtin_format),
-        ("globals", builtin_globals),
         ("min", builtin_min),
         ("max", builtin_max),
         ("sum", builtin_sum),
@@ -98,6 +97,11 @@ pub fn create() -> (PyRef, PyRef) {
     ];
     for (name, f) in funcs {
         dict::set_str(&d, name, native(name, *f));
+    }
+    let frame_funcs: &[(&'static str, crate::objects::NativeFn)] =
+        &[("globals", builtin_globals), ("locals", builtin_locals), ("vars", builtin_vars), ("dir", builtin_dir)];
+    for (name, f) in frame_funcs {
+        dict::set_str(&d, name, crate::objects::function::native_frame(name, *f));
     }
     m.make_immortal();
     (m, d)
@@ -408,11 +412,49 @@ fn builtin_format(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::new_str(instr::format(vm, &pos[0], &spec)?))
 }
 
-fn builtin_globals(vm: &Vm, _args: Args) -> PyResult<Value> {
-    match vm.frames.borrow().last() {
-        Some(f) => Ok(Value::Obj(f.globals.clone())),
+fn builtin_globals(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_count("globals", 0, 0)?;
+    match vm.caller_view() {
+        Some(f) => Ok(Value::Obj(f.globals)),
         None => Ok(Value::None),
     }
+}
+
+fn builtin_locals(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_count("locals", 0, 0)?;
+    match vm.caller_view() {
+        Some(f) => Ok(Value::Obj(f.locals)),
+        None => Ok(Value::None),
+    }
+}
+
+/// `vars()` is `locals()`; `vars(obj)` is `obj.__dict__`.
+fn builtin_vars(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("vars")?;
+    let pos = args.check_count("vars", 0, 1)?;
+    let Some(obj) = pos.first() else {
+        return builtin_locals(vm, Args::new(&[]));
+    };
+    match attr::getattr_opt(vm, obj, "__dict__")? {
+        Some(d) => Ok(d),
+        None => Err(PyErr::type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+/// `dir()`: the sorted names of the caller's locals; `dir(obj)`: `obj.__dir__()` sorted.
+fn builtin_dir(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("dir")?;
+    let pos = args.check_count("dir", 0, 1)?;
+    let names = match pos.first() {
+        None => match vm.caller_view() {
+            Some(f) => iter::collect(vm, &Value::Obj(f.locals))?,
+            None => Vec::new(),
+        },
+        Some(obj) => attr::dir_of(vm, obj)?,
+    };
+    let list = Value::new_list(names);
+    super::list_methods::list_sort(vm, Args::new(std::slice::from_ref(&list)))?;
+    Ok(list)
 }
 
 fn min_max(vm: &Vm, args: Args, name: &str, op: crate::bytecode::CmpOp) -> PyResult<Value> {
@@ -519,9 +561,17 @@ fn builtin_sorted(vm: &Vm, args: Args) -> PyResult<Value> {
 fn builtin_divmod(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("divmod")?;
     let pos = args.check_count("divmod", 2, 2)?;
-    if let Some(r) = call::lookup_user(pos[0].class(), "__divmod__").map(|_| ()) {
-        let _ = r;
-        return call::call_method(vm, &pos[0], "__divmod__", &[pos[1].clone()]);
+    if call::lookup_user(pos[0].class(), "__divmod__").is_some() {
+        let r = call::call_method(vm, &pos[0], "__divmod__", &[pos[1].clone()])?;
+        if !r.is_not_implemented() {
+            return Ok(r);
+        }
+    }
+    if call::lookup_user(pos[1].class(), "__rdivmod__").is_some() {
+        let r = call::call_method(vm, &pos[1], "__rdivmod__", &[pos[0].clone()])?;
+        if !r.is_not_implemented() {
+            return Ok(r);
+        }
     }
     let q = ops::binary_op(vm, &pos[0], &pos[1], crate::bytecode::BinOp::FloorDivide).map_err(|e| {
         if e.is("TypeError") {
@@ -548,7 +598,7 @@ fn builtin_pow(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn int_arg(v: &Value, fname: &str) -> PyResult<num_bigint::BigInt> {
     let _ = fname;
-    int::as_bigint(v).ok_or_else(|| PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))
+    ops::index_bigint_novm(v)?.ok_or_else(|| PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))
 }
 
 fn radix(v: &Value, fname: &str, prefix: &str, r: u32) -> PyResult<Value> {

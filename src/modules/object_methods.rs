@@ -7,7 +7,7 @@ use std::cell::RefCell;
 
 use crate::objects::function::add_methods;
 use crate::objects::typeobj::{self, type_data, type_name, BaseKind};
-use crate::objects::{dict, int, types, Payload, PyRef, Value};
+use crate::objects::{dict, int, types, Payload, PropertyData, PyRef, Value};
 use crate::runtime::{attr, call, iter, mapping, ops, repr, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
@@ -45,7 +45,13 @@ pub fn init() {
     add_methods(
         &t.property,
         "property",
-        &[("__new__", property_new), ("getter", property_getter), ("setter", property_setter), ("deleter", property_deleter)],
+        &[
+            ("__new__", property_new),
+            ("getter", property_getter),
+            ("setter", property_setter),
+            ("deleter", property_deleter),
+            ("__set_name__", property_set_name),
+        ],
     );
     add_methods(&t.classmethod, "classmethod", &[("__new__", classmethod_new)]);
     add_methods(&t.staticmethod, "staticmethod", &[("__new__", staticmethod_new)]);
@@ -163,7 +169,7 @@ fn object_getattribute(vm: &Vm, args: Args) -> PyResult<Value> {
     let cls = obj.class().clone();
     let descr = typeobj::lookup(&cls, name);
     if let Some(d) = &descr {
-        if matches!(d.payload(), Some(Payload::Property { .. })) || call::lookup_user(d.class(), "__set__").is_some() {
+        if matches!(d.payload(), Some(Payload::Property(_))) || call::lookup_user(d.class(), "__set__").is_some() {
             return attr::bind(vm, d, obj);
         }
     }
@@ -429,14 +435,13 @@ fn set_init(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn range_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+fn range_new(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("range")?;
     let pos = &args.pos()[1..];
     let idx = |v: &Value| -> PyResult<Value> {
-        if int::is_int(v) {
-            Ok(int::normalize(int::as_bigint(v).unwrap_or_default()))
-        } else {
-            Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))
+        match ops::index_bigint(vm, v)? {
+            Some(b) => Ok(int::normalize(b)),
+            None => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
         }
     };
     let (start, stop, step) = match pos.len() {
@@ -477,21 +482,43 @@ fn property_new(_vm: &Vm, args: Args) -> PyResult<Value> {
             doc = f.doc.borrow().clone();
         }
     }
-    Ok(alloc_instance(cls, Payload::Property { fget, fset: get(1, "fset"), fdel: get(2, "fdel"), doc }))
+    Ok(alloc_instance(
+        cls,
+        Payload::Property(Box::new(PropertyData {
+            fget,
+            fset: get(1, "fset"),
+            fdel: get(2, "fdel"),
+            doc,
+            name: RefCell::new(Value::None),
+        })),
+    ))
 }
 
 fn property_copy(args: &Args, which: usize) -> PyResult<Value> {
     let pos = args.check_count("property", 2, 2)?;
-    let Some(Payload::Property { fget, fset, fdel, doc }) = pos[0].payload() else {
+    let Some(Payload::Property(p)) = pos[0].payload() else {
         return Err(PyErr::type_error("descriptor requires a 'property' object"));
     };
+    let (fget, fset, fdel, doc, name) = (&p.fget, &p.fset, &p.fdel, &p.doc, &p.name);
     let f = pos[1].clone();
     let (g, s, d) = match which {
         0 => (f, fset.clone(), fdel.clone()),
         1 => (fget.clone(), f, fdel.clone()),
         _ => (fget.clone(), fset.clone(), f),
     };
-    Ok(Value::Obj(PyRef::new(pos[0].class(), Payload::Property { fget: g, fset: s, fdel: d, doc: doc.clone() })))
+    Ok(Value::Obj(PyRef::new(
+        pos[0].class(),
+        Payload::Property(Box::new(PropertyData { fget: g, fset: s, fdel: d, doc: doc.clone(), name: name.clone() })),
+    )))
+}
+
+fn property_set_name(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("__set_name__", 3, 3)?;
+    if let Some(Payload::Property(p)) = pos[0].payload() {
+        let name = &p.name;
+        *name.borrow_mut() = pos[2].clone();
+    }
+    Ok(Value::None)
 }
 
 fn property_getter(_vm: &Vm, args: Args) -> PyResult<Value> {

@@ -28,6 +28,8 @@ impl ExcData {
 /// the instruction, and the next (inner) entry.
 pub struct TracebackData {
     pub code: PyRef,
+    /// The frame's globals (for `tb_frame.f_globals` and `NameError` suggestions).
+    pub globals: PyRef,
     pub lasti: u32,
     pub next: RefCell<Option<PyRef>>,
 }

@@ -22,6 +22,9 @@ pub struct NativeFunction {
     pub is_method: bool,
     /// For `__qualname__`/repr of methods: the owning type's name.
     pub owner: &'static str,
+    /// Reads the calling frame (`locals()`, `globals()`, `vars()`, `dir()`): the VM hands
+    /// it a view of the caller through `Vm::frame_view`.
+    pub needs_frame: bool,
 }
 
 /// A Python function object.
@@ -107,7 +110,15 @@ pub fn function_of(v: &Value) -> Option<&Function> {
 pub fn native(name: &'static str, func: NativeFn) -> Value {
     Value::Obj(PyRef::new(
         &types().builtin_function,
-        Payload::NativeFunction(Box::new(NativeFunction { name, func, self_: None, is_method: false, owner: "" })),
+        Payload::NativeFunction(Box::new(NativeFunction { name, func, self_: None, is_method: false, owner: "", needs_frame: false })),
+    ))
+}
+
+/// A native function that reads its caller's frame (see `NativeFunction::needs_frame`).
+pub fn native_frame(name: &'static str, func: NativeFn) -> Value {
+    Value::Obj(PyRef::new(
+        &types().builtin_function,
+        Payload::NativeFunction(Box::new(NativeFunction { name, func, self_: None, is_method: false, owner: "", needs_frame: true })),
     ))
 }
 
@@ -115,7 +126,7 @@ pub fn native(name: &'static str, func: NativeFn) -> Value {
 pub fn native_method(owner: &'static str, name: &'static str, func: NativeFn) -> Value {
     Value::Obj(PyRef::new(
         &types().builtin_function,
-        Payload::NativeFunction(Box::new(NativeFunction { name, func, self_: None, is_method: true, owner })),
+        Payload::NativeFunction(Box::new(NativeFunction { name, func, self_: None, is_method: true, owner, needs_frame: false })),
     ))
 }
 
@@ -129,6 +140,7 @@ pub fn bind_native(nf: &NativeFunction, self_: Value) -> Value {
             self_: Some(self_),
             is_method: false,
             owner: nf.owner,
+            needs_frame: nf.needs_frame,
         })),
     ))
 }

@@ -231,12 +231,7 @@ pub enum Payload {
     Module(module::ModuleData),
     Exception(Box<RefCell<ExcData>>),
     Traceback(exception::TracebackData),
-    Property {
-        fget: Value,
-        fset: Value,
-        fdel: Value,
-        doc: Value,
-    },
+    Property(Box<PropertyData>),
     ClassMethod(Value),
     StaticMethod(Value),
     Super {
@@ -283,6 +278,16 @@ impl PyObject {
         matches!(self.payload, Payload::Instance | Payload::Exception(_) | Payload::List(_) | Payload::Dict(_))
             && typeobj::type_data(class).is_some_and(|t| t.has_del.get())
     }
+}
+
+/// The state of a `property` (boxed: it is the largest payload and properties are few).
+pub struct PropertyData {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+    /// The attribute name, from `__set_name__` (for error messages).
+    pub name: RefCell<Value>,
 }
 
 /// The builtin types and singletons, created once at start-up and immortal.

@@ -251,6 +251,11 @@ pub fn name_of(cls: &PyRef) -> String {
     type_data(cls).map(|t| t.name.borrow().clone()).unwrap_or_else(|| "?".to_string())
 }
 
+/// The type's `__qualname__`.
+pub fn type_qualname(cls: &PyRef) -> String {
+    type_data(cls).map(|t| t.qualname.borrow().clone()).unwrap_or_else(|| "?".to_string())
+}
+
 /// The `__name__` of a value's type, as error messages use it.
 pub fn type_name(v: &Value) -> String {
     name_of(v.class())

@@ -16,9 +16,10 @@ pub fn bind(vm: &Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
         Some(Payload::NativeFunction(nf)) if nf.is_method && nf.self_.is_none() => Ok(function::bind_native(nf, obj.clone())),
         Some(Payload::ClassMethod(f)) => Ok(new_bound_method(f.clone(), Value::Obj(obj.class().clone()))),
         Some(Payload::StaticMethod(f)) => Ok(f.clone()),
-        Some(Payload::Property { fget, .. }) => {
+        Some(Payload::Property(p)) => {
+            let (fget, name) = (&p.fget, &p.name);
             if fget.is_none() {
-                return Err(PyErr::new("AttributeError", "unreadable attribute"));
+                return Err(property_error(obj, &name.borrow(), "getter", "unreadable attribute"));
             }
             call(vm, fget, Args::new(&[obj.clone()]))
         }
@@ -31,7 +32,7 @@ pub fn bind(vm: &Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
 
 fn is_data_descriptor(attr: &Value) -> bool {
     match attr.payload() {
-        Some(Payload::Property { .. }) => true,
+        Some(Payload::Property(_)) => true,
         Some(_) => lookup_user(attr.class(), "__set__").is_some() || lookup_user(attr.class(), "__delete__").is_some(),
         None => false,
     }
@@ -39,7 +40,7 @@ fn is_data_descriptor(attr: &Value) -> bool {
 
 /// `getattr(obj, name)`.
 pub fn getattr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Value> {
-    match getattr_opt(vm, obj, name)? {
+    match lookup_attr(vm, obj, crate::objects::str::Key::new(name))? {
         Some(v) => Ok(v),
         None => Err(no_attribute(obj, name)),
     }
@@ -62,7 +63,7 @@ pub fn getattr_opt(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> 
 
 /// `getattr(obj, name)` with the name's hash known (attribute-name constants carry it).
 pub fn getattr_key(vm: &Vm, obj: &Value, key: crate::objects::str::Key) -> PyResult<Value> {
-    match getattr_opt_key(vm, obj, key)? {
+    match lookup_attr(vm, obj, key)? {
         Some(v) => Ok(v),
         None => Err(no_attribute(obj, key.text)),
     }
@@ -70,6 +71,15 @@ pub fn getattr_key(vm: &Vm, obj: &Value, key: crate::objects::str::Key) -> PyRes
 
 /// [`getattr_opt`] with the name's hash known.
 pub fn getattr_opt_key(vm: &Vm, obj: &Value, key: crate::objects::str::Key) -> PyResult<Option<Value>> {
+    match lookup_attr(vm, obj, key) {
+        Err(e) if e.is("AttributeError") => Ok(None),
+        r => r,
+    }
+}
+
+/// Attribute lookup: `None` when the generic lookup finds nothing; an `AttributeError`
+/// raised by a user `__getattribute__`/`__getattr__` is returned as it is.
+fn lookup_attr(vm: &Vm, obj: &Value, key: crate::objects::str::Key) -> PyResult<Option<Value>> {
     let name = key.text;
     let cls = obj.class().clone();
     if let Some(ga) = lookup_user(&cls, "__getattribute__") {
@@ -112,11 +122,7 @@ pub fn getattr_opt_key(vm: &Vm, obj: &Value, key: crate::objects::str::Key) -> P
 
 fn getattr_hook(vm: &Vm, obj: &Value, name: &str, err: Option<PyErr>) -> PyResult<Option<Value>> {
     if let Some(ga) = lookup_user(obj.class(), "__getattr__") {
-        return match call(vm, &ga, Args::new(&[obj.clone(), Value::new_str(name)])) {
-            Ok(v) => Ok(Some(v)),
-            Err(e) if e.is("AttributeError") => Ok(None),
-            Err(e) => Err(e),
-        };
+        return call(vm, &ga, Args::new(&[obj.clone(), Value::new_str(name)])).map(Some);
     }
     if let Some(Payload::Module(_)) = obj.payload() {
         let d = obj.as_obj().and_then(|o| o.dict.borrow().clone());
@@ -143,7 +149,7 @@ fn type_getattr(vm: &Vm, cls_v: &Value, name: &str) -> PyResult<Option<Value>> {
         return Ok(Some(match attr.payload() {
             Some(Payload::ClassMethod(f)) => new_bound_method(f.clone(), cls_v.clone()),
             Some(Payload::StaticMethod(f)) => f.clone(),
-            Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) | Some(Payload::Property { .. }) => attr,
+            Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) | Some(Payload::Property(_)) => attr,
             _ => match lookup_user(attr.class(), "__get__") {
                 Some(get) => call(vm, &get, Args::new(&[attr.clone(), Value::None, cls_v.clone()]))?,
                 None => attr,
@@ -231,10 +237,10 @@ fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         (Payload::Slice { start, .. }, "start") | (Payload::Range { start, .. }, "start") => Some(start.clone()),
         (Payload::Slice { stop, .. }, "stop") | (Payload::Range { stop, .. }, "stop") => Some(stop.clone()),
         (Payload::Slice { step, .. }, "step") | (Payload::Range { step, .. }, "step") => Some(step.clone()),
-        (Payload::Property { fget, .. }, "fget") => Some(fget.clone()),
-        (Payload::Property { fset, .. }, "fset") => Some(fset.clone()),
-        (Payload::Property { fdel, .. }, "fdel") => Some(fdel.clone()),
-        (Payload::Property { doc, .. }, "__doc__") => Some(doc.clone()),
+        (Payload::Property(p), "fget") => Some(p.fget.clone()),
+        (Payload::Property(p), "fset") => Some(p.fset.clone()),
+        (Payload::Property(p), "fdel") => Some(p.fdel.clone()),
+        (Payload::Property(p), "__doc__") => Some(p.doc.clone()),
         (Payload::ClassMethod(f), "__func__") | (Payload::StaticMethod(f), "__func__") => Some(f.clone()),
         (Payload::Cell(c), "cell_contents") => match c.borrow().clone() {
             Some(v) => Some(v),
@@ -305,7 +311,7 @@ pub fn setattr_name(vm: &Vm, obj: &Value, name: &Value, value: Value) -> PyResul
             let descr = typeobj::lookup_key(o.class(), key);
             let plain = match &descr {
                 None => true,
-                Some(d) => !matches!(d.payload(), Some(Payload::Property { .. })) && lookup_user(d.class(), "__set__").is_none(),
+                Some(d) => !matches!(d.payload(), Some(Payload::Property(_))) && lookup_user(d.class(), "__set__").is_none(),
             };
             if plain {
                 // Clone the dict handle out: dropping the old value may run `__del__`,
@@ -346,16 +352,18 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &str, value: Option<Value>) -
     if !matches!(obj.payload(), Some(Payload::Type(_))) {
         if let Some(d) = typeobj::lookup(&cls, name) {
             match (d.payload(), &value) {
-                (Some(Payload::Property { fset, .. }), Some(v)) => {
+                (Some(Payload::Property(p)), Some(v)) => {
+                    let (fset, pname) = (&p.fset, &p.name);
                     if fset.is_none() {
-                        return Err(PyErr::attribute_error(obj, name, format!("can't set attribute '{name}'")));
+                        return Err(property_error(obj, &pname.borrow(), "setter", "can't set attribute"));
                     }
                     call(vm, fset, Args::new(&[obj.clone(), v.clone()]))?;
                     return Ok(());
                 }
-                (Some(Payload::Property { fdel, .. }), None) => {
+                (Some(Payload::Property(p)), None) => {
+                    let (fdel, pname) = (&p.fdel, &p.name);
                     if fdel.is_none() {
-                        return Err(PyErr::attribute_error(obj, name, format!("can't delete attribute '{name}'")));
+                        return Err(property_error(obj, &pname.borrow(), "deleter", "can't delete attribute"));
                     }
                     call(vm, fdel, Args::new(&[obj.clone()]))?;
                     return Ok(());
@@ -469,12 +477,71 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &str, value: Option<Value>) -
     }
 }
 
+/// A property without the needed function: CPython 3.11 names the property when
+/// `__set_name__` told it its name.
+fn property_error(obj: &Value, pname: &Value, missing: &str, anonymous: &str) -> PyErr {
+    match pname.as_str() {
+        Some(n) => PyErr::new(
+            "AttributeError",
+            format!("property '{}' of '{}' object has no {missing}", n.as_str(), crate::objects::typeobj::type_qualname(obj.class())),
+        ),
+        None => PyErr::new("AttributeError", anonymous),
+    }
+}
+
 fn readonly_attr(obj: &Value, name: &str) -> PyErr {
     if typeobj::lookup(obj.class(), name).is_some() {
         PyErr::attribute_error(obj, name, format!("'{}' object attribute '{name}' is read-only", type_name(obj)))
     } else {
         PyErr::attribute_error(obj, name, format!("'{}' object has no attribute '{name}'", type_name(obj)))
     }
+}
+
+/// The unsorted names `dir(obj)` reports: a user `__dir__`, else the module's namespace,
+/// a class's attributes along its MRO, or an instance's `__dict__` plus its class's.
+pub fn dir_of(vm: &Vm, obj: &Value) -> PyResult<Vec<Value>> {
+    if let Some(f) = lookup_user(obj.class(), "__dir__") {
+        let r = super::call::call_bound(vm, &f, obj, Args::new(&[]))?;
+        return super::iter::collect(vm, &r);
+    }
+    let names = dict::new_dict();
+    let add_dict = |d: &crate::objects::PyRef| {
+        for (k, _) in dict::items(d) {
+            if let Some(s) = k.as_str() {
+                dict::set_str(&names, s.as_str(), Value::None);
+            }
+        }
+    };
+    let add_class = |cls: &crate::objects::PyRef| {
+        if let Some(t) = type_data(cls) {
+            for c in t.mro.borrow().iter() {
+                if let Some(d) = c.dict.borrow().as_ref() {
+                    add_dict(d);
+                }
+            }
+        }
+    };
+    match obj.payload() {
+        Some(Payload::Module(_)) => {
+            if let Some(d) = obj.as_obj().and_then(|o| o.dict.borrow().clone()) {
+                add_dict(&d);
+            }
+        }
+        Some(Payload::Type(_)) => {
+            if let Some(c) = obj.as_obj() {
+                add_class(c);
+            }
+        }
+        _ => {
+            if let Some(d) = obj.as_obj().and_then(|o| o.dict.borrow().clone()) {
+                add_dict(&d);
+                dict::set_str(&names, "__dict__", Value::None);
+            }
+            add_class(obj.class());
+            dict::set_str(&names, "__class__", Value::None);
+        }
+    }
+    Ok(dict::items(&names).into_iter().map(|(k, _)| k).collect())
 }
 
 /// `hasattr`-style check used by protocols.

@@ -15,7 +15,7 @@ pub fn slice_indices(start: &Value, stop: &Value, step: &Value, len: usize) -> P
         if v.is_none() {
             return Ok(None);
         }
-        match int::as_bigint(v) {
+        match ops::index_bigint_novm(v)? {
             Some(b) => Ok(Some(num_traits::ToPrimitive::to_isize(&b).unwrap_or(if num_traits::Signed::is_negative(&b) {
                 isize::MIN
             } else {
@@ -59,7 +59,7 @@ fn norm_index(key: &Value, len: usize, what: &str) -> PyResult<usize> {
     let i = match key {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
-        _ => match int::as_bigint(key) {
+        _ => match ops::index_bigint_novm(key)? {
             Some(b) => num_traits::ToPrimitive::to_i64(&b).unwrap_or(i64::MAX),
             None => return Err(PyErr::type_error(format!("{what} indices must be integers or slices, not {}", type_name(key)))),
         },

@@ -103,9 +103,7 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
             }
             return Ok(None);
         }
-        Some(Payload::SeqIter { seq, index, done })
-            if lookup_user(seq.class(), "__getitem__").is_none() || !matches!(seq.payload(), Some(Payload::Instance)) =>
-        {
+        Some(Payload::SeqIter { seq, index, done }) => {
             if done.get() {
                 return Ok(None);
             }

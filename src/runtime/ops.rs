@@ -603,12 +603,24 @@ fn seq_binop(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
             _ => None,
         },
         BinOp::Multiply => {
+            let has_index = |v: &Value| int::is_int(v) || lookup_user(v.class(), "__index__").is_some();
             let (seq, n) = match (pa, pb) {
-                (Some(p), _) if is_seq(p) && int::is_int(b) => (a, b),
-                (_, Some(p)) if is_seq(p) && int::is_int(a) => (b, a),
+                (Some(p), _) if is_seq(p) && has_index(b) => (a, b),
+                (_, Some(p)) if is_seq(p) && has_index(a) => (b, a),
+                (Some(p), _) if is_seq(p) && lookup_user(b.class(), "__rmul__").is_none() => {
+                    return Some(Err(PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(b)))))
+                }
+                (_, Some(p)) if is_seq(p) && lookup_user(a.class(), "__mul__").is_none() => {
+                    return Some(Err(PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", type_name(a)))))
+                }
                 _ => return None,
             };
-            let count = match int::as_bigint(n).and_then(|c| c.to_i64()) {
+            let n = match index_bigint_novm(n) {
+                Ok(Some(b)) => b,
+                Ok(None) => return None,
+                Err(e) => return Some(Err(e)),
+            };
+            let count = match n.to_i64() {
                 Some(c) => c.max(0) as usize,
                 None => return Some(Err(PyErr::overflow_error("cannot fit 'int' into an index-sized integer"))),
             };
@@ -797,6 +809,34 @@ pub fn range_len(v: &Value) -> PyResult<usize> {
     Ok(0)
 }
 
+/// `operator.index(v)`: an int as a `BigInt`, calling a user class's `__index__`; `None`
+/// when `v` has no integer meaning.
+pub fn index_bigint(vm: &Vm, v: &Value) -> PyResult<Option<BigInt>> {
+    if let Some(b) = int::as_bigint(v) {
+        return Ok(Some(b));
+    }
+    let Some(f) = lookup_user(v.class(), "__index__") else {
+        return Ok(None);
+    };
+    let r = super::call::call_bound(vm, &f, v, super::Args::new(&[]))?;
+    match int::as_bigint(&r) {
+        Some(b) => Ok(Some(b)),
+        None => Err(PyErr::type_error(format!("__index__ returned non-int (type {})", type_name(&r)))),
+    }
+}
+
+/// [`index_bigint`] for callers without a thread state at hand (a user `__index__` runs in
+/// a fresh one).
+pub fn index_bigint_novm(v: &Value) -> PyResult<Option<BigInt>> {
+    if let Some(b) = int::as_bigint(v) {
+        return Ok(Some(b));
+    }
+    if lookup_user(v.class(), "__index__").is_none() {
+        return Ok(None);
+    }
+    index_bigint(&Vm::new(), v)
+}
+
 /// An `int` (or `__index__`-less int subclass / bool) as `i64`; `OverflowError` if it
 /// does not fit.
 pub fn index_value(v: &Value) -> PyResult<i64> {
@@ -819,20 +859,15 @@ pub fn compare(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
     }
     let a_cls = a.class().clone();
     let b_cls = b.class().clone();
-    let reflected_first =
-        !a_cls.is(&b_cls) && typeobj::is_subtype(&b_cls, &a_cls) && lookup_user(&b_cls, cmp_dunder(op.swapped())).is_some();
+    let reflected_first = !a_cls.is(&b_cls) && typeobj::is_subtype(&b_cls, &a_cls) && has_user_cmp(&b_cls, op.swapped());
     if reflected_first {
-        if let Some(r) = call_method_opt(vm, b, cmp_dunder(op.swapped()), &[a.clone()])? {
-            if !r.is_not_implemented() {
-                return Ok(r);
-            }
+        if let Some(r) = user_cmp(vm, b, a, op.swapped())? {
+            return Ok(r);
         }
     }
-    if lookup_user(&a_cls, cmp_dunder(op)).is_some() {
-        if let Some(r) = call_method_opt(vm, a, cmp_dunder(op), &[b.clone()])? {
-            if !r.is_not_implemented() {
-                return Ok(r);
-            }
+    if has_user_cmp(&a_cls, op) {
+        if let Some(r) = user_cmp(vm, a, b, op)? {
+            return Ok(r);
         }
     } else if let Some(r) = native_compare(a, b, op) {
         return r.map(Value::Bool);
@@ -841,11 +876,9 @@ pub fn compare(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
     } else if let Some(r) = container_compare_vm(vm, a, b, op) {
         return r.map(Value::Bool);
     }
-    if !reflected_first && lookup_user(&b_cls, cmp_dunder(op.swapped())).is_some() {
-        if let Some(r) = call_method_opt(vm, b, cmp_dunder(op.swapped()), &[a.clone()])? {
-            if !r.is_not_implemented() {
-                return Ok(r);
-            }
+    if !reflected_first && has_user_cmp(&b_cls, op.swapped()) {
+        if let Some(r) = user_cmp(vm, b, a, op.swapped())? {
+            return Ok(r);
         }
     }
     match op {
@@ -857,6 +890,27 @@ pub fn compare(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
             type_name(a),
             type_name(b)
         ))),
+    }
+}
+
+/// Does a user class define the comparison `op` (`!=` counts `__eq__`, which the default
+/// `__ne__` inverts)?
+fn has_user_cmp(cls: &crate::objects::PyRef, op: CmpOp) -> bool {
+    lookup_user(cls, cmp_dunder(op)).is_some() || (op == CmpOp::Ne && lookup_user(cls, "__eq__").is_some())
+}
+
+/// `x.__op__(y)` for a user comparison; `None` for `NotImplemented`. Without a user
+/// `__ne__`, `!=` is the negation of `__eq__` (object.__ne__).
+fn user_cmp(vm: &Vm, x: &Value, y: &Value, op: CmpOp) -> PyResult<Option<Value>> {
+    if op == CmpOp::Ne && lookup_user(x.class(), "__ne__").is_none() {
+        return match call_method_opt(vm, x, "__eq__", &[y.clone()])? {
+            Some(r) if !r.is_not_implemented() => Ok(Some(Value::Bool(!truthy(vm, &r)?))),
+            _ => Ok(None),
+        };
+    }
+    match call_method_opt(vm, x, cmp_dunder(op), &[y.clone()])? {
+        Some(r) if !r.is_not_implemented() => Ok(Some(r)),
+        _ => Ok(None),
     }
 }
 
@@ -946,6 +1000,11 @@ pub fn native_compare(a: &Value, b: &Value, op: CmpOp) -> Option<PyResult<bool>>
         (Some(Payload::List(x)), Some(Payload::List(y))) => {
             let (x, y) = (x.borrow().clone(), y.borrow().clone());
             seq_compare(&x, &y, op)
+        }
+        (Some(Payload::BoundMethod { func: f1, self_: s1 }), Some(Payload::BoundMethod { func: f2, self_: s2 }))
+            if matches!(op, CmpOp::Eq | CmpOp::Ne) =>
+        {
+            Some(Ok((op == CmpOp::Eq) == (f1.is(f2) && s1.is(s2))))
         }
         _ => match op {
             CmpOp::Eq | CmpOp::Ne if a.is_none() || b.is_none() => Some(Ok((op == CmpOp::Eq) == a.is(b))),

@@ -168,8 +168,8 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult<Value> {
     let cls_v = Value::Obj(cls.clone());
     // __set_name__ on descriptors.
     for (k, v) in dict::items(&ns_copy) {
-        if let Some(set_name) = crate::runtime::call::lookup_user(v.class(), "__set_name__") {
-            call(vm, &set_name, Args::new(&[v.clone(), cls_v.clone(), k.clone()]))?;
+        if let Some(set_name) = typeobj::lookup(v.class(), "__set_name__") {
+            call_bound(vm, &set_name, &v, Args::new(&[cls_v.clone(), k.clone()]))?;
         }
     }
     // super(cls, cls).__init_subclass__(**kwds)

@@ -51,6 +51,47 @@ impl Frame {
     }
 }
 
+/// What `locals()`/`globals()` see of a frame.
+pub struct FrameView {
+    pub globals: PyRef,
+    pub builtins: PyRef,
+    /// The locals mapping (module and class bodies), or a snapshot dict of a function's
+    /// bound local, cell and free variables.
+    pub locals: PyRef,
+}
+
+impl FrameView {
+    pub fn of(frame: &Frame) -> FrameView {
+        let locals = match &frame.locals {
+            Some(l) => l.clone(),
+            None => frame.locals_snapshot(),
+        };
+        FrameView { globals: frame.globals.clone(), builtins: frame.builtins.clone(), locals }
+    }
+}
+
+impl Frame {
+    /// A dict of the bound fast locals, then cell and free variables, in CPython's order.
+    pub fn locals_snapshot(&self) -> PyRef {
+        let d = dict::new_dict();
+        let code = &self.code_data().code;
+        for (name, v) in code.varnames.iter().zip(&self.fast) {
+            if let Some(v) = v {
+                dict::set_str(&d, name, v.clone());
+            }
+        }
+        let cell_names = code.cellvars.iter().chain(code.freevars.iter());
+        for (name, cell) in cell_names.zip(&self.cells) {
+            if let Payload::Cell(c) = &cell.payload {
+                if let Some(v) = c.borrow().as_ref() {
+                    dict::set_str(&d, name, v.clone());
+                }
+            }
+        }
+        d
+    }
+}
+
 /// A new cell object.
 pub fn new_cell(v: Option<Value>) -> PyRef {
     PyRef::new(&types().cell, Payload::Cell(std::cell::RefCell::new(v)))

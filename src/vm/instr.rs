@@ -264,6 +264,14 @@ fn do_call(
                     return Ok(Some(new));
                 }
             }
+            Payload::NativeFunction(nf) if nf.needs_frame => {
+                *vm.frame_view.borrow_mut() = Some(super::frame::FrameView::of(frame));
+                let r = crate::runtime::call::call(vm, callable, Args { args: &frame.stack[start..], kwnames });
+                vm.frame_view.borrow_mut().take();
+                frame.stack.truncate(truncate_to);
+                frame.stack.push(r?);
+                return Ok(None);
+            }
             _ => {}
         }
     }
@@ -598,9 +606,8 @@ pub(crate) fn before_with(vm: &Vm, mgr: Value) -> PyResult<(Value, Value)> {
     let enter = typeobj::lookup(&cls, "__enter__");
     let exit = typeobj::lookup(&cls, "__exit__");
     let (Some(enter), Some(exit)) = (enter, exit) else {
-        let missing = if typeobj::lookup(&cls, "__enter__").is_none() { "" } else { " and __exit__" };
-        let _ = missing;
-        return Err(PyErr::type_error(format!("'{}' object does not support the context manager protocol", type_name(&mgr))));
+        let missing = if typeobj::lookup(&cls, "__enter__").is_none() { "" } else { " (missed __exit__ method)" };
+        return Err(PyErr::type_error(format!("'{}' object does not support the context manager protocol{missing}", type_name(&mgr))));
     };
     let exit_bound = attr::bind(vm, &exit, &mgr)?;
     let entered = crate::runtime::call::call_bound(vm, &enter, &mgr, Args::new(&[]))?;

@@ -506,9 +506,10 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 Instr::Reraise { set_lasti } => {
                     let exc = pop(frame);
                     if set_lasti {
-                        if let Value::Int(i) = pop(frame) {
-                            frame.ip = i as usize + 1;
-                        }
+                        // The saved offset only locates the frame's traceback line, which the
+                        // first pass already recorded; the handler search must start from this
+                        // instruction (CPython's RERAISE unwinds from its own offset).
+                        pop(frame);
                     }
                     vm.reraise.set(true);
                     return Err(unwind::as_err(exc));

@@ -76,6 +76,9 @@ pub struct Vm {
     pub(crate) reraise: Cell<bool>,
     /// Finished frames kept for their allocations (value stack, locals, cells).
     pub(crate) frame_pool: RefCell<Vec<Box<Frame>>>,
+    /// The caller's namespaces, set just before calling a native function that reads its
+    /// frame (`locals()`, `dir()`, ...).
+    pub(crate) frame_view: RefCell<Option<frame::FrameView>>,
 }
 
 impl Vm {
@@ -103,7 +106,16 @@ impl Vm {
             exc_info: RefCell::new(Value::None),
             reraise: Cell::new(false),
             frame_pool: RefCell::new(Vec::new()),
+            frame_view: RefCell::new(None),
         }
+    }
+
+    /// The namespaces of the Python frame calling the running native function.
+    pub fn caller_view(&self) -> Option<frame::FrameView> {
+        if let Some(v) = self.frame_view.borrow_mut().take() {
+            return Some(v);
+        }
+        self.frames.borrow().last().map(|f| frame::FrameView::of(f))
     }
 
     /// Enter a Python frame: count it against the recursion limit.

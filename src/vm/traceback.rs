@@ -248,8 +248,8 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
     }
 }
 
-/// The last line: `module.Qualname: message` (module omitted for builtins and `__main__`
-/// is kept, as CPython does).
+/// The last line: `module.Qualname: message`, the module omitted for `builtins` and
+/// `__main__` (as CPython's traceback printer does).
 pub fn exception_line(vm: &Vm, exc: &Value) -> String {
     let cls = exc.class();
     let qual = type_data(cls).map(|t| t.qualname.borrow().clone()).unwrap_or_default();
@@ -259,17 +259,150 @@ pub fn exception_line(vm: &Vm, exc: &Value) -> String {
         }
         _ => "builtins".to_string(),
     };
-    let name = if module == "builtins" || module.is_empty() { qual } else { format!("{module}.{qual}") };
-    let msg = match repr::str(vm, exc) {
+    let name = if module == "builtins" || module == "__main__" || module.is_empty() { qual } else { format!("{module}.{qual}") };
+    let mut msg = match repr::str(vm, exc) {
         Ok(s) => s,
         Err(_) => "<exception str() failed>".to_string(),
     };
+    if let Some(s) = suggestion(vm, exc) {
+        let _ = write!(msg, ". Did you mean: '{s}'?");
+    }
     let _ = attr::object_type;
     if msg.is_empty() {
         format!("{name}\n")
     } else {
         format!("{name}: {msg}\n")
     }
+}
+
+/// Candidate lists longer than this get no suggestion (CPython's limit).
+const MAX_CANDIDATES: usize = 750;
+/// Names longer than this are never close (CPython's limit).
+const MAX_NAME_LEN: usize = 40;
+/// Cost of inserting, deleting or replacing a character; a change of case costs 1.
+const MOVE_COST: usize = 2;
+
+/// The "Did you mean" name CPython appends to an uncaught `NameError` (names of the
+/// innermost frame's code, then its globals, then builtins) or `AttributeError` (`dir()`
+/// of the object).
+fn suggestion(vm: &Vm, exc: &Value) -> Option<String> {
+    let attr_of = |n: &str| exc.as_obj().and_then(|o| o.dict.borrow().clone()).and_then(|d| dict::get_str(&d, n));
+    let name = attr_of("name")?;
+    let name = name.as_str()?.as_str().to_string();
+    if typeobj::isinstance(exc, types().exc.get("AttributeError")) {
+        let obj = attr_of("obj")?;
+        let mut names: Vec<String> =
+            attr::dir_of(vm, &obj).ok()?.iter().filter_map(|v| v.as_str().map(|s| s.as_str().to_string())).collect();
+        names.sort();
+        return closest(&name, &names);
+    }
+    if !typeobj::isinstance(exc, types().exc.get("NameError")) {
+        return None;
+    }
+    let mut tb = exc_data(exc)?.borrow().traceback.clone()?;
+    loop {
+        let next = match &tb.payload {
+            Payload::Traceback(td) => td.next.borrow().clone(),
+            _ => None,
+        };
+        match next {
+            Some(n) => tb = n,
+            None => break,
+        }
+    }
+    let Payload::Traceback(td) = &tb.payload else {
+        return None;
+    };
+    let varnames = code_of(&td.code).map(|c| c.code.varnames.clone()).unwrap_or_default();
+    if let Some(s) = closest(&name, &varnames) {
+        return Some(s);
+    }
+    let keys = |d: &crate::objects::PyRef| {
+        dict::items(d).iter().filter_map(|(k, _)| k.as_str().map(|s| s.as_str().to_string())).collect::<Vec<_>>()
+    };
+    if let Some(s) = closest(&name, &keys(&td.globals)) {
+        return Some(s);
+    }
+    let builtins = dict::get_str(&td.globals, "__builtins__")
+        .and_then(|b| match b.payload() {
+            Some(Payload::Dict(_)) => b.as_obj().cloned(),
+            _ => b.as_obj().and_then(|m| m.dict.borrow().clone()),
+        })
+        .unwrap_or_else(|| super::interp().builtins.clone());
+    closest(&name, &keys(&builtins))
+}
+
+/// The candidate nearest to `name` by the weighted edit distance, if close enough: at most
+/// a third of the characters involved may change; earlier candidates win ties.
+fn closest(name: &str, candidates: &[String]) -> Option<String> {
+    if candidates.len() >= MAX_CANDIDATES {
+        return None;
+    }
+    let mut best: Option<(&String, usize)> = None;
+    for c in candidates {
+        if c == name {
+            continue;
+        }
+        let mut limit = (name.len() + c.len() + 3) * MOVE_COST / 6;
+        if let Some((_, d)) = best {
+            limit = limit.min(d.saturating_sub(1));
+        }
+        let d = edit_distance(name.as_bytes(), c.as_bytes(), limit);
+        if d <= limit && best.map_or(true, |(_, bd)| d < bd) {
+            best = Some((c, d));
+        }
+    }
+    best.map(|(c, _)| c.clone())
+}
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if a == b {
+        0
+    } else if a.eq_ignore_ascii_case(&b) {
+        1
+    } else {
+        MOVE_COST
+    }
+}
+
+/// Weighted Levenshtein distance over bytes; anything above `limit` may be reported as
+/// `limit + 1`.
+fn edit_distance(a: &[u8], b: &[u8], limit: usize) -> usize {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_NAME_LEN || b.len() > MAX_NAME_LEN {
+        return limit + 1;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if (long.len() - short.len()) * MOVE_COST > limit {
+        return limit + 1;
+    }
+    // One row of the DP matrix: row[i] = cost of turning long[..j] into short[..i+1].
+    let mut row: Vec<usize> = (1..=short.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (j, &lc) in long.iter().enumerate() {
+        let mut diag = j * MOVE_COST;
+        let mut left = (j + 1) * MOVE_COST;
+        let mut row_min = usize::MAX;
+        for (i, &sc) in short.iter().enumerate() {
+            let up = row[i];
+            let v = (diag + substitution_cost(lc, sc)).min(up.min(left) + MOVE_COST);
+            diag = up;
+            row[i] = v;
+            left = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+        result = left;
+    }
+    result
 }
 
 /// A `SyntaxError` raised at run time (`compile()`, `import`): CPython's caret display

@@ -32,7 +32,10 @@ pub(crate) fn record(vm: &Vm, frame: &Frame, err: &PyErr) {
     }
     let lasti = frame.ip.saturating_sub(1) as u32;
     let old = data.borrow_mut().traceback.take();
-    let tb = PyRef::new(&types().traceback, Payload::Traceback(TracebackData { code: frame.code.clone(), lasti, next: RefCell::new(old) }));
+    let tb = PyRef::new(
+        &types().traceback,
+        Payload::Traceback(TracebackData { code: frame.code.clone(), globals: frame.globals.clone(), lasti, next: RefCell::new(old) }),
+    );
     data.borrow_mut().traceback = Some(tb);
 }
 

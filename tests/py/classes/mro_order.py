@@ -1,0 +1,7 @@
+class A: pass
+class B(A): pass
+class C(A): pass
+class D(B, C): pass
+print([k.__name__ for k in D.__mro__])
+print([k.__name__ for k in D.mro()])
+print(D.__bases__, D.__base__)

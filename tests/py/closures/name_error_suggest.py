@@ -1,0 +1,4 @@
+def compute():
+    results = [1, 2]
+    return reslts
+compute()

@@ -1,0 +1,2 @@
+public = "pub"
+_private = "priv"

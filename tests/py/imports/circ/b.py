@@ -1,0 +1,6 @@
+print("b start")
+import circ.a
+B = "B"
+def get_a():
+    return circ.a.A
+print("b end")

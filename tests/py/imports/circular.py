@@ -1,0 +1,3 @@
+import circ.a
+from circ.b import get_a
+print(get_a())

@@ -1,0 +1,4 @@
+x = 1
+def helper():
+    return x / 0
+helper()

@@ -1,0 +1,4 @@
+class Obj:
+    child = None
+o = Obj()
+print(o.child.name)

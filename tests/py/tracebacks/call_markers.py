@@ -1,0 +1,3 @@
+def f(x):
+    return int(x)
+value = f("1") + f("nope")

@@ -1,0 +1,3 @@
+class Config:
+    debug = True
+    level = undefined_level + 1

@@ -1,0 +1,1 @@
+import _broken_mod
