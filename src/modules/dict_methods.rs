@@ -211,21 +211,23 @@ fn dict_fromkeys(vm: &Vm, args: Args) -> PyResult<Value> {
 struct DictReversed {
     dict: PyRef,
     kind: u8,
-    pos: usize,
+    pos: std::cell::Cell<usize>,
     len: usize,
 }
 
 impl crate::runtime::iter::NativeIterator for DictReversed {
-    fn next(&mut self, _vm: &Vm) -> PyResult<Option<Value>> {
+    fn next(&self, _vm: &Vm) -> PyResult<Option<Value>> {
         let Payload::Dict(cell) = &self.dict.payload else { return Ok(None) };
         let d = cell.borrow();
         if d.len() != self.len {
-            self.pos = 0;
+            self.pos.set(0);
             return Err(PyErr::runtime_error("dictionary changed size during iteration"));
         }
-        while self.pos > 0 {
-            self.pos -= 1;
-            if let Some(Some(e)) = d.slot(self.pos) {
+        let mut pos = self.pos.get();
+        while pos > 0 {
+            pos -= 1;
+            if let Some(Some(e)) = d.slot(pos) {
+                self.pos.set(pos);
                 return Ok(Some(match self.kind {
                     KEYS => e.key.clone(),
                     VALUES => e.value.clone(),
@@ -233,6 +235,7 @@ impl crate::runtime::iter::NativeIterator for DictReversed {
                 }));
             }
         }
+        self.pos.set(0);
         Ok(None)
     }
 }
@@ -245,7 +248,7 @@ fn reversed_of(dict: PyRef, kind: u8) -> Value {
         }
         _ => (0, 0),
     };
-    super::iterators::wrap(DictReversed { dict, kind, pos, len })
+    super::iterators::wrap(DictReversed { dict, kind, pos: std::cell::Cell::new(pos), len })
 }
 
 fn dict_reversed(_vm: &Vm, args: Args) -> PyResult<Value> {

@@ -11,20 +11,21 @@ use crate::vm::Vm;
 
 /// Wrap a Rust iterator as a Python iterator object.
 pub fn wrap(it: impl NativeIterator + 'static) -> Value {
-    Value::Obj(PyRef::new(&types().native_iterator, Payload::NativeIter(RefCell::new(Box::new(it)))))
+    Value::Obj(PyRef::new(&types().native_iterator, Payload::NativeIter(Box::new(it))))
 }
 
 struct Enumerate {
     it: Value,
-    n: Value,
+    n: RefCell<Value>,
 }
 
 impl NativeIterator for Enumerate {
-    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+    fn next(&self, vm: &Vm) -> PyResult<Option<Value>> {
         match iter::next(vm, &self.it)? {
             Some(v) => {
-                let i = self.n.clone();
-                self.n = ops::binary_op(vm, &i, &Value::Int(1), crate::bytecode::BinOp::Add)?;
+                let i = self.n.borrow().clone();
+                let next = ops::binary_op(vm, &i, &Value::Int(1), crate::bytecode::BinOp::Add)?;
+                *self.n.borrow_mut() = next;
                 Ok(Some(Value::new_tuple(vec![i, v])))
             }
             None => Ok(None),
@@ -43,7 +44,7 @@ pub fn enumerate(vm: &Vm, args: Args) -> PyResult<Value> {
     if !crate::objects::int::is_int(&start) {
         return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&start))));
     }
-    Ok(wrap(Enumerate { it: iter::iter(vm, iterable)?, n: start }))
+    Ok(wrap(Enumerate { it: iter::iter(vm, iterable)?, n: RefCell::new(start) }))
 }
 
 struct Zip {
@@ -52,7 +53,7 @@ struct Zip {
 }
 
 impl NativeIterator for Zip {
-    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+    fn next(&self, vm: &Vm) -> PyResult<Option<Value>> {
         if self.its.is_empty() {
             return Ok(None);
         }
@@ -106,7 +107,7 @@ struct Map {
 }
 
 impl NativeIterator for Map {
-    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+    fn next(&self, vm: &Vm) -> PyResult<Option<Value>> {
         let mut items = Vec::with_capacity(self.its.len());
         for it in &self.its {
             match iter::next(vm, it)? {
@@ -134,7 +135,7 @@ struct Filter {
 }
 
 impl NativeIterator for Filter {
-    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
+    fn next(&self, vm: &Vm) -> PyResult<Option<Value>> {
         while let Some(v) = iter::next(vm, &self.it)? {
             let keep = if self.f.is_none() {
                 ops::truthy(vm, &v)?
@@ -158,19 +159,20 @@ pub fn filter(vm: &Vm, args: Args) -> PyResult<Value> {
 
 struct Reversed {
     seq: Value,
-    index: usize,
+    index: std::cell::Cell<usize>,
 }
 
 impl NativeIterator for Reversed {
-    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
-        if self.index == 0 {
+    fn next(&self, vm: &Vm) -> PyResult<Option<Value>> {
+        let index = self.index.get();
+        if index == 0 {
             return Ok(None);
         }
-        self.index -= 1;
-        match crate::runtime::item::getitem(vm, &self.seq, &Value::from(self.index)) {
+        self.index.set(index - 1);
+        match crate::runtime::item::getitem(vm, &self.seq, &Value::from(index - 1)) {
             Ok(v) => Ok(Some(v)),
             Err(e) if e.is("IndexError") => {
-                self.index = 0;
+                self.index.set(0);
                 Ok(None)
             }
             Err(e) => Err(e),
@@ -180,7 +182,7 @@ impl NativeIterator for Reversed {
 
 /// A reverse iterator over the first `len` items of a sequence (by `__getitem__`).
 pub fn reversed_seq(seq: Value, len: usize) -> Value {
-    wrap(Reversed { seq, index: len })
+    wrap(Reversed { seq, index: std::cell::Cell::new(len) })
 }
 
 pub fn reversed(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -200,23 +202,23 @@ pub fn reversed(vm: &Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::type_error(format!("'{}' object is not reversible", type_name(&seq))));
     }
     let n = ops::len(vm, &seq)?;
-    Ok(wrap(Reversed { seq, index: n }))
+    Ok(wrap(Reversed { seq, index: std::cell::Cell::new(n) }))
 }
 
 struct CallableIter {
     f: Value,
     sentinel: Value,
-    done: bool,
+    done: std::cell::Cell<bool>,
 }
 
 impl NativeIterator for CallableIter {
-    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>> {
-        if self.done {
+    fn next(&self, vm: &Vm) -> PyResult<Option<Value>> {
+        if self.done.get() {
             return Ok(None);
         }
         let v = call::call(vm, &self.f, Args::new(&[]))?;
         if ops::eq(vm, &v, &self.sentinel)? {
-            self.done = true;
+            self.done.set(true);
             return Ok(None);
         }
         Ok(Some(v))
@@ -228,5 +230,5 @@ pub fn callable_iter(_vm: &Vm, f: Value, sentinel: Value) -> PyResult<Value> {
     if !super::builtins::is_callable(&f) {
         return Err(PyErr::type_error("iter(v, w): v must be callable"));
     }
-    Ok(wrap(CallableIter { f, sentinel, done: false }))
+    Ok(wrap(CallableIter { f, sentinel, done: std::cell::Cell::new(false) }))
 }

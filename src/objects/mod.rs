@@ -263,7 +263,7 @@ pub enum Payload {
         kind: u8,
     },
     /// `zip`, `map`, `enumerate`, `reversed`, ... : native iterators written in Rust.
-    NativeIter(RefCell<Box<dyn crate::runtime::iter::NativeIterator>>),
+    NativeIter(Box<dyn crate::runtime::iter::NativeIterator>),
     Generator(Box<crate::vm::generator::GenObject>),
     /// Singletons with no state: `NotImplemented`, `Ellipsis`, the call-protocol marker.
     Singleton,

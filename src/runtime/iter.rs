@@ -9,10 +9,13 @@ use crate::objects::typeobj::type_name;
 use crate::objects::{types, Payload, PyRef, Value};
 use crate::vm::Vm;
 
-/// An iterator implemented in Rust (`zip`, `map`, `enumerate`, ...).
+/// An iterator implemented in Rust (`zip`, `map`, `enumerate`, ...). `next` takes `&self`
+/// and implementations keep their mutable state in cells, updated only between calls
+/// into Python: the callback of `map(f, it)` may itself call `next` on the same
+/// iterator, as CPython allows.
 pub trait NativeIterator {
     /// The next item, or `None` when exhausted.
-    fn next(&mut self, vm: &Vm) -> PyResult<Option<Value>>;
+    fn next(&self, vm: &Vm) -> PyResult<Option<Value>>;
 }
 
 /// `iter(v)`.
@@ -164,7 +167,13 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
             pos.set(p);
             Ok(None)
         }
-        Some(Payload::NativeIter(n)) => n.borrow_mut().next(vm),
+        // As in CPython, a `StopIteration` escaping a native iterator (raised by a callback
+        // such as `map`'s function) ends the iteration.
+        Some(Payload::NativeIter(n)) => match n.next(vm) {
+            Err(e) if e.is("StopIteration") => Ok(None),
+            r => r,
+        },
+        Some(Payload::Generator(_)) => crate::vm::generator::next(vm, it),
         _ => match crate::objects::typeobj::lookup(it.class(), "__next__") {
             Some(f) => match super::call::call_bound(vm, &f, it, super::Args::new(&[])) {
                 Ok(v) => Ok(Some(v)),
