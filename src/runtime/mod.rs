@@ -4,6 +4,7 @@
 
 pub mod attr;
 pub mod call;
+pub mod exc_group;
 pub mod gil;
 pub mod heap;
 pub mod item;

@@ -215,6 +215,9 @@ pub fn str(vm: &Vm, v: &Value) -> PyResult<String> {
 /// `str(exc)`: the single argument's str, `''` for none, the args tuple's repr otherwise;
 /// `KeyError` uses the repr of its single argument.
 pub fn exception_str(vm: &Vm, exc: &Value, args: &Value) -> PyResult<String> {
+    if super::exc_group::is_group(exc) {
+        return Ok(super::exc_group::group_str(exc));
+    }
     let items = crate::objects::tuple::items(args).map(|t| t.to_vec()).unwrap_or_default();
     match items.len() {
         0 => Ok(String::new()),

@@ -22,6 +22,9 @@ pub enum GenState {
 
 pub struct GenObject {
     pub frame: RefCell<Option<Box<Frame>>>,
+    /// The exception the suspended frame is handling (`sys.exception()` inside it), or
+    /// `None` when it sees its caller's.
+    exc_state: RefCell<Value>,
     pub state: Cell<GenState>,
     pub name: String,
     qualname: String,
@@ -31,12 +34,18 @@ impl GenObject {
     pub fn qualname(&self) -> &str {
         &self.qualname
     }
+
+    /// The code object (`gi_code`), while the frame exists.
+    pub fn code(&self) -> Option<Value> {
+        self.frame.borrow().as_ref().map(|f| Value::Obj(f.code.clone()))
+    }
 }
 
 /// Wrap a freshly bound frame of a generator function.
 pub fn new_generator(frame: Box<Frame>, func: &Function) -> Value {
     let g = GenObject {
         frame: RefCell::new(Some(frame)),
+        exc_state: RefCell::new(Value::None),
         state: Cell::new(GenState::Created),
         name: func.name.borrow().clone(),
         qualname: func.qualname.borrow().clone(),
@@ -89,9 +98,14 @@ pub fn resume(vm: &Vm, gen: &Value, value: Value, exc: Option<PyErr>) -> PyResul
     } else if started {
         frame.stack.push(value);
     }
+    // The generator's handled exception goes on top of the caller's while it runs.
+    let own = g.exc_state.replace(Value::None);
+    let caller_exc = if own.is_none() { vm.exc_info.borrow().clone() } else { vm.exc_info.replace(own) };
     let (back, result) = vm.run(frame);
+    let now = vm.exc_info.replace(caller_exc.clone());
     match result {
         Ok(Exit::Yield(v)) => {
+            *g.exc_state.borrow_mut() = if now.is(&caller_exc) { Value::None } else { now };
             *g.frame.borrow_mut() = back;
             g.state.set(GenState::Suspended);
             Ok(Ok(v))

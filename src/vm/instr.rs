@@ -149,7 +149,7 @@ pub(crate) fn load_class_deref(vm: &Vm, frame: &Frame, code: &CodeObject, i: usi
 /// `LoadMethod`: `(method, self)` for plain methods on the type, else `(attr, marker)`.
 pub(crate) fn load_method(vm: &Vm, obj: Value, name: &str) -> PyResult<(Value, Value)> {
     let cls = obj.class().clone();
-    if !matches!(obj.payload(), Some(Payload::Type(_))) && lookup_user(&cls, "__getattribute__").is_none() {
+    if !matches!(obj.payload(), Some(Payload::Type(_)) | Some(Payload::Super { .. })) && lookup_user(&cls, "__getattribute__").is_none() {
         if let Some(d) = typeobj::lookup(&cls, name) {
             let is_plain = match d.payload() {
                 Some(Payload::Function(_)) => true,
@@ -157,7 +157,7 @@ pub(crate) fn load_method(vm: &Vm, obj: Value, name: &str) -> PyResult<(Value, V
                 _ => false,
             };
             if is_plain {
-                let shadowed = obj.as_obj().and_then(|o| o.dict.borrow().clone()).is_some_and(|dd| dict::get_str(&dd, name).is_some());
+                let shadowed = obj.as_obj().and_then(attr::instance_dict).is_some_and(|dd| dict::get_str(&dd, name).is_some());
                 if !shadowed {
                     return Ok((d, obj));
                 }
@@ -216,7 +216,7 @@ fn do_call(
                     return Ok(Some(new));
                 }
             }
-            Payload::NativeFunction(nf) if nf.needs_frame => {
+            Payload::NativeFunction(_) | Payload::Type(_) if needs_frame(o) => {
                 *vm.frame_view.borrow_mut() = Some(super::frame::FrameView::of(frame));
                 let r = crate::runtime::call::call(vm, callable, Args { args: &frame.stack[start..], kwnames });
                 vm.frame_view.borrow_mut().take();
@@ -231,6 +231,16 @@ fn do_call(
     frame.stack.truncate(truncate_to);
     frame.stack.push(r);
     Ok(None)
+}
+
+/// Does calling `o` read the caller's frame (`locals()`, ..., and `type(name, bases, ns)`,
+/// which takes `__module__` from the caller's globals)?
+#[inline]
+fn needs_frame(o: &PyRef) -> bool {
+    match &o.payload {
+        Payload::NativeFunction(nf) => nf.needs_frame,
+        _ => o.is(&types().type_),
+    }
 }
 
 pub(crate) fn call(vm: &Vm, frame: &mut Frame, callable: &Value, start: usize, truncate_to: usize) -> PyResult<Option<Box<Frame>>> {

@@ -8,7 +8,7 @@ use super::{instr, unwind, Exit, Vm};
 use crate::bytecode::Instr;
 use crate::objects::function::code_of;
 use crate::objects::{types, Value};
-use crate::runtime::{attr, item, iter, ops, Args, PyErr, PyResult};
+use crate::runtime::{attr, exc_group, item, iter, ops, Args, PyErr, PyResult};
 
 /// What `execute` stopped for.
 pub(crate) enum Control {
@@ -525,12 +525,25 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
                 let n = ops::len(vm, top(frame))?;
                 frame.stack.push(Value::from(n));
             }
+            Instr::CheckEgMatch => {
+                let match_type = pop(frame);
+                let exc = pop(frame);
+                let (rest, matched) = exc_group::check_eg_match(vm, &exc, &match_type)?;
+                if !matched.is_none() {
+                    vm.exc_info.replace(matched.clone());
+                }
+                frame.stack.push(rest);
+                frame.stack.push(matched);
+            }
+            Instr::PrepReraiseStar => {
+                let raised = pop(frame);
+                let orig = pop(frame);
+                frame.stack.push(exc_group::prep_reraise_star(vm, &orig, &raised)?);
+            }
             Instr::MatchMapping
             | Instr::MatchSequence
             | Instr::MatchKeys
             | Instr::MatchClass { .. }
-            | Instr::CheckEgMatch
-            | Instr::PrepReraiseStar
             | Instr::GetAwaitable { .. }
             | Instr::GetAiter
             | Instr::GetAnext

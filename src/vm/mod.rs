@@ -188,6 +188,34 @@ impl Vm {
     }
 }
 
+/// Interpreter shutdown: clear the namespaces of the imported modules, most recently
+/// imported first (so `__del__` of objects still referenced by globals runs, as in
+/// CPython's module finalisation): names starting with one underscore, then the rest,
+/// `__builtins__` kept.
+pub fn finalize(vm: &Vm) {
+    let _ = vm;
+    let modules: Vec<Value> = crate::objects::dict::items(&interp().modules).into_iter().map(|(_, m)| m).collect();
+    for m in modules.iter().rev() {
+        let Some(o) = m.as_obj() else { continue };
+        if !matches!(o.payload, crate::objects::Payload::Module(_)) {
+            continue;
+        }
+        if o.is(&interp().builtins_module) || o.is(&interp().sys) {
+            continue;
+        }
+        let Some(d) = o.dict.borrow().clone() else { continue };
+        for underscore_pass in [true, false] {
+            for k in crate::objects::dict::str_keys(&d) {
+                let single_underscore = k.starts_with('_') && !k.starts_with("__");
+                if k == "__builtins__" || (underscore_pass && !single_underscore) {
+                    continue;
+                }
+                crate::objects::dict::set_str(&d, &k, Value::None);
+            }
+        }
+    }
+}
+
 impl Default for Vm {
     fn default() -> Self {
         Vm::new()
