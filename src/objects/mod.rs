@@ -327,6 +327,7 @@ pub struct Types {
     pub native_iterator: PyRef,
     pub generator: PyRef,
     pub coroutine: PyRef,
+    pub async_generator: PyRef,
     pub not_implemented_type: PyRef,
     pub ellipsis_type: PyRef,
     pub not_implemented: PyRef,

@@ -215,6 +215,7 @@ pub fn bootstrap() -> Types {
         native_iterator: mk("iterator", BaseKind::Opaque, false),
         generator: mk("generator", BaseKind::Opaque, false),
         coroutine: mk("coroutine", BaseKind::Opaque, false),
+        async_generator: mk("async_generator", BaseKind::Opaque, false),
         not_implemented: singleton(&not_implemented_type),
         ellipsis: singleton(&ellipsis_type),
         no_self: singleton(&no_self_type),

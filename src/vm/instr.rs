@@ -4,7 +4,7 @@
 use super::frame::{bind_call, Frame};
 use super::{generator, interp, Vm};
 use crate::bytecode::opcode::make_function;
-use crate::bytecode::{CodeObject, Conversion, Instr};
+use crate::bytecode::{CodeObject, Conversion};
 use crate::objects::function::{code_of, Function};
 use crate::objects::typeobj::{self, type_name};
 use crate::objects::{dict, types, Payload, PyRef, Value};
@@ -23,11 +23,6 @@ pub(crate) fn unbound_local(name: &str) -> PyErr {
     let e = PyErr::new("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"));
     crate::runtime::set_attr_raw(&e.exc, "name", Value::new_str(name));
     e
-}
-
-#[cold]
-pub(crate) fn not_yet(ins: Instr) -> PyErr {
-    PyErr::new("SystemError", format!("gild does not implement {ins:?} yet"))
 }
 
 /// Is `v` an instance of a user-defined class (whose dunders may override builtins)?

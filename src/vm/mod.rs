@@ -7,7 +7,7 @@
 //! Files: `interp.rs` (the dispatch loop, dispatch only), `frame.rs` (frames, argument
 //! binding), `unwind.rs` (exception table, traceback entries, context chaining),
 //! `traceback.rs` (CPython-format traceback printing), `generator.rs`, `import.rs`,
-//! `class.rs` (`__build_class__`).
+//! `class.rs` (`__build_class__`), `matching.rs` (`match` statement checks).
 
 pub mod class;
 pub mod frame;
@@ -15,6 +15,7 @@ pub mod generator;
 pub mod import;
 pub mod instr;
 pub mod interp;
+pub mod matching;
 pub mod traceback;
 pub mod unwind;
 
