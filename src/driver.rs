@@ -134,8 +134,26 @@ fn run_main_thread(cfg: Config) -> i32 {
         Ok(_) => 0,
         Err(e) => exit_code_for(&vm, &e),
     };
+    crate::vm::finalize(&vm);
     crate::modules::sys::flush_stdout_raw();
+    if code == KILLED_BY_SIGINT {
+        die_of_sigint();
+    }
     code
+}
+
+/// The exit status of a process killed by SIGINT, as a shell reports it.
+const KILLED_BY_SIGINT: i32 = 130;
+
+/// An uncaught `KeyboardInterrupt` ends the process by SIGINT (as CPython does), so the
+/// parent sees a signal death rather than an exit status.
+fn die_of_sigint() {
+    // SAFETY: resetting SIGINT to its default action and raising it is async-signal-safe
+    // and touches no Rust state; the process ends here.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+        libc::raise(libc::SIGINT);
+    }
 }
 
 /// `sys.path`: the script's folder (or `''`), then `PYTHONPATH` unless `-E`/`-I`.
@@ -163,7 +181,7 @@ fn exit_code_for(vm: &crate::vm::Vm, e: &crate::runtime::PyErr) -> i32 {
     }
     crate::vm::traceback::print_exception(vm, e);
     if e.is("KeyboardInterrupt") {
-        return 130;
+        return KILLED_BY_SIGINT;
     }
     1
 }

@@ -18,6 +18,7 @@ pub fn create() -> (PyRef, PyRef) {
     super::str_methods::init();
     super::os_error::init();
     crate::vm::generator::init();
+    crate::runtime::exc_group::init();
     let m = module::new_module("builtins");
     let d = module::globals(&m).unwrap_or_else(dict::new_dict);
     let t = types();
@@ -260,6 +261,16 @@ fn builtin_next(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("next", 1, 2)?;
     if typeobj::lookup(pos[0].class(), "__next__").is_none() && !is_builtin_iter(&pos[0]) {
         return Err(PyErr::type_error(format!("'{}' object is not an iterator", type_name(&pos[0]))));
+    }
+    if let Some(Payload::Generator(_)) = pos[0].payload() {
+        // Keep the generator's return value in the `StopIteration`.
+        return match crate::vm::generator::resume(vm, &pos[0], Value::None, None)? {
+            Ok(v) => Ok(v),
+            Err(r) => match pos.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(PyErr::stop_iteration(if r.is_none() { None } else { Some(r) })),
+            },
+        };
     }
     match iter::next(vm, &pos[0])? {
         Some(v) => Ok(v),

@@ -31,7 +31,17 @@ pub fn init() {
             ("__format__", object_format),
         ],
     );
-    add_methods(&t.type_, "type", &[("__new__", crate::vm::class::type_new), ("__init__", type_init), ("mro", type_mro)]);
+    add_methods(
+        &t.type_,
+        "type",
+        &[("__new__", crate::vm::class::type_new), ("__init__", type_init), ("mro", type_mro), ("__call__", call::type_call)],
+    );
+    // `object.__init_subclass__` is a classmethod.
+    if let Some(ns) = t.object.dict.borrow().as_ref() {
+        if let Some(f) = dict::get_str(ns, "__init_subclass__") {
+            dict::set_str(ns, "__init_subclass__", Value::Obj(PyRef::new(&t.classmethod, Payload::ClassMethod(f))));
+        }
+    }
     add_methods(&t.int, "int", &[("__new__", int_new)]);
     add_methods(&t.bool, "bool", &[("__new__", bool_new)]);
     add_methods(&t.float, "float", &[("__new__", float_new)]);
@@ -62,6 +72,7 @@ pub fn init() {
         &[("__new__", exc_new), ("__init__", exc_init), ("with_traceback", exc_with_traceback), ("add_note", exc_add_note)],
     );
     add_methods(t.exc.get("StopIteration"), "StopIteration", &[("__init__", stop_iteration_init)]);
+    add_methods(t.exc.get("ImportError"), "ImportError", &[("__init__", import_error_init)]);
     add_methods(t.exc.get("SystemExit"), "SystemExit", &[("__init__", system_exit_init)]);
     add_methods(t.exc.get("KeyError"), "KeyError", &[("__str__", key_error_str)]);
     // object.__hash__ is looked up by `__hash__ = None` checks; mark the singletons.
@@ -79,8 +90,12 @@ fn cls_arg<'a>(args: &Args<'a>, fname: &str) -> PyResult<&'a PyRef> {
 /// A new instance of `cls` carrying the payload its solid base needs.
 pub fn alloc_instance(cls: &PyRef, payload: Payload) -> Value {
     let o = PyRef::new(cls, payload);
-    if type_data(cls).is_some_and(|t| t.heap) {
-        *o.dict.borrow_mut() = Some(dict::new_dict());
+    if let Some(t) = type_data(cls).filter(|t| t.heap) {
+        let d = dict::new_dict();
+        if t.slotted && t.has_dict {
+            dict::set_str(&d, "__dict__", Value::Obj(dict::new_dict()));
+        }
+        *o.dict.borrow_mut() = Some(d);
     }
     Value::Obj(o)
 }
@@ -164,27 +179,11 @@ fn object_delattr(vm: &Vm, args: Args) -> PyResult<Value> {
 fn object_getattribute(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("__getattribute__", 2, 2)?;
     let name = name_of_arg(&pos[1])?;
-    // Generic lookup without the user's __getattribute__ (avoids recursion).
-    let obj = &pos[0];
-    let cls = obj.class().clone();
-    let descr = typeobj::lookup(&cls, name);
-    if let Some(d) = &descr {
-        if matches!(d.payload(), Some(Payload::Property(_))) || call::lookup_user(d.class(), "__set__").is_some() {
-            return attr::bind(vm, d, obj);
-        }
+    // The generic lookup without the user's __getattribute__ (which may be calling us).
+    match attr::generic_getattr(vm, &pos[0], name)? {
+        Some(v) => Ok(v),
+        None => Err(attr::no_attribute(&pos[0], name)),
     }
-    if let Some(d) = obj.as_obj().and_then(|o| o.dict.borrow().clone()) {
-        if let Some(v) = dict::get_str(&d, name) {
-            return Ok(v);
-        }
-    }
-    if let Some(d) = descr {
-        return attr::bind(vm, &d, obj);
-    }
-    if name == "__class__" || name == "__dict__" {
-        return attr::getattr(vm, obj, name);
-    }
-    Err(attr::no_attribute(obj, name))
 }
 
 fn object_format(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -612,6 +611,21 @@ fn stop_iteration_init(_vm: &Vm, args: Args) -> PyResult<Value> {
     let v = args.pos().get(1).cloned().unwrap_or(Value::None);
     if let Some(o) = args.args[0].as_obj() {
         crate::runtime::set_attr_raw(o, "value", v);
+    }
+    Ok(Value::None)
+}
+
+/// `ImportError(*args, name=None, path=None)`: `msg` is the single argument.
+fn import_error_init(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_kwargs("ImportError", &["name", "path"])?;
+    exc_init(vm, Args::new(args.pos()))?;
+    if let Some(o) = args.args[0].as_obj() {
+        let pos = &args.pos()[1..];
+        let msg = if pos.len() == 1 { pos[0].clone() } else { Value::None };
+        crate::runtime::set_attr_raw(o, "msg", msg);
+        for k in ["name", "path"] {
+            crate::runtime::set_attr_raw(o, k, args.kwarg(k).cloned().unwrap_or(Value::None));
+        }
     }
     Ok(Value::None)
 }

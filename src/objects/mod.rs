@@ -234,6 +234,12 @@ pub enum Payload {
     Property(Box<PropertyData>),
     ClassMethod(Value),
     StaticMethod(Value),
+    /// A `__slots__` entry on a class (`member_descriptor`): reads and writes the slot
+    /// `name` of instances of `owner`.
+    MemberDescr {
+        name: String,
+        owner: PyRef,
+    },
     Super {
         this_class: PyRef,
         obj: Value,
@@ -275,8 +281,14 @@ pub enum Payload {
 impl PyObject {
     /// Does dropping this object need the finaliser hook (its class defines `__del__`)?
     pub(crate) fn needs_finalizer(&self, class: &PyRef) -> bool {
-        matches!(self.payload, Payload::Instance | Payload::Exception(_) | Payload::List(_) | Payload::Dict(_))
-            && typeobj::type_data(class).is_some_and(|t| t.has_del.get())
+        match &self.payload {
+            // A suspended generator is closed (its `finally` blocks run) when collected.
+            Payload::Generator(g) => g.state.get() == crate::vm::generator::GenState::Suspended,
+            Payload::Instance | Payload::Exception(_) | Payload::List(_) | Payload::Dict(_) => {
+                typeobj::type_data(class).is_some_and(|t| t.has_del.get())
+            }
+            _ => false,
+        }
     }
 }
 
@@ -320,6 +332,7 @@ pub struct Types {
     pub classmethod: PyRef,
     pub staticmethod: PyRef,
     pub super_: PyRef,
+    pub member_descriptor: PyRef,
     pub seq_iterator: PyRef,
     pub range_iterator: PyRef,
     pub dict_keyiterator: PyRef,
@@ -332,6 +345,7 @@ pub struct Types {
     pub native_iterator: PyRef,
     pub generator: PyRef,
     pub coroutine: PyRef,
+    pub async_generator: PyRef,
     pub not_implemented_type: PyRef,
     pub ellipsis_type: PyRef,
     pub not_implemented: PyRef,

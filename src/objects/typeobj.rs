@@ -50,6 +50,11 @@ pub struct TypeData {
     /// Unique for the life of the process (never reused, unlike addresses): the key of the
     /// attribute cache.
     pub id: u64,
+    /// Some class on the MRO declares `__slots__`: an instance's `dict` slot holds its slot
+    /// storage (slot name → value), with the `__dict__` (if any) under `"__dict__"`.
+    pub slotted: bool,
+    /// Instances have a `__dict__`.
+    pub has_dict: bool,
 }
 
 /// Dunder methods looked up on almost every operation; `runtime::call::lookup_user`
@@ -278,6 +283,8 @@ fn raw_type(meta: Option<&PyRef>, name: &str, bases: Vec<PyRef>, kind: BaseKind,
         module: "builtins",
         hot_dunders: Cell::new((0, 0)),
         id: next_type_id(),
+        slotted: false,
+        has_dict: false,
     };
     let t = match meta {
         Some(m) => PyRef::new(m, Payload::Type(Box::new(data))),
@@ -347,6 +354,7 @@ pub fn bootstrap() -> Types {
         classmethod: mk("classmethod", BaseKind::Opaque, true),
         staticmethod: mk("staticmethod", BaseKind::Opaque, true),
         super_: mk("super", BaseKind::Opaque, true),
+        member_descriptor: mk("member_descriptor", BaseKind::Opaque, false),
         seq_iterator: mk("iterator", BaseKind::Opaque, false),
         range_iterator: mk("range_iterator", BaseKind::Opaque, false),
         dict_keyiterator: mk("dict_keyiterator", BaseKind::Opaque, false),
@@ -359,6 +367,7 @@ pub fn bootstrap() -> Types {
         native_iterator: mk("iterator", BaseKind::Opaque, false),
         generator: mk("generator", BaseKind::Opaque, false),
         coroutine: mk("coroutine", BaseKind::Opaque, false),
+        async_generator: mk("async_generator", BaseKind::Opaque, false),
         not_implemented: singleton(&not_implemented_type),
         ellipsis: singleton(&ellipsis_type),
         no_self: singleton(&no_self_type),
@@ -428,6 +437,53 @@ fn solid_kind(bases: &[PyRef]) -> PyResult<BaseKind> {
     Ok(kind)
 }
 
+/// The (mangled) names declared by `__slots__` in a class namespace, checked as CPython
+/// does; `None` without `__slots__`.
+fn slot_names(class_name: &str, namespace: &PyRef) -> PyResult<Option<Vec<String>>> {
+    let Some(slots) = dict::get_str(namespace, "__slots__") else {
+        return Ok(None);
+    };
+    let items: Vec<Value> = match slots.payload() {
+        Some(Payload::Str(_)) => vec![slots.clone()],
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        Some(Payload::List(l)) => l.borrow().clone(),
+        Some(Payload::Dict(_)) => dict::items(slots.as_obj().expect("dict payload")).into_iter().map(|(k, _)| k).collect(),
+        _ => return Err(PyErr::type_error(format!("'{}' object is not iterable", type_name(&slots)))),
+    };
+    let mut names = Vec::with_capacity(items.len());
+    for it in items {
+        let Some(s) = it.as_str() else {
+            return Err(PyErr::type_error(format!("__slots__ items must be strings, not '{}'", type_name(&it))));
+        };
+        let s = s.as_str();
+        let valid = s.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic()) && s.chars().all(|c| c == '_' || c.is_alphanumeric());
+        if !valid {
+            return Err(PyErr::type_error("__slots__ must be identifiers"));
+        }
+        if (s == "__dict__" || s == "__weakref__") && names.iter().any(|n: &String| n == s) {
+            return Err(PyErr::type_error(format!("{s} slot disallowed: we already got one")));
+        }
+        let mangled = mangle(class_name, s);
+        if mangled != "__dict__" && mangled != "__weakref__" && dict::get_str(namespace, &mangled).is_some() {
+            return Err(PyErr::value_error(format!("'{s}' in __slots__ conflicts with class variable")));
+        }
+        names.push(mangled);
+    }
+    Ok(Some(names))
+}
+
+/// Private name mangling (`__x` in class `C` is `_C__x`).
+fn mangle(class_name: &str, name: &str) -> String {
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.to_string();
+    }
+    let stripped = class_name.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.to_string();
+    }
+    format!("_{stripped}{name}")
+}
+
 /// `type.__new__(meta, name, bases, namespace)` for a `class` statement: the namespace
 /// dict object becomes the class's `__dict__` (copied).
 pub fn new_class(meta: &PyRef, name: &str, bases: Vec<PyRef>, namespace: &PyRef) -> PyResult<PyRef> {
@@ -443,6 +499,16 @@ pub fn new_class(meta: &PyRef, name: &str, bases: Vec<PyRef>, namespace: &PyRef)
         }
     }
     let kind = solid_kind(&bases)?;
+    let slots = slot_names(name, namespace)?;
+    let base_slotted = bases.iter().any(|b| type_data(b).is_some_and(|t| t.slotted));
+    // Instances lack a `__dict__` only when every class up to `object` declares `__slots__`
+    // without `"__dict__"` (and the builtin base has none either).
+    let base_has_dict = bases.iter().any(|b| type_data(b).is_some_and(|t| if t.heap { t.has_dict } else { t.kind != BaseKind::Object }));
+    let has_dict = match &slots {
+        None => true,
+        Some(names) => base_has_dict || names.iter().any(|n| n == "__dict__"),
+    };
+    let slotted = kind == BaseKind::Object && (base_slotted || slots.is_some());
     let qualname = dict::get_str(namespace, "__qualname__")
         .and_then(|v| v.as_str().map(|s| s.as_str().to_string()))
         .unwrap_or_else(|| name.to_string());
@@ -458,10 +524,19 @@ pub fn new_class(meta: &PyRef, name: &str, bases: Vec<PyRef>, namespace: &PyRef)
         module: "",
         hot_dunders: Cell::new((0, 0)),
         id: next_type_id(),
+        slotted,
+        has_dict,
     };
     let cls = PyRef::new(meta, Payload::Type(Box::new(data)));
     let ns = dict::copy_dict_obj(namespace);
     dict::del_str(&ns, "__qualname__");
+    for slot in slots.iter().flatten() {
+        if slot == "__dict__" || slot == "__weakref__" {
+            continue;
+        }
+        let descr = PyRef::new(&t.member_descriptor, Payload::MemberDescr { name: slot.clone(), owner: cls.clone() });
+        dict::set_str(&ns, slot, Value::Obj(descr));
+    }
     *cls.dict.borrow_mut() = Some(ns);
     let mro = compute_mro(&cls, &bases)?;
     let has_del = mro.iter().any(|c| c.dict.borrow().as_ref().is_some_and(|d| dict::get_str(d, "__del__").is_some()));

@@ -15,6 +15,7 @@ pub fn bind(vm: &Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
         Some(Payload::Function(_)) => Ok(new_bound_method(attr.clone(), obj.clone())),
         Some(Payload::NativeFunction(nf)) if nf.is_method && nf.self_.is_none() => Ok(function::bind_native(nf, obj.clone())),
         Some(Payload::ClassMethod(f)) => Ok(new_bound_method(f.clone(), Value::Obj(obj.class().clone()))),
+        Some(Payload::MemberDescr { name, owner }) => member_get(obj, name, owner),
         Some(Payload::StaticMethod(f)) => Ok(f.clone()),
         Some(Payload::Property(p)) => {
             let (fget, name) = (&p.fget, &p.name);
@@ -32,7 +33,7 @@ pub fn bind(vm: &Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
 
 fn is_data_descriptor(attr: &Value) -> bool {
     match attr.payload() {
-        Some(Payload::Property(_)) => true,
+        Some(Payload::Property(_)) | Some(Payload::MemberDescr { .. }) => true,
         Some(_) => lookup_user(attr.class(), "__set__").is_some() || lookup_user(attr.class(), "__delete__").is_some(),
         None => false,
     }
@@ -89,6 +90,25 @@ fn lookup_attr(vm: &Vm, obj: &Value, key: crate::objects::str::Key) -> PyResult<
             Err(e) => Err(e),
         };
     }
+    if let Some(Payload::Type(_)) = obj.payload() {
+        return type_getattr(vm, obj, name);
+    }
+    match generic_getattr_key(vm, obj, key)? {
+        Some(v) => Ok(Some(v)),
+        None => getattr_hook(vm, obj, name, None),
+    }
+}
+
+/// `object.__getattribute__`: data descriptors on the type, the instance `__dict__`, other
+/// descriptors and class attributes, then the builtin attributes of builtin objects.
+pub fn generic_getattr(vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    generic_getattr_key(vm, obj, crate::objects::str::Key::new(name))
+}
+
+/// [`generic_getattr`] with the name's hash known.
+pub fn generic_getattr_key(vm: &Vm, obj: &Value, key: crate::objects::str::Key) -> PyResult<Option<Value>> {
+    let name = key.text;
+    let cls = obj.class().clone();
     match obj.payload() {
         Some(Payload::Type(_)) => return type_getattr(vm, obj, name),
         Some(Payload::Super { .. }) => {
@@ -104,20 +124,64 @@ fn lookup_attr(vm: &Vm, obj: &Value, key: crate::objects::str::Key) -> PyResult<
             return bind(vm, d, obj).map(Some);
         }
     }
-    if let Some(o) = obj.as_obj() {
-        if let Some(d) = o.dict.borrow().as_ref() {
-            if let Some(v) = dict::get_key(d, key) {
-                return Ok(Some(v));
-            }
+    if let Some(d) = obj.as_obj().and_then(instance_dict) {
+        if let Some(v) = dict::get_key(&d, key) {
+            return Ok(Some(v));
         }
     }
     if let Some(d) = descr {
         return bind(vm, &d, obj).map(Some);
     }
-    if let Some(v) = builtin_attr(vm, obj, name)? {
-        return Ok(Some(v));
+    builtin_attr(vm, obj, name)
+}
+
+/// The `__dict__` of `o`, if it has one (instances of slotted classes keep it in their
+/// slot storage).
+pub fn instance_dict(o: &crate::objects::PyRef) -> Option<crate::objects::PyRef> {
+    let d = o.dict.borrow().clone()?;
+    if type_data(o.class()).is_some_and(|t| t.slotted) {
+        return dict::get_str(&d, "__dict__").and_then(|v| v.as_obj().cloned());
     }
-    getattr_hook(vm, obj, name, None)
+    Some(d)
+}
+
+/// Read slot `name` of `obj` through a member descriptor of `owner`.
+fn member_get(obj: &Value, name: &str, owner: &crate::objects::PyRef) -> PyResult<Value> {
+    check_member_owner(obj, name, owner)?;
+    let storage = obj.as_obj().and_then(|o| o.dict.borrow().clone());
+    match storage.and_then(|d| dict::get_str(&d, name)) {
+        Some(v) => Ok(v),
+        None => Err(PyErr::attribute_error(obj, name, format!("'{}' object has no attribute '{name}'", type_name(obj)))),
+    }
+}
+
+/// Write (or with `None` delete) slot `name` of `obj`.
+fn member_set(obj: &Value, name: &str, owner: &crate::objects::PyRef, value: Option<Value>) -> PyResult<()> {
+    check_member_owner(obj, name, owner)?;
+    let Some(storage) = obj.as_obj().and_then(|o| o.dict.borrow().clone()) else {
+        return Err(PyErr::attribute_error(obj, name, format!("'{}' object has no attribute '{name}'", type_name(obj))));
+    };
+    match value {
+        Some(v) => {
+            dict::set_str(&storage, name, v);
+            Ok(())
+        }
+        None => match dict::del_str(&storage, name) {
+            Some(_) => Ok(()),
+            None => Err(PyErr::attribute_error(obj, name, name.to_string())),
+        },
+    }
+}
+
+fn check_member_owner(obj: &Value, name: &str, owner: &crate::objects::PyRef) -> PyResult<()> {
+    if typeobj::isinstance(obj, owner) {
+        return Ok(());
+    }
+    Err(PyErr::type_error(format!(
+        "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+        typeobj::name_of(owner),
+        type_name(obj)
+    )))
 }
 
 fn getattr_hook(vm: &Vm, obj: &Value, name: &str, err: Option<PyErr>) -> PyResult<Option<Value>> {
@@ -149,7 +213,10 @@ fn type_getattr(vm: &Vm, cls_v: &Value, name: &str) -> PyResult<Option<Value>> {
         return Ok(Some(match attr.payload() {
             Some(Payload::ClassMethod(f)) => new_bound_method(f.clone(), cls_v.clone()),
             Some(Payload::StaticMethod(f)) => f.clone(),
-            Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) | Some(Payload::Property(_)) => attr,
+            Some(Payload::Function(_))
+            | Some(Payload::NativeFunction(_))
+            | Some(Payload::Property(_))
+            | Some(Payload::MemberDescr { .. }) => attr,
             _ => match lookup_user(attr.class(), "__get__") {
                 Some(get) => call(vm, &get, Args::new(&[attr.clone(), Value::None, cls_v.clone()]))?,
                 None => attr,
@@ -186,7 +253,7 @@ fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         });
     };
     if name == "__dict__" {
-        if let Some(d) = o.dict.borrow().clone() {
+        if let Some(d) = instance_dict(o) {
             return Ok(Some(Value::Obj(d)));
         }
     }
@@ -224,6 +291,19 @@ fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             return getattr_opt(_vm, func, name);
         }
         (Payload::Module(m), "__name__") => Some(Value::new_str(m.name.clone())),
+        (Payload::Generator(g), "__name__") => Some(Value::new_str(g.name.as_str())),
+        (Payload::Generator(g), "__qualname__") => Some(Value::new_str(g.qualname())),
+        (Payload::Generator(g), "gi_running" | "cr_running") => Some(Value::Bool(g.state.get() == crate::vm::generator::GenState::Running)),
+        (Payload::Generator(g), "gi_code" | "cr_code") => g.code(),
+        (Payload::Generator(g), "gi_suspended" | "cr_suspended") => {
+            Some(Value::Bool(g.state.get() == crate::vm::generator::GenState::Suspended))
+        }
+        (Payload::Traceback(tb), "tb_next") => Some(tb.next.borrow().clone().map(Value::Obj).unwrap_or(Value::None)),
+        (Payload::Traceback(tb), "tb_lasti") => Some(Value::Int(2 * tb.lasti as i64)),
+        (Payload::Traceback(tb), "tb_lineno") => {
+            let line = function::code_of(&tb.code).and_then(|c| c.code.line_of(tb.lasti as usize));
+            Some(line.map(|l| Value::Int(l as i64)).unwrap_or(Value::None))
+        }
         (Payload::Exception(e), "args") => Some(e.borrow().args.clone()),
         (Payload::Exception(e), "__traceback__") => Some(e.borrow().traceback.clone().map(Value::Obj).unwrap_or(Value::None)),
         (Payload::Exception(e), "__cause__") => Some(e.borrow().cause.clone()),
@@ -306,7 +386,13 @@ pub fn setattr_name(vm: &Vm, obj: &Value, name: &Value, value: Value) -> PyResul
         return Err(PyErr::type_error("attribute name must be string"));
     };
     if let Value::Obj(o) = obj {
-        if matches!(o.payload, Payload::Instance) && lookup_user(o.class(), "__setattr__").is_none() {
+        // Special names (`__class__`, `__dict__`) and `__slots__` classes take the general path.
+        let plain_class = typeobj::type_data(o.class()).is_some_and(|t| !t.slotted);
+        if matches!(o.payload, Payload::Instance)
+            && plain_class
+            && !s.as_str().starts_with("__")
+            && lookup_user(o.class(), "__setattr__").is_none()
+        {
             let key = crate::objects::str::Key::of(s);
             let descr = typeobj::lookup_key(o.class(), key);
             let plain = match &descr {
@@ -360,6 +446,7 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &str, value: Option<Value>) -
                     call(vm, fset, Args::new(&[obj.clone(), v.clone()]))?;
                     return Ok(());
                 }
+                (Some(Payload::MemberDescr { name: mname, owner }), _) => return member_set(obj, mname, owner, value),
                 (Some(Payload::Property(p)), None) => {
                     let (fdel, pname) = (&p.fdel, &p.name);
                     if fdel.is_none() {
@@ -383,6 +470,9 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &str, value: Option<Value>) -
         }
     }
     let Some(o) = obj.as_obj() else {
+        if name == "__class__" && value.is_some() {
+            return Err(PyErr::type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+        }
         return Err(readonly_attr(obj, name));
     };
     if let Payload::Type(t) = &o.payload {
@@ -461,8 +551,7 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &str, value: Option<Value>) -
             return Err(PyErr::type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
         }
     }
-    let d = o.dict.borrow().clone();
-    match d {
+    match instance_dict(o) {
         Some(d) => match value {
             Some(v) => {
                 dict::set_str(&d, name, v);
@@ -533,9 +622,8 @@ pub fn dir_of(vm: &Vm, obj: &Value) -> PyResult<Vec<Value>> {
             }
         }
         _ => {
-            if let Some(d) = obj.as_obj().and_then(|o| o.dict.borrow().clone()) {
+            if let Some(d) = obj.as_obj().and_then(instance_dict) {
                 add_dict(&d);
-                dict::set_str(&names, "__dict__", Value::None);
             }
             add_class(obj.class());
             dict::set_str(&names, "__class__", Value::None);

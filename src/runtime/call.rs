@@ -29,7 +29,11 @@ pub fn call(vm: &Vm, callable: &Value, args: Args) -> PyResult<Value> {
             full.extend_from_slice(args.args);
             call(vm, func, Args { args: &full, kwnames: args.kwnames })
         }
-        Payload::Type(_) => call_type(vm, o, args),
+        Payload::Type(_) => match lookup_user(o.class(), "__call__") {
+            // A metaclass's `__call__` (which usually ends in `type.__call__`).
+            Some(f) => call_bound(vm, &f, callable, args),
+            None => call_type(vm, o, args),
+        },
         _ => match typeobj::lookup(o.class(), "__call__") {
             Some(f) => call_bound(vm, &f, callable, args),
             None => Err(not_callable(callable)),
@@ -107,6 +111,15 @@ pub fn call_method_opt(vm: &Vm, obj: &Value, name: &str, args: &[Value]) -> PyRe
 pub fn call_method(vm: &Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
     let f = super::attr::getattr(vm, obj, name)?;
     call(vm, &f, Args::new(args))
+}
+
+/// `type.__call__(cls, *args)`.
+pub fn type_call(vm: &Vm, args: Args) -> PyResult<Value> {
+    let cls = args.args.first().and_then(|c| c.as_obj()).filter(|c| type_data(c).is_some()).cloned();
+    let Some(cls) = cls else {
+        return Err(PyErr::type_error("descriptor '__call__' requires a 'type' object"));
+    };
+    call_type(vm, &cls, Args { args: &args.args[1..], kwnames: args.kwnames })
 }
 
 /// `cls(*args)`: `type(x)` with one argument, else `__new__` followed by `__init__`.

@@ -5,6 +5,7 @@
 pub mod argparse;
 pub mod attr;
 pub mod call;
+pub mod exc_group;
 pub mod gil;
 pub mod heap;
 pub mod item;

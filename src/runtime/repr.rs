@@ -221,6 +221,9 @@ pub fn exception_str(vm: &Vm, exc: &Value, args: &Value) -> PyResult<String> {
             return Ok(s);
         }
     }
+    if super::exc_group::is_group(exc) {
+        return Ok(super::exc_group::group_str(exc));
+    }
     let items = crate::objects::tuple::items(args).map(|t| t.to_vec()).unwrap_or_default();
     match items.len() {
         0 => Ok(String::new()),

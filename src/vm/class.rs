@@ -135,7 +135,7 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult<Value> {
         .map(|s| s.as_str().to_string())
         .ok_or_else(|| PyErr::type_error(format!("type.__new__() argument 1 must be str, not {}", typeobj::type_name(&pos[1]))))?;
     let bases: Vec<PyRef> = crate::objects::tuple::items(&pos[2])
-        .ok_or_else(|| PyErr::type_error("type.__new__() argument 2 must be tuple"))?
+        .ok_or_else(|| PyErr::type_error(format!("type.__new__() argument 2 must be tuple, not {}", typeobj::type_name(&pos[2]))))?
         .iter()
         .filter_map(|b| b.as_obj().cloned())
         .collect();
@@ -147,11 +147,15 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult<Value> {
         }
     }
     if dict::get_str(&ns_copy, "__module__").is_none() {
-        if let Some(frame_globals) = vm.frames.borrow().last().map(|f| f.globals.clone()) {
-            if let Some(m) = dict::get_str(&frame_globals, "__name__") {
+        if let Some(view) = vm.caller_view() {
+            if let Some(m) = dict::get_str(&view.globals, "__name__") {
                 dict::set_str(&ns_copy, "__module__", m);
             }
         }
+    }
+    // Defining `__eq__` without `__hash__` makes instances unhashable.
+    if dict::get_str(&ns_copy, "__eq__").is_some() && dict::get_str(&ns_copy, "__hash__").is_none() {
+        dict::set_str(&ns_copy, "__hash__", Value::None);
     }
     // Functions named `__init_subclass__` and `__class_getitem__` are implicit classmethods;
     // `__new__` is an implicit staticmethod.
@@ -207,6 +211,14 @@ pub fn object_init_subclass(_vm: &Vm, args: Args) -> PyResult<Value> {
 /// "Exception ignored in" message. Returns whether the object was resurrected.
 pub fn run_del(obj: &PyRef) -> bool {
     let v = Value::Obj(obj.clone());
+    if let Payload::Generator(_) = &obj.payload {
+        let vm = Vm::new();
+        if let Err(e) = super::generator::gen_close(&vm, Args::new(std::slice::from_ref(&v))) {
+            let text = crate::runtime::repr::repr(&vm, &v).unwrap_or_default();
+            super::traceback::print_unraisable(&vm, &format!("Exception ignored in: {text}"), &e);
+        }
+        return obj.refcount() > 2;
+    }
     let Some(del) = typeobj::lookup(obj.class(), "__del__") else {
         return false;
     };

@@ -6,6 +6,7 @@ use std::cell::{Cell, RefCell};
 
 use super::frame::Frame;
 use super::{unwind, Exit, Vm};
+use crate::bytecode::code;
 use crate::objects::function::Function;
 use crate::objects::typeobj::type_name;
 use crate::objects::{types, Payload, PyRef, Value};
@@ -22,6 +23,9 @@ pub enum GenState {
 
 pub struct GenObject {
     pub frame: RefCell<Option<Box<Frame>>>,
+    /// The exception the suspended frame is handling (`sys.exception()` inside it), or
+    /// `None` when it sees its caller's.
+    exc_state: RefCell<Value>,
     pub state: Cell<GenState>,
     pub name: String,
     qualname: String,
@@ -31,17 +35,31 @@ impl GenObject {
     pub fn qualname(&self) -> &str {
         &self.qualname
     }
+
+    /// The code object (`gi_code`), while the frame exists.
+    pub fn code(&self) -> Option<Value> {
+        self.frame.borrow().as_ref().map(|f| Value::Obj(f.code.clone()))
+    }
 }
 
 /// Wrap a freshly bound frame of a generator function.
 pub fn new_generator(frame: Box<Frame>, func: &Function) -> Value {
     let g = GenObject {
         frame: RefCell::new(Some(frame)),
+        exc_state: RefCell::new(Value::None),
         state: Cell::new(GenState::Created),
         name: func.name.borrow().clone(),
         qualname: func.qualname.borrow().clone(),
     };
-    let cls = &types().generator;
+    let t = types();
+    let code_flags = g.frame.borrow().as_ref().map(|f| f.code_data().code.flags).unwrap_or(0);
+    let cls = if code_flags & code::flags::COROUTINE != 0 {
+        &t.coroutine
+    } else if code_flags & code::flags::ASYNC_GENERATOR != 0 {
+        &t.async_generator
+    } else {
+        &t.generator
+    };
     Value::Obj(PyRef::new(cls, Payload::Generator(Box::new(g))))
 }
 
@@ -61,10 +79,13 @@ pub fn resume(vm: &Vm, gen: &Value, value: Value, exc: Option<PyErr>) -> PyResul
     match g.state.get() {
         GenState::Running => return Err(PyErr::value_error("generator already executing")),
         GenState::Closed => {
+            if gen.class().is(&types().coroutine) && exc.is_none() {
+                return Err(PyErr::runtime_error("cannot reuse already awaited coroutine"));
+            }
             return match exc {
                 Some(e) => Err(e),
                 None => Ok(Err(Value::None)),
-            }
+            };
         }
         GenState::Created if !value.is_none() && exc.is_none() => {
             return Err(PyErr::type_error("can't send non-None value to a just-started generator"));
@@ -89,9 +110,14 @@ pub fn resume(vm: &Vm, gen: &Value, value: Value, exc: Option<PyErr>) -> PyResul
     } else if started {
         frame.stack.push(value);
     }
+    // The generator's handled exception goes on top of the caller's while it runs.
+    let own = g.exc_state.replace(Value::None);
+    let caller_exc = if own.is_none() { vm.exc_info.borrow().clone() } else { vm.exc_info.replace(own) };
     let (back, result) = vm.run(frame);
+    let now = vm.exc_info.replace(caller_exc.clone());
     match result {
         Ok(Exit::Yield(v)) => {
+            *g.exc_state.borrow_mut() = if now.is(&caller_exc) { Value::None } else { now };
             *g.frame.borrow_mut() = back;
             g.state.set(GenState::Suspended);
             Ok(Ok(v))
@@ -102,8 +128,9 @@ pub fn resume(vm: &Vm, gen: &Value, value: Value, exc: Option<PyErr>) -> PyResul
         }
         Err(e) => {
             g.state.set(GenState::Closed);
-            if e.is("StopIteration") {
-                let msg = "generator raised StopIteration";
+            let kind = kind_name(gen);
+            if e.is("StopIteration") || (kind == "async generator" && e.is("StopAsyncIteration")) {
+                let msg = format!("{kind} raised {}", crate::objects::typeobj::type_name(&e.value()));
                 let new = PyErr::runtime_error(msg);
                 if let Some(d) = crate::objects::exception::exc_data(&new.value()) {
                     d.borrow_mut().cause = e.value();
@@ -113,6 +140,18 @@ pub fn resume(vm: &Vm, gen: &Value, value: Value, exc: Option<PyErr>) -> PyResul
             }
             Err(e)
         }
+    }
+}
+
+/// "generator", "coroutine" or "async generator", as messages name them.
+fn kind_name(gen: &Value) -> &'static str {
+    let t = types();
+    if gen.class().is(&t.coroutine) {
+        "coroutine"
+    } else if gen.class().is(&t.async_generator) {
+        "async generator"
+    } else {
+        "generator"
     }
 }
 
@@ -130,7 +169,13 @@ pub(crate) fn send_to(vm: &Vm, receiver: &Value, value: Value) -> PyResult<Resul
         return resume(vm, receiver, value, None);
     }
     let r = if value.is_none() {
-        crate::runtime::iter::next(vm, receiver)
+        // A native iterator's `StopIteration` carries the delegation's result here (the
+        // awaitables of async generators), so call it directly rather than through
+        // `iter::next`, which treats it as plain exhaustion.
+        match receiver.payload() {
+            Some(Payload::NativeIter(n)) => n.next(vm),
+            _ => crate::runtime::iter::next(vm, receiver),
+        }
     } else {
         crate::runtime::call::call_method(vm, receiver, "send", &[value]).map(Some)
     };
@@ -214,9 +259,191 @@ pub fn gen_iter(_vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(args.args.first().cloned().unwrap_or(Value::None))
 }
 
+/// Did the suspended frame of `gen` stop at an `await`'s yield (a value passed up from the
+/// awaited object) rather than at an async generator's own `yield`?
+fn suspended_in_await(gen: &GenObject) -> bool {
+    let frame = gen.frame.borrow();
+    let Some(f) = frame.as_ref() else {
+        return false;
+    };
+    let instrs = &f.code_data().code.instrs;
+    f.ip >= 2 && matches!(instrs.get(f.ip - 2), Some(crate::bytecode::Instr::Send { .. }))
+}
+
+/// The awaitable `agen.__anext__()` / `agen.asend(v)` / `agen.athrow(e)` return: each
+/// step resumes the async generator; its own `yield` finishes the awaitable with
+/// `StopIteration(value)`, its return with `StopAsyncIteration`.
+struct AnextAwaitable {
+    agen: Value,
+    send: RefCell<Option<Value>>,
+    throw: RefCell<Option<PyErr>>,
+    done: Cell<bool>,
+}
+
+impl crate::runtime::iter::NativeIterator for AnextAwaitable {
+    fn next(&self, vm: &Vm) -> PyResult<Option<Value>> {
+        if self.done.get() {
+            return Err(PyErr::runtime_error("cannot reuse already awaited __anext__()/asend()"));
+        }
+        let Some(g) = gen_of(&self.agen) else {
+            return Err(PyErr::type_error("not an async generator"));
+        };
+        let value = self.send.borrow_mut().take().unwrap_or(Value::None);
+        let throw = self.throw.borrow_mut().take();
+        let r = resume(vm, &self.agen, value, throw);
+        match r {
+            Ok(Ok(v)) if suspended_in_await(g) => Ok(Some(v)),
+            Ok(Ok(v)) => {
+                self.done.set(true);
+                Err(PyErr::stop_iteration(Some(v)))
+            }
+            Ok(Err(_)) => {
+                self.done.set(true);
+                Err(PyErr::with_args(types().exc.get("StopAsyncIteration"), vec![]))
+            }
+            Err(e) => {
+                self.done.set(true);
+                Err(e)
+            }
+        }
+    }
+}
+
+fn anext_awaitable(agen: &Value, send: Option<Value>, throw: Option<PyErr>) -> Value {
+    let it = AnextAwaitable { agen: agen.clone(), send: RefCell::new(send), throw: RefCell::new(throw), done: Cell::new(false) };
+    Value::Obj(PyRef::new(&types().native_iterator, Payload::NativeIter(Box::new(it))))
+}
+
+fn agen_anext(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("__anext__", 1, 1)?;
+    Ok(anext_awaitable(&pos[0], None, None))
+}
+
+fn agen_asend(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("asend", 2, 2)?;
+    Ok(anext_awaitable(&pos[0], Some(pos[1].clone()), None))
+}
+
+fn agen_athrow(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("athrow", 2, 4)?;
+    let exc = unwind::do_raise(vm, Some(pos[1].clone()), None)?;
+    vm.reraise.set(false);
+    Ok(anext_awaitable(&pos[0], None, Some(exc)))
+}
+
+fn agen_aiter(_vm: &Vm, args: Args) -> PyResult<Value> {
+    Ok(args.args.first().cloned().unwrap_or(Value::None))
+}
+
+/// `coro.__await__()`: the coroutine drives itself.
+fn coro_await(_vm: &Vm, args: Args) -> PyResult<Value> {
+    Ok(args.args.first().cloned().unwrap_or(Value::None))
+}
+
+/// `GetAwaitable`: the iterator an `await` delegates to. `where_` says which statement
+/// asked (0 `await`, 1 after `__aenter__`, 2 after `__aexit__`) for the error message.
+pub(crate) fn get_awaitable(vm: &Vm, v: &Value, where_: u32) -> PyResult<Value> {
+    let t = types();
+    if v.class().is(&t.coroutine) {
+        if let Some(g) = gen_of(v) {
+            if g.state.get() == GenState::Running {
+                return Err(PyErr::runtime_error("coroutine is being awaited already"));
+            }
+        }
+        return Ok(v.clone());
+    }
+    let not_awaitable = || {
+        let tn = crate::objects::typeobj::type_name(v);
+        PyErr::type_error(match where_ {
+            1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {tn}"),
+            2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {tn}"),
+            _ => format!("object {tn} can't be used in 'await' expression"),
+        })
+    };
+    if matches!(v.payload(), Some(Payload::NativeIter(_))) && !v.class().is(&t.generator) {
+        // An `__anext__`/`asend` awaitable.
+        return Ok(v.clone());
+    }
+    let Some(f) = crate::objects::typeobj::lookup(v.class(), "__await__") else {
+        return Err(not_awaitable());
+    };
+    let it = crate::runtime::call::call_bound(vm, &f, v, Args::new(&[]))?;
+    if it.class().is(&t.coroutine) {
+        return Err(PyErr::type_error("__await__() returned a coroutine"));
+    }
+    let is_iter = matches!(it.payload(), Some(Payload::Generator(_)) | Some(Payload::NativeIter(_)))
+        || crate::objects::typeobj::lookup(it.class(), "__next__").is_some();
+    if !is_iter {
+        return Err(PyErr::type_error(format!("__await__() returned non-iterator of type '{}'", crate::objects::typeobj::type_name(&it))));
+    }
+    Ok(it)
+}
+
+/// `GetAiter`: `type(v).__aiter__(v)`, checked to have `__anext__`.
+pub(crate) fn get_aiter(vm: &Vm, v: &Value) -> PyResult<Value> {
+    let tn = |x: &Value| crate::objects::typeobj::type_name(x);
+    let Some(f) = crate::objects::typeobj::lookup(v.class(), "__aiter__") else {
+        return Err(PyErr::type_error(format!("'async for' requires an object with __aiter__ method, got {}", tn(v))));
+    };
+    let it = crate::runtime::call::call_bound(vm, &f, v, Args::new(&[]))?;
+    if crate::objects::typeobj::lookup(it.class(), "__anext__").is_none() {
+        return Err(PyErr::type_error(format!(
+            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+            tn(&it)
+        )));
+    }
+    Ok(it)
+}
+
+/// `GetAnext`: the awaitable for the next item of an async iterator.
+pub(crate) fn get_anext(vm: &Vm, it: &Value) -> PyResult<Value> {
+    if it.class().is(&types().async_generator) {
+        return Ok(anext_awaitable(it, None, None));
+    }
+    let tn = crate::objects::typeobj::type_name(it);
+    let Some(f) = crate::objects::typeobj::lookup(it.class(), "__anext__") else {
+        return Err(PyErr::type_error(format!("'async for' requires an iterator with __anext__ method, got {tn}")));
+    };
+    let r = crate::runtime::call::call_bound(vm, &f, it, Args::new(&[]))?;
+    get_awaitable(vm, &r, 0).map_err(|e| {
+        if e.is("TypeError") {
+            PyErr::type_error(format!("'async for' received an invalid object from __anext__: {}", crate::objects::typeobj::type_name(&r)))
+        } else {
+            e
+        }
+    })
+}
+
+/// `BeforeAsyncWith`: `(bound __aexit__, mgr.__aenter__())`.
+pub(crate) fn before_async_with(vm: &Vm, mgr: &Value) -> PyResult<(Value, Value)> {
+    let cls = mgr.class().clone();
+    let enter = crate::objects::typeobj::lookup(&cls, "__aenter__");
+    let exit = crate::objects::typeobj::lookup(&cls, "__aexit__");
+    let (Some(enter), Some(exit)) = (enter, exit) else {
+        let missing = if crate::objects::typeobj::lookup(&cls, "__aenter__").is_none() { "" } else { " (missed __aexit__ method)" };
+        return Err(PyErr::type_error(format!(
+            "'{}' object does not support the asynchronous context manager protocol{missing}",
+            crate::objects::typeobj::type_name(mgr)
+        )));
+    };
+    let exit_bound = crate::runtime::attr::bind(vm, &exit, mgr)?;
+    let entered = crate::runtime::call::call_bound(vm, &enter, mgr, Args::new(&[]))?;
+    Ok((exit_bound, entered))
+}
+
 /// Register the generator methods.
 pub fn init() {
     let t = types();
+    crate::objects::function::add_methods(
+        &t.coroutine,
+        "coroutine",
+        &[("send", gen_send), ("throw", gen_throw), ("close", gen_close), ("__await__", coro_await)],
+    );
+    crate::objects::function::add_methods(
+        &t.async_generator,
+        "async_generator",
+        &[("__anext__", agen_anext), ("asend", agen_asend), ("athrow", agen_athrow), ("__aiter__", agen_aiter)],
+    );
     crate::objects::function::add_methods(
         &t.generator,
         "generator",

@@ -4,7 +4,7 @@
 use super::frame::{bind_call, Frame};
 use super::{generator, interp, Vm};
 use crate::bytecode::opcode::make_function;
-use crate::bytecode::{CodeObject, Conversion, Instr};
+use crate::bytecode::{CodeObject, Conversion};
 use crate::objects::function::{code_of, Function, GlobalCache};
 use crate::objects::typeobj::{self, type_name};
 use crate::objects::{dict, types, Payload, PyRef, Value};
@@ -32,11 +32,6 @@ pub(crate) fn unbound_local(name: &str) -> PyErr {
     let e = PyErr::new("UnboundLocalError", format!("cannot access local variable '{name}' where it is not associated with a value"));
     crate::runtime::set_attr_raw(&e.exc, "name", Value::new_str(name));
     e
-}
-
-#[cold]
-pub(crate) fn not_yet(ins: Instr) -> PyErr {
-    PyErr::new("SystemError", format!("gild does not implement {ins:?} yet"))
 }
 
 /// Is `v` an instance of a user-defined class (whose dunders may override builtins)?
@@ -206,7 +201,7 @@ pub(crate) fn load_method(vm: &Vm, obj: Value, key: crate::objects::str::Key) ->
                 _ => false,
             };
             if is_plain {
-                let shadowed = obj.as_obj().is_some_and(|o| o.dict.borrow().as_ref().is_some_and(|dd| dict::get_key(dd, key).is_some()));
+                let shadowed = obj.as_obj().and_then(attr::instance_dict).is_some_and(|dd| dict::get_key(&dd, key).is_some());
                 if !shadowed {
                     return Ok((d, obj));
                 }
@@ -264,7 +259,7 @@ fn do_call(
                     return Ok(Some(new));
                 }
             }
-            Payload::NativeFunction(nf) if nf.needs_frame => {
+            Payload::NativeFunction(_) | Payload::Type(_) if needs_frame(o) => {
                 *vm.frame_view.borrow_mut() = Some(super::frame::FrameView::of(frame));
                 let r = crate::runtime::call::call(vm, callable, Args { args: &frame.stack[start..], kwnames });
                 vm.frame_view.borrow_mut().take();
@@ -279,6 +274,16 @@ fn do_call(
     frame.stack.truncate(truncate_to);
     frame.stack.push(r);
     Ok(None)
+}
+
+/// Does calling `o` read the caller's frame (`locals()`, ..., and `type(name, bases, ns)`,
+/// which takes `__module__` from the caller's globals)?
+#[inline]
+fn needs_frame(o: &PyRef) -> bool {
+    match &o.payload {
+        Payload::NativeFunction(nf) => nf.needs_frame,
+        _ => o.is(&types().type_),
+    }
 }
 
 pub(crate) fn call(vm: &Vm, frame: &mut Frame, callable: &Value, start: usize, truncate_to: usize) -> PyResult<Option<Box<Frame>>> {

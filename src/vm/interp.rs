@@ -4,11 +4,11 @@
 //! `vm::instr`.
 
 use super::frame::Frame;
-use super::{instr, unwind, Exit, Vm};
+use super::{generator, instr, matching, unwind, Exit, Vm};
 use crate::bytecode::Instr;
 use crate::objects::function::code_of;
-use crate::objects::{types, Value};
-use crate::runtime::{attr, item, iter, ops, Args, PyErr, PyResult};
+use crate::objects::{typeobj, types, Value};
+use crate::runtime::{attr, exc_group, item, iter, ops, Args, PyErr, PyResult};
 
 /// What `execute` stopped for (calls and returns between frames of one run are handled
 /// inside it).
@@ -554,17 +554,66 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                     let n = ops::len(vm, top(frame))?;
                     frame.stack.push(Value::from(n));
                 }
-                Instr::MatchMapping
-                | Instr::MatchSequence
-                | Instr::MatchKeys
-                | Instr::MatchClass { .. }
-                | Instr::CheckEgMatch
-                | Instr::PrepReraiseStar
-                | Instr::GetAwaitable { .. }
-                | Instr::GetAiter
-                | Instr::GetAnext
-                | Instr::EndAsyncFor
-                | Instr::BeforeAsyncWith => return Err(instr::not_yet(ins)),
+                Instr::CheckEgMatch => {
+                    let match_type = pop(frame);
+                    let exc = pop(frame);
+                    let (rest, matched) = exc_group::check_eg_match(vm, &exc, &match_type)?;
+                    if !matched.is_none() {
+                        vm.exc_info.replace(matched.clone());
+                    }
+                    frame.stack.push(rest);
+                    frame.stack.push(matched);
+                }
+                Instr::PrepReraiseStar => {
+                    let raised = pop(frame);
+                    let orig = pop(frame);
+                    frame.stack.push(exc_group::prep_reraise_star(vm, &orig, &raised)?);
+                }
+                Instr::MatchMapping => {
+                    let r = matching::is_mapping(top(frame));
+                    frame.stack.push(Value::Bool(r));
+                }
+                Instr::MatchSequence => {
+                    let r = matching::is_sequence(top(frame));
+                    frame.stack.push(Value::Bool(r));
+                }
+                Instr::MatchKeys => {
+                    let len = frame.stack.len();
+                    let r = matching::match_keys(vm, &frame.stack[len - 2], &frame.stack[len - 1])?;
+                    frame.stack.push(r);
+                }
+                Instr::MatchClass { count } => {
+                    let names = pop(frame);
+                    let cls = pop(frame);
+                    let subject = pop(frame);
+                    frame.stack.push(matching::match_class(vm, &subject, &cls, &names, count as usize)?);
+                }
+                Instr::GetAwaitable { where_ } => {
+                    let v = pop(frame);
+                    frame.stack.push(generator::get_awaitable(vm, &v, where_)?);
+                }
+                Instr::GetAiter => {
+                    let v = pop(frame);
+                    frame.stack.push(generator::get_aiter(vm, &v)?);
+                }
+                Instr::GetAnext => {
+                    let v = generator::get_anext(vm, top(frame))?;
+                    frame.stack.push(v);
+                }
+                Instr::EndAsyncFor => {
+                    let exc = pop(frame);
+                    pop(frame);
+                    if !typeobj::isinstance(&exc, types().exc.get("StopAsyncIteration")) {
+                        vm.reraise.set(true);
+                        return Err(unwind::as_err(exc));
+                    }
+                }
+                Instr::BeforeAsyncWith => {
+                    let mgr = pop(frame);
+                    let (exit, entered) = generator::before_async_with(vm, &mgr)?;
+                    frame.stack.push(exit);
+                    frame.stack.push(entered);
+                }
             }
         }
     }

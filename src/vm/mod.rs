@@ -7,7 +7,7 @@
 //! Files: `interp.rs` (the dispatch loop, dispatch only), `frame.rs` (frames, argument
 //! binding), `unwind.rs` (exception table, traceback entries, context chaining),
 //! `traceback.rs` (CPython-format traceback printing), `generator.rs`, `import.rs`,
-//! `class.rs` (`__build_class__`).
+//! `class.rs` (`__build_class__`), `matching.rs` (`match` statement checks).
 
 pub mod class;
 pub mod frame;
@@ -15,6 +15,7 @@ pub mod generator;
 pub mod import;
 pub mod instr;
 pub mod interp;
+pub mod matching;
 pub mod traceback;
 pub mod unwind;
 
@@ -202,6 +203,34 @@ impl Vm {
             return Err(PyErr::with_args(types().exc.get("KeyboardInterrupt"), vec![]));
         }
         Ok(())
+    }
+}
+
+/// Interpreter shutdown: clear the namespaces of the imported modules, most recently
+/// imported first (so `__del__` of objects still referenced by globals runs, as in
+/// CPython's module finalisation): names starting with one underscore, then the rest,
+/// `__builtins__` kept.
+pub fn finalize(vm: &Vm) {
+    let _ = vm;
+    let modules: Vec<Value> = crate::objects::dict::items(&interp().modules).into_iter().map(|(_, m)| m).collect();
+    for m in modules.iter().rev() {
+        let Some(o) = m.as_obj() else { continue };
+        if !matches!(o.payload, crate::objects::Payload::Module(_)) {
+            continue;
+        }
+        if o.is(&interp().builtins_module) || o.is(&interp().sys) {
+            continue;
+        }
+        let Some(d) = o.dict.borrow().clone() else { continue };
+        for underscore_pass in [true, false] {
+            for k in crate::objects::dict::str_keys(&d) {
+                let single_underscore = k.starts_with('_') && !k.starts_with("__");
+                if k == "__builtins__" || (underscore_pass && !single_underscore) {
+                    continue;
+                }
+                crate::objects::dict::set_str(&d, &k, Value::None);
+            }
+        }
     }
 }
 

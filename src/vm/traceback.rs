@@ -38,10 +38,9 @@ pub fn clear_cache() {
 
 /// Render `err` (and its chain) as CPython prints an uncaught exception.
 pub fn format_exception(vm: &Vm, err: &PyErr) -> String {
-    let mut out = String::new();
-    let mut seen = Vec::new();
-    format_chain(vm, &err.value(), &mut out, &mut seen);
-    out
+    let mut p = Printer { out: String::new(), seen: Vec::new(), depth: 0, need_close: false };
+    p.format(vm, &err.value());
+    p.out
 }
 
 /// Print `err` to stderr (flushing stdout first, as CPython's order on a terminal).
@@ -58,59 +57,175 @@ pub fn print_unraisable(vm: &Vm, header: &str, err: &PyErr) {
     crate::modules::sys::write_stderr_raw(&text);
 }
 
-fn format_chain(vm: &Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize>) {
-    seen.push(exc.id() as usize);
-    if let Some(d) = exc_data(exc) {
-        let (cause, context, suppress) = {
-            let d = d.borrow();
-            (d.cause.clone(), d.context.clone(), d.suppress_context)
-        };
-        if !cause.is_none() && !seen.contains(&(cause.id() as usize)) {
-            format_chain(vm, &cause, out, seen);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if !suppress && !context.is_none() && !seen.contains(&(context.id() as usize)) {
-            format_chain(vm, &context, out, seen);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
-    }
-    format_single(vm, exc, out);
+/// Sub-exceptions shown per group; the rest are summarised (CPython's default).
+const MAX_GROUP_WIDTH: usize = 15;
+/// Nesting of groups shown before eliding (CPython's default).
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// The state of printing one exception tree: exception groups draw their members in
+/// nested, `|`-margined boxes (CPython's `traceback.TracebackException.format`).
+struct Printer {
+    out: String,
+    /// Exceptions already shown (a chain never loops).
+    seen: Vec<usize>,
+    depth: usize,
+    need_close: bool,
 }
 
-fn format_single(vm: &Vm, exc: &Value, out: &mut String) {
-    let tb = exc_data(exc).and_then(|d| d.borrow().traceback.clone());
-    if let Some(tb) = tb {
-        out.push_str("Traceback (most recent call last):\n");
-        let mut cur = Some(tb);
-        let mut last: Option<(String, u32, String)> = None;
-        let mut repeats = 0usize;
-        while let Some(t) = cur {
-            let Payload::Traceback(td) = &t.payload else {
-                break;
-            };
-            if let Some(c) = code_of(&td.code) {
-                let pos = c.code.positions.get(td.lasti as usize).copied().unwrap_or_default();
-                let key = (c.code.filename.clone(), pos.lineno, c.code.name.clone());
-                if last.as_ref() == Some(&key) {
-                    repeats += 1;
-                } else {
-                    flush_repeats(out, repeats);
-                    repeats = 0;
-                    last = Some(key);
+impl Printer {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Append `text`, each line prefixed by the current indentation and margin.
+    fn emit(&mut self, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            self.out.push_str(&prefix);
+            self.out.push_str(line);
+        }
+    }
+
+    /// `exc` with the exceptions it was chained from, oldest first.
+    fn format(&mut self, vm: &Vm, exc: &Value) {
+        let mut chain: Vec<(Option<&str>, Value)> = Vec::new();
+        let mut cur = exc.clone();
+        loop {
+            self.seen.push(cur.id() as usize);
+            let (cause, context, suppress) = match exc_data(&cur) {
+                Some(d) => {
+                    let d = d.borrow();
+                    (d.cause.clone(), d.context.clone(), d.suppress_context)
                 }
-                if repeats < 3 {
-                    format_entry(out, &c.code, td.lasti as usize);
+                None => (Value::None, Value::None, true),
+            };
+            let unseen = |v: &Value| !v.is_none() && !self.seen.contains(&(v.id() as usize));
+            let next = if unseen(&cause) {
+                Some(("\nThe above exception was the direct cause of the following exception:\n\n", cause))
+            } else if !suppress && unseen(&context) {
+                Some(("\nDuring handling of the above exception, another exception occurred:\n\n", context))
+            } else {
+                None
+            };
+            match next {
+                Some((msg, e)) => {
+                    chain.push((Some(msg), cur));
+                    cur = e;
+                }
+                None => {
+                    chain.push((None, cur));
+                    break;
                 }
             }
-            cur = td.next.borrow().clone();
         }
-        flush_repeats(out, repeats);
+        // `chain[i]`'s message introduces it after the exception it was chained from.
+        let n = chain.len();
+        for i in (0..n).rev() {
+            let e = chain[i].1.clone();
+            self.format_one(vm, &e);
+            if i > 0 {
+                if let Some(msg) = chain[i - 1].0 {
+                    self.emit(msg, '|');
+                }
+            }
+        }
     }
-    if typeobj::isinstance(exc, types().exc.get("SyntaxError")) {
-        out.push_str(&format_syntax_error(vm, exc));
-    } else {
-        out.push_str(&exception_line(vm, exc));
+
+    fn format_one(&mut self, vm: &Vm, exc: &Value) {
+        if !crate::runtime::exc_group::is_group(exc) {
+            let mut text = String::new();
+            if format_stack(exc, &mut text) {
+                text.insert_str(0, "Traceback (most recent call last):\n");
+            }
+            text.push_str(&format_exception_only(vm, exc));
+            self.emit(&text, '|');
+            return;
+        }
+        if self.depth > MAX_GROUP_DEPTH {
+            self.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|');
+            return;
+        }
+        let toplevel = self.depth == 0;
+        if toplevel {
+            self.depth += 1;
+        }
+        let mut stack = String::new();
+        if format_stack(exc, &mut stack) {
+            self.emit("Exception Group Traceback (most recent call last):\n", if toplevel { '+' } else { '|' });
+            self.emit(&stack, '|');
+        }
+        self.emit(&format_exception_only(vm, exc), '|');
+        let members = crate::runtime::exc_group::exceptions(exc);
+        let shown = if members.len() <= MAX_GROUP_WIDTH { members.len() } else { MAX_GROUP_WIDTH + 1 };
+        self.need_close = false;
+        for i in 0..shown {
+            let last = i + 1 == shown;
+            if last {
+                self.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+            let _ = writeln!(self.out, "{}{}+---------------- {title} ----------------", self.indent(), if i == 0 { "+-" } else { "  " });
+            self.depth += 1;
+            if truncated {
+                let remaining = members.len() - MAX_GROUP_WIDTH;
+                self.emit(&format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }), '|');
+            } else {
+                self.format(vm, &members[i]);
+            }
+            if last && self.need_close {
+                let _ = writeln!(self.out, "{}+------------------------------------", self.indent());
+                self.need_close = false;
+            }
+            self.depth -= 1;
+        }
+        if toplevel {
+            self.depth = 0;
+        }
     }
-    if let Some(Value::Obj(d)) = exc.as_obj().and_then(|o| o.dict.borrow().clone()).map(Value::Obj) {
+}
+
+/// The traceback entries of `exc` (without the header line); false when it has none.
+fn format_stack(exc: &Value, out: &mut String) -> bool {
+    let Some(tb) = exc_data(exc).and_then(|d| d.borrow().traceback.clone()) else {
+        return false;
+    };
+    let mut cur = Some(tb);
+    let mut last: Option<(String, u32, String)> = None;
+    let mut repeats = 0usize;
+    while let Some(t) = cur {
+        let Payload::Traceback(td) = &t.payload else {
+            break;
+        };
+        if let Some(c) = code_of(&td.code) {
+            let pos = c.code.positions.get(td.lasti as usize).copied().unwrap_or_default();
+            let key = (c.code.filename.clone(), pos.lineno, c.code.name.clone());
+            if last.as_ref() == Some(&key) {
+                repeats += 1;
+            } else {
+                flush_repeats(out, repeats);
+                repeats = 0;
+                last = Some(key);
+            }
+            if repeats < 3 {
+                format_entry(out, &c.code, td.lasti as usize);
+            }
+        }
+        cur = td.next.borrow().clone();
+    }
+    flush_repeats(out, repeats);
+    true
+}
+
+/// The `Type: message` line (or a `SyntaxError`'s caret display) and the notes.
+fn format_exception_only(vm: &Vm, exc: &Value) -> String {
+    let mut out =
+        if typeobj::isinstance(exc, types().exc.get("SyntaxError")) { format_syntax_error(vm, exc) } else { exception_line(vm, exc) };
+    if let Some(d) = exc.as_obj().and_then(|o| o.dict.borrow().clone()) {
         if let Some(notes) = dict::get_str(&d, "__notes__") {
             match crate::objects::tuple::items(&notes)
                 .map(|t| t.to_vec())
@@ -133,6 +248,7 @@ fn format_single(vm: &Vm, exc: &Value, out: &mut String) {
             }
         }
     }
+    out
 }
 
 fn flush_repeats(out: &mut String, repeats: usize) {

@@ -1,0 +1,15 @@
+class A:
+    def who(self): return "A"
+class B:
+    def who(self): return "B"
+a = A()
+a.__class__ = B
+print(a.who(), type(a).__name__, isinstance(a, B))
+try:
+    a.__class__ = int
+except TypeError as e:
+    print(e)
+try:
+    (1).__class__ = B
+except TypeError as e:
+    print(e)

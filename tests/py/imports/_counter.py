@@ -1,0 +1,2 @@
+print("loading _counter")
+hits = 1

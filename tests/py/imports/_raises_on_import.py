@@ -1,0 +1,4 @@
+VALUE = 1
+def check():
+    raise RuntimeError("module failed during import")
+check()
