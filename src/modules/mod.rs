@@ -6,7 +6,9 @@ pub mod container_methods;
 pub mod iterators;
 pub mod math;
 pub mod object_methods;
+pub mod os;
 pub mod os_error;
+pub mod posixpath;
 pub mod str_methods;
 pub mod structseq;
 pub mod sys;
@@ -19,6 +21,8 @@ pub fn native_module(name: &str) -> Option<crate::objects::PyRef> {
         "builtins" => Some(crate::vm::interp().builtins_module.clone()),
         "math" => Some(math::create()),
         "time" => Some(time::create()),
+        "os" => Some(os::create()),
+        "posixpath" | "os.path" => Some(posixpath::module().clone()),
         _ => None,
     }
 }
