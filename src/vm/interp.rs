@@ -477,9 +477,10 @@ fn execute(vm: &Vm, frame: &mut Frame) -> PyResult<Control> {
             Instr::Reraise { set_lasti } => {
                 let exc = pop(frame);
                 if set_lasti {
-                    if let Value::Int(i) = pop(frame) {
-                        frame.ip = i as usize + 1;
-                    }
+                    // CPython sets the frame's *reported* position from `lasti` but looks the
+                    // handler up from the real one; moving `ip` back re-entered the same
+                    // handler forever. The traceback entry already exists (re-raise).
+                    pop(frame);
                 }
                 vm.reraise.set(true);
                 return Err(unwind::as_err(exc));
