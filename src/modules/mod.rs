@@ -3,6 +3,8 @@
 
 pub mod builtins;
 pub mod container_methods;
+pub mod io;
+pub mod io_codec;
 pub mod iterators;
 pub mod math;
 pub mod object_methods;
@@ -22,6 +24,7 @@ pub fn native_module(name: &str) -> Option<crate::objects::PyRef> {
         "math" => Some(math::create()),
         "time" => Some(time::create()),
         "os" => Some(os::create()),
+        "io" | "_io" => Some(io::create(name)),
         "posixpath" | "os.path" => Some(posixpath::module().clone()),
         _ => None,
     }

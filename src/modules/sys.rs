@@ -122,7 +122,15 @@ pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
     add_methods(&stream_cls, "TextIOWrapper", &[("write", stream_write), ("flush", stream_flush)]);
     let stdout = make_stream(&stream_cls, 1, "<stdout>");
     let stderr = make_stream(&stream_cls, 2, "<stderr>");
-    for (k, v) in [("stdout", stdout.clone()), ("__stdout__", stdout), ("stderr", stderr.clone()), ("__stderr__", stderr)] {
+    let stdin = super::io::std_stream(0, "<stdin>", true);
+    for (k, v) in [
+        ("stdin", stdin.clone()),
+        ("__stdin__", stdin),
+        ("stdout", stdout.clone()),
+        ("__stdout__", stdout),
+        ("stderr", stderr.clone()),
+        ("__stderr__", stderr),
+    ] {
         dict::set_str(&d, k, v);
     }
     let (a, b, c) = crate::PYTHON_VERSION;
