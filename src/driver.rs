@@ -24,6 +24,8 @@ pub struct Config {
     pub target: RunTarget,
     /// `sys.argv`: `argv[0]` is the script path, `-c` or `-m`.
     pub argv: Vec<String>,
+    /// `sys.orig_argv`: the command line as given.
+    pub orig_argv: Vec<String>,
     pub xoptions: Vec<String>,
     pub warnoptions: Vec<String>,
     pub dont_write_bytecode: bool,

@@ -1372,7 +1372,8 @@ pub fn std_stream(fd: i32, name: &str, readable: bool) -> Value {
         codec: Codec::Utf8,
         encoding: "utf-8".to_string(),
         errors: "strict".to_string(),
-        newline: Newline::Universal,
+        // CPython opens the standard streams with `newline='\n'` on POSIX.
+        newline: Newline::Lf,
         line_buffering: false,
         bom_done: Cell::new(true),
     };
