@@ -124,10 +124,7 @@ fn run_main_thread(cfg: Config) -> i32 {
             }
             (src, "<stdin>".to_string(), None, String::new())
         }
-        RunTarget::Module(m) => {
-            eprintln!("{prog}: -m {m}: running modules is not implemented yet");
-            return 1;
-        }
+        RunTarget::Module(m) => return run_module(&cfg, m, &prog),
     };
     let vm = crate::vm::Vm::init(cfg.clone());
     set_sys_path(&cfg, &path0);
@@ -135,6 +132,25 @@ fn run_main_thread(cfg: Config) -> i32 {
     let code = match result {
         Ok(_) => 0,
         Err(e) => exit_code_for(&vm, &e),
+    };
+    crate::modules::sys::flush_stdout_raw();
+    code
+}
+
+/// `gild -m MODULE`: `sys.path[0]` is the working directory; the module runs as
+/// `__main__` (see `modules::runpy`).
+fn run_module(cfg: &Config, name: &str, prog: &str) -> i32 {
+    let vm = crate::vm::Vm::init(cfg.clone());
+    let cwd = std::env::current_dir().map(|p| p.display().to_string()).unwrap_or_default();
+    set_sys_path(cfg, &cwd);
+    let code = match crate::modules::runpy::run_module_as_main(&vm, name) {
+        Ok(_) => 0,
+        Err(crate::modules::runpy::RunError::Raised(e)) => exit_code_for(&vm, &e),
+        Err(crate::modules::runpy::RunError::Message(msg)) => {
+            crate::modules::sys::flush_stdout_raw();
+            eprintln!("{prog}: {msg}");
+            1
+        }
     };
     crate::modules::sys::flush_stdout_raw();
     code
