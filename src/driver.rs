@@ -133,6 +133,7 @@ fn run_main_thread(cfg: Config) -> i32 {
         Ok(_) => 0,
         Err(e) => exit_code_for(&vm, &e),
     };
+    crate::modules::io::flush_all();
     crate::modules::sys::flush_stdout_raw();
     code
 }
@@ -152,6 +153,7 @@ fn run_module(cfg: &Config, name: &str, prog: &str) -> i32 {
             1
         }
     };
+    crate::modules::io::flush_all();
     crate::modules::sys::flush_stdout_raw();
     code
 }

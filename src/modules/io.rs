@@ -114,6 +114,34 @@ fn read_fd(vm: &Vm, fd: i32, n: usize) -> PyResult<Vec<u8>> {
 
 type StreamRef = Rc<RefCell<Stream>>;
 
+type StreamList = RefCell<Vec<std::rc::Weak<RefCell<Stream>>>>;
+
+/// Every stream opened, weakly: files still open at exit are flushed then, as CPython's
+/// finalisation does (module globals are not freed at exit).
+static OPEN_STREAMS: once_cell::sync::OnceCell<GilShared<StreamList>> = once_cell::sync::OnceCell::new();
+
+fn open_streams() -> &'static StreamList {
+    OPEN_STREAMS.get_or_init(|| GilShared::new(RefCell::new(Vec::new()))).get()
+}
+
+fn register(s: &StreamRef) {
+    let mut list = open_streams().borrow_mut();
+    if list.len() >= 64 && list.len().is_power_of_two() {
+        list.retain(|w| w.strong_count() > 0);
+    }
+    list.push(Rc::downgrade(s));
+}
+
+/// Flush the write buffers of all files still open (at interpreter exit).
+pub fn flush_all() {
+    let live: Vec<StreamRef> = open_streams().borrow().iter().filter_map(|w| w.upgrade()).collect();
+    for s in live {
+        if !s.borrow().closed {
+            let _ = flush_stream(&s);
+        }
+    }
+}
+
 fn flush_stream(s: &StreamRef) -> PyResult<()> {
     let (fd, data) = {
         let mut st = s.borrow_mut();
@@ -1271,6 +1299,7 @@ pub fn builtin_open(vm: &Vm, args: Args) -> PyResult<Value> {
         wbuf: Vec::new(),
         seekable: None,
     }));
+    register(&stream);
     let tys = io_types();
     let rmode = raw_mode(&m);
     let raw = wrap(
