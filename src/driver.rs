@@ -24,6 +24,8 @@ pub struct Config {
     pub target: RunTarget,
     /// `sys.argv`: `argv[0]` is the script path, `-c` or `-m`.
     pub argv: Vec<String>,
+    /// `sys.orig_argv`: the command line as given.
+    pub orig_argv: Vec<String>,
     pub xoptions: Vec<String>,
     pub warnoptions: Vec<String>,
     pub dont_write_bytecode: bool,
@@ -122,10 +124,7 @@ fn run_main_thread(cfg: Config) -> i32 {
             }
             (src, "<stdin>".to_string(), None, String::new())
         }
-        RunTarget::Module(m) => {
-            eprintln!("{prog}: -m {m}: running modules is not implemented yet");
-            return 1;
-        }
+        RunTarget::Module(m) => return run_module(&cfg, m, &prog),
     };
     let vm = crate::vm::Vm::init(cfg.clone());
     set_sys_path(&cfg, &path0);
@@ -135,6 +134,31 @@ fn run_main_thread(cfg: Config) -> i32 {
         Err(e) => exit_code_for(&vm, &e),
     };
     crate::vm::finalize(&vm);
+    crate::modules::io::flush_all();
+    crate::modules::sys::flush_stdout_raw();
+    if code == KILLED_BY_SIGINT {
+        die_of_sigint();
+    }
+    code
+}
+
+/// `gild -m MODULE`: `sys.path[0]` is the working directory; the module runs as
+/// `__main__` (see `modules::runpy`).
+fn run_module(cfg: &Config, name: &str, prog: &str) -> i32 {
+    let vm = crate::vm::Vm::init(cfg.clone());
+    let cwd = std::env::current_dir().map(|p| p.display().to_string()).unwrap_or_default();
+    set_sys_path(cfg, &cwd);
+    let code = match crate::modules::runpy::run_module_as_main(&vm, name) {
+        Ok(_) => 0,
+        Err(crate::modules::runpy::RunError::Raised(e)) => exit_code_for(&vm, &e),
+        Err(crate::modules::runpy::RunError::Message(msg)) => {
+            crate::modules::sys::flush_stdout_raw();
+            eprintln!("{prog}: {msg}");
+            1
+        }
+    };
+    crate::vm::finalize(&vm);
+    crate::modules::io::flush_all();
     crate::modules::sys::flush_stdout_raw();
     if code == KILLED_BY_SIGINT {
         die_of_sigint();

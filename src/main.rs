@@ -44,7 +44,7 @@ arg ...: arguments passed to program in sys.argv[1:]
 
 fn parse_args(args: Vec<String>) -> Config {
     let prog = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "gild".to_string());
-    let mut cfg = Config::default();
+    let mut cfg = Config { orig_argv: args.clone(), ..Config::default() };
     let mut i = 1;
     while i < args.len() {
         let arg = &args[i];

@@ -24,7 +24,8 @@
 //!
 //! Both interpreters run in the test's folder with a fixed environment (`PYTHONHASHSEED=0`,
 //! no bytecode writing, UTF-8 locale). In outputs, the test folder's absolute path becomes
-//! `$DIR` and CPython's standard-library folder becomes `$STDLIB`.
+//! `$DIR`, CPython's standard-library folder becomes `$STDLIB`, and the interpreter's own
+//! name at the start of a message or usage line becomes `$EXE`.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -75,6 +76,7 @@ fn main() {
 
     if update {
         check_cpython_version(&cpython);
+        set_exe_names(&cpython);
         let failures = run_all(&tests, |t| {
             let out = run_one(&cpython, t);
             write_expected(t, &out, stdlib.as_deref()).err().map(|e| format!("cannot write expected files: {e}"))
@@ -84,6 +86,7 @@ fn main() {
     }
 
     let interp = std::env::var("GILD_TEST_INTERP").unwrap_or_else(|_| env!("CARGO_BIN_EXE_gild").to_string());
+    set_exe_names(&interp);
     let started = Instant::now();
     let failures = run_all(&tests, |t| {
         let out = run_one(&interp, t);
@@ -254,9 +257,47 @@ fn read_all<R: Read>(pipe: Option<&mut R>) -> Vec<u8> {
     buf
 }
 
+/// How the interpreter under test names itself in messages (`usage: python3 ...`,
+/// `<sys.executable>: No module named x`): the program as invoked and its resolved path.
+static EXE_NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// Remember the interpreter's names for [`normalise`].
+fn set_exe_names(interp: &str) {
+    let mut names = Vec::new();
+    let resolved = Command::new(interp).args(["-c", "import sys; print(sys.executable)"]).output().ok();
+    if let Some(s) = resolved.and_then(|o| String::from_utf8(o.stdout).ok()) {
+        let s = s.trim().to_string();
+        if !s.is_empty() {
+            names.push(s);
+        }
+    }
+    names.push(interp.to_string());
+    let _ = EXE_NAMES.set(names);
+}
+
+/// Replace the interpreter's own name where it starts a message line (`NAME: ...`) or a
+/// usage line (`usage: NAME ...`) with `$EXE`.
+fn normalise_exe(s: &str) -> String {
+    let Some(names) = EXE_NAMES.get() else { return s.to_string() };
+    s.split_inclusive('\n')
+        .map(|line| {
+            for name in names {
+                if let Some(rest) = line.strip_prefix(name.as_str()).filter(|r| r.starts_with(':')) {
+                    return format!("$EXE{rest}");
+                }
+                if let Some(rest) = line.strip_prefix("usage: ").and_then(|r| r.strip_prefix(name.as_str())).filter(|r| r.starts_with(' '))
+                {
+                    return format!("usage: $EXE{rest}");
+                }
+            }
+            line.to_string()
+        })
+        .collect()
+}
+
 /// Replace machine-specific paths so expected files are portable.
 fn normalise(bytes: &[u8], t: &TestCase, stdlib: Option<&str>) -> String {
-    let mut s = String::from_utf8_lossy(bytes).into_owned();
+    let mut s = normalise_exe(&String::from_utf8_lossy(bytes));
     if let Some(lib) = stdlib {
         s = s.replace(lib, "$STDLIB");
     }

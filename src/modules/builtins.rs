@@ -95,6 +95,8 @@ pub fn create() -> (PyRef, PyRef) {
         ("map", super::iterators::map),
         ("filter", super::iterators::filter),
         ("reversed", super::iterators::reversed),
+        ("open", super::io::builtin_open),
+        ("input", super::io::builtin_input),
     ];
     for (name, f) in funcs {
         dict::set_str(&d, name, native(name, *f));

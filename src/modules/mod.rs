@@ -3,11 +3,16 @@
 
 pub mod builtins;
 pub mod dict_methods;
+pub mod io;
+pub mod io_codec;
 pub mod iterators;
 pub mod list_methods;
 pub mod math;
 pub mod object_methods;
+pub mod os;
 pub mod os_error;
+pub mod posixpath;
+pub mod runpy;
 pub mod set_methods;
 pub mod slot_methods;
 pub mod str_format;
@@ -16,13 +21,26 @@ pub mod structseq;
 pub mod sys;
 pub mod time;
 
+/// The native modules by import name, with their constructors. A module is created on
+/// first import (start-up stays fast) and then lives in `sys.modules`.
+const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
+    ("sys", |_| crate::vm::interp().sys.clone()),
+    ("builtins", |_| crate::vm::interp().builtins_module.clone()),
+    ("math", |_| math::create()),
+    ("time", |_| time::create()),
+    ("os", |_| os::create()),
+    ("posixpath", |_| posixpath::module().clone()),
+    ("os.path", |_| posixpath::module().clone()),
+    ("io", io::create),
+    ("_io", io::create),
+];
+
+/// Does gild have a native module `name` (without creating it)?
+pub fn native_module_exists(name: &str) -> bool {
+    NATIVE.iter().any(|(n, _)| *n == name)
+}
+
 /// Create the native module `name`, if gild has one.
 pub fn native_module(name: &str) -> Option<crate::objects::PyRef> {
-    match name {
-        "sys" => Some(crate::vm::interp().sys.clone()),
-        "builtins" => Some(crate::vm::interp().builtins_module.clone()),
-        "math" => Some(math::create()),
-        "time" => Some(time::create()),
-        _ => None,
-    }
+    NATIVE.iter().find(|(n, _)| *n == name).map(|(_, make)| make(name))
 }

@@ -122,7 +122,15 @@ pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
     add_methods(&stream_cls, "TextIOWrapper", &[("write", stream_write), ("flush", stream_flush)]);
     let stdout = make_stream(&stream_cls, 1, "<stdout>");
     let stderr = make_stream(&stream_cls, 2, "<stderr>");
-    for (k, v) in [("stdout", stdout.clone()), ("__stdout__", stdout), ("stderr", stderr.clone()), ("__stderr__", stderr)] {
+    let stdin = super::io::std_stream(0, "<stdin>", true);
+    for (k, v) in [
+        ("stdin", stdin.clone()),
+        ("__stdin__", stdin),
+        ("stdout", stdout.clone()),
+        ("__stdout__", stdout),
+        ("stderr", stderr.clone()),
+        ("__stderr__", stderr),
+    ] {
         dict::set_str(&d, k, v);
     }
     let (a, b, c) = crate::PYTHON_VERSION;
@@ -157,8 +165,318 @@ pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
     ] {
         dict::set_str(&d, name, native(name, f));
     }
+    add_extras(cfg, &d);
     m.make_immortal();
     m
+}
+
+// ---- flags, numeric info, encodings, switch interval, sizes ----
+
+static SWITCH_INTERVAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0x3F74_7AE1_47AE_147B); // 0.005
+static INT_MAX_STR_DIGITS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(crate::num::INT_MAX_STR_DIGITS);
+
+/// `sys.getswitchinterval()` in seconds (stored for the GIL's scheduler).
+pub fn switch_interval() -> f64 {
+    f64::from_bits(SWITCH_INTERVAL.load(std::sync::atomic::Ordering::Relaxed))
+}
+
+/// The current `sys.get_int_max_str_digits()` limit (0: unlimited).
+pub fn int_max_str_digits() -> usize {
+    INT_MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+fn env_flag(cfg: &crate::Config, name: &str) -> Option<String> {
+    if cfg.ignore_environment {
+        return None;
+    }
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// The attributes beyond the interpreter core: `flags`, `float_info`, `int_info`,
+/// `hash_info`, encodings, prefixes, `orig_argv`, and the functions that go with them.
+fn add_extras(cfg: &crate::Config, d: &PyRef) {
+    let structseq = super::structseq::new_type;
+    let dont_write = cfg.dont_write_bytecode || env_flag(cfg, "PYTHONDONTWRITEBYTECODE").is_some();
+    let hash_random = env_flag(cfg, "PYTHONHASHSEED").map_or(1, |s| (s != "0") as i64);
+    let max_digits = cfg
+        .xoption_value("int_max_str_digits")
+        .map(str::to_string)
+        .or_else(|| env_flag(cfg, "PYTHONINTMAXSTRDIGITS"))
+        .and_then(|v| v.parse::<i64>().ok())
+        .unwrap_or(-1);
+    if max_digits >= 0 {
+        INT_MAX_STR_DIGITS.store(max_digits as usize, std::sync::atomic::Ordering::Relaxed);
+    }
+    let flags: &[(&str, Value)] = &[
+        ("debug", Value::Int(cfg.debug as i64)),
+        ("inspect", Value::Int(cfg.inspect as i64)),
+        ("interactive", Value::Int(cfg.inspect as i64)),
+        ("optimize", Value::Int(cfg.optimize as i64)),
+        ("dont_write_bytecode", Value::Int(dont_write as i64)),
+        ("no_user_site", Value::Int(cfg.no_user_site as i64)),
+        ("no_site", Value::Int(cfg.no_site as i64)),
+        ("ignore_environment", Value::Int(cfg.ignore_environment as i64)),
+        ("verbose", Value::Int(cfg.verbose as i64)),
+        ("bytes_warning", Value::Int(cfg.bytes_warning as i64)),
+        ("quiet", Value::Int(cfg.quiet as i64)),
+        ("hash_randomization", Value::Int(hash_random)),
+        ("isolated", Value::Int(cfg.isolated as i64)),
+        ("dev_mode", Value::Bool(cfg.has_xoption("dev"))),
+        ("utf8_mode", Value::Int(cfg.has_xoption("utf8") as i64)),
+        ("warn_default_encoding", Value::Int(cfg.has_xoption("warn_default_encoding") as i64)),
+        ("safe_path", Value::Bool(cfg.safe_path)),
+        ("int_max_str_digits", Value::Int(max_digits)),
+    ];
+    let names: Vec<&str> = flags.iter().map(|(k, _)| *k).collect();
+    let cls = structseq("sys", "flags", &names, names.len());
+    dict::set_str(d, "flags", super::structseq::new_instance(&cls, flags.iter().map(|(_, v)| v.clone()).collect()));
+    let float_info: &[(&str, Value)] = &[
+        ("max", Value::Float(f64::MAX)),
+        ("max_exp", Value::Int(f64::MAX_EXP as i64)),
+        ("max_10_exp", Value::Int(f64::MAX_10_EXP as i64)),
+        ("min", Value::Float(f64::MIN_POSITIVE)),
+        ("min_exp", Value::Int(f64::MIN_EXP as i64)),
+        ("min_10_exp", Value::Int(f64::MIN_10_EXP as i64)),
+        ("dig", Value::Int(f64::DIGITS as i64)),
+        ("mant_dig", Value::Int(f64::MANTISSA_DIGITS as i64)),
+        ("epsilon", Value::Float(f64::EPSILON)),
+        ("radix", Value::Int(2)),
+        ("rounds", Value::Int(1)),
+    ];
+    let int_info: &[(&str, Value)] = &[
+        ("bits_per_digit", Value::Int(30)),
+        ("sizeof_digit", Value::Int(4)),
+        ("default_max_str_digits", Value::from(crate::num::INT_MAX_STR_DIGITS)),
+        ("str_digits_check_threshold", Value::Int(640)),
+    ];
+    let hash_info: &[(&str, Value)] = &[
+        ("width", Value::Int(64)),
+        ("modulus", Value::Int((1 << 61) - 1)),
+        ("inf", Value::Int(314159)),
+        ("nan", Value::Int(0)),
+        ("imag", Value::Int(1000003)),
+        ("algorithm", Value::new_str("siphash13")),
+        ("hash_bits", Value::Int(64)),
+        ("seed_bits", Value::Int(128)),
+        ("cutoff", Value::Int(0)),
+    ];
+    for (name, fields) in [("float_info", float_info), ("int_info", int_info), ("hash_info", hash_info)] {
+        let names: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+        let cls = structseq("sys", name, &names, names.len());
+        dict::set_str(d, name, super::structseq::new_instance(&cls, fields.iter().map(|(_, v)| v.clone()).collect()));
+    }
+    let prefix = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent().and_then(|b| b.parent()).map(|p| p.display().to_string()))
+        .unwrap_or_else(|| "/usr/local".to_string());
+    for k in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        dict::set_str(d, k, Value::new_str(prefix.as_str()));
+    }
+    for (k, v) in [("platlibdir", "lib"), ("float_repr_style", "short"), ("abiflags", "")] {
+        dict::set_str(d, k, Value::new_str(v));
+    }
+    dict::set_str(d, "maxunicode", Value::Int(0x10ffff));
+    dict::set_str(d, "api_version", Value::Int(1013));
+    dict::set_str(d, "orig_argv", Value::new_list(cfg.orig_argv.iter().map(|a| Value::new_str(a.as_str())).collect()));
+    dict::set_str(d, "warnoptions", Value::new_list(cfg.warnoptions.iter().map(|a| Value::new_str(a.as_str())).collect()));
+    let xo = dict::new_dict();
+    for o in &cfg.xoptions {
+        let (k, v) = match o.split_once('=') {
+            Some((k, v)) => (k, Value::new_str(v)),
+            None => (o.as_str(), Value::Bool(true)),
+        };
+        dict::set_str(&xo, k, v);
+    }
+    dict::set_str(d, "_xoptions", Value::Obj(xo));
+    for (name, f) in [
+        ("getdefaultencoding", sys_getdefaultencoding as crate::objects::NativeFn),
+        ("getfilesystemencoding", sys_getfilesystemencoding),
+        ("getfilesystemencodeerrors", sys_getfilesystemencodeerrors),
+        ("getswitchinterval", sys_getswitchinterval),
+        ("setswitchinterval", sys_setswitchinterval),
+        ("get_int_max_str_digits", sys_get_int_max_str_digits),
+        ("set_int_max_str_digits", sys_set_int_max_str_digits),
+        ("getsizeof", sys_getsizeof),
+        ("getrefcount", sys_getrefcount),
+    ] {
+        dict::set_str(d, name, native(name, f));
+    }
+}
+
+fn no_args(args: &Args, name: &str) -> PyResult<()> {
+    args.no_kwargs(name)?;
+    args.check_count(name, 0, 0)?;
+    Ok(())
+}
+
+fn sys_getdefaultencoding(_vm: &Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "getdefaultencoding")?;
+    Ok(Value::new_str("utf-8"))
+}
+
+fn sys_getfilesystemencoding(_vm: &Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "getfilesystemencoding")?;
+    Ok(Value::new_str("utf-8"))
+}
+
+fn sys_getfilesystemencodeerrors(_vm: &Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "getfilesystemencodeerrors")?;
+    Ok(Value::new_str("surrogateescape"))
+}
+
+fn sys_getswitchinterval(_vm: &Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "getswitchinterval")?;
+    Ok(Value::Float(switch_interval()))
+}
+
+fn sys_setswitchinterval(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("setswitchinterval")?;
+    let pos = args.check_count("setswitchinterval", 1, 1)?;
+    let v = super::math::arg_f64(vm, &pos[0])?;
+    if v <= 0.0 || v.is_nan() {
+        return Err(PyErr::value_error("switch interval must be strictly positive"));
+    }
+    SWITCH_INTERVAL.store(v.to_bits(), std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::None)
+}
+
+fn sys_get_int_max_str_digits(_vm: &Vm, args: Args) -> PyResult<Value> {
+    no_args(&args, "get_int_max_str_digits")?;
+    Ok(Value::from(int_max_str_digits()))
+}
+
+fn sys_set_int_max_str_digits(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let p = super::os::params(&args, "set_int_max_str_digits", &["maxdigits"], 1, 1)?;
+    let v = p[0].unwrap_or(&Value::None);
+    let n = crate::runtime::ops::index_value(v)?;
+    if n != 0 && n < 640 {
+        return Err(PyErr::value_error("maxdigits must be 0 or larger than 640"));
+    }
+    INT_MAX_STR_DIGITS.store(n as usize, std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::None)
+}
+
+/// `sys.getsizeof(object[, default])`: CPython's sizes on 64-bit Linux for builtin
+/// objects (`__sizeof__` plus the GC header for container types); `__sizeof__` of user
+/// classes is honoured.
+fn sys_getsizeof(vm: &Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() > 2 {
+        return Err(PyErr::type_error(format!("getsizeof() takes at most 2 arguments ({} given)", args.args.len())));
+    }
+    let p = super::os::params(&args, "getsizeof", &["object", "default"], 2, 1)?;
+    let Some(obj) = p[0] else {
+        return Err(PyErr::type_error("getsizeof() missing required argument 'object' (pos 1)"));
+    };
+    if let Some(f) = crate::runtime::call::lookup_user(obj.class(), "__sizeof__") {
+        let r = crate::runtime::call::call_bound(vm, &f, obj, Args::new(&[]))?;
+        let n = crate::runtime::ops::index_value(&r)?;
+        if n < 0 {
+            return Err(PyErr::value_error("__sizeof__() should return >= 0"));
+        }
+        // The GC header, plus the pre-header of instances with a managed `__dict__`.
+        let extra = if matches!(obj.payload(), Some(Payload::Instance)) { 32 } else { 16 };
+        return Ok(Value::Int(n + extra));
+    }
+    Ok(Value::Int(builtin_sizeof(obj)))
+}
+
+fn builtin_sizeof(v: &Value) -> i64 {
+    const GC: i64 = 16;
+    let int_size = |b: &num_bigint::BigInt| 24 + 4 * ((b.bits() as i64 + 29) / 30).max(1);
+    let dict_size = |n: usize, str_keys: bool| {
+        if n == 0 {
+            return 48 + GC;
+        }
+        let mut size = 8usize;
+        while size * 2 / 3 < n {
+            size *= 2;
+        }
+        let usable = (size * 2 / 3) as i64;
+        let index = if size <= 128 {
+            size
+        } else if size <= 1 << 15 {
+            2 * size
+        } else {
+            4 * size
+        } as i64;
+        48 + 32 + index + usable * if str_keys { 16 } else { 24 } + GC
+    };
+    match v {
+        Value::None => 16,
+        Value::Bool(b) => 24 + 4 * (*b as i64).max(1),
+        Value::Int(i) => int_size(&num_bigint::BigInt::from(*i)),
+        Value::Float(_) => 24,
+        Value::Obj(o) => match &o.payload {
+            Payload::Int(b) => int_size(b),
+            Payload::Float(_) => 24,
+            Payload::Complex { .. } => 32,
+            Payload::Str(s) => {
+                let text = s.as_str();
+                let max = text.chars().map(|c| c as u32).max().unwrap_or(0);
+                let n = s.char_len() as i64;
+                if max < 0x80 {
+                    49 + n
+                } else if max < 0x100 {
+                    73 + n
+                } else if max < 0x10000 {
+                    74 + 2 * n
+                } else {
+                    76 + 4 * n
+                }
+            }
+            Payload::Bytes(b) => 33 + b.len() as i64,
+            Payload::ByteArray(b) => 56 + b.borrow().len() as i64 + (!b.borrow().is_empty()) as i64,
+            Payload::List(l) => 40 + GC + 8 * l.borrow().len() as i64,
+            Payload::Tuple(t) => 24 + GC + 8 * t.len() as i64,
+            Payload::Dict(d) => {
+                let d = d.borrow();
+                let str_keys = d.iter().all(|e| e.key.as_str().is_some());
+                dict_size(d.len(), str_keys)
+            }
+            Payload::Set(s) => set_size(s.borrow().len()),
+            Payload::FrozenSet(s) => set_size(s.len()),
+            Payload::Range { .. } => 48,
+            Payload::Slice { .. } => 56,
+            Payload::Function(_) => 136 + GC,
+            Payload::NativeFunction(_) => 56 + GC,
+            Payload::BoundMethod { .. } => 48 + GC,
+            Payload::Module(_) => 56 + GC,
+            Payload::Type(t) if t.heap => 1672 + GC,
+            Payload::Type(_) => 424,
+            Payload::Cell(_) => 24 + GC,
+            Payload::Exception(_) => 72 + GC,
+            Payload::Generator(_) => 160 + GC,
+            Payload::SeqIter { .. } | Payload::RangeIter { .. } | Payload::DictIter { .. } => 32 + GC,
+            Payload::Instance if o.class().is(&types().object) => 16,
+            _ => 40 + GC,
+        },
+    }
+}
+
+/// A set's size: CPython's table grows to the power of two above four times the number of
+/// elements whenever it is three-fifths full; tables of 8 live inside the object.
+fn set_size(n: usize) -> i64 {
+    let mut size = 8usize;
+    for used in 1..=n {
+        if used * 5 >= (size - 1) * 3 {
+            let target = if used > 50_000 { used * 2 } else { used * 4 };
+            while size <= target {
+                size <<= 1;
+            }
+        }
+    }
+    216 + if size > 8 { 16 * size as i64 } else { 0 }
+}
+
+/// `sys.getrefcount(object)`: the object's reference count (including the argument's
+/// own reference, as in CPython). Immediate values report a large constant.
+fn sys_getrefcount(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("sys.getrefcount")?;
+    let pos = args.check_count("sys.getrefcount", 1, 1)?;
+    Ok(match &pos[0] {
+        Value::Obj(o) => Value::from(o.refcount()),
+        _ => Value::Int(1 << 30),
+    })
 }
 
 fn sys_exit(_vm: &Vm, args: Args) -> PyResult<Value> {

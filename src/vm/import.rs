@@ -250,3 +250,53 @@ pub fn run_main(vm: &Vm, source: &[u8], filename: &str, file_attr: Option<&str>)
     dict::set_str(&super::interp().modules, "__main__", Value::Obj(m.clone()));
     vm.run_code(code, &g)
 }
+
+/// Where the code of module `name` would come from, found without running it (for `gild
+/// -m`): its parent package must already be imported.
+pub enum ModuleSource {
+    /// A native module (no code object).
+    Native,
+    /// A source file; `true` for a package's `__init__.py`.
+    File(PathBuf, bool),
+}
+
+/// Look `name` up on `sys.path` or its parent package's `__path__`. `Err` carries the
+/// `ModuleNotFoundError` message CPython's `find_spec` gives when the parent is not a
+/// package.
+pub fn find_module(vm: &Vm, name: &str) -> PyResult<Result<Option<ModuleSource>, String>> {
+    if crate::modules::native_module_exists(name) {
+        return Ok(Ok(Some(ModuleSource::Native)));
+    }
+    let (parent, leaf) = match name.rfind('.') {
+        Some(i) => (Some(&name[..i]), &name[i + 1..]),
+        None => (None, name),
+    };
+    let search: Vec<String> = match parent {
+        Some(p) => {
+            let pm = load_module(vm, p)?;
+            match attr::getattr_opt(vm, &pm, "__path__")? {
+                Some(path) => iter::collect(vm, &path)?.iter().filter_map(|v| v.as_str().map(|s| s.as_str().to_string())).collect(),
+                None => return Ok(Err(format!("__path__ attribute not found on '{p}' while trying to find '{name}'"))),
+            }
+        }
+        None => sys_path(),
+    };
+    Ok(Ok(search.iter().find_map(|d| find_in(Path::new(d), leaf)).map(|f| match f {
+        Found::Module(p) => ModuleSource::File(p, false),
+        Found::Package(p) => ModuleSource::File(p, true),
+    })))
+}
+
+/// Import module `name` (and its parents), as `import name` does.
+pub fn import_module(vm: &Vm, name: &str) -> PyResult<Value> {
+    let mut prefix = String::new();
+    let mut last = Value::None;
+    for part in name.split('.') {
+        if !prefix.is_empty() {
+            prefix.push('.');
+        }
+        prefix.push_str(part);
+        last = load_module(vm, &prefix)?;
+    }
+    Ok(last)
+}

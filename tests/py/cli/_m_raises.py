@@ -1,0 +1,5 @@
+def fail():
+    raise RuntimeError("from a -m module")
+
+
+fail()

@@ -1,0 +1,1 @@
+print("package init", __name__)

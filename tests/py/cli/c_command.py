@@ -1,0 +1,1 @@
+# test: flags=-c print(__name__,[1,2][-1])

@@ -1,0 +1,4 @@
+# test: stdin=input_eof.txt
+print(input("name: "))
+print(input(42))
+input()

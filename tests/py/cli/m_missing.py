@@ -1,0 +1,1 @@
+# test: flags=-m _no_such_module_here

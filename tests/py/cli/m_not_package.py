@@ -1,0 +1,1 @@
+# test: flags=-m _m_target.sub

@@ -1,0 +1,2 @@
+# test: flags=-m _mpkg_nomain
+# A package without __main__ cannot be run.

@@ -1,0 +1,2 @@
+# test: flags=-m _m_raises
+# The traceback shows the two <frozen runpy> entries, as CPython does.

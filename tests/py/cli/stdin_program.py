@@ -1,0 +1,2 @@
+# test: flags=- a b
+# test: stdin=_stdin_program.txt
