@@ -13,33 +13,34 @@ use crate::objects::{dict, module, types, Payload, PyRef, Value};
 use crate::runtime::{call, repr, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
-thread_local! {
-    static STDOUT_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
+/// gild's stdout buffer: one per process (all threads write to the same stream), guarded
+/// by the GIL.
+static STDOUT_BUF: crate::runtime::gil::GilShared<RefCell<Vec<u8>>> = crate::runtime::gil::GilShared::new(RefCell::new(Vec::new()));
 
+/// `-u`: write through.
 static UNBUFFERED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// stdout is a terminal: flush at each newline, as CPython's line buffering does.
+static LINE_BUFFERED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Write to the process's stdout (buffered).
+/// Write to the process's stdout: block-buffered (8 KiB) when stdout is a pipe or file,
+/// line-buffered on a terminal, unbuffered with `-u`.
 pub fn write_stdout_raw(s: &str) {
-    STDOUT_BUF.with(|b| {
-        let mut b = b.borrow_mut();
-        b.extend_from_slice(s.as_bytes());
-        if b.len() > 8192 || UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed) {
-            let _ = std::io::stdout().write_all(&b);
-            let _ = std::io::stdout().flush();
-            b.clear();
-        }
-    });
+    use std::sync::atomic::Ordering::Relaxed;
+    let mut b = STDOUT_BUF.get().borrow_mut();
+    b.extend_from_slice(s.as_bytes());
+    if b.len() > 8192 || UNBUFFERED.load(Relaxed) || (LINE_BUFFERED.load(Relaxed) && s.contains('\n')) {
+        let _ = std::io::stdout().write_all(&b);
+        let _ = std::io::stdout().flush();
+        b.clear();
+    }
 }
 
 /// Flush gild's stdout buffer.
 pub fn flush_stdout_raw() {
-    STDOUT_BUF.with(|b| {
-        let mut b = b.borrow_mut();
-        let _ = std::io::stdout().write_all(&b);
-        let _ = std::io::stdout().flush();
-        b.clear();
-    });
+    let mut b = STDOUT_BUF.get().borrow_mut();
+    let _ = std::io::stdout().write_all(&b);
+    let _ = std::io::stdout().flush();
+    b.clear();
 }
 
 pub fn write_stderr_raw(s: &str) {
@@ -112,6 +113,8 @@ fn make_stream(cls: &PyRef, fd: i64, name: &str) -> Value {
 /// Create `sys`.
 pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
     UNBUFFERED.store(cfg.unbuffered, std::sync::atomic::Ordering::Relaxed);
+    // SAFETY: `isatty` only inspects file descriptor 1.
+    LINE_BUFFERED.store(unsafe { libc::isatty(1) } == 1, std::sync::atomic::Ordering::Relaxed);
     let m = module::new_module("sys");
     let d = module::globals(&m).unwrap_or_else(dict::new_dict);
     let t = types();
