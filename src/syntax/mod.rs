@@ -42,6 +42,13 @@ pub fn parse_script(source: &[u8], filename: &str) -> Result<ast::Mod, SyntaxErr
         if let Some(name) = e.msg.strip_prefix("unknown encoding: ") {
             e.msg = format!("encoding problem: {name}");
             e.lineno = 0;
+        } else if let Some(rest) = e.msg.strip_prefix("(unicode error) 'utf-8' codec can't decode byte 0x") {
+            let byte = &rest[..2.min(rest.len())];
+            e.msg = format!(
+                "Non-UTF-8 code starting with '\\x{byte}' in file {filename} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                e.lineno
+            );
+            e.lineno = 0;
         }
         e
     })
@@ -125,6 +132,15 @@ fn decode_source(source: &[u8], filename: &str) -> Result<String, SyntaxError> {
             break;
         }
     }
+    if bom {
+        if let Some(name) = &encoding {
+            // CPython only accepts the exact name utf-8 (or utf-8-*) next to a BOM.
+            let l = name.to_ascii_lowercase().replace('_', "-");
+            if !(l == "utf-8" || l.starts_with("utf-8-")) {
+                return Err(mk(format!("encoding problem: {name} with BOM"), 0));
+            }
+        }
+    }
     let enc = encoding.map(|e| normalize_encoding(&e));
     match enc.as_deref() {
         None | Some("utf-8") => {
@@ -137,6 +153,8 @@ fn decode_source(source: &[u8], filename: &str) -> Result<String, SyntaxError> {
                     let upto = e.valid_up_to();
                     let lineno = body[..upto].iter().filter(|&&b| b == b'\n').count() + 1;
                     let bad = body[upto];
+                    let line_start = body[..upto].iter().rposition(|&b| b == b'\n').map(|p| p + 1).unwrap_or(0);
+                    let upto = upto - line_start;
                     Err(mk(
                         format!("(unicode error) 'utf-8' codec can't decode byte 0x{bad:02x} in position {}: invalid start byte", upto),
                         lineno,
