@@ -86,9 +86,9 @@ impl Dumper {
                 None => d.out.push_str("None"),
             }),
             F::S(v) => self.list(v, |d, s| d.stmt(s)),
-            F::Id(s) => self.out.push_str(&str_repr_cp(&s.chars().map(|c| c as u32).collect::<Vec<_>>())),
-            F::OId(Some(s)) | F::OptStr(Some(s)) => self.out.push_str(&str_repr_cp(&s.chars().map(|c| c as u32).collect::<Vec<_>>())),
-            F::Ids(v) => self.list(v, |d, s| d.out.push_str(&str_repr_cp(&s.chars().map(|c| c as u32).collect::<Vec<_>>()))),
+            F::Id(s) => self.out.push_str(&crate::text::str_repr(s)),
+            F::OId(Some(s)) | F::OptStr(Some(s)) => self.out.push_str(&crate::text::str_repr(s)),
+            F::Ids(v) => self.list(v, |d, s| d.out.push_str(&crate::text::str_repr(s))),
             F::Int(i) => {
                 let _ = write!(self.out, "{i}");
             }
@@ -337,10 +337,13 @@ impl Dumper {
             Constant::Int(i) => {
                 let _ = write!(self.out, "{i}");
             }
-            Constant::Float(f) => self.out.push_str(&float_repr(*f)),
-            Constant::Complex { real, imag } => self.out.push_str(&complex_repr(*real, *imag)),
-            Constant::Str(s) => self.out.push_str(&str_repr_cp(&s.code_points())),
-            Constant::Bytes(b) => self.out.push_str(&bytes_repr(b)),
+            Constant::Float(f) => self.out.push_str(&crate::num::float_repr(*f)),
+            Constant::Complex { real, imag } => self.out.push_str(&crate::num::complex_repr(*real, *imag)),
+            Constant::Str(s) => self.out.push_str(&match s {
+                PyString::Utf8(text) => crate::text::str_repr(text),
+                PyString::CodePoints(cps) => str_repr_cp(cps),
+            }),
+            Constant::Bytes(b) => self.out.push_str(&crate::text::bytes_repr(b)),
         }
     }
 }
@@ -386,7 +389,8 @@ fn ctx_name(c: ExprContext) -> &'static str {
     }
 }
 
-// TEMPORARY: replaced by crate::text/num reprs at merge.
+/// `repr()` of a str holding lone surrogates (which `crate::text::str_repr`, working on
+/// Rust strings, cannot represent).
 /// Python `repr()` of a str given as code points (lone surrogates allowed).
 fn str_repr_cp(cps: &[u32]) -> String {
     let has_sq = cps.contains(&('\'' as u32));
@@ -426,118 +430,9 @@ fn str_repr_cp(cps: &[u32]) -> String {
     out
 }
 
-// TEMPORARY: replaced by crate::text/num reprs at merge.
-/// Python `repr()` of bytes.
-fn bytes_repr(b: &[u8]) -> String {
-    let q = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(b.len() + 3);
-    out.push('b');
-    out.push(q);
-    for &c in b {
-        match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\t' => out.push_str("\\t"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            _ if c == q as u8 => {
-                out.push('\\');
-                out.push(q);
-            }
-            0x20..=0x7E => out.push(c as char),
-            _ => {
-                let _ = write!(out, "\\x{c:02x}");
-            }
-        }
-    }
-    out.push(q);
-    out
-}
-
-// TEMPORARY: replaced by crate::text/num reprs at merge.
-/// Python `repr()` of a float: shortest round-trip digits, exponent form outside [1e-4, 1e16).
-fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
-    }
-    let e = format!("{f:e}");
-    let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
-    let mut out = String::new();
-    if neg {
-        out.push('-');
-    }
-    if (-4..16).contains(&exp) {
-        if exp < 0 {
-            out.push_str("0.");
-            for _ in 0..(-exp - 1) {
-                out.push('0');
-            }
-            out.push_str(&digits);
-        } else {
-            let int_len = exp as usize + 1;
-            if digits.len() <= int_len {
-                out.push_str(&digits);
-                for _ in digits.len()..int_len {
-                    out.push('0');
-                }
-                out.push_str(".0");
-            } else {
-                out.push_str(&digits[..int_len]);
-                out.push('.');
-                out.push_str(&digits[int_len..]);
-            }
-        }
-    } else {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        let _ = write!(out, "e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
-    }
-    out
-}
-
-// TEMPORARY: replaced by crate::text/num reprs at merge.
-/// Python `repr()` of a complex number.
-fn complex_repr(re: f64, im: f64) -> String {
-    let part = |x: f64| {
-        let r = float_repr(x);
-        r.strip_suffix(".0").map(str::to_string).unwrap_or(r)
-    };
-    if re == 0.0 && re.is_sign_positive() {
-        format!("{}j", part(im))
-    } else {
-        let sign = if im.is_sign_negative() || im.is_nan() && im.is_sign_negative() { "" } else { "+" };
-        format!("({}{}{}j)", part(re), sign, part(im))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn floats() {
-        assert_eq!(float_repr(1.0), "1.0");
-        assert_eq!(float_repr(1e16), "1e+16");
-        assert_eq!(float_repr(1e-5), "1e-05");
-        assert_eq!(float_repr(0.0001), "0.0001");
-        assert_eq!(float_repr(123.456), "123.456");
-        assert_eq!(float_repr(1.5e300), "1.5e+300");
-        assert_eq!(float_repr(-0.0), "-0.0");
-        assert_eq!(float_repr(f64::INFINITY), "inf");
-        assert_eq!(complex_repr(0.0, 1.0), "1j");
-        assert_eq!(complex_repr(0.0, 1.5), "1.5j");
-    }
 
     #[test]
     fn strs() {
@@ -546,6 +441,5 @@ mod tests {
         assert_eq!(str_repr_cp(&cp("a'b\"")), "'a\\'b\"'");
         assert_eq!(str_repr_cp(&cp("\n\x01é\u{a0}")), "'\\n\\x01é\\xa0'");
         assert_eq!(str_repr_cp(&[0xD800]), "'\\ud800'");
-        assert_eq!(bytes_repr(b"\x00'"), "b\"\\x00'\"");
     }
 }

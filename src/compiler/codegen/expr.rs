@@ -1050,6 +1050,10 @@ fn op_str(op: Operator) -> &'static str {
 }
 
 pub fn repr_str(s: &PyString) -> String {
+    if let PyString::Utf8(text) = s {
+        return crate::text::str_repr(text);
+    }
+    // Lone surrogates (rare): escape them like CPython, everything else as above.
     let cps = s.code_points();
     let has_single = cps.contains(&('\'' as u32));
     let has_double = cps.contains(&('"' as u32));
@@ -1077,52 +1081,12 @@ pub fn repr_str(s: &PyString) -> String {
 }
 
 pub fn repr_bytes(b: &[u8]) -> String {
-    let has_single = b.contains(&b'\'');
-    let has_double = b.contains(&b'"');
-    let q = if has_single && !has_double { b'"' } else { b'\'' };
-    let mut out = String::from("b");
-    out.push(q as char);
-    for &c in b {
-        match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            c if c == q => {
-                out.push('\\');
-                out.push(c as char);
-            }
-            0x20..=0x7e => out.push(c as char),
-            c => out.push_str(&format!("\\x{c:02x}")),
-        }
-    }
-    out.push(q as char);
-    out
+    crate::text::bytes_repr(b)
 }
 
-/// `repr(float)`: shortest round-trip digits, Python's exponent rules.
+/// `repr(float)`.
 pub fn repr_float(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    let exp = if f == 0.0 { 0 } else { f.abs().log10().floor() as i32 };
-    if (-4..16).contains(&exp) {
-        let s = format!("{f:?}");
-        if s.contains('e') {
-            format!("{f}")
-        } else {
-            s
-        }
-    } else {
-        let s = format!("{f:e}");
-        let (mant, e) = s.split_once('e').unwrap_or((&s, "0"));
-        let e: i32 = e.parse().unwrap_or(0);
-        let sign = if e < 0 { '-' } else { '+' };
-        format!("{mant}e{sign}{:02}", e.abs())
-    }
+    crate::num::float_repr(f)
 }
 
 pub(crate) fn repr_const(c: &Constant) -> String {

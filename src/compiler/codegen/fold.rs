@@ -180,31 +180,10 @@ fn floor_mod(a: &BigInt, b: &BigInt) -> BigInt {
     }
 }
 
-/// Python's float `divmod` (Objects/floatobject.c semantics).
+/// Python's float `divmod`; `None` for a zero divisor (the fold is skipped and the error
+/// happens at run time, as in CPython).
 fn float_divmod(vx: f64, wx: f64) -> Option<(f64, f64)> {
-    if wx == 0.0 {
-        return None;
-    }
-    let mut m = vx % wx;
-    let mut div = (vx - m) / wx;
-    if m != 0.0 {
-        if (wx < 0.0) != (m < 0.0) {
-            m += wx;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(wx);
-    }
-    let floordiv = if div != 0.0 {
-        let mut f = div.floor();
-        if div - f > 0.5 {
-            f += 1.0;
-        }
-        f
-    } else {
-        0.0f64.copysign(vx / wx)
-    };
-    Some((floordiv, m))
+    crate::num::float_divmod(vx, wx).ok()
 }
 
 fn int_binary(op: Operator, a: &BigInt, b: &BigInt) -> Option<Const> {
