@@ -16,6 +16,7 @@ pub fn create() -> (PyRef, PyRef) {
     super::dict_methods::init();
     super::set_methods::init();
     super::str_methods::init();
+    super::bytes_methods::init();
     super::os_error::init();
     crate::vm::generator::init();
     let m = module::new_module("builtins");

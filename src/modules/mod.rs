@@ -2,6 +2,7 @@
 //! their type's namespace at start-up.
 
 pub mod builtins;
+pub mod bytes_methods;
 pub mod dict_methods;
 pub mod iterators;
 pub mod list_methods;

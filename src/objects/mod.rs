@@ -9,6 +9,7 @@
 //! exact-`int` heap object always holds a value outside the `i64` range (ints are
 //! normalised), so equal ints have equal representations.
 
+pub mod bytes;
 pub mod complex;
 pub mod dict;
 pub mod dict_view;

@@ -123,12 +123,8 @@ fn getitem_impl(vm: &Vm, container: &Value, key: &Value, slot_only: bool) -> PyR
             let i = norm_index(key, s.char_len(), "string")?;
             Ok(Value::new_str(s.char_at(i).map(String::from).unwrap_or_default()))
         }
-        Some(Payload::Bytes(b)) => {
-            if let Some((x, y, z)) = slice_parts(key) {
-                let (s, e, st) = slice_indices(x, y, z, b.len())?;
-                return Ok(crate::objects::str::new_bytes(slice_positions(s, e, st).map(|i| b[i]).collect()));
-            }
-            Ok(Value::Int(b[norm_index(key, b.len(), "index")?] as i64))
+        Some(Payload::Bytes(_)) | Some(Payload::ByteArray(_)) => {
+            crate::objects::bytes::getitem(vm, container, key).unwrap_or_else(|| Err(PyErr::type_error("bytes expected")))
         }
         Some(Payload::Dict(d)) => match mapping::get(vm, d, key)? {
             Some(v) => Ok(v),
@@ -219,6 +215,7 @@ fn setitem_impl(vm: &Vm, container: &Value, key: &Value, value: Value, slot_only
             Ok(())
         }
         Some(Payload::Dict(d)) => mapping::set(vm, d, key.clone(), value),
+        Some(Payload::ByteArray(_)) => crate::objects::bytes::setitem(vm, container, key, Some(&value)).unwrap_or(Ok(())),
         _ => match typeobj::lookup(container.class(), "__setitem__").filter(|_| !slot_only) {
             Some(f) => call_bound(vm, &f, container, Args::new(&[key.clone(), value])).map(|_| ()),
             None => Err(PyErr::type_error(format!("'{}' object does not support item assignment", type_name(container)))),
@@ -270,6 +267,7 @@ fn delitem_impl(vm: &Vm, container: &Value, key: &Value, slot_only: bool) -> PyR
             Some(_) => Ok(()),
             None => Err(PyErr::key_error(key.clone())),
         },
+        Some(Payload::ByteArray(_)) => crate::objects::bytes::setitem(vm, container, key, None).unwrap_or(Ok(())),
         _ => match typeobj::lookup(container.class(), "__delitem__").filter(|_| !slot_only) {
             Some(f) => call_bound(vm, &f, container, Args::new(&[key.clone()])).map(|_| ()),
             None => Err(PyErr::type_error(format!("'{}' object doesn't support item deletion", type_name(container)))),
@@ -298,6 +296,7 @@ fn contains_impl(vm: &Vm, container: &Value, item: &Value, slot_only: bool) -> P
             None => Err(PyErr::type_error(format!("'in <string>' requires string as left operand, not {}", type_name(item)))),
         },
         Some(Payload::Dict(d)) | Some(Payload::Set(d)) => mapping::contains(vm, d, item),
+        Some(Payload::Bytes(_)) | Some(Payload::ByteArray(_)) => crate::objects::bytes::contains(vm, container, item).unwrap_or(Ok(false)),
         Some(Payload::FrozenSet(d)) => super::set::frozen_contains(vm, d, item),
         Some(Payload::DictView { dict, kind }) => crate::objects::dict_view::contains(vm, dict, *kind, item),
         Some(Payload::List(l)) => {

@@ -43,7 +43,7 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
         Payload::Float(f) => crate::num::float_repr(*f),
         Payload::Complex { re, im } => crate::num::complex_repr(*re, *im),
         Payload::Bytes(b) => crate::text::bytes_repr(b),
-        Payload::ByteArray(b) => format!("bytearray({})", crate::text::bytes_repr(&b.borrow())),
+        Payload::ByteArray(b) => crate::text::repr::bytearray_repr(&b.borrow(), &crate::objects::typeobj::name_of(o.class())),
         Payload::List(l) => {
             let items = l.borrow().clone();
             return guarded(o.addr(), "[...]", || Ok(format!("[{}]", join_reprs(vm, &items)?)));
