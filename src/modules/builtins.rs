@@ -17,6 +17,7 @@ pub fn create() -> (PyRef, PyRef) {
     super::set_methods::init();
     super::str_methods::init();
     super::bytes_methods::init();
+    super::range_methods::init();
     super::os_error::init();
     crate::vm::generator::init();
     let m = module::new_module("builtins");

@@ -9,6 +9,7 @@ pub mod list_methods;
 pub mod math;
 pub mod object_methods;
 pub mod os_error;
+pub mod range_methods;
 pub mod set_methods;
 pub mod slot_methods;
 pub mod str_format;

@@ -18,6 +18,7 @@ pub mod function;
 pub mod int;
 pub mod list;
 pub mod module;
+pub mod range;
 pub mod str;
 pub mod tuple;
 pub mod typeobj;

@@ -5,7 +5,7 @@
 use super::call::{call_bound, lookup_user};
 use super::{mapping, ops, Args, PyErr, PyResult};
 use crate::objects::typeobj::{self, type_name};
-use crate::objects::{int, list, types, Payload, PyRef, Value};
+use crate::objects::{list, types, Payload, PyRef, Value};
 use crate::vm::Vm;
 
 /// Resolved slice bounds for a sequence of length `len` (`slice.indices`).
@@ -135,14 +135,8 @@ fn getitem_impl(vm: &Vm, container: &Value, key: &Value, slot_only: bool) -> PyR
                 Err(PyErr::key_error(key.clone()))
             }
         },
-        Some(Payload::Range { start, stop: _, step }) => {
-            if slice_parts(key).is_some() {
-                return Err(PyErr::type_error("range slicing is not supported yet"));
-            }
-            let n = ops::range_len(container)?;
-            let i = norm_index(key, n, "range object")?;
-            let (a, s) = (ops::index_value(start)?, ops::index_value(step)?);
-            Ok(Value::Int(a + s * i as i64))
+        Some(Payload::Range { .. }) => {
+            crate::objects::range::getitem(vm, container, key).unwrap_or_else(|| Err(PyErr::type_error("range expected")))
         }
         Some(Payload::Type(_)) => {
             let cls = container.as_obj().cloned().ok_or_else(|| PyErr::type_error("type expected"))?;
@@ -316,15 +310,7 @@ fn contains_impl(vm: &Vm, container: &Value, item: &Value, slot_only: bool) -> P
             }
             Ok(false)
         }
-        Some(Payload::Range { .. }) if int::is_int(item) => {
-            let it = super::iter::iter(vm, container)?;
-            while let Some(x) = super::iter::next(vm, &it)? {
-                if ops::eq(vm, &x, item)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
+        Some(Payload::Range { .. }) => crate::objects::range::contains(vm, container, item),
         _ => {
             if let Some(f) = typeobj::lookup(container.class(), "__contains__").filter(|_| !slot_only) {
                 let r = call_bound(vm, &f, container, Args::new(&[item.clone()]))?;

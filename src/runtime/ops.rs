@@ -787,7 +787,7 @@ pub fn truthy(vm: &Vm, v: &Value) -> PyResult<bool> {
                 Payload::Complex { re, im } => *re != 0.0 || *im != 0.0,
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::ByteArray(b) => !b.borrow().is_empty(),
-                Payload::Range { .. } => range_len(v)? != 0,
+                Payload::Range { .. } => crate::objects::range::is_nonempty(v),
                 Payload::DictView { dict, .. } => crate::objects::dict::len(dict) != 0,
                 _ => true,
             })
@@ -840,20 +840,9 @@ pub fn len_builtin(v: &Value) -> Option<PyResult<usize>> {
     }
 }
 
-/// The length of a range object.
+/// The length of a range object (`OverflowError` past `ssize_t`).
 pub fn range_len(v: &Value) -> PyResult<usize> {
-    if let Some(Payload::Range { start, stop, step }) = v.payload() {
-        let (a, b, s) = (index_value(start)?, index_value(stop)?, index_value(step)?);
-        let n = if s > 0 && a < b {
-            (b as i128 - a as i128 - 1) / s as i128 + 1
-        } else if s < 0 && a > b {
-            (a as i128 - b as i128 - 1) / (-(s as i128)) + 1
-        } else {
-            0
-        };
-        return Ok(n as usize);
-    }
-    Ok(0)
+    crate::objects::range::len(v)
 }
 
 /// `operator.index(v)`: an int as a `BigInt`, calling a user class's `__index__`; `None`
@@ -1132,6 +1121,20 @@ pub fn container_compare_vm(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> Option<
         let (x, y) = (s::table_snapshot(a)?, s::table_snapshot(b)?);
         return Some(s::compare_tables(vm, &x, y, op));
     }
+    match (a.payload(), b.payload()) {
+        (Some(Payload::Range { .. }), Some(Payload::Range { .. })) => {
+            return match op {
+                CmpOp::Eq => crate::objects::range::equal(a, b).map(Ok),
+                CmpOp::Ne => crate::objects::range::equal(a, b).map(|e| Ok(!e)),
+                _ => None,
+            }
+        }
+        (Some(Payload::Slice { .. }), Some(Payload::Slice { .. })) => {
+            let (x, y) = (crate::objects::range::slice_tuple(a)?, crate::objects::range::slice_tuple(b)?);
+            return seq_compare_vm(vm, &x, &y, op);
+        }
+        _ => {}
+    }
     let view_or_set = |v: &Value| dv::is_set_like_view(v) || s::is_set_like(v);
     if (dv::is_set_like_view(a) && view_or_set(b)) || (dv::is_set_like_view(b) && view_or_set(a)) {
         return Some((|| {
@@ -1220,6 +1223,8 @@ pub fn hash_builtin(vm: &Vm, v: &Value) -> PyResult<i64> {
             Ok(if h == -1 { 1546275796 } else { h })
         }
         Payload::FrozenSet(_) => Ok(super::set::frozenset_hash(vm, v)?),
+        Payload::Range { .. } => crate::objects::range::hash(vm, v),
+        Payload::Slice { .. } => Err(PyErr::type_error("unhashable type: 'slice'")),
         Payload::DictView { kind, .. } if *kind != crate::objects::dict_view::VALUES => {
             Err(PyErr::type_error(format!("unhashable type: '{}'", type_name(v))))
         }
