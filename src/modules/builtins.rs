@@ -19,6 +19,7 @@ pub fn create() -> (PyRef, PyRef) {
     super::bytes_methods::init();
     super::range_methods::init();
     super::os_error::init();
+    super::unicode_error::init();
     crate::vm::generator::init();
     let m = module::new_module("builtins");
     let d = module::globals(&m).unwrap_or_else(dict::new_dict);

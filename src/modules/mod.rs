@@ -17,6 +17,7 @@ pub mod str_methods;
 pub mod structseq;
 pub mod sys;
 pub mod time;
+pub mod unicode_error;
 
 /// Create the native module `name`, if gild has one.
 pub fn native_module(name: &str) -> Option<crate::objects::PyRef> {

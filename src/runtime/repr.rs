@@ -221,6 +221,11 @@ pub fn exception_str(vm: &Vm, exc: &Value, args: &Value) -> PyResult<String> {
             return Ok(s);
         }
     }
+    if typeobj::isinstance(exc, crate::objects::types().exc.get("UnicodeError")) {
+        if let Some(s) = crate::modules::unicode_error::unicode_error_str(vm, exc)? {
+            return Ok(s);
+        }
+    }
     let items = crate::objects::tuple::items(args).map(|t| t.to_vec()).unwrap_or_default();
     match items.len() {
         0 => Ok(String::new()),
