@@ -16,7 +16,10 @@ pub fn create() -> (PyRef, PyRef) {
     super::dict_methods::init();
     super::set_methods::init();
     super::str_methods::init();
+    super::bytes_methods::init();
+    super::range_methods::init();
     super::os_error::init();
+    super::unicode_error::init();
     crate::vm::generator::init();
     crate::runtime::exc_group::init();
     let m = module::new_module("builtins");

@@ -53,33 +53,15 @@ pub struct CodecError {
 }
 
 impl CodecError {
-    /// The Python exception (`UnicodeDecodeError` / `UnicodeEncodeError`).
-    pub fn to_py(&self) -> PyErr {
-        let msg = if self.decode {
-            if self.end - self.start == 1 {
-                format!("'{}' codec can't decode byte 0x{:02x} in position {}: {}", self.encoding, self.data[0], self.start, self.reason)
-            } else {
-                format!("'{}' codec can't decode bytes in position {}-{}: {}", self.encoding, self.start, self.end - 1, self.reason)
-            }
-        } else if self.end - self.start == 1 {
-            let c = self.data[0];
-            let esc = if c < 0x100 {
-                format!("\\x{c:02x}")
-            } else if c < 0x10000 {
-                format!("\\u{c:04x}")
-            } else {
-                format!("\\U{c:08x}")
-            };
-            format!("'{}' codec can't encode character '{esc}' in position {}: {}", self.encoding, self.start, self.reason)
-        } else {
-            format!("'{}' codec can't encode characters in position {}-{}: {}", self.encoding, self.start, self.end - 1, self.reason)
-        };
-        let e = PyErr::new(if self.decode { "UnicodeDecodeError" } else { "UnicodeEncodeError" }, msg);
-        crate::runtime::set_attr_raw(&e.exc, "encoding", Value::new_str(self.encoding));
-        crate::runtime::set_attr_raw(&e.exc, "start", Value::from(self.start));
-        crate::runtime::set_attr_raw(&e.exc, "end", Value::from(self.end));
-        crate::runtime::set_attr_raw(&e.exc, "reason", Value::new_str(self.reason));
-        e
+    /// The Python exception (`UnicodeDecodeError` / `UnicodeEncodeError`) for a failure
+    /// in `object` (the whole input), built like every other codec error so its `args`,
+    /// attributes and `str()` are CPython's.
+    pub fn to_py(&self, object: Value) -> PyErr {
+        let name = if self.decode { "UnicodeDecodeError" } else { "UnicodeEncodeError" };
+        super::unicode_error::new_error(
+            name,
+            vec![Value::new_str(self.encoding), object, Value::from(self.start), Value::from(self.end), Value::new_str(self.reason)],
+        )
     }
 }
 
@@ -111,7 +93,7 @@ pub fn decode(codec: Codec, data: &[u8], errors: &str, last: bool) -> Result<(St
                         reason: "ordinal not in range(128)",
                         data: vec![b as u32],
                     };
-                    decode_fallback(&mut out, &err, &data[i..i + 1], errors)?;
+                    decode_fallback(&mut out, &err, &data[i..i + 1], data, errors)?;
                 }
             }
             Ok((out, data.len()))
@@ -147,7 +129,7 @@ pub fn decode(codec: Codec, data: &[u8], errors: &str, last: bool) -> Result<(St
                             reason,
                             data: data[good..end].iter().map(|&b| b as u32).collect(),
                         };
-                        decode_fallback(&mut out, &err, &data[good..end], errors)?;
+                        decode_fallback(&mut out, &err, &data[good..end], data, errors)?;
                         pos = end;
                     }
                 }
@@ -156,9 +138,9 @@ pub fn decode(codec: Codec, data: &[u8], errors: &str, last: bool) -> Result<(St
     }
 }
 
-fn decode_fallback(out: &mut String, err: &CodecError, bad: &[u8], errors: &str) -> Result<(), PyErr> {
+fn decode_fallback(out: &mut String, err: &CodecError, bad: &[u8], input: &[u8], errors: &str) -> Result<(), PyErr> {
     match handler(errors)? {
-        "strict" | "surrogatepass" | "xmlcharrefreplace" | "namereplace" => Err(err.to_py()),
+        "strict" | "surrogatepass" | "xmlcharrefreplace" | "namereplace" => Err(err.to_py(crate::objects::str::new_bytes(input.to_vec()))),
         "ignore" => Ok(()),
         "backslashreplace" => {
             for b in bad {
@@ -234,7 +216,7 @@ pub fn encode(codec: Codec, s: &str, errors: &str) -> Result<Vec<u8>, PyErr> {
                     reason,
                     data: bad.iter().map(|&c| c as u32).collect(),
                 };
-                return Err(err.to_py());
+                return Err(err.to_py(Value::new_str(s)));
             }
         }
     }

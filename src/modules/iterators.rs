@@ -193,7 +193,7 @@ pub fn reversed(vm: &Vm, args: Args) -> PyResult<Value> {
         return Ok(r);
     }
     let seq = match seq.payload() {
-        Some(Payload::Dict(_)) | Some(Payload::Range { .. }) => Value::new_list(iter::collect(vm, seq)?),
+        Some(Payload::Dict(_)) => Value::new_list(iter::collect(vm, seq)?),
         _ => seq.clone(),
     };
     if crate::objects::typeobj::lookup(seq.class(), "__getitem__").is_none()

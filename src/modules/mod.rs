@@ -2,6 +2,7 @@
 //! their type's namespace at start-up.
 
 pub mod builtins;
+pub mod bytes_methods;
 pub mod dict_methods;
 pub mod io;
 pub mod io_codec;
@@ -12,6 +13,7 @@ pub mod object_methods;
 pub mod os;
 pub mod os_error;
 pub mod posixpath;
+pub mod range_methods;
 pub mod runpy;
 pub mod set_methods;
 pub mod slot_methods;
@@ -20,6 +22,7 @@ pub mod str_methods;
 pub mod structseq;
 pub mod sys;
 pub mod time;
+pub mod unicode_error;
 
 /// The native modules by import name, with their constructors. A module is created on
 /// first import (start-up stays fast) and then lives in `sys.modules`.

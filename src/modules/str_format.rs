@@ -113,10 +113,30 @@ fn field_value(vm: &Vm, name: &str, src: &FormatSource, numbering: &mut Numberin
 
 /// `fmt % args`.
 pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<Value> {
-    let items = parse_percent_format(fmt);
     let is_mapping = matches!(args.payload(), Some(Payload::Dict(_)))
         || (!matches!(args.payload(), Some(Payload::Tuple(_)) | Some(Payload::Str(_)))
             && crate::objects::typeobj::lookup(args.class(), "__getitem__").is_some());
+    let out = percent_apply(vm, fmt, args, is_mapping, "string", &|k| Value::new_str(k), &mut |vm, v, spec| percent_one(vm, v, spec))?;
+    Ok(Value::new_str(out))
+}
+
+/// The conversion of one `%` spec's value to text.
+pub type PercentOne<'a> = dyn FnMut(&Vm, &Value, &ConvSpec) -> PyResult<String> + 'a;
+
+/// The `%` formatting loop shared by `str` and `bytes` (which formats its Latin-1
+/// decoding): fetches each spec's value from `args` (a mapping when `is_mapping`, looked
+/// up with `key(name)`), converts it with `one`, and checks every argument was used
+/// (`what` is "string" or "bytes" in that message).
+pub fn percent_apply(
+    vm: &Vm,
+    fmt: &str,
+    args: &Value,
+    is_mapping: bool,
+    what: &str,
+    key_of: &dyn Fn(&str) -> Value,
+    one: &mut PercentOne,
+) -> PyResult<String> {
+    let items = parse_percent_format(fmt);
     let tuple_args: Vec<Value> = match args.payload() {
         Some(Payload::Tuple(t)) => t.to_vec(),
         _ => vec![args.clone()],
@@ -138,7 +158,7 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<Value> {
                         return Err(PyErr::type_error("format requires a mapping"));
                     }
                     used_mapping = true;
-                    crate::runtime::item::getitem(vm, args, &Value::new_str(key.as_str()))?
+                    crate::runtime::item::getitem(vm, args, &key_of(key.as_str()))?
                 } else {
                     if spec.width == PercentCount::Star {
                         let w = take(&mut next)?;
@@ -162,17 +182,18 @@ pub fn percent_format(vm: &Vm, fmt: &str, args: &Value) -> PyResult<Value> {
                 if let Some(e) = spec.error.take() {
                     return Err(PyErr::from_spec(e));
                 }
-                out.push_str(&percent_one(vm, &value, &spec)?);
+                out.push_str(&one(vm, &value, &spec)?);
             }
         }
     }
     if next < tuple_args.len() && !used_mapping && !is_mapping {
-        return Err(PyErr::type_error("not all arguments converted during string formatting"));
+        return Err(PyErr::type_error(format!("not all arguments converted during {what} formatting")));
     }
-    Ok(Value::new_str(out))
+    Ok(out)
 }
 
-fn percent_one(vm: &Vm, v: &Value, spec: &ConvSpec) -> PyResult<String> {
+/// One `str` `%` conversion (also the numeric conversions of `bytes`).
+pub fn percent_one(vm: &Vm, v: &Value, spec: &ConvSpec) -> PyResult<String> {
     use crate::text::percent::{percent_char_from_int, percent_float, percent_int, percent_str};
     match spec.conv {
         's' => Ok(percent_str(&repr::str(vm, v)?, spec)),

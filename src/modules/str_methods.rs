@@ -488,19 +488,16 @@ pub fn codec_error(e: codecs::CodecError, encode: bool, object: Value, text: &st
     match &e {
         codecs::CodecError::UnknownHandler(_) => PyErr::new("LookupError", e.encode_message(text)),
         codecs::CodecError::Unicode { codec, start, end, reason } => {
-            let (cls, msg) =
-                if encode { ("UnicodeEncodeError", e.encode_message(text)) } else { ("UnicodeDecodeError", e.decode_message(data)) };
-            let err = PyErr::new(cls, msg);
-            for (k, v) in [
-                ("encoding", Value::new_str(codec.name())),
-                ("object", object),
-                ("start", Value::from(*start)),
-                ("end", Value::from(*end)),
-                ("reason", Value::new_str(reason.as_str())),
-            ] {
-                crate::runtime::set_attr_raw(&err.exc, k, v);
-            }
-            err
+            let _ = (text, data);
+            let cls = if encode { "UnicodeEncodeError" } else { "UnicodeDecodeError" };
+            let object = match object.payload() {
+                Some(Payload::ByteArray(b)) => crate::objects::bytes::new_bytes(b.borrow().clone()),
+                _ => object,
+            };
+            super::unicode_error::new_error(
+                cls,
+                vec![Value::new_str(codec.name()), object, Value::from(*start), Value::from(*end), Value::new_str(reason.as_str())],
+            )
         }
     }
 }

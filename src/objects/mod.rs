@@ -9,6 +9,7 @@
 //! exact-`int` heap object always holds a value outside the `i64` range (ints are
 //! normalised), so equal ints have equal representations.
 
+pub mod bytes;
 pub mod complex;
 pub mod dict;
 pub mod dict_view;
@@ -17,6 +18,7 @@ pub mod function;
 pub mod int;
 pub mod list;
 pub mod module;
+pub mod range;
 pub mod str;
 pub mod tuple;
 pub mod typeobj;

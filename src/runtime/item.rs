@@ -5,7 +5,7 @@
 use super::call::{call_bound, lookup_user};
 use super::{mapping, ops, Args, PyErr, PyResult};
 use crate::objects::typeobj::{self, type_name};
-use crate::objects::{int, list, types, Payload, PyRef, Value};
+use crate::objects::{list, types, Payload, PyRef, Value};
 use crate::vm::Vm;
 
 /// Resolved slice bounds for a sequence of length `len` (`slice.indices`).
@@ -123,12 +123,8 @@ fn getitem_impl(vm: &Vm, container: &Value, key: &Value, slot_only: bool) -> PyR
             let i = norm_index(key, s.char_len(), "string")?;
             Ok(Value::new_str(s.char_at(i).map(String::from).unwrap_or_default()))
         }
-        Some(Payload::Bytes(b)) => {
-            if let Some((x, y, z)) = slice_parts(key) {
-                let (s, e, st) = slice_indices(x, y, z, b.len())?;
-                return Ok(crate::objects::str::new_bytes(slice_positions(s, e, st).map(|i| b[i]).collect()));
-            }
-            Ok(Value::Int(b[norm_index(key, b.len(), "index")?] as i64))
+        Some(Payload::Bytes(_)) | Some(Payload::ByteArray(_)) => {
+            crate::objects::bytes::getitem(vm, container, key).unwrap_or_else(|| Err(PyErr::type_error("bytes expected")))
         }
         Some(Payload::Dict(d)) => match mapping::get(vm, d, key)? {
             Some(v) => Ok(v),
@@ -139,14 +135,8 @@ fn getitem_impl(vm: &Vm, container: &Value, key: &Value, slot_only: bool) -> PyR
                 Err(PyErr::key_error(key.clone()))
             }
         },
-        Some(Payload::Range { start, stop: _, step }) => {
-            if slice_parts(key).is_some() {
-                return Err(PyErr::type_error("range slicing is not supported yet"));
-            }
-            let n = ops::range_len(container)?;
-            let i = norm_index(key, n, "range object")?;
-            let (a, s) = (ops::index_value(start)?, ops::index_value(step)?);
-            Ok(Value::Int(a + s * i as i64))
+        Some(Payload::Range { .. }) => {
+            crate::objects::range::getitem(vm, container, key).unwrap_or_else(|| Err(PyErr::type_error("range expected")))
         }
         Some(Payload::Type(_)) => {
             let cls = container.as_obj().cloned().ok_or_else(|| PyErr::type_error("type expected"))?;
@@ -219,6 +209,7 @@ fn setitem_impl(vm: &Vm, container: &Value, key: &Value, value: Value, slot_only
             Ok(())
         }
         Some(Payload::Dict(d)) => mapping::set(vm, d, key.clone(), value),
+        Some(Payload::ByteArray(_)) => crate::objects::bytes::setitem(vm, container, key, Some(&value)).unwrap_or(Ok(())),
         _ => match typeobj::lookup(container.class(), "__setitem__").filter(|_| !slot_only) {
             Some(f) => call_bound(vm, &f, container, Args::new(&[key.clone(), value])).map(|_| ()),
             None => Err(PyErr::type_error(format!("'{}' object does not support item assignment", type_name(container)))),
@@ -270,6 +261,7 @@ fn delitem_impl(vm: &Vm, container: &Value, key: &Value, slot_only: bool) -> PyR
             Some(_) => Ok(()),
             None => Err(PyErr::key_error(key.clone())),
         },
+        Some(Payload::ByteArray(_)) => crate::objects::bytes::setitem(vm, container, key, None).unwrap_or(Ok(())),
         _ => match typeobj::lookup(container.class(), "__delitem__").filter(|_| !slot_only) {
             Some(f) => call_bound(vm, &f, container, Args::new(&[key.clone()])).map(|_| ()),
             None => Err(PyErr::type_error(format!("'{}' object doesn't support item deletion", type_name(container)))),
@@ -298,6 +290,7 @@ fn contains_impl(vm: &Vm, container: &Value, item: &Value, slot_only: bool) -> P
             None => Err(PyErr::type_error(format!("'in <string>' requires string as left operand, not {}", type_name(item)))),
         },
         Some(Payload::Dict(d)) | Some(Payload::Set(d)) => mapping::contains(vm, d, item),
+        Some(Payload::Bytes(_)) | Some(Payload::ByteArray(_)) => crate::objects::bytes::contains(vm, container, item).unwrap_or(Ok(false)),
         Some(Payload::FrozenSet(d)) => super::set::frozen_contains(vm, d, item),
         Some(Payload::DictView { dict, kind }) => crate::objects::dict_view::contains(vm, dict, *kind, item),
         Some(Payload::List(l)) => {
@@ -317,15 +310,7 @@ fn contains_impl(vm: &Vm, container: &Value, item: &Value, slot_only: bool) -> P
             }
             Ok(false)
         }
-        Some(Payload::Range { .. }) if int::is_int(item) => {
-            let it = super::iter::iter(vm, container)?;
-            while let Some(x) = super::iter::next(vm, &it)? {
-                if ops::eq(vm, &x, item)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
+        Some(Payload::Range { .. }) => crate::objects::range::contains(vm, container, item),
         _ => {
             if let Some(f) = typeobj::lookup(container.class(), "__contains__").filter(|_| !slot_only) {
                 let r = call_bound(vm, &f, container, Args::new(&[item.clone()]))?;

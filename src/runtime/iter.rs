@@ -37,14 +37,7 @@ pub fn iter_builtin(_vm: &Vm, v: &Value) -> Option<PyResult<Value>> {
     };
     Some(match v.payload()? {
         Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) | Payload::ByteArray(_) => Ok(seq_iter(v)),
-        Payload::Range { start, step, .. } => (|| {
-            let (a, s) = (super::ops::index_value(start)?, super::ops::index_value(step)?);
-            let n = super::ops::range_len(v)? as i64;
-            Ok(Value::Obj(PyRef::new(
-                &t.range_iterator,
-                Payload::RangeIter { next: Cell::new(a), stop: a.saturating_add(n.saturating_mul(s)), step: s },
-            )))
-        })(),
+        Payload::Range { .. } => crate::objects::range::iter(v).ok_or_else(|| PyErr::type_error("range expected")),
         Payload::Dict(_) => Ok(dict_iter(v.as_obj()?.clone(), 0)),
         Payload::DictView { dict, kind } => Ok(dict_iter(dict.clone(), *kind)),
         Payload::Set(_) | Payload::FrozenSet(_) => {

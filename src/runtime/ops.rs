@@ -185,6 +185,17 @@ pub fn compare_fast(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
 pub fn builtin_binop_vm(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
     match (op, a.payload()) {
         (BinOp::Remainder, Some(Payload::Str(s))) => return Some(crate::modules::str_format::percent_format(vm, s.as_str(), b)),
+        (BinOp::Remainder, Some(Payload::Bytes(_) | Payload::ByteArray(_))) => {
+            let fmt = crate::objects::bytes::data(a)?;
+            let array = matches!(a.payload(), Some(Payload::ByteArray(_)));
+            return Some(crate::modules::bytes_methods::bytes_percent_format(vm, &fmt, b).map(|out| {
+                if array {
+                    crate::objects::bytes::new_bytearray(out)
+                } else {
+                    crate::objects::str::new_bytes(out)
+                }
+            }));
+        }
         (BinOp::Or, Some(Payload::Dict(_))) if matches!(b.payload(), Some(Payload::Dict(_))) => {
             return Some((|| {
                 let out = Value::Obj(crate::objects::dict::copy_dict_obj(a.as_obj().ok_or_else(|| PyErr::type_error("dict expected"))?));
@@ -242,6 +253,25 @@ fn set_binop(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>
 /// In-place operations that mutate builtin containers (`list += iterable`).
 fn native_inplace(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
     match (op, a.payload()) {
+        (BinOp::InplaceAdd, Some(Payload::ByteArray(buf))) if lookup_user(a.class(), "__iadd__").is_none() => {
+            let more = crate::objects::bytes::data(b)?;
+            buf.borrow_mut().extend_from_slice(&more);
+            Some(Ok(a.clone()))
+        }
+        (BinOp::InplaceMultiply, Some(Payload::ByteArray(buf))) if lookup_user(a.class(), "__imul__").is_none() && int::is_int(b) => {
+            let n = match int::as_bigint(b).and_then(|c| c.to_i64()) {
+                Some(c) => c.max(0) as usize,
+                None => return Some(Err(PyErr::overflow_error("cannot fit 'int' into an index-sized integer"))),
+            };
+            let mut v = buf.borrow_mut();
+            if v.len().saturating_mul(n) > isize::MAX as usize / 2 {
+                return Some(Err(PyErr::new("MemoryError", "")));
+            }
+            let rep = v.repeat(n);
+            *v = rep;
+            drop(v);
+            Some(Ok(a.clone()))
+        }
         (BinOp::InplaceAdd, Some(Payload::List(l))) if lookup_user(a.class(), "__iadd__").is_none() => {
             let items = match b.payload() {
                 Some(Payload::List(other)) => other.borrow().clone(),
@@ -595,10 +625,15 @@ fn seq_binop(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
                 v.extend(y.iter().cloned());
                 Some(Ok(Value::new_tuple(v)))
             }
-            (Payload::Bytes(x), Payload::Bytes(y)) => {
-                let mut v = x.to_vec();
-                v.extend_from_slice(y);
-                Some(Ok(crate::objects::str::new_bytes(v)))
+            (Payload::Bytes(_) | Payload::ByteArray(_), Payload::Bytes(_) | Payload::ByteArray(_)) => {
+                let (x, y) = (crate::objects::bytes::data(a)?, crate::objects::bytes::data(b)?);
+                let mut v = x.into_owned();
+                v.extend_from_slice(&y);
+                Some(Ok(if matches!(pa?, Payload::ByteArray(_)) {
+                    crate::objects::bytes::new_bytearray(v)
+                } else {
+                    crate::objects::str::new_bytes(v)
+                }))
             }
             _ => None,
         },
@@ -631,7 +666,7 @@ fn seq_binop(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
 }
 
 fn is_seq(p: &Payload) -> bool {
-    matches!(p, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))
+    matches!(p, Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_))
 }
 
 fn repeat_seq(seq: &Value, n: usize) -> PyResult<Value> {
@@ -657,7 +692,19 @@ fn repeat_seq(seq: &Value, n: usize) -> PyResult<Value> {
             }
             Ok(Value::new_tuple(v))
         }
-        Some(Payload::Bytes(b)) => Ok(crate::objects::str::new_bytes(b.repeat(n))),
+        Some(Payload::Bytes(b)) => {
+            if b.len().saturating_mul(n) > isize::MAX as usize / 2 {
+                return Err(PyErr::new("MemoryError", ""));
+            }
+            Ok(crate::objects::str::new_bytes(b.repeat(n)))
+        }
+        Some(Payload::ByteArray(b)) => {
+            let b = b.borrow();
+            if b.len().saturating_mul(n) > isize::MAX as usize / 2 {
+                return Err(PyErr::new("MemoryError", ""));
+            }
+            Ok(crate::objects::bytes::new_bytearray(b.repeat(n)))
+        }
         _ => Err(PyErr::type_error("can't multiply sequence by non-int")),
     }
 }
@@ -740,7 +787,7 @@ pub fn truthy(vm: &Vm, v: &Value) -> PyResult<bool> {
                 Payload::Complex { re, im } => *re != 0.0 || *im != 0.0,
                 Payload::Bytes(b) => !b.is_empty(),
                 Payload::ByteArray(b) => !b.borrow().is_empty(),
-                Payload::Range { .. } => range_len(v)? != 0,
+                Payload::Range { .. } => crate::objects::range::is_nonempty(v),
                 Payload::DictView { dict, .. } => crate::objects::dict::len(dict) != 0,
                 _ => true,
             })
@@ -793,20 +840,9 @@ pub fn len_builtin(v: &Value) -> Option<PyResult<usize>> {
     }
 }
 
-/// The length of a range object.
+/// The length of a range object (`OverflowError` past `ssize_t`).
 pub fn range_len(v: &Value) -> PyResult<usize> {
-    if let Some(Payload::Range { start, stop, step }) = v.payload() {
-        let (a, b, s) = (index_value(start)?, index_value(stop)?, index_value(step)?);
-        let n = if s > 0 && a < b {
-            (b as i128 - a as i128 - 1) / s as i128 + 1
-        } else if s < 0 && a > b {
-            (a as i128 - b as i128 - 1) / (-(s as i128)) + 1
-        } else {
-            0
-        };
-        return Ok(n as usize);
-    }
-    Ok(0)
+    crate::objects::range::len(v)
 }
 
 /// `operator.index(v)`: an int as a `BigInt`, calling a user class's `__index__`; `None`
@@ -1085,6 +1121,20 @@ pub fn container_compare_vm(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> Option<
         let (x, y) = (s::table_snapshot(a)?, s::table_snapshot(b)?);
         return Some(s::compare_tables(vm, &x, y, op));
     }
+    match (a.payload(), b.payload()) {
+        (Some(Payload::Range { .. }), Some(Payload::Range { .. })) => {
+            return match op {
+                CmpOp::Eq => crate::objects::range::equal(a, b).map(Ok),
+                CmpOp::Ne => crate::objects::range::equal(a, b).map(|e| Ok(!e)),
+                _ => None,
+            }
+        }
+        (Some(Payload::Slice { .. }), Some(Payload::Slice { .. })) => {
+            let (x, y) = (crate::objects::range::slice_tuple(a)?, crate::objects::range::slice_tuple(b)?);
+            return seq_compare_vm(vm, &x, &y, op);
+        }
+        _ => {}
+    }
     let view_or_set = |v: &Value| dv::is_set_like_view(v) || s::is_set_like(v);
     if (dv::is_set_like_view(a) && view_or_set(b)) || (dv::is_set_like_view(b) && view_or_set(a)) {
         return Some((|| {
@@ -1173,6 +1223,8 @@ pub fn hash_builtin(vm: &Vm, v: &Value) -> PyResult<i64> {
             Ok(if h == -1 { 1546275796 } else { h })
         }
         Payload::FrozenSet(_) => Ok(super::set::frozenset_hash(vm, v)?),
+        Payload::Range { .. } => crate::objects::range::hash(vm, v),
+        Payload::Slice { .. } => Err(PyErr::type_error("unhashable type: 'slice'")),
         Payload::DictView { kind, .. } if *kind != crate::objects::dict_view::VALUES => {
             Err(PyErr::type_error(format!("unhashable type: '{}'", type_name(v))))
         }

@@ -43,7 +43,7 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
         Payload::Float(f) => crate::num::float_repr(*f),
         Payload::Complex { re, im } => crate::num::complex_repr(*re, *im),
         Payload::Bytes(b) => crate::text::bytes_repr(b),
-        Payload::ByteArray(b) => format!("bytearray({})", crate::text::bytes_repr(&b.borrow())),
+        Payload::ByteArray(b) => crate::text::repr::bytearray_repr(&b.borrow(), &crate::objects::typeobj::name_of(o.class())),
         Payload::List(l) => {
             let items = l.borrow().clone();
             return guarded(o.addr(), "[...]", || Ok(format!("[{}]", join_reprs(vm, &items)?)));
@@ -223,6 +223,11 @@ pub fn exception_str(vm: &Vm, exc: &Value, args: &Value) -> PyResult<String> {
     }
     if super::exc_group::is_group(exc) {
         return Ok(super::exc_group::group_str(exc));
+    }
+    if typeobj::isinstance(exc, crate::objects::types().exc.get("UnicodeError")) {
+        if let Some(s) = crate::modules::unicode_error::unicode_error_str(vm, exc)? {
+            return Ok(s);
+        }
     }
     let items = crate::objects::tuple::items(args).map(|t| t.to_vec()).unwrap_or_default();
     match items.len() {

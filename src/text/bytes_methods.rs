@@ -412,6 +412,93 @@ pub fn bytes_istitle(b: &[u8]) -> bool {
     cased
 }
 
+/// `b.startswith(sub, start, end)` (`at_end` false) / `b.endswith(...)` (CPython's
+/// `tailmatch`).
+pub fn bytes_tailmatch(b: &[u8], sub: &[u8], start: Option<i64>, end: Option<i64>, at_end: bool) -> bool {
+    let len = b.len() as i64;
+    let slen = sub.len() as i64;
+    let (mut st, en) = adjust_indices(start, end, b.len());
+    if at_end {
+        if en - st < slen || st > len {
+            return false;
+        }
+        if en - slen > st {
+            st = en - slen;
+        }
+    } else if st > len - slen {
+        return false;
+    }
+    if en - st < slen {
+        return false;
+    }
+    &b[st as usize..(st + slen) as usize] == sub
+}
+
+/// `b.hex(sep, bytes_per_sep)`: two lowercase hex digits per byte, with `sep` between
+/// groups of `|bytes_per_sep|` bytes counted from the right (positive) or left (negative).
+pub fn bytes_hex(b: &[u8], sep: Option<u8>, bytes_per_sep: i64) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let group = bytes_per_sep.unsigned_abs() as usize;
+    let mut out = String::with_capacity(b.len() * 3);
+    let n = b.len();
+    for (i, &c) in b.iter().enumerate() {
+        if let Some(sep) = sep.filter(|_| group > 0 && i > 0) {
+            let boundary = if bytes_per_sep > 0 { (n - i) % group == 0 } else { i % group == 0 };
+            if boundary {
+                out.push(sep as char);
+            }
+        }
+        out.push(DIGITS[(c >> 4) as usize] as char);
+        out.push(DIGITS[(c & 15) as usize] as char);
+    }
+    out
+}
+
+/// `bytes.fromhex(s)`: pairs of hex digits, ASCII whitespace allowed between pairs.
+pub fn bytes_fromhex(s: &str) -> SpecResult<Vec<u8>> {
+    let bad = |pos: usize| PyErrSpec::value(format!("non-hexadecimal number found in fromhex() arg at position {pos}"));
+    if !s.is_ascii() {
+        return Err(bad(s.chars().position(|c| !c.is_ascii()).unwrap_or(0)));
+    }
+    let b = s.as_bytes();
+    let digit = |i: usize| b.get(i).and_then(|&c| (c as char).to_digit(16));
+    let mut out = Vec::with_capacity(b.len() / 2);
+    let mut i = 0;
+    while i < b.len() {
+        if is_ascii_space(b[i]) {
+            i += 1;
+            continue;
+        }
+        let hi = digit(i).ok_or_else(|| bad(i))?;
+        let lo = digit(i + 1).ok_or_else(|| bad(i + 1))?;
+        out.push((hi * 16 + lo) as u8);
+        i += 2;
+    }
+    Ok(out)
+}
+
+/// `bytes.maketrans(frm, to)`: the identity table with `frm[i]` mapped to `to[i]`.
+pub fn bytes_maketrans(frm: &[u8], to: &[u8]) -> SpecResult<Vec<u8>> {
+    if frm.len() != to.len() {
+        return Err(PyErrSpec::value("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255u8).collect();
+    for (&f, &t) in frm.iter().zip(to) {
+        table[f as usize] = t;
+    }
+    Ok(table)
+}
+
+/// `b.translate(table, delete)`: drop the bytes in `delete`, map the rest through `table`
+/// (a 256-byte table, or `None` for the identity).
+pub fn bytes_translate(b: &[u8], table: Option<&[u8]>, delete: &[u8]) -> Vec<u8> {
+    let mut drop = [false; 256];
+    for &d in delete {
+        drop[d as usize] = true;
+    }
+    b.iter().filter(|&&c| !drop[c as usize]).map(|&c| table.map_or(c, |t| t[c as usize])).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -423,5 +510,11 @@ mod tests {
         assert_eq!(bytes_find(b"abcabc", b"c", Some(3), None), 5);
         assert_eq!(bytes_title(b"hello wORLD"), b"Hello World");
         assert_eq!(bytes_zfill(b"-1", 4), b"-001");
+        assert_eq!(bytes_hex(b"abc", Some(b':'), 2), "61:6263");
+        assert_eq!(bytes_hex(b"abc", Some(b':'), -2), "6162:63");
+        assert_eq!(bytes_fromhex("ab 0c").unwrap(), vec![0xab, 0x0c]);
+        assert!(bytes_fromhex("ab c").is_err());
+        assert!(bytes_tailmatch(b"abc", b"bc", None, None, true));
+        assert!(!bytes_tailmatch(b"ab", b"", Some(3), None, false));
     }
 }

@@ -70,6 +70,16 @@ pub fn bytes_repr(b: &[u8]) -> String {
 /// The repr body of a bytes-like value wrapped in `prefix`/`suffix`, as `bytearray(b'..')`
 /// uses it: `bytes_repr_with_prefix(b, "bytearray(b", ")")`.
 pub fn bytes_repr_with_prefix(b: &[u8], prefix: &str, suffix: &str) -> String {
+    bytes_repr_impl(b, prefix, suffix, false)
+}
+
+/// The repr of a `bytearray` whose class is called `name`: like `bytes`, except that a
+/// single quote is escaped even inside double quotes (CPython's `bytearray_repr`).
+pub fn bytearray_repr(b: &[u8], name: &str) -> String {
+    bytes_repr_impl(b, &format!("{name}(b"), ")", true)
+}
+
+fn bytes_repr_impl(b: &[u8], prefix: &str, suffix: &str, always_escape_single: bool) -> String {
     let quote = pick_quote(b.contains(&b'\''), b.contains(&b'"')) as u8;
     let mut out = String::with_capacity(b.len() + prefix.len() + suffix.len() + 2);
     out.push_str(prefix);
@@ -80,7 +90,7 @@ pub fn bytes_repr_with_prefix(b: &[u8], prefix: &str, suffix: &str) -> String {
             b'\t' => out.push_str("\\t"),
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
-            c if c == quote => {
+            c if c == quote || (always_escape_single && c == b'\'') => {
                 out.push('\\');
                 out.push(c as char);
             }
