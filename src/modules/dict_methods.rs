@@ -268,10 +268,6 @@ fn view_reversed(_vm: &Vm, args: Args) -> PyResult<Value> {
 fn view_isdisjoint(vm: &Vm, args: Args) -> PyResult<Value> {
     let this = &args.args[0];
     let other = args.one(&format!("{}.isdisjoint", type_name(this)))?;
-    let mine = dict_view::table(vm, this)?.unwrap_or_default();
-    let theirs = match dict_view::table(vm, other)? {
-        Some(t) => t,
-        None => set::table_from_iterable(vm, other)?,
-    };
-    Ok(Value::Bool(set::is_disjoint(vm, &mine, theirs)?))
+    let mine = set::new_set_value(dict_view::table(vm, this)?.unwrap_or_default(), true);
+    Ok(Value::Bool(set::is_disjoint(vm, &mine, other)?))
 }

@@ -426,9 +426,11 @@ fn set_init(vm: &Vm, args: Args) -> PyResult<Value> {
     if pos.len() > 1 {
         return Err(PyErr::type_error(format!("set expected at most 1 argument, got {}", pos.len())));
     }
-    if let (Some(src), Some(Payload::Set(cell))) = (pos.first(), args.args[0].payload()) {
-        for x in iter::collect(vm, src)? {
-            mapping::set(vm, cell, x, Value::None)?;
+    if let Some(Payload::Set(cell)) = args.args[0].payload() {
+        let old = cell.borrow_mut().clear();
+        drop(old);
+        if let Some(src) = pos.first() {
+            crate::runtime::set::update_from(vm, cell, src)?;
         }
     }
     Ok(Value::None)

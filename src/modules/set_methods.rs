@@ -4,9 +4,10 @@
 use std::cell::RefCell;
 
 use crate::objects::function::add_methods;
+use crate::objects::set_table::SetTable;
 use crate::objects::typeobj::{self, type_name};
-use crate::objects::{types, DictData, Payload, Value};
-use crate::runtime::{mapping, ops, set, Args, PyErr, PyResult};
+use crate::objects::{types, Payload, Value};
+use crate::runtime::{ops, set, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
 pub fn init() {
@@ -45,17 +46,17 @@ pub fn init() {
     );
 }
 
-/// The receiver's table (a snapshot) and whether it is a frozenset.
-fn this(args: &Args, name: &str) -> PyResult<(DictData, bool)> {
+/// The receiver (a `set` or `frozenset`) and whether it is a frozenset.
+fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<(&'a Value, bool)> {
     let v = args.args.first().ok_or_else(|| PyErr::type_error(format!("unbound method set.{name}() needs an argument")))?;
     match v.payload() {
-        Some(Payload::Set(d)) => Ok((d.borrow().clone(), false)),
-        Some(Payload::FrozenSet(d)) => Ok(((**d).clone(), true)),
+        Some(Payload::Set(_)) => Ok((v, false)),
+        Some(Payload::FrozenSet(_)) => Ok((v, true)),
         _ => Err(PyErr::type_error(format!("descriptor '{name}' for 'set' objects doesn't apply to a '{}' object", type_name(v)))),
     }
 }
 
-fn cell_of<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a RefCell<DictData>> {
+fn cell_of<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a RefCell<SetTable>> {
     match args.args.first().and_then(|v| v.payload()) {
         Some(Payload::Set(d)) => Ok(d),
         _ => {
@@ -70,86 +71,111 @@ fn qual(args: &Args, name: &str) -> String {
     format!("{}.{name}", if frozen { "frozenset" } else { "set" })
 }
 
-/// Replace a set's table, dropping the old one outside the borrow.
-fn replace(cell: &RefCell<DictData>, d: DictData) {
+/// Replace a set's table (CPython's `set_swap_bodies`), dropping the old one outside the
+/// borrow.
+fn replace(cell: &RefCell<SetTable>, d: SetTable) {
     let old = std::mem::replace(&mut *cell.borrow_mut(), d);
     drop(old);
 }
 
-/// The hash of a set element; a `set` key is looked up as the equal frozenset.
-fn key_hash(vm: &Vm, key: &Value) -> PyResult<(i64, Value)> {
-    if let Some(Payload::Set(d)) = key.payload() {
-        let frozen = set::new_set_value(d.borrow().clone(), true);
-        return Ok((ops::hash(vm, &frozen)?, frozen));
-    }
-    Ok((ops::hash(vm, key)?, key.clone()))
+/// A copy of the receiver's table laid out as CPython's `set_copy`.
+fn copy_of(v: &Value) -> SetTable {
+    set::table_snapshot(v).map(|t| t.copy()).unwrap_or_default()
 }
 
 fn set_copy(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let (d, frozen) = this(&args, "copy")?;
+    let (v, frozen) = this(&args, "copy")?;
     args.noargs(&qual(&args, "copy"))?;
-    if frozen && args.args[0].class().is(&types().frozenset) {
-        return Ok(args.args[0].clone());
+    if frozen && v.class().is(&types().frozenset) {
+        return Ok(v.clone());
     }
-    Ok(set::new_set_value(d, frozen))
+    Ok(set::new_set_value(copy_of(v), frozen))
 }
 
 fn set_union(vm: &Vm, args: Args) -> PyResult<Value> {
-    let (mut d, frozen) = this(&args, "union")?;
+    let (v, frozen) = this(&args, "union")?;
     args.no_kw(&qual(&args, "union"))?;
+    let cell = RefCell::new(copy_of(v));
     for other in args.rest() {
-        let t = set::table_from_iterable(vm, other)?;
-        d = set::union(vm, d, &t)?;
+        if !other.is(v) {
+            set::update_from(vm, &cell, other)?;
+        }
     }
-    Ok(set::new_set_value(d, frozen))
+    Ok(set::new_set_value(cell.into_inner(), frozen))
+}
+
+/// `set_intersection_multi`: the receiver intersected with each argument in turn.
+fn intersection_multi(vm: &Vm, v: &Value, others: &[Value]) -> PyResult<SetTable> {
+    if others.is_empty() {
+        return Ok(copy_of(v));
+    }
+    let mut acc = v.clone();
+    let mut result = SetTable::new();
+    for other in others {
+        result = set::intersection(vm, &acc, other)?;
+        acc = set::new_set_value(result.clone(), false);
+    }
+    Ok(result)
 }
 
 fn set_intersection(vm: &Vm, args: Args) -> PyResult<Value> {
-    let (mut d, frozen) = this(&args, "intersection")?;
+    let (v, frozen) = this(&args, "intersection")?;
     args.no_kw(&qual(&args, "intersection"))?;
-    for other in args.rest() {
-        let t = set::table_from_iterable(vm, other)?;
-        d = set::intersection(vm, &d, t)?;
-    }
-    Ok(set::new_set_value(d, frozen))
+    Ok(set::new_set_value(intersection_multi(vm, v, args.rest())?, frozen))
 }
 
 fn set_difference(vm: &Vm, args: Args) -> PyResult<Value> {
-    let (mut d, frozen) = this(&args, "difference")?;
+    let (v, frozen) = this(&args, "difference")?;
     args.no_kw(&qual(&args, "difference"))?;
-    for other in args.rest() {
-        let t = set::table_from_iterable(vm, other)?;
-        d = set::difference(vm, &d, t)?;
+    let others = args.rest();
+    let Some(first) = others.first() else {
+        return Ok(set::new_set_value(copy_of(v), frozen));
+    };
+    let cell = RefCell::new(set::difference(vm, v, first)?);
+    for other in &others[1..] {
+        set::difference_update(vm, &cell, other, false)?;
     }
-    Ok(set::new_set_value(d, frozen))
+    Ok(set::new_set_value(cell.into_inner(), frozen))
 }
 
 fn set_symmetric_difference(vm: &Vm, args: Args) -> PyResult<Value> {
-    let (d, frozen) = this(&args, "symmetric_difference")?;
+    let (v, frozen) = this(&args, "symmetric_difference")?;
     let other = args.one(&qual(&args, "symmetric_difference"))?;
-    let t = set::table_from_iterable(vm, other)?;
-    Ok(set::new_set_value(set::symmetric_difference(vm, &d, t)?, frozen))
+    Ok(set::new_set_value(set::symmetric_difference(vm, v, other)?, frozen))
 }
 
 fn set_issubset(vm: &Vm, args: Args) -> PyResult<Value> {
-    let (d, _) = this(&args, "issubset")?;
+    let (v, _) = this(&args, "issubset")?;
     let other = args.one(&qual(&args, "issubset"))?;
-    let t = set::table_from_iterable(vm, other)?;
-    Ok(Value::Bool(set::is_subset(vm, &d, t)?))
+    let mine = set::table_snapshot(v).unwrap_or_default();
+    let theirs = match set::table_snapshot(other) {
+        Some(t) => t,
+        None => set::table_from_iterable(vm, other)?,
+    };
+    Ok(Value::Bool(set::is_subset(vm, &mine, &theirs)?))
 }
 
 fn set_issuperset(vm: &Vm, args: Args) -> PyResult<Value> {
-    let (d, _) = this(&args, "issuperset")?;
+    let (v, _) = this(&args, "issuperset")?;
     let other = args.one(&qual(&args, "issuperset"))?;
-    let t = set::table_from_iterable(vm, other)?;
-    Ok(Value::Bool(set::is_subset(vm, &t, d)?))
+    let mine = set::table_snapshot(v).unwrap_or_default();
+    if let Some(theirs) = set::table_snapshot(other) {
+        return Ok(Value::Bool(set::is_subset(vm, &theirs, &mine)?));
+    }
+    let it = crate::runtime::iter::iter(vm, other)?;
+    while let Some(k) = crate::runtime::iter::next(vm, &it)? {
+        let h = ops::hash(vm, &k)?;
+        if !set::contains_hashed(vm, set::TableRef::Frozen(&mine), h, &k)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }
 
 fn set_isdisjoint(vm: &Vm, args: Args) -> PyResult<Value> {
-    let (d, _) = this(&args, "isdisjoint")?;
+    let (v, _) = this(&args, "isdisjoint")?;
     let other = args.one(&qual(&args, "isdisjoint"))?;
-    let t = set::table_from_iterable(vm, other)?;
-    Ok(Value::Bool(set::is_disjoint(vm, &d, t)?))
+    Ok(Value::Bool(set::is_disjoint(vm, v, other)?))
 }
 
 fn set_add(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -162,46 +188,34 @@ fn set_add(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn set_discard(vm: &Vm, args: Args) -> PyResult<Value> {
     let cell = cell_of(&args, "discard")?;
-    let (h, key) = key_hash(vm, args.one("set.discard")?)?;
-    if let Some(ix) = mapping::find(vm, cell, h, &key)? {
-        let removed = cell.borrow_mut().remove_at(ix);
-        drop(removed);
-    }
+    let (h, key) = set::element_hash(vm, args.one("set.discard")?)?;
+    set::discard_hashed(vm, cell, h, &key)?;
     Ok(Value::None)
 }
 
 fn set_remove(vm: &Vm, args: Args) -> PyResult<Value> {
     let cell = cell_of(&args, "remove")?;
     let x = args.one("set.remove")?;
-    let (h, key) = key_hash(vm, x)?;
-    match mapping::find(vm, cell, h, &key)? {
-        Some(ix) => {
-            let removed = cell.borrow_mut().remove_at(ix);
-            drop(removed);
-            Ok(Value::None)
-        }
-        None => Err(PyErr::key_error(x.clone())),
+    let (h, key) = set::element_hash(vm, x)?;
+    if set::discard_hashed(vm, cell, h, &key)? {
+        Ok(Value::None)
+    } else {
+        Err(PyErr::key_error(x.clone()))
     }
 }
 
 fn set_pop(_vm: &Vm, args: Args) -> PyResult<Value> {
     let cell = cell_of(&args, "pop")?;
     args.noargs("set.pop")?;
-    let first = {
-        let d = cell.borrow();
-        (0..d.slots_len()).find(|&i| matches!(d.slot(i), Some(Some(_))))
-    };
-    let e = first.and_then(|ix| cell.borrow_mut().remove_at(ix));
-    match e {
-        Some(e) => Ok(e.key),
-        None => Err(PyErr::new("KeyError", "pop from an empty set")),
-    }
+    let popped = cell.borrow_mut().pop();
+    popped.ok_or_else(|| PyErr::new("KeyError", "pop from an empty set"))
 }
 
 fn set_clear(_vm: &Vm, args: Args) -> PyResult<Value> {
     let cell = cell_of(&args, "clear")?;
     args.noargs("set.clear")?;
-    replace(cell, DictData::new());
+    let old = cell.borrow_mut().clear();
+    drop(old);
     Ok(Value::None)
 }
 
@@ -209,10 +223,7 @@ fn set_update(vm: &Vm, args: Args) -> PyResult<Value> {
     let cell = cell_of(&args, "update")?;
     args.no_kw("set.update")?;
     for other in args.rest() {
-        let t = set::table_from_iterable(vm, other)?;
-        for e in t.iter() {
-            set::add_hashed(vm, cell, e.hash, e.key.clone())?;
-        }
+        set::update_from(vm, cell, other)?;
     }
     Ok(Value::None)
 }
@@ -220,63 +231,56 @@ fn set_update(vm: &Vm, args: Args) -> PyResult<Value> {
 fn set_intersection_update(vm: &Vm, args: Args) -> PyResult<Value> {
     let cell = cell_of(&args, "intersection_update")?;
     args.no_kw("set.intersection_update")?;
-    let mut d = cell.borrow().clone();
-    for other in args.rest() {
-        let t = set::table_from_iterable(vm, other)?;
-        d = set::intersection(vm, &d, t)?;
-    }
-    replace(cell, d);
+    let t = intersection_multi(vm, &args.args[0], args.rest())?;
+    replace(cell, t);
     Ok(Value::None)
 }
 
 fn set_difference_update(vm: &Vm, args: Args) -> PyResult<Value> {
     let cell = cell_of(&args, "difference_update")?;
     args.no_kw("set.difference_update")?;
-    let mut d = cell.borrow().clone();
     for other in args.rest() {
-        let t = set::table_from_iterable(vm, other)?;
-        d = set::difference(vm, &d, t)?;
+        set::difference_update(vm, cell, other, other.is(&args.args[0]))?;
     }
-    replace(cell, d);
     Ok(Value::None)
 }
 
 fn set_symmetric_difference_update(vm: &Vm, args: Args) -> PyResult<Value> {
     let cell = cell_of(&args, "symmetric_difference_update")?;
     let other = args.one("set.symmetric_difference_update")?;
-    let t = set::table_from_iterable(vm, other)?;
-    let d = cell.borrow().clone();
-    replace(cell, set::symmetric_difference(vm, &d, t)?);
+    set::symmetric_difference_update(vm, cell, other, other.is(&args.args[0]))?;
     Ok(Value::None)
 }
 
 /// An in-place operator: `NotImplemented` unless the other operand is a set or frozenset.
-fn inplace(vm: &Vm, args: &Args, name: &str, f: fn(&Vm, DictData, DictData) -> PyResult<DictData>) -> PyResult<Value> {
+fn inplace(vm: &Vm, args: &Args, name: &str, f: fn(&Vm, &Value, &RefCell<SetTable>, &Value) -> PyResult<()>) -> PyResult<Value> {
     let cell = cell_of(args, name)?;
     let other = args.one(&format!("set.{name}"))?;
     if !set::is_set_like(other) {
         return Ok(Value::not_implemented());
     }
-    let t = set::table_snapshot(other).unwrap_or_default();
-    let d = cell.borrow().clone();
-    replace(cell, f(vm, d, t)?);
+    f(vm, &args.args[0], cell, other)?;
     Ok(args.args[0].clone())
 }
 
 fn set_ior(vm: &Vm, args: Args) -> PyResult<Value> {
-    inplace(vm, &args, "__ior__", |vm, d, t| set::union(vm, d, &t))
+    inplace(vm, &args, "__ior__", |vm, _, cell, other| set::update_from(vm, cell, other))
 }
 
 fn set_iand(vm: &Vm, args: Args) -> PyResult<Value> {
-    inplace(vm, &args, "__iand__", |vm, d, t| set::intersection(vm, &d, t))
+    inplace(vm, &args, "__iand__", |vm, this, cell, other| {
+        let t = set::intersection(vm, this, other)?;
+        replace(cell, t);
+        Ok(())
+    })
 }
 
 fn set_isub(vm: &Vm, args: Args) -> PyResult<Value> {
-    inplace(vm, &args, "__isub__", |vm, d, t| set::difference(vm, &d, t))
+    inplace(vm, &args, "__isub__", |vm, this, cell, other| set::difference_update(vm, cell, other, other.is(this)))
 }
 
 fn set_ixor(vm: &Vm, args: Args) -> PyResult<Value> {
-    inplace(vm, &args, "__ixor__", |vm, d, t| set::symmetric_difference(vm, &d, t))
+    inplace(vm, &args, "__ixor__", |vm, this, cell, other| set::symmetric_difference_update(vm, cell, other, other.is(this)))
 }
 
 /// `frozenset(iterable=())`.
@@ -303,7 +307,7 @@ fn frozenset_new(vm: &Vm, args: Args) -> PyResult<Value> {
     }
     let d = match pos.first() {
         Some(src) => set::table_from_iterable(vm, src)?,
-        None => DictData::new(),
+        None => SetTable::new(),
     };
     if exact {
         return Ok(set::new_set_value(d, true));

@@ -2,7 +2,7 @@
 //! open-addressing index, the layout CPython uses) and the string-keyed helpers that
 //! namespaces use. Key comparison that may run Python code (`__eq__`) is done by the caller
 //! (`runtime::mapping`): [`DictData::find`] answers `Unknown` when it cannot decide in Rust.
-//! Sets reuse this table with `None` values.
+//! Sets have their own table (`set_table`), laid out as CPython's.
 
 use std::cell::RefCell;
 

@@ -2,6 +2,7 @@
 //! They see later changes to the dict; keys and items views are also set-like
 //! (`&`, `|`, `-`, `^`, comparisons, `isdisjoint`), as `collections.abc.Set`.
 
+use super::set_table::SetTable;
 use super::{types, Payload, PyRef, Value};
 use crate::runtime::{mapping, ops, set, PyResult};
 use crate::vm::Vm;
@@ -78,13 +79,52 @@ pub fn contains(vm: &Vm, dict: &PyRef, kind: u8, x: &Value) -> PyResult<bool> {
     }
 }
 
-/// The elements of a set-like view as a hash table (items are hashed as tuples).
-pub fn table(vm: &Vm, v: &Value) -> PyResult<Option<crate::objects::DictData>> {
+/// The elements of a set-like view as a set table (items are hashed as tuples).
+pub fn table(vm: &Vm, v: &Value) -> PyResult<Option<SetTable>> {
     match view_parts(v) {
-        Some((dict, KEYS)) => Ok(set::table_snapshot(&Value::Obj(dict.clone()))),
+        Some((dict, KEYS)) => set::table_from_iterable(vm, &Value::Obj(dict.clone())).map(Some),
         Some((dict, ITEMS)) => set::table_from_iterable(vm, &Value::new_list(elements(dict, ITEMS))).map(Some),
         _ => Ok(None),
     }
+}
+
+/// `set(x)` as `dictviews_to_set` builds it: the keys of an exact dict straight from the
+/// dict (with their stored hashes), anything else by iteration.
+fn to_set(vm: &Vm, x: &Value) -> PyResult<SetTable> {
+    if let Some((dict, KEYS)) = view_parts(x) {
+        if dict.class().is(&types().dict) {
+            return set::table_from_iterable(vm, &Value::Obj(dict.clone()));
+        }
+    }
+    set::table_from_iterable(vm, x)
+}
+
+/// `a | b`, `a & b`, `a - b`, `a ^ b` where one side is a set-like view (CPython's
+/// `dictviews_or` & co.); the result is a `set`.
+pub fn set_op(vm: &Vm, a: &Value, b: &Value, op: crate::bytecode::BinOp) -> PyResult<Value> {
+    use crate::bytecode::BinOp;
+    let cell = std::cell::RefCell::new(SetTable::new());
+    match op {
+        BinOp::And => {
+            let (view, other) = if is_set_like_view(a) { (a, b) } else { (b, a) };
+            let it = crate::runtime::iter::iter(vm, other)?;
+            while let Some(k) = crate::runtime::iter::next(vm, &it)? {
+                if crate::runtime::item::contains(vm, view, &k)? {
+                    let h = ops::hash(vm, &k)?;
+                    set::add_hashed(vm, &cell, h, k)?;
+                }
+            }
+        }
+        _ => {
+            *cell.borrow_mut() = to_set(vm, a)?;
+            match op {
+                BinOp::Or => set::update_from(vm, &cell, b)?,
+                BinOp::Subtract => set::difference_update(vm, &cell, b, false)?,
+                _ => set::symmetric_difference_update(vm, &cell, b, false)?,
+            }
+        }
+    }
+    Ok(set::new_set_value(cell.into_inner(), false))
 }
 
 /// `repr(view)`: `dict_keys([1, 2])`.

@@ -19,6 +19,7 @@ pub mod int;
 pub mod list;
 pub mod module;
 pub mod range;
+pub mod set_table;
 pub mod str;
 pub mod tuple;
 pub mod typeobj;
@@ -210,8 +211,8 @@ pub enum Payload {
     List(RefCell<Vec<Value>>),
     Tuple(Box<[Value]>),
     Dict(Box<RefCell<DictData>>),
-    Set(Box<RefCell<DictData>>),
-    FrozenSet(Box<DictData>),
+    Set(Box<RefCell<set_table::SetTable>>),
+    FrozenSet(Box<set_table::SetTable>),
     Range {
         start: Value,
         stop: Value,

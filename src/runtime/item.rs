@@ -289,9 +289,9 @@ fn contains_impl(vm: &Vm, container: &Value, item: &Value, slot_only: bool) -> P
             Some(sub) => Ok(s.as_str().contains(sub.as_str())),
             None => Err(PyErr::type_error(format!("'in <string>' requires string as left operand, not {}", type_name(item)))),
         },
-        Some(Payload::Dict(d)) | Some(Payload::Set(d)) => mapping::contains(vm, d, item),
+        Some(Payload::Dict(d)) => mapping::contains(vm, d, item),
+        Some(Payload::Set(_)) | Some(Payload::FrozenSet(_)) => super::set::contains(vm, container, item),
         Some(Payload::Bytes(_)) | Some(Payload::ByteArray(_)) => crate::objects::bytes::contains(vm, container, item).unwrap_or(Ok(false)),
-        Some(Payload::FrozenSet(d)) => super::set::frozen_contains(vm, d, item),
         Some(Payload::DictView { dict, kind }) => crate::objects::dict_view::contains(vm, dict, *kind, item),
         Some(Payload::List(l)) => {
             let items = l.borrow().clone();

@@ -127,23 +127,37 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
                 }
             }
         }
+        Some(Payload::DictIter { dict, pos, len, kind: 3 }) => {
+            let Some(t) = super::set::table_ref(&Value::Obj(dict.clone())).map(|t| t.with(|t| (t.len(), t.next_from(pos.get())))) else {
+                return Ok(None);
+            };
+            if t.0 != *len {
+                pos.set(usize::MAX / 2);
+                return Err(PyErr::runtime_error("Set changed size during iteration"));
+            }
+            match t.1 {
+                Some((next, key)) => {
+                    pos.set(next);
+                    Ok(Some(key))
+                }
+                None => {
+                    pos.set(usize::MAX / 2);
+                    Ok(None)
+                }
+            }
+        }
         Some(Payload::DictIter { dict, pos, len, kind }) => {
             let guard;
             let d: &crate::objects::DictData = match &dict.payload {
-                Payload::Dict(cell) | Payload::Set(cell) => {
+                Payload::Dict(cell) => {
                     guard = cell.borrow();
                     &guard
                 }
-                Payload::FrozenSet(d) => d,
                 _ => return Ok(None),
             };
             if d.len() != *len {
                 pos.set(usize::MAX / 2);
-                return Err(PyErr::runtime_error(if *kind == 3 {
-                    "Set changed size during iteration"
-                } else {
-                    "dictionary changed size during iteration"
-                }));
+                return Err(PyErr::runtime_error("dictionary changed size during iteration"));
             }
             let mut p = pos.get();
             while let Some(slot) = d.slot(p) {
@@ -151,7 +165,7 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
                 if let Some(e) = slot {
                     pos.set(p);
                     return Ok(Some(match kind {
-                        0 | 3 => e.key.clone(),
+                        0 => e.key.clone(),
                         1 => e.value.clone(),
                         _ => Value::new_tuple(vec![e.key.clone(), e.value.clone()]),
                     }));

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 /// The table of a dict or set object.
 pub fn table(obj: &PyRef) -> Option<&RefCell<DictData>> {
     match &obj.payload {
-        Payload::Dict(d) | Payload::Set(d) => Some(d),
+        Payload::Dict(d) => Some(d),
         _ => None,
     }
 }

@@ -216,38 +216,31 @@ pub fn builtin_binop_vm(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyRe
 fn set_binop(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
     use super::set as s;
     use crate::objects::dict_view as dv;
-    let (frozen, left, right) = if s::is_set_like(a) && s::is_set_like(b) {
-        (matches!(a.payload(), Some(Payload::FrozenSet(_))), s::table_snapshot(a)?, s::table_snapshot(b)?)
-    } else if dv::is_set_like_view(a) || dv::is_set_like_view(b) {
-        let table = |v: &Value| -> PyResult<crate::objects::DictData> {
-            match dv::table(vm, v)? {
-                Some(t) => Ok(t),
-                None => s::table_from_iterable(vm, v),
-            }
-        };
-        let (l, r) = match (table(a), table(b)) {
-            (Ok(l), Ok(r)) => (l, r),
-            (Err(e), _) | (_, Err(e)) => {
-                return if e.is("TypeError") && !(super::iter::iter(vm, a).is_ok() && super::iter::iter(vm, b).is_ok()) {
-                    None
-                } else {
-                    Some(Err(e))
-                };
-            }
-        };
-        (false, l, r)
-    } else {
+    if s::is_set_like(a) && s::is_set_like(b) {
+        let frozen = matches!(a.payload(), Some(Payload::FrozenSet(_)));
+        return Some((|| {
+            let t = match op {
+                BinOp::Or => {
+                    let cell = std::cell::RefCell::new(s::table_snapshot(a).unwrap_or_default().copy());
+                    if !a.is(b) {
+                        s::update_from(vm, &cell, b)?;
+                    }
+                    cell.into_inner()
+                }
+                BinOp::And => s::intersection(vm, a, b)?,
+                BinOp::Subtract => s::difference(vm, a, b)?,
+                _ => s::symmetric_difference(vm, a, b)?,
+            };
+            Ok(s::new_set_value(t, frozen))
+        })());
+    }
+    if !(dv::is_set_like_view(a) || dv::is_set_like_view(b)) {
         return None;
-    };
-    Some((|| {
-        let d = match op {
-            BinOp::Or => s::union(vm, left, &right)?,
-            BinOp::And => s::intersection(vm, &left, right)?,
-            BinOp::Subtract => s::difference(vm, &left, right)?,
-            _ => s::symmetric_difference(vm, &left, right)?,
-        };
-        Ok(s::new_set_value(d, frozen))
-    })())
+    }
+    match dv::set_op(vm, a, b, op) {
+        Err(e) if e.is("TypeError") && !(super::iter::iter(vm, a).is_ok() && super::iter::iter(vm, b).is_ok()) => None,
+        r => Some(r),
+    }
 }
 
 /// In-place operations that mutate builtin containers (`list += iterable`).
@@ -780,7 +773,8 @@ pub fn truthy(vm: &Vm, v: &Value) -> PyResult<bool> {
                 Payload::Str(s) => !s.as_str().is_empty(),
                 Payload::List(l) => !l.borrow().is_empty(),
                 Payload::Tuple(t) => !t.is_empty(),
-                Payload::Dict(d) | Payload::Set(d) => !d.borrow().is_empty(),
+                Payload::Dict(d) => !d.borrow().is_empty(),
+                Payload::Set(d) => !d.borrow().is_empty(),
                 Payload::FrozenSet(d) => !d.is_empty(),
                 Payload::Int(b) => !b.is_zero(),
                 Payload::Float(f) => *f != 0.0,
@@ -830,7 +824,8 @@ pub fn len_builtin(v: &Value) -> Option<PyResult<usize>> {
         Payload::Str(s) => Some(Ok(s.char_len())),
         Payload::List(l) => Some(Ok(l.borrow().len())),
         Payload::Tuple(t) => Some(Ok(t.len())),
-        Payload::Dict(d) | Payload::Set(d) => Some(Ok(d.borrow().len())),
+        Payload::Dict(d) => Some(Ok(d.borrow().len())),
+        Payload::Set(d) => Some(Ok(d.borrow().len())),
         Payload::FrozenSet(d) => Some(Ok(d.len())),
         Payload::Bytes(b) => Some(Ok(b.len())),
         Payload::ByteArray(b) => Some(Ok(b.borrow().len())),
@@ -1119,7 +1114,7 @@ pub fn container_compare_vm(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> Option<
     use crate::objects::dict_view as dv;
     if s::is_set_like(a) && s::is_set_like(b) {
         let (x, y) = (s::table_snapshot(a)?, s::table_snapshot(b)?);
-        return Some(s::compare_tables(vm, &x, y, op));
+        return Some(s::compare_tables(vm, &x, &y, op));
     }
     match (a.payload(), b.payload()) {
         (Some(Payload::Range { .. }), Some(Payload::Range { .. })) => {
@@ -1138,14 +1133,14 @@ pub fn container_compare_vm(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> Option<
     let view_or_set = |v: &Value| dv::is_set_like_view(v) || s::is_set_like(v);
     if (dv::is_set_like_view(a) && view_or_set(b)) || (dv::is_set_like_view(b) && view_or_set(a)) {
         return Some((|| {
-            let table = |v: &Value| -> PyResult<crate::objects::DictData> {
+            let table = |v: &Value| -> PyResult<crate::objects::set_table::SetTable> {
                 Ok(match dv::table(vm, v)? {
                     Some(t) => t,
                     None => s::table_snapshot(v).unwrap_or_default(),
                 })
             };
             let (x, y) = (table(a)?, table(b)?);
-            s::compare_tables(vm, &x, y, op)
+            s::compare_tables(vm, &x, &y, op)
         })());
     }
     if let (Some(Payload::Dict(x)), Some(Payload::Dict(y)), CmpOp::Eq | CmpOp::Ne) = (a.payload(), b.payload(), op) {

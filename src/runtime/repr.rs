@@ -64,19 +64,18 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
                 Ok(format!("{{{}}}", parts.join(", ")))
             });
         }
-        Payload::Set(d) => {
-            let items: Vec<Value> = d.borrow().iter().map(|e| e.key.clone()).collect();
+        Payload::Set(_) | Payload::FrozenSet(_) => {
+            let items = crate::runtime::set::table_snapshot(v).map(|t| t.keys()).unwrap_or_default();
+            let name = type_name(v);
             if items.is_empty() {
-                return Ok(format!("{}()", type_name(v)));
+                return Ok(format!("{name}()"));
             }
-            return guarded(o.addr(), "{...}", || Ok(format!("{{{}}}", join_reprs(vm, &items)?)));
-        }
-        Payload::FrozenSet(d) => {
-            let items: Vec<Value> = d.iter().map(|e| e.key.clone()).collect();
-            if items.is_empty() {
-                return Ok("frozenset()".into());
-            }
-            format!("frozenset({{{}}})", join_reprs(vm, &items)?)
+            let exact_set = o.class().is(&crate::objects::types().set);
+            let marker = if exact_set { "{...}".to_string() } else { format!("{name}(...)") };
+            return guarded(o.addr(), &marker, || {
+                let body = join_reprs(vm, &items)?;
+                Ok(if exact_set { format!("{{{body}}}") } else { format!("{name}({{{body}}})") })
+            });
         }
         Payload::Range { start, stop, step } => {
             if matches!(step, Value::Int(1)) {

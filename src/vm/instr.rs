@@ -380,7 +380,10 @@ pub fn new_set() -> Value {
 
 pub(crate) fn set_add(vm: &Vm, s: &Value, v: Value) -> PyResult<()> {
     match s.payload() {
-        Some(Payload::Set(cell)) => mapping::set(vm, cell, v, Value::None),
+        Some(Payload::Set(cell)) => {
+            let h = crate::runtime::ops::hash(vm, &v)?;
+            crate::runtime::set::add_hashed(vm, cell, h, v).map(|_| ())
+        }
         _ => Err(PyErr::type_error("set expected")),
     }
 }
