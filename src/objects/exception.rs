@@ -34,6 +34,13 @@ pub struct TracebackData {
     pub next: RefCell<Option<PyRef>>,
 }
 
+/// What a frame object reports: the code it ran, its globals, and the instruction.
+pub struct FrameSnapshot {
+    pub code: PyRef,
+    pub globals: PyRef,
+    pub lasti: u32,
+}
+
 /// The builtin exception classes by name.
 pub struct ExcTypes {
     by_name: HashMap<&'static str, PyRef>,

@@ -234,6 +234,9 @@ pub enum Payload {
     Module(module::ModuleData),
     Exception(Box<RefCell<ExcData>>),
     Traceback(exception::TracebackData),
+    /// A frame object as tracebacks expose it (`tb.tb_frame`): a snapshot of the frame's
+    /// code, globals and position, not the live frame (see tests/py/DIVERGENCES.md).
+    Frame(Box<exception::FrameSnapshot>),
     Property(Box<PropertyData>),
     ClassMethod(Value),
     StaticMethod(Value),
@@ -331,6 +334,7 @@ pub struct Types {
     pub cell: PyRef,
     pub module: PyRef,
     pub traceback: PyRef,
+    pub frame: PyRef,
     pub property: PyRef,
     pub classmethod: PyRef,
     pub staticmethod: PyRef,

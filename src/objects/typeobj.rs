@@ -350,6 +350,7 @@ pub fn bootstrap() -> Types {
         cell: mk("cell", BaseKind::Opaque, false),
         module: mk("module", BaseKind::Module, true),
         traceback: mk("traceback", BaseKind::Opaque, false),
+        frame: mk("frame", BaseKind::Opaque, false),
         property: mk("property", BaseKind::Opaque, true),
         classmethod: mk("classmethod", BaseKind::Opaque, true),
         staticmethod: mk("staticmethod", BaseKind::Opaque, true),
