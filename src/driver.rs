@@ -210,23 +210,29 @@ fn exit_code_for(vm: &crate::vm::Vm, e: &crate::runtime::PyErr) -> i32 {
     1
 }
 
-/// `-X dump-ast` / `-X dump-tokens`: print the front end's view of the file or `-c` command.
-fn dump_front_end(cfg: &Config) -> i32 {
-    let (source, filename) = match &cfg.target {
+/// The program text for the `-X dump-*` debug views: the file, the `-c` command or stdin,
+/// with its file name. `None` (after printing why) when the file cannot be read.
+fn debug_source(cfg: &Config) -> Option<(Vec<u8>, String)> {
+    match &cfg.target {
         RunTarget::File(path) => match std::fs::read(path) {
-            Ok(s) => (s, path.display().to_string()),
+            Ok(s) => Some((s, path.display().to_string())),
             Err(e) => {
                 eprintln!("gild: can't open file '{}': {}", path.display(), crate::text::os_error_message(&e));
-                return 2;
+                None
             }
         },
-        RunTarget::Command(c) => (c.clone().into_bytes(), "<string>".to_string()),
+        RunTarget::Command(c) => Some((c.clone().into_bytes(), "<string>".to_string())),
         _ => {
             let mut buf = Vec::new();
             let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf);
-            (buf, "<stdin>".to_string())
+            Some((buf, "<stdin>".to_string()))
         }
-    };
+    }
+}
+
+/// `-X dump-ast` / `-X dump-tokens`: print the front end's view of the file or `-c` command.
+fn dump_front_end(cfg: &Config) -> i32 {
+    let Some((source, filename)) = debug_source(cfg) else { return 2 };
     if cfg.has_xoption("dump-tokens") {
         print!("{}", crate::syntax::tokenize(&String::from_utf8_lossy(&source)));
         return 0;
@@ -245,21 +251,7 @@ fn dump_front_end(cfg: &Config) -> i32 {
 
 /// `-X dump-code`: compile the file or `-c` command and print its disassembly.
 fn dump_code(cfg: &Config) -> i32 {
-    let (source, filename) = match &cfg.target {
-        RunTarget::File(path) => match std::fs::read(path) {
-            Ok(s) => (s, path.display().to_string()),
-            Err(e) => {
-                eprintln!("gild: can't open file '{}': {}", path.display(), crate::text::os_error_message(&e));
-                return 2;
-            }
-        },
-        RunTarget::Command(c) => (c.clone().into_bytes(), "<string>".to_string()),
-        _ => {
-            let mut buf = Vec::new();
-            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf);
-            (buf, "<stdin>".to_string())
-        }
-    };
+    let Some((source, filename)) = debug_source(cfg) else { return 2 };
     match crate::compiler::compile_file_source(&source, &filename, cfg.optimize) {
         Ok(code) => {
             print!("{}", crate::bytecode::disasm::disassemble(&code));

@@ -503,10 +503,11 @@ impl Instr {
         }
     }
 
-    /// The jump target, for instructions that can jump.
-    pub fn jump_target(&self) -> Option<u32> {
+    /// The jump target operand, for instructions that can jump (the one list of jumping
+    /// instructions: codegen, the disassembler and the VM's analyses all go through it).
+    pub fn jump_target_mut(&mut self) -> Option<&mut u32> {
         use Instr::*;
-        match *self {
+        match self {
             JumpForward { target }
             | JumpBackward { target }
             | PopJumpIfFalse { target }
@@ -521,21 +522,16 @@ impl Instr {
         }
     }
 
+    /// The jump target, for instructions that can jump.
+    pub fn jump_target(&self) -> Option<u32> {
+        let mut copy = *self;
+        copy.jump_target_mut().map(|t| *t)
+    }
+
     /// Replace the jump target (used by codegen when resolving labels).
     pub fn set_jump_target(&mut self, new: u32) {
-        use Instr::*;
-        match self {
-            JumpForward { target }
-            | JumpBackward { target }
-            | PopJumpIfFalse { target }
-            | PopJumpIfTrue { target }
-            | PopJumpIfNone { target }
-            | PopJumpIfNotNone { target }
-            | JumpIfFalseOrPop { target }
-            | JumpIfTrueOrPop { target }
-            | ForIter { target }
-            | Send { target } => *target = new,
-            _ => {}
+        if let Some(t) = self.jump_target_mut() {
+            *t = new;
         }
     }
 
