@@ -116,6 +116,7 @@ fn run_main_thread(cfg: Config) -> i32 {
             }
         }
         RunTarget::Command(cmd) => (cmd.clone().into_bytes(), "<string>".to_string(), None, String::new()),
+        RunTarget::Stdin if stdin_is_terminal() => return run_interactive(&cfg),
         RunTarget::Stdin => {
             let mut src = Vec::new();
             if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut src) {
@@ -129,10 +130,14 @@ fn run_main_thread(cfg: Config) -> i32 {
     let vm = crate::vm::Vm::init(cfg.clone());
     set_sys_path(&cfg, &path0);
     let result = crate::vm::import::run_main(&vm, &source, &filename, file_attr.as_deref());
-    let code = match result {
+    let mut code = match result {
         Ok(_) => 0,
         Err(e) => exit_code_for(&vm, &e),
     };
+    // `-i`: inspect interactively after the script (also after an uncaught exception).
+    if cfg.inspect && code != KILLED_BY_SIGINT {
+        code = crate::repl::run(&vm, &crate::vm::import::main_globals());
+    }
     crate::vm::finalize(&vm);
     crate::modules::io::flush_all();
     crate::modules::sys::flush_stdout_raw();
@@ -178,6 +183,27 @@ fn die_of_sigint() {
         libc::signal(libc::SIGINT, libc::SIG_DFL);
         libc::raise(libc::SIGINT);
     }
+}
+
+fn stdin_is_terminal() -> bool {
+    // SAFETY: `isatty` only inspects file descriptor 0.
+    unsafe { libc::isatty(0) == 1 }
+}
+
+/// `gild` on a terminal: the banner (unless `-q`) and the interactive loop.
+fn run_interactive(cfg: &Config) -> i32 {
+    let vm = crate::vm::Vm::init(cfg.clone());
+    set_sys_path(cfg, "");
+    if !cfg.quiet {
+        let (a, b, c) = crate::PYTHON_VERSION;
+        eprintln!("Python {a}.{b}.{c} (gild {}) on {}", crate::GILD_VERSION, std::env::consts::OS);
+        eprintln!("Type \"exit()\" or Ctrl-D (i.e. EOF) to exit.");
+    }
+    let code = crate::repl::run(&vm, &crate::vm::import::main_globals());
+    crate::vm::finalize(&vm);
+    crate::modules::io::flush_all();
+    crate::modules::sys::flush_stdout_raw();
+    code
 }
 
 /// `sys.path`: the script's folder (or `''`), then `PYTHONPATH` unless `-E`/`-I`.

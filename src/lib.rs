@@ -23,6 +23,7 @@ pub mod text;
 pub mod vm;
 
 mod driver;
+pub mod repl;
 
 pub use driver::{install_panic_hook, run, Config, RunTarget};
 

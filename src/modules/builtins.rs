@@ -63,6 +63,8 @@ pub fn create() -> (PyRef, PyRef) {
     let funcs: &[(&'static str, crate::objects::NativeFn)] = &[
         ("__build_class__", crate::vm::class::build_class),
         ("print", builtin_print),
+        ("exit", builtin_exit),
+        ("quit", builtin_exit),
         ("len", builtin_len),
         ("repr", builtin_repr),
         ("ascii", builtin_ascii),
@@ -111,6 +113,14 @@ pub fn create() -> (PyRef, PyRef) {
     }
     m.make_immortal();
     (m, d)
+}
+
+/// `exit([code])` / `quit([code])` (CPython's `site` adds them): raise `SystemExit`.
+fn builtin_exit(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("exit", 0, 1)?;
+    let e = PyErr::with_args(types().exc.get("SystemExit"), pos.to_vec());
+    crate::runtime::set_attr_raw(&e.exc, "code", pos.first().cloned().unwrap_or(Value::None));
+    Err(e)
 }
 
 fn builtin_print(vm: &Vm, args: Args) -> PyResult<Value> {

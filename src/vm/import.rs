@@ -238,6 +238,21 @@ pub(crate) fn import_star(vm: &Vm, frame: &Frame, module: &Value) -> PyResult<()
     Ok(())
 }
 
+/// The namespace of `__main__` (created, empty, if nothing ran yet): for the REPL.
+pub fn main_globals() -> PyRef {
+    let modules = &super::interp().modules;
+    if let Some(m) = dict::get_str(modules, "__main__").and_then(|m| m.as_obj().cloned()) {
+        if let Some(g) = module::globals(&m) {
+            return g;
+        }
+    }
+    let m = module::new_module("__main__");
+    let g = module::globals(&m).unwrap_or_else(dict::new_dict);
+    dict::set_str(&g, "__builtins__", Value::Obj(super::interp().builtins_module.clone()));
+    dict::set_str(modules, "__main__", Value::Obj(m));
+    g
+}
+
 /// Run source as the `__main__` module.
 pub fn run_main(vm: &Vm, source: &[u8], filename: &str, file_attr: Option<&str>) -> PyResult<Value> {
     let code = compile_to_code(source, filename, Mode::Exec, 0)?;
