@@ -114,6 +114,29 @@ impl<'a> Key<'a> {
     }
 }
 
+/// A [`Key`] for a fixed name whose hash is computed once per process (the dunder names
+/// that object creation and calls look up every time).
+pub struct StaticKey {
+    text: &'static str,
+    hash: once_cell::sync::OnceCell<i64>,
+}
+
+impl StaticKey {
+    pub const fn new(text: &'static str) -> StaticKey {
+        StaticKey { text, hash: once_cell::sync::OnceCell::new() }
+    }
+
+    #[inline]
+    pub fn key(&self) -> Key<'static> {
+        Key { text: self.text, hash: *self.hash.get_or_init(|| hash_str(self.text)) }
+    }
+}
+
+/// `__new__`
+pub static KEY_NEW: StaticKey = StaticKey::new("__new__");
+/// `__init__`
+pub static KEY_INIT: StaticKey = StaticKey::new("__init__");
+
 /// A new `str` object.
 pub fn new_str(s: String) -> PyRef {
     PyRef::new(&types().str, Payload::Str(PyStr::new(s)))

@@ -129,7 +129,7 @@ fn call_type(vm: &Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
         return Ok(Value::Obj(args.args[0].class().clone()));
     }
     let cls_v = Value::Obj(cls.clone());
-    let new = typeobj::lookup(cls, "__new__");
+    let new = typeobj::lookup_key(cls, crate::objects::str::KEY_NEW.key());
     let obj = match new {
         Some(new_f) => {
             let func = match new_f.payload() {
@@ -146,7 +146,7 @@ fn call_type(vm: &Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     if !typeobj::isinstance(&obj, cls) {
         return Ok(obj);
     }
-    if let Some(init) = typeobj::lookup(obj.class(), "__init__") {
+    if let Some(init) = typeobj::lookup_key(obj.class(), crate::objects::str::KEY_INIT.key()) {
         if !is_object_init(&init) {
             let r = call_bound(vm, &init, &obj, args)?;
             if !r.is_none() {
