@@ -63,6 +63,7 @@ pub fn create() -> (PyRef, PyRef) {
     let funcs: &[(&'static str, crate::objects::NativeFn)] = &[
         ("__build_class__", crate::vm::class::build_class),
         ("print", builtin_print),
+        ("compile", super::eval::builtin_compile),
         ("exit", builtin_exit),
         ("quit", builtin_exit),
         ("len", builtin_len),
@@ -106,8 +107,14 @@ pub fn create() -> (PyRef, PyRef) {
     for (name, f) in funcs {
         dict::set_str(&d, name, native(name, *f));
     }
-    let frame_funcs: &[(&'static str, crate::objects::NativeFn)] =
-        &[("globals", builtin_globals), ("locals", builtin_locals), ("vars", builtin_vars), ("dir", builtin_dir)];
+    let frame_funcs: &[(&'static str, crate::objects::NativeFn)] = &[
+        ("globals", builtin_globals),
+        ("locals", builtin_locals),
+        ("vars", builtin_vars),
+        ("dir", builtin_dir),
+        ("exec", super::eval::builtin_exec),
+        ("eval", super::eval::builtin_eval),
+    ];
     for (name, f) in frame_funcs {
         dict::set_str(&d, name, crate::objects::function::native_frame(name, *f));
     }

@@ -4,6 +4,7 @@
 pub mod builtins;
 pub mod bytes_methods;
 pub mod dict_methods;
+pub mod eval;
 pub mod io;
 pub mod io_codec;
 pub mod iterators;

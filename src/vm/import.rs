@@ -23,6 +23,18 @@ pub fn compile_source(source: &[u8], filename: &str, mode: Mode, optimize: u32) 
         .map_err(|e| crate::compiler::to_syntax_error(&e, &String::from_utf8_lossy(source), filename))
 }
 
+/// Compile source given as a `str` (`compile()`/`exec()`/`eval()` of text): a coding
+/// cookie is ignored, as CPython does for str input.
+pub fn compile_text_to_code(text: &str, filename: &str, mode: Mode, optimize: u32) -> PyResult<PyRef> {
+    let compiled = crate::syntax::parse_str(text, mode, filename).and_then(|m| {
+        crate::compiler::compile(&m, filename, mode, optimize).map_err(|e| crate::compiler::to_syntax_error(&e, text, filename))
+    });
+    match compiled {
+        Ok(c) => Ok(function::new_code(Arc::new(c))),
+        Err(se) => Err(super::traceback::syntax_error_to_py(&se)),
+    }
+}
+
 /// A compile result as a code object value, or the `SyntaxError` exception.
 pub fn compile_to_code(source: &[u8], filename: &str, mode: Mode, optimize: u32) -> PyResult<PyRef> {
     match compile_source(source, filename, mode, optimize) {

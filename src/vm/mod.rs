@@ -176,10 +176,15 @@ impl Vm {
 
     /// Run module-level code with `globals` as its namespace.
     pub fn run_code(&self, code: PyRef, globals: &PyRef) -> PyResult<Value> {
+        self.run_code_in(code, globals, globals)
+    }
+
+    /// Run code with separate globals and locals mappings (`exec`/`eval` with both given).
+    pub fn run_code_in(&self, code: PyRef, globals: &PyRef, locals: &PyRef) -> PyResult<Value> {
         if crate::objects::dict::get_str(globals, "__builtins__").is_none() {
             crate::objects::dict::set_str(globals, "__builtins__", Value::Obj(interp().builtins_module.clone()));
         }
-        let frame = Frame::for_module(code, globals.clone(), globals.clone(), interp().builtins.clone());
+        let frame = Frame::for_module(code, globals.clone(), locals.clone(), interp().builtins.clone());
         match self.run(frame) {
             (_, Ok(Exit::Return(v))) => Ok(v),
             (_, Ok(Exit::Yield(_))) => Err(PyErr::new("SystemError", "unexpected yield")),
