@@ -155,13 +155,7 @@ fn encode_source(fname: &str, source: Option<&Value>, encoding: Option<&Value>, 
 }
 
 fn bytes_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = args
-        .args
-        .first()
-        .and_then(|v| v.as_obj())
-        .filter(|o| typeobj::type_data(o).is_some())
-        .cloned()
-        .ok_or_else(|| PyErr::type_error("bytes.__new__(X): X is not a type object"))?;
+    let cls = super::object_methods::cls_arg(&args, "bytes.__new__")?.clone();
     let [source, encoding, errors] = args.keywords("bytes", ["source", "encoding", "errors"], 0, 3, 0)?;
     let exact = cls.is(&types().bytes);
     let out: Vec<u8> = if encoding.is_some() || errors.is_some() {
@@ -192,13 +186,7 @@ fn bytes_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytearray_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = args
-        .args
-        .first()
-        .and_then(|v| v.as_obj())
-        .filter(|o| typeobj::type_data(o).is_some())
-        .cloned()
-        .ok_or_else(|| PyErr::type_error("bytearray.__new__(X): X is not a type object"))?;
+    let cls = super::object_methods::cls_arg(&args, "bytearray.__new__")?.clone();
     Ok(super::object_methods::alloc_instance(&cls, Payload::ByteArray(Default::default())))
 }
 

@@ -79,7 +79,8 @@ pub fn init() {
     let _ = BaseKind::Object;
 }
 
-fn cls_arg<'a>(args: &Args<'a>, fname: &str) -> PyResult<&'a PyRef> {
+/// The class a `__new__` was called with (its first argument), or CPython's TypeError.
+pub(crate) fn cls_arg<'a>(args: &Args<'a>, fname: &str) -> PyResult<&'a PyRef> {
     args.args
         .first()
         .and_then(|v| v.as_obj())

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use crate::objects::function::add_methods;
 use crate::objects::set_table::SetTable;
-use crate::objects::typeobj::{self, type_name};
+use crate::objects::typeobj::type_name;
 use crate::objects::{types, Payload, Value};
 use crate::runtime::{ops, set, Args, PyErr, PyResult};
 use crate::vm::Vm;
@@ -285,13 +285,7 @@ fn set_ixor(vm: &Vm, args: Args) -> PyResult<Value> {
 
 /// `frozenset(iterable=())`.
 fn frozenset_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = args
-        .args
-        .first()
-        .and_then(|v| v.as_obj())
-        .filter(|o| typeobj::type_data(o).is_some())
-        .cloned()
-        .ok_or_else(|| PyErr::type_error("frozenset.__new__(X): X is not a type object"))?;
+    let cls = super::object_methods::cls_arg(&args, "frozenset.__new__")?.clone();
     let exact = cls.is(&types().frozenset);
     if exact {
         args.no_kw("frozenset")?;
