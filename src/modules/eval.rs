@@ -61,6 +61,9 @@ fn namespaces(vm: &Vm, globals: Option<&Value>, locals: Option<&Value>, fname: &
 /// `exec(source, globals=None, locals=None)`.
 pub fn builtin_exec(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_kwargs("exec", &["closure"])?;
+    if args.kwarg("closure").is_some_and(|c| !c.is_none()) {
+        return Err(PyErr::new("NotImplementedError", "exec() with closure= is not supported by gild yet"));
+    }
     let pos = args.check_count("exec", 1, 3)?;
     let code = to_code(&pos[0], "<string>", Mode::Exec, "exec")?;
     let (g, l) = namespaces(vm, pos.get(1), pos.get(2), "exec")?;
