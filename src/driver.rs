@@ -217,6 +217,7 @@ fn set_sys_path(cfg: &Config, first: &str) {
             path.extend(pp.split(':').filter(|s| !s.is_empty()).map(str::to_string));
         }
     }
+    path.push(crate::vm::stdlib::ENTRY.to_string());
     let sys = &crate::vm::interp().sys;
     if let Some(d) = sys.dict.borrow().as_ref() {
         let list = crate::objects::Value::new_list(path.into_iter().map(crate::objects::Value::new_str).collect());

@@ -109,7 +109,7 @@ pub fn run_module_as_main(vm: &Vm, name: &str) -> Result<Value, RunError> {
     let m = module::new_module("__main__");
     dict::set_str(&crate::vm::interp().modules, "__main__", Value::Obj(m.clone()));
     let (path, package) = module_details(vm, name)?;
-    let source = std::fs::read(&path).map_err(|e| PyErr::new("ImportError", format!("{}: {e}", path.display())))?;
+    let source = import::read_source(&path)?;
     let filename = path.display().to_string();
     let code = import::compile_to_code(&source, &filename, crate::syntax::Mode::Exec, 0)?;
     let sys = &crate::vm::interp().sys;

@@ -59,7 +59,16 @@ enum Found {
     Package(PathBuf),
 }
 
-fn find_in(dir: &Path, name: &str) -> Option<Found> {
+fn find_in(dir: &str, name: &str) -> Option<Found> {
+    if super::stdlib::is_frozen_dir(dir) {
+        let pkg = format!("{dir}/{name}/__init__.py");
+        if super::stdlib::exists(&pkg) {
+            return Some(Found::Package(PathBuf::from(pkg)));
+        }
+        let file = format!("{dir}/{name}.py");
+        return super::stdlib::exists(&file).then(|| Found::Module(PathBuf::from(file)));
+    }
+    let dir = Path::new(dir);
     let pkg = dir.join(name).join("__init__.py");
     if pkg.is_file() {
         return Some(Found::Package(pkg));
@@ -69,6 +78,15 @@ fn find_in(dir: &Path, name: &str) -> Option<Found> {
         return Some(Found::Module(file));
     }
     None
+}
+
+/// The bytes of a module's source file, from the frozen library or the file system.
+pub fn read_source(path: &Path) -> PyResult<Vec<u8>> {
+    let text = path.to_string_lossy();
+    if let Some(src) = super::stdlib::read(&text) {
+        return Ok(src.as_bytes().to_vec());
+    }
+    std::fs::read(path).map_err(|e| PyErr::new("ImportError", format!("{}: {e}", path.display())))
 }
 
 /// Import the fully qualified module `name` (its parent must be imported already).
@@ -95,7 +113,7 @@ fn load_module(vm: &Vm, name: &str) -> PyResult<Value> {
         }
         None => sys_path(),
     };
-    let found = search.iter().find_map(|d| find_in(Path::new(d), leaf));
+    let found = search.iter().find_map(|d| find_in(d, leaf));
     let Some(found) = found else {
         return Err(module_not_found(name, format!("No module named '{name}'")));
     };
@@ -103,7 +121,7 @@ fn load_module(vm: &Vm, name: &str) -> PyResult<Value> {
         Found::Module(f) => (f, false),
         Found::Package(f) => (f, true),
     };
-    let source = std::fs::read(&file).map_err(|e| PyErr::new("ImportError", format!("{}: {e}", file.display())))?;
+    let source = read_source(&file)?;
     let filename = file.display().to_string();
     let code = compile_to_code(&source, &filename, Mode::Exec, 0)?;
     let m = module::new_module(name);
@@ -308,7 +326,7 @@ pub fn find_module(vm: &Vm, name: &str) -> PyResult<Result<Option<ModuleSource>,
         }
         None => sys_path(),
     };
-    Ok(Ok(search.iter().find_map(|d| find_in(Path::new(d), leaf)).map(|f| match f {
+    Ok(Ok(search.iter().find_map(|d| find_in(d, leaf)).map(|f| match f {
         Found::Module(p) => ModuleSource::File(p, false),
         Found::Package(p) => ModuleSource::File(p, true),
     })))

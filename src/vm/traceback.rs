@@ -19,7 +19,13 @@ thread_local! {
 
 /// Line `lineno` (1-based) of `filename`, read once per file.
 pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
-    if filename.starts_with('<') || lineno == 0 {
+    if lineno == 0 {
+        return None;
+    }
+    if let Some(src) = super::stdlib::read(filename) {
+        return src.lines().nth(lineno as usize - 1).map(str::to_string);
+    }
+    if filename.starts_with('<') {
         return None;
     }
     SOURCES.with(|s| {

@@ -1,0 +1,1 @@
+kwlist = ["shadowed"]
