@@ -49,6 +49,9 @@ pub struct Code {
     pub names: Vec<Value>,
     /// Per-name cache of `LoadGlobal` lookups (see `vm::instr::load_global_cached`).
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+    /// Per-name caches of `LoadAttr`/`LoadMethod` and `StoreAttr` (`runtime::attr_cache`).
+    pub load_cache: Box<[std::cell::Cell<crate::runtime::attr_cache::LoadCache>]>,
+    pub store_cache: Box<[std::cell::Cell<crate::runtime::attr_cache::StoreCache>]>,
 }
 
 /// Where `LoadGlobal` last found a name: valid while the globals (and, for builtins, the
@@ -64,9 +67,11 @@ pub struct GlobalCache {
 /// Materialise a compiled code object (and, recursively, nested code constants).
 pub fn new_code(code: Arc<CodeObject>) -> PyRef {
     let consts = code.consts.iter().map(const_value).collect();
-    let names: Vec<Value> = code.names.iter().map(|n| Value::new_str(n.as_str())).collect();
+    let names: Vec<Value> = code.names.iter().map(|n| Value::Obj(super::str::intern(n))).collect();
     let global_cache = names.iter().map(|_| std::cell::Cell::new(GlobalCache::default())).collect();
-    PyRef::new(&types().code, Payload::Code(Box::new(Code { code, consts, names, global_cache })))
+    let load_cache = names.iter().map(|_| Default::default()).collect();
+    let store_cache = names.iter().map(|_| Default::default()).collect();
+    PyRef::new(&types().code, Payload::Code(Box::new(Code { code, consts, names, global_cache, load_cache, store_cache })))
 }
 
 /// The value of a compile-time constant.
@@ -78,6 +83,7 @@ pub fn const_value(c: &Const) -> Value {
         Const::Float(f) => Value::Float(*f),
         Const::Complex { real, imag } => Value::Obj(PyRef::new(&types().complex, Payload::Complex { re: *real, im: *imag })),
         Const::Str(s) => match s {
+            crate::syntax::ast::PyString::Utf8(s) if super::str::is_identifier_like(s) => Value::Obj(super::str::intern(s)),
             crate::syntax::ast::PyString::Utf8(s) => Value::new_str(s.as_str()),
             // Lone surrogates cannot be stored yet (tests/py/DIVERGENCES.md).
             crate::syntax::ast::PyString::CodePoints(cps) => {

@@ -142,6 +142,29 @@ pub fn new_str(s: String) -> PyRef {
     PyRef::new(&types().str, Payload::Str(PyStr::new(s)))
 }
 
+/// Interned strings: one `str` object per text, kept for the life of the process.
+static INTERNED: crate::runtime::gil::GilShared<std::cell::RefCell<Option<std::collections::HashMap<Box<str>, PyRef>>>> =
+    crate::runtime::gil::GilShared::new(std::cell::RefCell::new(None));
+
+/// The interned `str` with text `s`. Code objects intern their names and identifier-like
+/// constants (as CPython does), so attribute and namespace lookups usually find the very
+/// same object in a dict and skip comparing text (see `DictData::find_str`).
+pub fn intern(s: &str) -> PyRef {
+    let mut table = INTERNED.get().borrow_mut();
+    let table = table.get_or_insert_with(std::collections::HashMap::new);
+    if let Some(r) = table.get(s) {
+        return r.clone();
+    }
+    let r = new_str(s.to_string());
+    table.insert(s.into(), r.clone());
+    r
+}
+
+/// Does CPython intern this constant (all ASCII letters, digits and underscores)?
+pub fn is_identifier_like(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
 /// A new `bytes` object.
 pub fn new_bytes(b: Vec<u8>) -> super::Value {
     super::Value::Obj(PyRef::new(&types().bytes, Payload::Bytes(b.into_boxed_slice())))

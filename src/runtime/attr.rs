@@ -31,7 +31,7 @@ pub fn bind(vm: &Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
     }
 }
 
-fn is_data_descriptor(attr: &Value) -> bool {
+pub(crate) fn is_data_descriptor(attr: &Value) -> bool {
     match attr.payload() {
         Some(Payload::Property(_)) | Some(Payload::MemberDescr { .. }) => true,
         Some(_) => lookup_user(attr.class(), "__set__").is_some() || lookup_user(attr.class(), "__delete__").is_some(),

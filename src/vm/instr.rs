@@ -237,7 +237,7 @@ fn do_call(
     if let Value::Obj(o) = callable {
         match &o.payload {
             Payload::Function(f) => {
-                let new = bind_call(vm, f, Args { args: &frame.stack[start..], kwnames })?;
+                let new = bind_call(vm, f, None, Args { args: &frame.stack[start..], kwnames })?;
                 frame.stack.truncate(truncate_to);
                 if new.code_data().code.is_generator_like() {
                     frame.stack.push(generator::new_generator(new, f));
@@ -247,10 +247,7 @@ fn do_call(
             }
             Payload::BoundMethod { func, self_ } => {
                 if let Some(Payload::Function(f)) = func.payload() {
-                    let mut full = Vec::with_capacity(frame.stack.len() - start + 1);
-                    full.push(self_.clone());
-                    full.extend_from_slice(&frame.stack[start..]);
-                    let new = bind_call(vm, f, Args { args: &full, kwnames })?;
+                    let new = bind_call(vm, f, Some(self_), Args { args: &frame.stack[start..], kwnames })?;
                     frame.stack.truncate(truncate_to);
                     if new.code_data().code.is_generator_like() {
                         frame.stack.push(generator::new_generator(new, f));
