@@ -25,9 +25,13 @@ use crate::vm::Vm;
 /// `owner` of an entry whose name the type does not define (instance dict only).
 const NOT_IN_TYPE: u32 = u32::MAX;
 
-/// A load cache entry (`LoadAttr` / `LoadMethod`).
+/// A load cache (`LoadAttr` / `LoadMethod`): the last two receiver types seen at the site,
+/// newest first (a method inherited by a subclass sees both classes at one site).
 #[derive(Clone, Copy, Default)]
-pub struct LoadCache {
+pub struct LoadCache([LoadEntry; 2]);
+
+#[derive(Clone, Copy, Default)]
+struct LoadEntry {
     /// 0: empty.
     type_id: u64,
     epoch: u64,
@@ -61,7 +65,7 @@ fn is_dunder(name: &str) -> bool {
 
 /// The plain function an entry points at, read through the owner's dict.
 #[inline]
-fn class_function(t: &TypeData, c: &LoadCache) -> Option<Value> {
+fn class_function(t: &TypeData, c: &LoadEntry) -> Option<Value> {
     let mro = t.mro.borrow();
     let owner = mro.get(c.owner as usize)?;
     let d = owner.dict.borrow();
@@ -82,10 +86,17 @@ fn own_attr(o: &PyRef, key: Key) -> Option<Value> {
 
 /// A valid entry for `o`'s type, if any.
 #[inline]
-fn hit<'a>(o: &'a PyRef, cache: &Cell<LoadCache>) -> Option<(&'a TypeData, LoadCache)> {
+fn hit<'a>(o: &'a PyRef, cache: &Cell<LoadCache>) -> Option<(&'a TypeData, LoadEntry)> {
     let t = plain_instance(o)?;
+    let epoch = typeobj::type_epoch();
     let c = cache.get();
-    (c.type_id == t.id && c.epoch == typeobj::type_epoch()).then_some((t, c))
+    c.0.iter().find(|e| e.type_id == t.id && e.epoch == epoch).map(|e| (t, *e))
+}
+
+/// Make `e` the newest entry of `cache`.
+fn insert(cache: &Cell<LoadCache>, e: LoadEntry) {
+    let old = cache.get();
+    cache.set(LoadCache([e, old.0[0]]));
 }
 
 /// Record what `o`'s type holds under `key`, if the case is cacheable.
@@ -101,12 +112,12 @@ fn fill_load(o: &PyRef, key: Key, cache: &Cell<LoadCache>) {
         let dd = cell.borrow();
         if let Some(ix) = dd.find_str(key.hash, key.text) {
             if dd.value_at(ix).is_some_and(|v| matches!(v.payload(), Some(Payload::Function(_)))) {
-                cache.set(LoadCache { type_id: t.id, epoch, owner: i as u32, entry: ix as u32, version: dd.version });
+                insert(cache, LoadEntry { type_id: t.id, epoch, owner: i as u32, entry: ix as u32, version: dd.version });
             }
             return;
         }
     }
-    cache.set(LoadCache { type_id: t.id, epoch, owner: NOT_IN_TYPE, entry: 0, version: 0 });
+    insert(cache, LoadEntry { type_id: t.id, epoch, owner: NOT_IN_TYPE, entry: 0, version: 0 });
 }
 
 /// `LoadAttr`: `obj.<key>`.

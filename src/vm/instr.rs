@@ -192,6 +192,15 @@ pub(crate) fn load_class_deref(vm: &Vm, frame: &Frame, code: &CodeObject, i: usi
 /// `LoadMethod`: `(method, self)` for plain methods on the type, else `(attr, marker)`.
 pub(crate) fn load_method(vm: &Vm, obj: Value, key: crate::objects::str::Key) -> PyResult<(Value, Value)> {
     let cls = obj.class().clone();
+    // `super().method(...)`: call the function found after `__class__` on the instance's
+    // MRO with the instance, without making a bound method.
+    if let Some(Payload::Super { obj: inst, obj_type, .. }) = obj.payload() {
+        if !inst.as_obj().is_some_and(|o| o.is(obj_type)) && cls.is(&types().super_) {
+            if let Some(f) = attr::super_lookup(&obj, key).filter(|f| matches!(f.payload(), Some(Payload::Function(_)))) {
+                return Ok((f, inst.clone()));
+            }
+        }
+    }
     // `super()` objects resolve methods along the instance's MRO, not their own type's.
     if !matches!(obj.payload(), Some(Payload::Type(_)) | Some(Payload::Super { .. })) && lookup_user(&cls, "__getattribute__").is_none() {
         if let Some(d) = typeobj::lookup_key(&cls, key) {

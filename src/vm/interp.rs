@@ -181,13 +181,13 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 Instr::LoadClosure { cell } => frame.stack.push(Value::Obj(frame.cells[cell as usize].clone())),
                 Instr::LoadAttr { namei } => {
                     let obj = pop(frame);
-                    let v = attr_cache::load_attr(vm, &obj, instr::name_key(&names[namei as usize]), &c.load_cache[namei as usize])?;
+                    let v = attr_cache::load_attr(vm, &obj, instr::name_key(&names[namei as usize]), c.load_cache_at(frame.ip - 1))?;
                     frame.stack.push(v);
                 }
                 Instr::StoreAttr { namei } => {
                     let obj = pop(frame);
                     let v = pop(frame);
-                    attr_cache::store_attr(vm, &obj, &names[namei as usize], v, &c.store_cache[namei as usize])?;
+                    attr_cache::store_attr(vm, &obj, &names[namei as usize], v, c.store_cache_at(frame.ip - 1))?;
                 }
                 Instr::DeleteAttr { namei } => {
                     let obj = pop(frame);
@@ -195,7 +195,7 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 }
                 Instr::LoadMethod { namei } => {
                     let obj = pop(frame);
-                    let (m, s) = attr_cache::load_method(vm, obj, instr::name_key(&names[namei as usize]), &c.load_cache[namei as usize])?;
+                    let (m, s) = attr_cache::load_method(vm, obj, instr::name_key(&names[namei as usize]), c.load_cache_at(frame.ip - 1))?;
                     frame.stack.push(m);
                     frame.stack.push(s);
                 }
