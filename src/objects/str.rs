@@ -9,7 +9,8 @@ use super::{types, Payload, PyRef};
 
 /// The payload of a `str` object.
 pub struct PyStr {
-    s: Box<str>,
+    /// The text; spare capacity only after in-place appends (`s += t`, see [`PyStr::append`]).
+    s: String,
     /// Number of code points.
     chars: usize,
     /// Cached hash; `i64::MIN` means not computed yet.
@@ -17,9 +18,23 @@ pub struct PyStr {
 }
 
 impl PyStr {
-    pub fn new(s: String) -> PyStr {
+    pub fn new(mut s: String) -> PyStr {
         let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { s: s.into_boxed_str(), chars, hash: Cell::new(i64::MIN) }
+        s.shrink_to_fit();
+        PyStr { s, chars, hash: Cell::new(i64::MIN) }
+    }
+
+    /// Append `t` to a string nobody else can see (the `s += t` optimisation: the caller
+    /// holds the only reference). Capacity grows geometrically, so a loop of appends is
+    /// linear, as in CPython.
+    pub fn append(&mut self, t: &PyStr) {
+        let need = self.s.len() + t.s.len();
+        if self.s.capacity() < need {
+            self.s.reserve(need.max(2 * self.s.len()) - self.s.len());
+        }
+        self.s.push_str(&t.s);
+        self.chars += t.chars;
+        self.hash.set(i64::MIN);
     }
 
     #[inline]

@@ -221,6 +221,33 @@ pub(crate) fn load_method(vm: &Vm, obj: Value, key: crate::objects::str::Key) ->
     Ok((v, Value::Obj(types().no_self.clone())))
 }
 
+/// `s = s + t` / `s += t` on a `str` held in the local that the next instruction stores
+/// to: unbind the local first, so that the string is usually referenced only by `a`, and
+/// then append in place (CPython does the same for this pattern). Returns the result, or
+/// `None` when the pattern does not apply (nothing has been changed then).
+pub(crate) fn concat_in_place(frame: &mut Frame, next: Option<&crate::bytecode::Instr>, a: &mut Value, b: &Value) -> Option<Value> {
+    let Some(&crate::bytecode::Instr::StoreFast { var }) = next else { return None };
+    let str_type = &types().str;
+    let (Value::Obj(ao), Value::Obj(bo)) = (&*a, b) else { return None };
+    if !ao.class().is(str_type) || !bo.class().is(str_type) {
+        return None;
+    }
+    if !frame.fast.get(var as usize)?.as_ref().is_some_and(|v| v.is(a)) {
+        return None;
+    }
+    let Payload::Str(t) = &bo.payload else { return None };
+    let Value::Obj(ao) = a else { return None };
+    if ao.refcount() != 2 {
+        return None;
+    }
+    frame.fast[var as usize] = None;
+    let Some(Payload::Str(s)) = ao.get_mut().map(|o| &mut o.payload) else {
+        return None;
+    };
+    s.append(t);
+    Some(a.clone())
+}
+
 /// For `CallMethod{argc}`: the callable, where its arguments start, and where the stack
 /// is cut back to after the call.
 pub(crate) fn method_call_layout(frame: &Frame, argc: usize) -> (Value, usize, usize) {
@@ -567,6 +594,11 @@ pub fn format(vm: &Vm, v: &Value, spec: &str) -> PyResult<String> {
             Some(s) => Ok(s.as_str().to_string()),
             None => Err(PyErr::type_error(format!("__format__ must return a str, not {}", type_name(&r)))),
         };
+    }
+    if spec.is_empty() {
+        if let Value::Int(i) = v {
+            return Ok(i.to_string());
+        }
     }
     let tn = type_name(v);
     let spec_err = PyErr::from_spec;

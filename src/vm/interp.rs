@@ -224,7 +224,13 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 }
                 Instr::BinaryOp { op } => {
                     let b = pop(frame);
-                    let a = pop(frame);
+                    let mut a = pop(frame);
+                    if matches!(op, crate::bytecode::BinOp::Add | crate::bytecode::BinOp::InplaceAdd) {
+                        if let Some(r) = instr::concat_in_place(frame, instrs.get(frame.ip), &mut a, &b) {
+                            frame.stack.push(r);
+                            continue;
+                        }
+                    }
                     let r = match ops::binop_fast(&a, &b, op) {
                         Some(r) => r,
                         None => ops::binary_op(vm, &a, &b, op)?,
