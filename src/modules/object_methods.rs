@@ -63,8 +63,10 @@ pub fn init() {
             ("__set_name__", property_set_name),
         ],
     );
-    add_methods(&t.classmethod, "classmethod", &[("__new__", classmethod_new)]);
-    add_methods(&t.staticmethod, "staticmethod", &[("__new__", staticmethod_new)]);
+    add_methods(&t.classmethod, "classmethod", &[("__new__", classmethod_new), ("__get__", descr_get)]);
+    add_methods(&t.staticmethod, "staticmethod", &[("__new__", staticmethod_new), ("__get__", descr_get)]);
+    add_methods(&t.property, "property", &[("__get__", descr_get)]);
+    add_methods(&t.function, "function", &[("__get__", descr_get)]);
     add_methods(&t.super_, "super", &[("__new__", super_new)]);
     add_methods(
         t.exc.get("BaseException"),
@@ -470,6 +472,28 @@ fn slice_new(_vm: &Vm, args: Args) -> PyResult<Value> {
         n => return Err(PyErr::type_error(format!("slice expected at most 3 arguments, got {n}"))),
     };
     Ok(crate::runtime::item::new_slice(a, b, c))
+}
+
+/// `__get__` of the builtin descriptor types (functions, `classmethod`, `staticmethod`,
+/// `property`), for code that calls the protocol by hand; attribute lookup binds them
+/// directly without coming here.
+fn descr_get(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("__get__")?;
+    let pos = args.check_count("__get__", 2, 3)?;
+    let (this, obj) = (&pos[0], &pos[1]);
+    let owner = pos.get(2).filter(|v| !v.is_none());
+    if obj.is_none() && owner.is_none() {
+        return Err(PyErr::type_error("__get__(None, None) is invalid"));
+    }
+    match this.payload() {
+        Some(Payload::ClassMethod(f)) => {
+            let cls = owner.cloned().unwrap_or_else(|| Value::Obj(obj.class().clone()));
+            Ok(call::new_bound_method(f.clone(), cls))
+        }
+        Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+        _ if obj.is_none() => Ok(this.clone()),
+        _ => attr::bind(vm, this, obj),
+    }
 }
 
 fn property_new(_vm: &Vm, args: Args) -> PyResult<Value> {
