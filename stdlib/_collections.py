@@ -386,10 +386,7 @@ class deque:
         return type(self), (list(self), self._maxlen), state
 
     def __class_getitem__(cls, item):
-        try:
-            from types import GenericAlias
-        except ImportError:
-            return cls
+        from _types import GenericAlias
         return GenericAlias(cls, item)
 
 

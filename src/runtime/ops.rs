@@ -203,6 +203,12 @@ pub fn builtin_binop_vm(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyRe
                 Ok(out)
             })())
         }
+        (BinOp::Or, _) if matches!(a.payload(), Some(Payload::Type(_))) || matches!(b.payload(), Some(Payload::Type(_))) => {
+            match crate::modules::object_methods::type_union(vm, a, b) {
+                Ok(v) if v.is_not_implemented() => {}
+                r => return Some(r),
+            }
+        }
         _ => {}
     }
     if matches!(op, BinOp::Or | BinOp::And | BinOp::Subtract | BinOp::Xor) {

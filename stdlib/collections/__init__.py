@@ -17,6 +17,14 @@ __all__ = [
 ]
 
 
+def __getattr__(name):
+    # `import collections` makes `collections.abc` reachable, as in CPython (loaded lazily).
+    if name == "abc":
+        import collections.abc as module
+        return module
+    raise AttributeError(f"module 'collections' has no attribute '{name}'")
+
+
 _repr_running = set()
 
 
