@@ -18,6 +18,7 @@ pub fn create() -> (PyRef, PyRef) {
     super::str_methods::init();
     super::bytes_methods::init();
     super::range_methods::init();
+    super::num_methods::init();
     super::os_error::init();
     super::unicode_error::init();
     crate::vm::generator::init();
