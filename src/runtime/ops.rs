@@ -1187,6 +1187,11 @@ pub fn hash(vm: &Vm, v: &Value) -> PyResult<i64> {
                     }
                     if lookup_user(cls, "__hash__").is_some() {
                         let r = super::call::call(vm, &h, super::Args::new(&[v.clone()]))?;
+                        // A result that fits a machine word is the hash itself (-1 is
+                        // reserved, as in CPython); only bigger ints are hashed again.
+                        if let Value::Int(i) = r {
+                            return Ok(if i == -1 { -2 } else { i });
+                        }
                         return match int::as_bigint(&r) {
                             Some(b) => Ok(int::hash_int(&b)),
                             None => Err(PyErr::type_error("__hash__ method should return an integer")),
