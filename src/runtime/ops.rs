@@ -479,14 +479,10 @@ fn unsupported(op: BinOp, x: &Num, y: &Num) -> PyErr {
     PyErr::type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), n(x), n(y)))
 }
 
+/// `a / b` for ints beyond the exactly representable range: the correctly rounded
+/// quotient (converting each operand to a float first would round twice).
 fn big_truediv(a: &BigInt, b: &BigInt) -> PyResult<Value> {
-    if b.is_zero() {
-        return Err(PyErr::zero_division("division by zero"));
-    }
-    match (a.to_f64(), b.to_f64()) {
-        (Some(x), Some(y)) if x.is_finite() && y.is_finite() => Ok(Value::Float(x / y)),
-        _ => Err(PyErr::overflow_error("integer division result too large for a float")),
-    }
+    crate::num::int::int_truediv(a, b).map(Value::Float).map_err(PyErr::from_spec)
 }
 
 fn big_binop(a: BigInt, b: BigInt, op: BinOp) -> PyResult<Value> {
