@@ -5,6 +5,7 @@ the documented behaviour.
 import sys
 from collections import deque
 from functools import wraps
+from collections.abc import _check_methods as _has_methods
 
 __all__ = [
     "asynccontextmanager", "contextmanager", "closing", "nullcontext",
@@ -12,19 +13,6 @@ __all__ = [
     "ContextDecorator", "ExitStack", "redirect_stdout", "redirect_stderr", "suppress",
     "aclosing", "chdir",
 ]
-
-
-def _has_methods(C, *methods):
-    mro = C.__mro__
-    for method in methods:
-        for B in mro:
-            if method in B.__dict__:
-                if B.__dict__[method] is None:
-                    return NotImplemented
-                break
-        else:
-            return NotImplemented
-    return True
 
 
 class AbstractContextManager:

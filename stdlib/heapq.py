@@ -10,12 +10,21 @@ __all__ = ["heappush", "heappop", "heapify", "heapreplace", "merge",
            "nlargest", "nsmallest", "heappushpop"]
 
 
-def _rise(heap, top, pos):
+def _lt(a, b):
+    return a < b
+
+
+def _gt(a, b):
+    return b < a
+
+
+def _rise(heap, top, pos, before=_lt):
+    """Move heap[pos] up towards index `top` while it comes `before` its parent."""
     item = heap[pos]
     while pos > top:
         parent_pos = (pos - 1) >> 1
         parent = heap[parent_pos]
-        if item < parent:
+        if before(item, parent):
             heap[pos] = parent
             pos = parent_pos
             continue
@@ -23,49 +32,22 @@ def _rise(heap, top, pos):
     heap[pos] = item
 
 
-def _sink(heap, pos):
+def _sink(heap, pos, before=_lt):
+    """Move the hole at `pos` down to a leaf along the children that come first, then
+    let the displaced item rise back (the classic layout CPython's heapq produces)."""
     end = len(heap)
     start = pos
     item = heap[pos]
     child = 2 * pos + 1
     while child < end:
         right = child + 1
-        if right < end and not heap[child] < heap[right]:
+        if right < end and not before(heap[child], heap[right]):
             child = right
         heap[pos] = heap[child]
         pos = child
         child = 2 * pos + 1
     heap[pos] = item
-    _rise(heap, start, pos)
-
-
-def _rise_max(heap, top, pos):
-    item = heap[pos]
-    while pos > top:
-        parent_pos = (pos - 1) >> 1
-        parent = heap[parent_pos]
-        if parent < item:
-            heap[pos] = parent
-            pos = parent_pos
-            continue
-        break
-    heap[pos] = item
-
-
-def _sink_max(heap, pos):
-    end = len(heap)
-    start = pos
-    item = heap[pos]
-    child = 2 * pos + 1
-    while child < end:
-        right = child + 1
-        if right < end and not heap[right] < heap[child]:
-            child = right
-        heap[pos] = heap[child]
-        pos = child
-        child = 2 * pos + 1
-    heap[pos] = item
-    _rise_max(heap, start, pos)
+    _rise(heap, start, pos, before)
 
 
 def _check_list(heap, name):
@@ -118,7 +100,7 @@ def heapify(heap, /):
 
 def _heapify_max(heap):
     for i in reversed(range(len(heap) // 2)):
-        _sink_max(heap, i)
+        _sink(heap, i, _gt)
 
 
 def _heappop_max(heap):
@@ -126,7 +108,7 @@ def _heappop_max(heap):
     if heap:
         largest = heap[0]
         heap[0] = last
-        _sink_max(heap, 0)
+        _sink(heap, 0, _gt)
         return largest
     return last
 
@@ -134,7 +116,7 @@ def _heappop_max(heap):
 def _heapreplace_max(heap, item):
     largest = heap[0]
     heap[0] = item
-    _sink_max(heap, 0)
+    _sink(heap, 0, _gt)
     return largest
 
 

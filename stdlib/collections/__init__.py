@@ -9,20 +9,14 @@ from _collections import deque, defaultdict, _tuplegetter
 from keyword import iskeyword as _iskeyword
 from operator import itemgetter as _itemgetter
 import heapq as _heapq
+import collections.abc as _abc
+from collections import abc
 from itertools import chain as _chain, repeat as _repeat, starmap as _starmap
 
 __all__ = [
     "ChainMap", "Counter", "OrderedDict", "UserDict", "UserList", "UserString",
     "defaultdict", "deque", "namedtuple",
 ]
-
-
-def __getattr__(name):
-    # `import collections` makes `collections.abc` reachable, as in CPython (loaded lazily).
-    if name == "abc":
-        import collections.abc as module
-        return module
-    raise AttributeError(f"module 'collections' has no attribute '{name}'")
 
 
 _repr_running = set()
@@ -465,7 +459,7 @@ class Counter(dict):
 ### ChainMap
 ################################################################################
 
-class ChainMap:
+class ChainMap(_abc.MutableMapping):
 
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
@@ -547,39 +541,6 @@ class ChainMap:
     def clear(self):
         self.maps[0].clear()
 
-    def keys(self):
-        return _MappingKeys(self)
-
-    def items(self):
-        return [(k, self[k]) for k in self]
-
-    def values(self):
-        return [self[k] for k in self]
-
-    def update(self, other=(), /, **kwds):
-        if hasattr(other, "keys"):
-            for k in other.keys():
-                self[k] = other[k]
-        else:
-            for k, v in other:
-                self[k] = v
-        for k, v in kwds.items():
-            self[k] = v
-
-    def setdefault(self, key, default=None):
-        if key in self:
-            return self[key]
-        self[key] = default
-        return default
-
-    def __eq__(self, other):
-        try:
-            return dict(self.items()) == dict(other.items())
-        except AttributeError:
-            return NotImplemented
-
-    __hash__ = None
-
     def __ior__(self, other):
         self.maps[0].update(other)
         return self
@@ -600,29 +561,11 @@ class ChainMap:
         return self.__class__(m)
 
 
-class _MappingKeys:
-
-    def __init__(self, mapping):
-        self._mapping = mapping
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __iter__(self):
-        return iter(self._mapping)
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def __repr__(self):
-        return f"KeysView({self._mapping!r})"
-
-
 ################################################################################
 ### UserDict, UserList, UserString
 ################################################################################
 
-class UserDict:
+class UserDict(_abc.MutableMapping):
 
     def __init__(self, dict=None, /, **kwargs):
         self.data = {}
@@ -655,15 +598,6 @@ class UserDict:
 
     def __repr__(self):
         return repr(self.data)
-
-    def __eq__(self, other):
-        if isinstance(other, UserDict):
-            return self.data == other.data
-        if isinstance(other, dict):
-            return self.data == other
-        return NotImplemented
-
-    __hash__ = None
 
     def __or__(self, other):
         if isinstance(other, UserDict):
@@ -712,62 +646,9 @@ class UserDict:
             d[key] = value
         return d
 
-    def get(self, key, default=None):
-        if key in self:
-            return self[key]
-        return default
-
-    def keys(self):
-        return self.data.keys()
-
-    def items(self):
-        return self.data.items()
-
-    def values(self):
-        return self.data.values()
-
-    _marker = object()
-
-    def pop(self, key, default=_marker):
-        if key in self:
-            value = self[key]
-            del self[key]
-            return value
-        if default is UserDict._marker:
-            raise KeyError(key)
-        return default
-
-    def popitem(self):
-        try:
-            key = next(iter(self))
-        except StopIteration:
-            raise KeyError from None
-        value = self[key]
-        del self[key]
-        return key, value
-
-    def clear(self):
-        self.data.clear()
-
-    def update(self, other=(), /, **kwds):
-        if isinstance(other, UserDict):
-            other = other.data
-        if hasattr(other, "keys"):
-            for key in other.keys():
-                self[key] = other[key]
-        else:
-            for key, value in other:
-                self[key] = value
-        for key, value in kwds.items():
-            self[key] = value
-
-    def setdefault(self, key, default=None):
-        if key not in self:
-            self[key] = default
-        return self[key]
 
 
-class UserList:
+class UserList(_abc.MutableSequence):
 
     def __init__(self, initlist=None):
         self.data = []
@@ -900,7 +781,7 @@ class UserList:
             self.data.extend(other)
 
 
-class UserString:
+class UserString(_abc.Sequence):
 
     def __init__(self, seq):
         if isinstance(seq, str):

@@ -76,6 +76,17 @@ async_generator = type(_ag())
 del _gen, _coro, _ag
 
 
+def _throw_default(typ, val=None, tb=None):
+    """What the abstract `throw`/`athrow` do: raise the exception described."""
+    if val is None:
+        if tb is None:
+            raise typ
+        val = typ()
+    if tb is not None:
+        val = val.with_traceback(tb)
+    raise val
+
+
 def _class_getitem(cls, item):
     return GenericAlias(cls, item)
 
@@ -121,13 +132,7 @@ class Coroutine(Awaitable):
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        _throw_default(typ, val, tb)
 
     def close(self):
         try:
@@ -192,13 +197,7 @@ class AsyncGenerator(AsyncIterator):
 
     @abstractmethod
     async def athrow(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        _throw_default(typ, val, tb)
 
     async def aclose(self):
         try:
@@ -285,13 +284,7 @@ class Generator(Iterator):
 
     @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        if val is None:
-            if tb is None:
-                raise typ
-            val = typ()
-        if tb is not None:
-            val = val.with_traceback(tb)
-        raise val
+        _throw_default(typ, val, tb)
 
     def close(self):
         try:
@@ -734,6 +727,12 @@ class MutableMapping(Mapping):
 
 
 MutableMapping.register(dict)
+try:
+    import os as _os
+    MutableMapping.register(type(_os.environ))
+    del _os
+except (ImportError, AttributeError):
+    pass
 
 
 ### SEQUENCES ###

@@ -54,3 +54,10 @@ except KeyError as e:
 ud = UserDict(a=1); ud["b"] = 2; print(ud, len(ud), ud.get("a"), "b" in ud, dict(ud.items()))
 ul = UserList([3, 1, 2]); ul.sort(); ul.append(4); print(ul, ul[1:], len(ul), ul + [5])
 us = UserString("hello"); print(us.upper(), us + "!", len(us), us[1:3], "ell" in us)
+from collections import UserDict, ChainMap, UserList, UserString
+import collections
+u = UserDict(a=1); u.update({"b": 2}, c=3); print(u, u.keys(), list(u.items()), u.pop("a"), u.setdefault("z", 9), u == {"b": 2, "c": 3, "z": 9}, u.get("q", 0), len(u), u.popitem())
+cm = ChainMap({"a": 1}, {"a": 2, "b": 3}); print(cm.keys(), list(cm.items()), list(cm.values()), cm == {"a": 1, "b": 3}, cm.get("b"), dict(cm))
+cm.update(x=5); print(cm.maps, cm.setdefault("b", 7), cm.maps[0])
+print(isinstance(u, collections.abc.MutableMapping), isinstance(UserList(), collections.abc.MutableSequence), collections.abc.Sequence in type(UserString("x")).__mro__)
+print(UserList([1, 2]).index(2), UserString("abc").count("a"), list(reversed(UserList([1, 2, 3]))))
