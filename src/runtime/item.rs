@@ -185,6 +185,10 @@ fn getitem_impl(vm: &Vm, container: &Value, key: &Value, slot_only: bool) -> PyR
         }
         Some(Payload::Type(_)) => {
             let cls = container.as_obj().cloned().ok_or_else(|| PyErr::type_error("type expected"))?;
+            // A metaclass `__getitem__` (e.g. `Color["RED"]` on an enum) comes first.
+            if let Some(f) = lookup_user(cls.class(), "__getitem__") {
+                return call_bound(vm, &f, container, Args::new(&[key.clone()]));
+            }
             if let Some(f) = typeobj::lookup(&cls, "__class_getitem__") {
                 let f = match f.payload() {
                     Some(Payload::ClassMethod(inner)) => inner.clone(),
