@@ -24,6 +24,7 @@ pub mod structseq;
 pub mod sys;
 pub mod time;
 pub mod unicode_error;
+pub mod weakref;
 
 /// The native modules by import name, with their constructors. A module is created on
 /// first import (start-up stays fast) and then lives in `sys.modules`.
@@ -37,6 +38,7 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("os.path", |_| posixpath::module().clone()),
     ("io", io::create),
     ("_io", io::create),
+    ("_weakref", weakref::create),
 ];
 
 /// Does gild have a native module `name` (without creating it)?

@@ -16,6 +16,12 @@
 //! 4. **Deallocation never recurses deeply.** Dropping an object drops its children; past
 //!    [`MAX_DEALLOC_DEPTH`] nested deallocations the object is queued and freed by the
 //!    outermost one, so a million-node linked list does not overflow the Rust stack.
+//! 5. **A [`WeakPtr`] never outlives its object unnoticed.** Weak pointers sit only in the
+//!    weak-reference side table (`objects::weakref`): an object flagged
+//!    [`flags::HAS_WEAKREFS`] has its weak references cleared in [`dealloc`] before it is
+//!    freed, and a weak reference object leaves its referent's list in [`free`] before it
+//!    is freed. So a `WeakPtr` found in the table always points at allocated memory (its
+//!    count may be zero while the object is being torn down: `upgrade` then says `None`).
 
 use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
@@ -32,6 +38,8 @@ pub mod flags {
     pub const FINALIZED: u32 = 1;
     /// Immortal: never freed (builtin types, singletons). Counts still move, harmlessly.
     pub const IMMORTAL: u32 = 2;
+    /// Some weak reference points at the object (its list is in `objects::weakref`).
+    pub const HAS_WEAKREFS: u32 = 4;
 }
 
 /// The header every heap object starts with.
@@ -133,6 +141,39 @@ impl PyRef {
     }
 }
 
+/// A non-owning pointer to a heap object, kept only by the weak-reference table
+/// (invariant 5).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct WeakPtr(NonNull<PyObject>);
+
+impl WeakPtr {
+    pub fn of(o: &PyRef) -> WeakPtr {
+        WeakPtr(o.ptr)
+    }
+
+    pub fn addr(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+
+    /// A new owning handle, or `None` while the object is being torn down.
+    pub fn upgrade(&self) -> Option<PyRef> {
+        // SAFETY: invariant 5: the object is still allocated.
+        let obj = unsafe { self.0.as_ref() };
+        let rc = obj.header.rc.get();
+        if rc == 0 {
+            return None;
+        }
+        obj.header.rc.set(rc + 1);
+        Some(PyRef { ptr: self.0, _not_send: PhantomData })
+    }
+
+    /// Look at the object without taking a reference (it may be in its teardown).
+    pub fn with<R>(&self, f: impl FnOnce(&PyObject) -> R) -> R {
+        // SAFETY: invariant 5: the object is still allocated; the borrow ends with `f`.
+        f(unsafe { self.0.as_ref() })
+    }
+}
+
 impl std::ops::Deref for PyRef {
     type Target = PyObject;
     #[inline]
@@ -231,6 +272,11 @@ fn dealloc(ptr: NonNull<PyObject>) {
             obj.header.rc.set(0);
         }
     }
+    if obj.header.flags.get() & flags::HAS_WEAKREFS != 0 {
+        // Weak references die before their referent (callbacks run now, with the object
+        // unreachable but not yet freed).
+        crate::objects::weakref::clear_weakrefs(ptr.as_ptr() as usize, true);
+    }
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= MAX_DEALLOC_DEPTH {
         DEALLOC_QUEUE.with(|q| q.borrow_mut().push(ptr));
@@ -251,6 +297,10 @@ fn free(ptr: NonNull<PyObject>) {
     // SAFETY: `ptr` came from `Box::leak` in `PyRef::new` and its count is zero with no
     // resurrection, so this is the unique owner; rebuilding the Box drops and frees it once.
     let boxed = unsafe { Box::from_raw(ptr.as_ptr()) };
+    if let Payload::WeakRef(w) = &boxed.payload {
+        // Leave the referent's list before the memory goes (invariant 5).
+        crate::objects::weakref::unregister(w, ptr.as_ptr() as usize);
+    }
     let class = boxed.header.class.get();
     drop(boxed);
     // Release the class slot's reference (invariant 3) after the object is gone.
