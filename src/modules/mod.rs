@@ -1,6 +1,7 @@
 //! Native modules (`builtins`, `sys`, ...) and the methods of builtin types, registered in
 //! their type's namespace at start-up.
 
+pub mod atexit;
 pub mod builtins;
 pub mod bytes_methods;
 pub mod dict_methods;
@@ -39,6 +40,7 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("io", io::create),
     ("_io", io::create),
     ("_weakref", weakref::create),
+    ("atexit", atexit::create),
 ];
 
 /// Does gild have a native module `name` (without creating it)?

@@ -64,6 +64,7 @@ pub fn init() {
         ],
     );
     add_methods(&t.classmethod, "classmethod", &[("__new__", classmethod_new)]);
+    add_methods(&t.method, "method", &[("__new__", method_new)]);
     add_methods(&t.staticmethod, "staticmethod", &[("__new__", staticmethod_new)]);
     add_methods(&t.super_, "super", &[("__new__", super_new)]);
     add_methods(
@@ -112,6 +113,22 @@ fn object_new(_vm: &Vm, args: Args) -> PyResult<Value> {
         )));
     }
     Ok(alloc_instance(cls, Payload::Instance))
+}
+
+/// `types.MethodType(function, instance)`.
+fn method_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("method")?;
+    let pos = args.pos();
+    if pos.len() != 3 {
+        return Err(PyErr::type_error(format!("method expected 2 arguments, got {}", pos.len().saturating_sub(1))));
+    }
+    if !super::builtins::is_callable(&pos[1]) {
+        return Err(PyErr::type_error("first argument must be callable"));
+    }
+    if pos[2].is_none() {
+        return Err(PyErr::type_error("instance must not be None"));
+    }
+    Ok(call::new_bound_method(pos[1].clone(), pos[2].clone()))
 }
 
 fn object_init(_vm: &Vm, args: Args) -> PyResult<Value> {

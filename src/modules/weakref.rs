@@ -316,12 +316,12 @@ fn ref_class_getitem(_vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 /// `proxy(object, callback=None)`.
-fn weakref_proxy(vm: &Vm, args: Args) -> PyResult<Value> {
+fn weakref_proxy(_vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("proxy")?;
     args.check_count("proxy", 1, 2)?;
     let target = target_of(&args.args[0])?;
     let callback = args.args.get(1).cloned().unwrap_or(Value::None);
-    let callable = callable(vm, &args.args[0]);
+    let callable = super::builtins::is_callable(&args.args[0]);
     let (kind, cls) = if callable { (WeakKind::CallableProxy, &weak_types().callable_proxy) } else { (WeakKind::Proxy, &weak_types().proxy) };
     let basic = callback.is_none();
     if basic {
@@ -330,13 +330,6 @@ fn weakref_proxy(vm: &Vm, args: Args) -> PyResult<Value> {
         }
     }
     Ok(Value::Obj(wr::new_weakref(cls, &target, callback, kind, basic, false)))
-}
-
-fn callable(_vm: &Vm, v: &Value) -> bool {
-    match v.payload() {
-        Some(Payload::Function(_) | Payload::NativeFunction(_) | Payload::BoundMethod { .. } | Payload::Type(_)) => true,
-        _ => typeobj::lookup(v.class(), "__call__").is_some(),
-    }
 }
 
 fn weakref_getweakrefcount(_vm: &Vm, args: Args) -> PyResult<Value> {

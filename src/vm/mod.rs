@@ -212,12 +212,12 @@ impl Vm {
     }
 }
 
-/// Interpreter shutdown: clear the namespaces of the imported modules, most recently
-/// imported first (so `__del__` of objects still referenced by globals runs, as in
-/// CPython's module finalisation): names starting with one underscore, then the rest,
-/// `__builtins__` kept.
+/// Interpreter shutdown: run the `atexit` functions, then clear the namespaces of the
+/// imported modules, most recently imported first (so `__del__` of objects still referenced
+/// by globals runs, as in CPython's module finalisation): names starting with one
+/// underscore, then the rest, `__builtins__` kept.
 pub fn finalize(vm: &Vm) {
-    let _ = vm;
+    crate::modules::atexit::run_exitfuncs(vm);
     let modules: Vec<Value> = crate::objects::dict::items(&interp().modules).into_iter().map(|(_, m)| m).collect();
     for m in modules.iter().rev() {
         let Some(o) = m.as_obj() else { continue };
