@@ -6,6 +6,7 @@ pub mod builtins;
 pub mod bytes_methods;
 pub mod dict_methods;
 pub mod eval;
+pub mod gc;
 pub mod io;
 pub mod io_codec;
 pub mod iterators;
@@ -41,6 +42,7 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("_io", io::create),
     ("_weakref", weakref::create),
     ("atexit", atexit::create),
+    ("gc", gc::create),
 ];
 
 /// Does gild have a native module `name` (without creating it)?

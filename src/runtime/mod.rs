@@ -6,6 +6,7 @@ pub mod argparse;
 pub mod attr;
 pub mod call;
 pub mod exc_group;
+pub mod gc;
 pub mod gil;
 pub mod heap;
 pub mod item;

@@ -49,6 +49,8 @@ static INTERP: once_cell::sync::OnceCell<GilShared<Interp>> = once_cell::sync::O
 pub static EVAL_BREAKER: AtomicU32 = AtomicU32::new(0);
 /// `EVAL_BREAKER` bit: SIGINT arrived.
 pub const BREAK_SIGINT: u32 = 1;
+/// `EVAL_BREAKER` bit: generation 0 of the cycle collector is full (`runtime::gc`).
+pub const BREAK_GC: u32 = 2;
 
 /// The interpreter state. Panics before [`Vm::init`] (an interpreter bug).
 pub fn interp() -> &'static Interp {
@@ -205,6 +207,9 @@ impl Vm {
     #[cold]
     fn handle_breaker(&self) -> PyResult<()> {
         let bits = EVAL_BREAKER.swap(0, Ordering::AcqRel);
+        if bits & BREAK_GC != 0 {
+            crate::runtime::gc::collect_auto(self);
+        }
         if bits & BREAK_SIGINT != 0 {
             return Err(PyErr::with_args(types().exc.get("KeyboardInterrupt"), vec![]));
         }
