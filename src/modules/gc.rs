@@ -32,6 +32,7 @@ pub fn create(name: &str) -> PyRef {
         ("get_stats", gc_get_stats),
         ("set_debug", gc_set_debug),
         ("get_debug", gc_get_debug),
+        ("_live_objects", gc_live_objects),
     ];
     for (n, f) in table {
         dict::set_str(&d, n, native(n, *f));
@@ -159,7 +160,7 @@ fn gc_get_objects(_vm: &Vm, args: Args) -> PyResult<Value> {
     let g = match args.pos().first().or(args.kwarg("generation")) {
         None | Some(Value::None) => None,
         Some(Value::Int(g)) if *g < 0 => return Err(PyErr::value_error("generation parameter must be positive")),
-        Some(Value::Int(g)) if *g > 2 => return Err(PyErr::value_error("generation parameter cannot be greater than 2")),
+        Some(Value::Int(g)) if *g > 2 => return Err(PyErr::value_error("generation parameter must be less than the number of available generations (3)")),
         Some(v) => Some(generation_arg(v)?),
     };
     let lists: Vec<u8> = match g {
@@ -262,4 +263,10 @@ fn gc_set_debug(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn gc_get_debug(_vm: &Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Int(state().debug.get()))
+}
+
+/// `gc._live_objects()` (gild only): how many heap objects exist now; the leak check
+/// (`tests/leak_check.rs`) compares it across repeated runs of a script.
+fn gc_live_objects(_vm: &Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(crate::runtime::heap::live_objects() as i64))
 }

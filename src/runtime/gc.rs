@@ -120,6 +120,28 @@ fn is_container(o: &PyRef) -> bool {
     gc_lists::position(o).0 != gc_list::UNTRACKED || !matches!(o.payload, Payload::Str(_) | Payload::Int(_) | Payload::Float(_) | Payload::Bytes(_) | Payload::Code(_))
 }
 
+/// Visit `o`, a reference owned by the object being traversed. An untracked dict with no
+/// other owner (the `__dict__` of an instance, not yet handed to Python code: CPython
+/// 3.11's "inline values") is part of its owner, so its contents are visited instead: a
+/// count of one proves nobody else can reach them through it.
+fn visit_owned(o: &PyRef, visit: &mut dyn FnMut(&PyRef), depth: u8) {
+    if depth > 0 && o.refcount() == 1 && gc_lists::position(o).0 == gc_list::UNTRACKED {
+        if let Payload::Dict(d) = &o.payload {
+            if let Ok(d) = d.try_borrow() {
+                for e in d.iter() {
+                    for x in [&e.key, &e.value] {
+                        if let Value::Obj(c) = x {
+                            visit_owned(c, visit, depth - 1);
+                        }
+                    }
+                }
+            }
+            return;
+        }
+    }
+    visit(o);
+}
+
 /// Visit every reference `obj` owns to another heap object. Must never report a
 /// reference the object does not own (that could free live objects); skipping one only
 /// makes collection miss garbage. RefCells borrowed elsewhere right now are skipped.
@@ -132,7 +154,7 @@ pub fn traverse(obj: &PyObject, class: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
     visit(class);
     if let Ok(d) = obj.dict.try_borrow() {
         if let Some(d) = d.as_ref() {
-            visit(d);
+            visit_owned(d, visit, 2);
         }
     }
     match &obj.payload {
@@ -443,7 +465,33 @@ pub fn collect(vm: &Vm, generation: usize, reason: &str) -> usize {
     found
 }
 
-/// Is `o` in the working list (being examined)? Returns its index.
+/// Where the objects being examined sit: for each list, the offset of its first object in
+/// the examined sequence (`usize::MAX`: the list is not examined). Examining lists in
+/// place spares moving (and touching) every object of an old generation.
+#[derive(Clone, Copy)]
+struct Examined([usize; gc_list::COUNT]);
+
+impl Examined {
+    #[inline]
+    fn index(&self, o: &PyRef) -> Option<usize> {
+        let (l, i) = gc_lists::position(o);
+        let base = self.0[l as usize];
+        (base != usize::MAX).then(|| base + i as usize)
+    }
+}
+
+/// The objects of `lists` in sequence, and where each list starts.
+fn examine(lists: &[u8]) -> (Vec<WeakPtr>, Examined) {
+    let mut base = [usize::MAX; gc_list::COUNT];
+    let mut objs = Vec::new();
+    for &l in lists {
+        base[l as usize] = objs.len();
+        objs.extend(gc_lists::snapshot(l));
+    }
+    (objs, Examined(base))
+}
+
+/// Is `o` in the working list (garbage being torn down)?
 #[inline]
 fn working_index(o: &PyRef) -> Option<usize> {
     match gc_lists::position(o) {
@@ -452,15 +500,16 @@ fn working_index(o: &PyRef) -> Option<usize> {
     }
 }
 
-/// Reachability inside the working list: `true` for objects referenced from outside it
-/// (count above the references among its own members) and everything they reach.
-fn reachable_in_working(objs: &[WeakPtr], extra_refs: usize) -> Vec<bool> {
+/// Reachability among the examined objects: `true` for objects referenced from outside
+/// them (count above the references among themselves; `extra_refs` of each count are the
+/// collector's own) and everything they reach.
+fn reachable_in(objs: &[WeakPtr], at: Examined, extra_refs: usize) -> Vec<bool> {
     let n = objs.len();
     let mut gc_refs: Vec<isize> = objs.iter().map(|p| p.refcount() as isize - extra_refs as isize).collect();
     for p in objs {
         p.inspect(|o, class| {
             traverse(o, class, &mut |c| {
-                if let Some(i) = working_index(c) {
+                if let Some(i) = at.index(c) {
                     gc_refs[i] -= 1;
                 }
             })
@@ -474,7 +523,7 @@ fn reachable_in_working(objs: &[WeakPtr], extra_refs: usize) -> Vec<bool> {
     while let Some(i) = stack.pop() {
         objs[i].inspect(|o, class| {
             traverse(o, class, &mut |c| {
-                if let Some(j) = working_index(c) {
+                if let Some(j) = at.index(c) {
                     if !reachable[j] {
                         reachable[j] = true;
                         stack.push(j);
@@ -489,11 +538,9 @@ fn reachable_in_working(objs: &[WeakPtr], extra_refs: usize) -> Vec<bool> {
 fn collect_inner(generation: usize) -> (usize, usize) {
     let st = state();
     let older = (generation + 1).min(2) as u8 + gc_list::GEN0;
-    for g in 0..=generation {
-        gc_lists::move_all(gc_list::GEN0 + g as u8, gc_list::WORKING);
-    }
-    let objs = gc_lists::snapshot(gc_list::WORKING);
-    let reachable = reachable_in_working(&objs, 0);
+    let lists: Vec<u8> = (0..=generation as u8).map(|g| gc_list::GEN0 + g).collect();
+    let (objs, at) = examine(&lists);
+    let reachable = reachable_in(&objs, at, 0);
     // Survivors age; the unreachable ones are held while they are torn down.
     let mut garbage: Vec<PyRef> = Vec::new();
     for (p, alive) in objs.iter().zip(&reachable) {
@@ -503,7 +550,9 @@ fn collect_inner(generation: usize) -> (usize, usize) {
             }
         }
     }
-    gc_lists::move_all(gc_list::WORKING, older);
+    for &l in &lists {
+        gc_lists::move_all(l, older);
+    }
     for o in &garbage {
         gc_lists::move_to(o, gc_list::WORKING);
     }
@@ -518,7 +567,6 @@ fn collect_inner(generation: usize) -> (usize, usize) {
     if garbage.is_empty() {
         return (0, 0);
     }
-    let found = count_reported(&garbage);
     let save_all = st.debug.get() & DEBUG_SAVEALL != 0;
 
     // Weak references to garbage are cleared first; the callbacks of those that are not
@@ -544,8 +592,8 @@ fn collect_inner(generation: usize) -> (usize, usize) {
     if ran_finalizer {
         // A finaliser may have made objects reachable again: they (and what they reach)
         // survive; the collection only frees what is still unreachable.
-        let objs = gc_lists::snapshot(gc_list::WORKING);
-        let still = reachable_in_working(&objs, 1);
+        let (objs, at) = examine(&[gc_list::WORKING]);
+        let still = reachable_in(&objs, at, 1);
         let mut keep = std::collections::HashSet::new();
         for (p, alive) in objs.iter().zip(&still) {
             if *alive {
@@ -564,6 +612,7 @@ fn collect_inner(generation: usize) -> (usize, usize) {
             });
         }
     }
+    let found = garbage.len();
     if save_all {
         if let Some(list) = crate::modules::gc::garbage_list() {
             if let Payload::List(l) = &list.payload {
@@ -584,23 +633,6 @@ fn collect_inner(generation: usize) -> (usize, usize) {
     }
     drop(garbage);
     (found, 0)
-}
-
-/// How many unreachable objects CPython 3.11 would report: the `__dict__` of a plain
-/// instance is not a separate object there (its attributes live inline), so it is not
-/// counted.
-fn count_reported(garbage: &[PyRef]) -> usize {
-    let mut skip = 0;
-    for o in garbage {
-        if matches!(o.payload, Payload::Instance) && typeobj::type_data(o.class()).is_some_and(|t| !t.slotted) {
-            if let Some(d) = o.dict.borrow().as_ref() {
-                if working_index(d).is_some() && d.refcount() == 2 {
-                    skip += 1;
-                }
-            }
-        }
-    }
-    garbage.len() - skip
 }
 
 /// Every tracked object of `list` (for `gc.get_objects`, `gc.get_referrers`).

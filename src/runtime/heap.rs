@@ -112,6 +112,14 @@ fn gc_remove(t: &mut Tracked, ptr: NonNull<PyObject>) {
     set_gc_list(h, gc_list::UNTRACKED);
 }
 
+/// Heap objects allocated and not yet freed (the leak check's counter: `gc._live_objects()`).
+static LIVE: crate::runtime::gil::GilShared<Cell<isize>> = crate::runtime::gil::GilShared::new(Cell::new(0));
+
+/// How many heap objects are allocated right now.
+pub fn live_objects() -> isize {
+    LIVE.get().get()
+}
+
 /// Start tracking a new container; ask for a collection when generation 0 is full.
 fn gc_track_new(ptr: NonNull<PyObject>) {
     let mut t = TRACKED.get().borrow_mut();
@@ -214,6 +222,8 @@ impl PyRef {
             payload,
         });
         let ptr = NonNull::from(Box::leak(obj));
+        let live = LIVE.get();
+        live.set(live.get() + 1);
         if track {
             gc_track_new(ptr);
         }
@@ -486,6 +496,8 @@ fn free(ptr: NonNull<PyObject>) {
     }
     let class = boxed.header.class.get();
     drop(boxed);
+    let live = LIVE.get();
+    live.set(live.get() - 1);
     // Release the class slot's reference (invariant 3) after the object is gone.
     drop(PyRef { ptr: class, _not_send: PhantomData });
 }

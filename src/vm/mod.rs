@@ -220,9 +220,12 @@ impl Vm {
 /// Interpreter shutdown: run the `atexit` functions, then clear the namespaces of the
 /// imported modules, most recently imported first (so `__del__` of objects still referenced
 /// by globals runs, as in CPython's module finalisation): names starting with one
-/// underscore, then the rest, `__builtins__` kept.
+/// underscore, then the rest, `__builtins__` kept; finally a full cycle collection.
 pub fn finalize(vm: &Vm) {
     crate::modules::atexit::run_exitfuncs(vm);
+    // Garbage cycles already unreachable go first (CPython finds them in its first
+    // shutdown collection too).
+    crate::runtime::gc::collect(vm, 2, "shutdown");
     let modules: Vec<Value> = crate::objects::dict::items(&interp().modules).into_iter().map(|(_, m)| m).collect();
     for m in modules.iter().rev() {
         let Some(o) = m.as_obj() else { continue };
@@ -243,6 +246,9 @@ pub fn finalize(vm: &Vm) {
             }
         }
     }
+    // Cycles that only the module namespaces kept alive are collected now, so their
+    // finalisers run before exit as in CPython.
+    crate::runtime::gc::collect(vm, 2, "shutdown");
 }
 
 impl Default for Vm {
