@@ -1,6 +1,6 @@
 //! Leak check: runs script tests from a few areas three times each inside one interpreter
-//! and checks, with gild's live-object counter (`gc._live_objects()`), that the second and
-//! third runs leave exactly as many heap objects alive as before them. The first run may
+//! and checks, with gild's live-object counter (`gc._live_objects()`), that the third run
+//! leaves no more heap objects alive than the second. The first run may
 //! add objects that stay on purpose (imported modules, interned names); any reference
 //! count leak shows as growth on every run.
 
@@ -13,14 +13,25 @@ const SKIP: &[(&str, &str)] = &[
     ("deep_free.py", "slow in debug builds; frees its own structures"),
     ("automatic.py", "depends on allocation counts of a fresh interpreter"),
     ("finalize_exit.py", "registers exit-time finalizers on purpose"),
+    ("class_assign.py", "`__class__` assignment keeps the old class alive on purpose (heap.rs invariant 3)"),
 ];
 
 /// Runs the script at `path` three times; returns the live-object counts after each run.
 const DRIVER: &str = r#"
 import gc, sys
 path, report = sys.argv[1], sys.argv[2]
-with open(path) as f:
-    code = compile(f.read(), path, 'exec')
+try:
+    with open(path) as f:
+        code = compile(f.read(), path, 'exec')
+except SyntaxError:
+    # Compile-error tests have nothing to run.
+    with open(report, 'w') as f:
+        f.write('skip')
+    raise SystemExit
+# Fill the VM's frame pool first: recycled frames keep their last globals and code until
+# reused, which would look like one leaked namespace per run.
+for _ in range(40):
+    exec('pass', {})
 counts = []
 for _ in range(3):
     ns = {'__name__': '__leakcheck__', '__builtins__': __builtins__}
@@ -77,13 +88,18 @@ fn repeated_runs_leave_no_objects_behind() {
             .output()
             .expect("run gild");
         let report = std::fs::read_to_string(&tmp).unwrap_or_default();
+        if report == "skip" {
+            continue;
+        }
         let counts: Vec<i64> = report.split_whitespace().filter_map(|n| n.parse().ok()).collect();
         let name = script.strip_prefix(&root).unwrap_or(script).display().to_string();
         if counts.len() != 3 {
             failures.push(format!("{name}: no report (exit {:?}): {}", out.status.code(), String::from_utf8_lossy(&out.stderr)));
             continue;
         }
-        if counts[2] != counts[1] {
+        // Growth is a leak. (The count may drop a little: frames recycled by the VM let go
+        // of the namespace they last ran in when they are reused.)
+        if counts[2] > counts[1] {
             failures.push(format!("{name}: live objects after runs 1, 2, 3: {counts:?}"));
         }
     }

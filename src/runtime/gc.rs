@@ -106,6 +106,7 @@ pub fn needs_tracking(payload: &Payload, class: &PyRef) -> bool {
         | Payload::DictView { .. }
         | Payload::Generator(_)
         | Payload::WeakRef(_)
+        | Payload::MemberDescr { .. }
         | Payload::Type(_) => true,
         // A tuple of immediates and strings can never close a cycle.
         Payload::Tuple(items) => items.iter().any(|v| matches!(v, Value::Obj(o) if is_container(o))),
