@@ -19,6 +19,8 @@ for t in [1, 'a', (), [], {}, object(), ValueError(), len, set(), property(), pr
   try: weakref.ref(t); print('ok', type(t).__name__)
   except TypeError as e: print(e)
 class R(weakref.ref):
+    def __new__(cls, ob, cb=None, key=None):
+        return super().__new__(cls, ob, cb)
     def __init__(self, ob, cb=None, key=None):
         super().__init__(ob, cb)
         self.key = key
@@ -45,3 +47,10 @@ class N:
     def __len__(s): return 3
 n = N(4); pn = weakref.proxy(n)
 print(pn + 1, len(pn))
+class Bad(weakref.ref):
+    def __init__(self, ob, cb=None, key=None):
+        super().__init__(ob, cb)
+try:
+    Bad(d, None, 'k')
+except TypeError as e:
+    print(e)
