@@ -1,10 +1,12 @@
 //! Native modules (`builtins`, `sys`, ...) and the methods of builtin types, registered in
 //! their type's namespace at start-up.
 
+pub mod atexit;
 pub mod builtins;
 pub mod bytes_methods;
 pub mod dict_methods;
 pub mod eval;
+pub mod gc;
 pub mod io;
 pub mod io_codec;
 pub mod iterators;
@@ -25,6 +27,7 @@ pub mod structseq;
 pub mod sys;
 pub mod time;
 pub mod unicode_error;
+pub mod weakref;
 
 /// The native modules by import name, with their constructors. A module is created on
 /// first import (start-up stays fast) and then lives in `sys.modules`.
@@ -38,6 +41,9 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("os.path", |_| posixpath::module().clone()),
     ("io", io::create),
     ("_io", io::create),
+    ("_weakref", weakref::create),
+    ("atexit", atexit::create),
+    ("gc", gc::create),
 ];
 
 /// Does gild have a native module `name` (without creating it)?

@@ -110,9 +110,14 @@ pub(crate) fn cls_arg<'a>(args: &Args<'a>, fname: &str) -> PyResult<&'a PyRef> {
 pub fn alloc_instance(cls: &PyRef, payload: Payload) -> Value {
     let o = PyRef::new(cls, payload);
     if let Some(t) = type_data(cls).filter(|t| t.heap) {
+        // The cycle collector sees an instance's own dicts through the instance until
+        // Python code gets hold of them (`__dict__`), as CPython 3.11's inline values.
         let d = dict::new_dict();
+        crate::runtime::heap::gc_lists::untrack(&d);
         if t.slotted && t.has_dict {
-            dict::set_str(&d, "__dict__", Value::Obj(dict::new_dict()));
+            let inner = dict::new_dict();
+            crate::runtime::heap::gc_lists::untrack(&inner);
+            dict::set_str(&d, "__dict__", Value::Obj(inner));
         }
         *o.dict.borrow_mut() = Some(d);
     }

@@ -7,6 +7,7 @@ pub mod attr;
 pub mod attr_cache;
 pub mod call;
 pub mod exc_group;
+pub mod gc;
 pub mod gil;
 pub mod heap;
 pub mod item;

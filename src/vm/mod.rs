@@ -49,6 +49,8 @@ static INTERP: once_cell::sync::OnceCell<GilShared<Interp>> = once_cell::sync::O
 pub static EVAL_BREAKER: AtomicU32 = AtomicU32::new(0);
 /// `EVAL_BREAKER` bit: SIGINT arrived.
 pub const BREAK_SIGINT: u32 = 1;
+/// `EVAL_BREAKER` bit: generation 0 of the cycle collector is full (`runtime::gc`).
+pub const BREAK_GC: u32 = 2;
 
 /// The interpreter state. Panics before [`Vm::init`] (an interpreter bug).
 pub fn interp() -> &'static Interp {
@@ -205,6 +207,9 @@ impl Vm {
     #[cold]
     fn handle_breaker(&self) -> PyResult<()> {
         let bits = EVAL_BREAKER.swap(0, Ordering::AcqRel);
+        if bits & BREAK_GC != 0 {
+            crate::runtime::gc::collect_auto(self);
+        }
         if bits & BREAK_SIGINT != 0 {
             return Err(PyErr::with_args(types().exc.get("KeyboardInterrupt"), vec![]));
         }
@@ -212,12 +217,15 @@ impl Vm {
     }
 }
 
-/// Interpreter shutdown: clear the namespaces of the imported modules, most recently
-/// imported first (so `__del__` of objects still referenced by globals runs, as in
-/// CPython's module finalisation): names starting with one underscore, then the rest,
-/// `__builtins__` kept.
+/// Interpreter shutdown: run the `atexit` functions, then clear the namespaces of the
+/// imported modules, most recently imported first (so `__del__` of objects still referenced
+/// by globals runs, as in CPython's module finalisation): names starting with one
+/// underscore, then the rest, `__builtins__` kept; finally a full cycle collection.
 pub fn finalize(vm: &Vm) {
-    let _ = vm;
+    crate::modules::atexit::run_exitfuncs(vm);
+    // Garbage cycles already unreachable go first (CPython finds them in its first
+    // shutdown collection too).
+    crate::runtime::gc::collect(vm, 2, "shutdown");
     let modules: Vec<Value> = crate::objects::dict::items(&interp().modules).into_iter().map(|(_, m)| m).collect();
     for m in modules.iter().rev() {
         let Some(o) = m.as_obj() else { continue };
@@ -238,6 +246,9 @@ pub fn finalize(vm: &Vm) {
             }
         }
     }
+    // Cycles that only the module namespaces kept alive are collected now, so their
+    // finalisers run before exit as in CPython.
+    crate::runtime::gc::collect(vm, 2, "shutdown");
 }
 
 impl Default for Vm {
