@@ -5,6 +5,7 @@ pub mod builtins;
 pub mod bytes_methods;
 pub mod dict_methods;
 pub mod eval;
+pub mod gil_module;
 pub mod io;
 pub mod io_codec;
 pub mod iterators;
@@ -22,6 +23,7 @@ pub mod str_format;
 pub mod str_methods;
 pub mod structseq;
 pub mod sys;
+pub mod thread;
 pub mod time;
 pub mod unicode_error;
 
@@ -37,6 +39,8 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("os.path", |_| posixpath::module().clone()),
     ("io", io::create),
     ("_io", io::create),
+    ("_thread", thread::create),
+    ("_gil", gil_module::create),
 ];
 
 /// Does gild have a native module `name` (without creating it)?

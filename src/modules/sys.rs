@@ -175,13 +175,7 @@ pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
 
 // ---- flags, numeric info, encodings, switch interval, sizes ----
 
-static SWITCH_INTERVAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0x3F74_7AE1_47AE_147B); // 0.005
 static INT_MAX_STR_DIGITS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(crate::num::INT_MAX_STR_DIGITS);
-
-/// `sys.getswitchinterval()` in seconds (stored for the GIL's scheduler).
-pub fn switch_interval() -> f64 {
-    f64::from_bits(SWITCH_INTERVAL.load(std::sync::atomic::Ordering::Relaxed))
-}
 
 /// The current `sys.get_int_max_str_digits()` limit (0: unlimited).
 pub fn int_max_str_digits() -> usize {
@@ -329,7 +323,7 @@ fn sys_getfilesystemencodeerrors(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn sys_getswitchinterval(_vm: &Vm, args: Args) -> PyResult<Value> {
     no_args(&args, "getswitchinterval")?;
-    Ok(Value::Float(switch_interval()))
+    Ok(Value::Float(crate::runtime::gil::switch_interval()))
 }
 
 fn sys_setswitchinterval(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -339,7 +333,7 @@ fn sys_setswitchinterval(vm: &Vm, args: Args) -> PyResult<Value> {
     if v <= 0.0 || v.is_nan() {
         return Err(PyErr::value_error("switch interval must be strictly positive"));
     }
-    SWITCH_INTERVAL.store(v.to_bits(), std::sync::atomic::Ordering::Relaxed);
+    crate::runtime::gil::set_switch_interval(v);
     Ok(Value::None)
 }
 

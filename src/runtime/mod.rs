@@ -7,6 +7,7 @@ pub mod attr;
 pub mod call;
 pub mod exc_group;
 pub mod gil;
+pub mod gil_stats;
 pub mod heap;
 pub mod item;
 pub mod iter;

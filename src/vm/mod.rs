@@ -47,8 +47,55 @@ static INTERP: once_cell::sync::OnceCell<GilShared<Interp>> = once_cell::sync::O
 
 /// The eval-breaker word (DESIGN §5): checked at function entry and backward jumps.
 pub static EVAL_BREAKER: AtomicU32 = AtomicU32::new(0);
-/// `EVAL_BREAKER` bit: SIGINT arrived.
+/// `EVAL_BREAKER` bit: SIGINT arrived (handled by the main thread only). The GIL's bits
+/// (`BREAK_DROP`, `BREAK_TICK`) are in `runtime::gil`.
 pub const BREAK_SIGINT: u32 = 1;
+
+extern "C" fn on_sigint(_sig: libc::c_int) {
+    // Async-signal-safe: one atomic update.
+    EVAL_BREAKER.fetch_or(BREAK_SIGINT, Ordering::SeqCst);
+}
+
+/// Route SIGINT to `KeyboardInterrupt`: the handler only sets the breaker bit; the signal is
+/// unblocked in the calling (main interpreter) thread. No `SA_RESTART`, so a blocking call
+/// in the main thread returns `EINTR` and checks the breaker.
+fn install_sigint_handler() {
+    // SAFETY: `sigaction` with a handler that only touches an atomic; the masks are plain
+    // C structs initialised by `sigemptyset`.
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as usize;
+        libc::sigemptyset(&mut sa.sa_mask);
+        sa.sa_flags = 0;
+        libc::sigaction(libc::SIGINT, &sa, std::ptr::null_mut());
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+    }
+}
+
+/// Keep SIGINT away from the calling thread (threads other than the main interpreter
+/// thread), so the kernel delivers it where `KeyboardInterrupt` is raised.
+pub fn block_sigint() {
+    // SAFETY: as in `install_sigint_handler`.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
+
+/// A SIGINT is waiting to be turned into `KeyboardInterrupt` (read by blocking waits).
+pub fn sigint_pending() -> bool {
+    EVAL_BREAKER.load(Ordering::Relaxed) & BREAK_SIGINT != 0
+}
+
+/// Simulate SIGINT (`_thread.interrupt_main`).
+pub fn raise_sigint() {
+    EVAL_BREAKER.fetch_or(BREAK_SIGINT, Ordering::SeqCst);
+}
 
 /// The interpreter state. Panics before [`Vm::init`] (an interpreter bug).
 pub fn interp() -> &'static Interp {
@@ -81,12 +128,15 @@ pub struct Vm {
     /// The caller's namespaces, set just before calling a native function that reads its
     /// frame (`locals()`, `dir()`, ...).
     pub(crate) frame_view: RefCell<Option<frame::FrameView>>,
+    /// The main thread's state (the one that receives `KeyboardInterrupt`).
+    pub is_main: bool,
 }
 
 impl Vm {
     /// Start the interpreter (types, `builtins`, `sys`) and return the main thread's state.
     pub fn init(config: crate::Config) -> Vm {
         crate::objects::init_types();
+        install_sigint_handler();
         crate::runtime::gil::acquire();
         INTERP.get_or_init(|| {
             let modules = crate::objects::dict::new_dict();
@@ -97,7 +147,8 @@ impl Vm {
             GilShared::new(Interp { modules, builtins_module, builtins, sys, recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT), config })
         });
         crate::runtime::heap::set_finalize_hook(class::run_del);
-        Vm::new()
+        crate::modules::gil_module::configure(&interp().config);
+        Vm { is_main: true, ..Vm::new() }
     }
 
     /// A thread state (the interpreter must be initialised).
@@ -109,6 +160,7 @@ impl Vm {
             reraise: Cell::new(false),
             frame_pool: RefCell::new(Vec::new()),
             frame_view: RefCell::new(None),
+            is_main: false,
         }
     }
 
@@ -195,7 +247,7 @@ impl Vm {
 
     /// Check the eval breaker (function entry and backward jumps).
     #[inline]
-    pub(crate) fn check_breaker(&self) -> PyResult<()> {
+    pub fn check_breaker(&self) -> PyResult<()> {
         if EVAL_BREAKER.load(Ordering::Relaxed) == 0 {
             return Ok(());
         }
@@ -204,9 +256,13 @@ impl Vm {
 
     #[cold]
     fn handle_breaker(&self) -> PyResult<()> {
-        let bits = EVAL_BREAKER.swap(0, Ordering::AcqRel);
-        if bits & BREAK_SIGINT != 0 {
+        let bits = EVAL_BREAKER.load(Ordering::Acquire);
+        if bits & BREAK_SIGINT != 0 && self.is_main {
+            EVAL_BREAKER.fetch_and(!BREAK_SIGINT, Ordering::AcqRel);
             return Err(PyErr::with_args(types().exc.get("KeyboardInterrupt"), vec![]));
+        }
+        if bits & (crate::runtime::gil::BREAK_DROP | crate::runtime::gil::BREAK_TICK) != 0 {
+            crate::runtime::gil::on_breaker(bits);
         }
         Ok(())
     }
@@ -217,7 +273,21 @@ impl Vm {
 /// CPython's module finalisation): names starting with one underscore, then the rest,
 /// `__builtins__` kept.
 pub fn finalize(vm: &Vm) {
-    let _ = vm;
+    join_threads(vm);
+    crate::runtime::gil::begin_finalize();
+    clear_modules();
+    crate::modules::gil_module::at_exit(&interp().config);
+}
+
+/// Wait for the non-daemon threads (`threading._shutdown()`, if `threading` was imported).
+fn join_threads(vm: &Vm) {
+    let Some(m) = crate::objects::dict::get_str(&interp().modules, "threading") else { return };
+    if let Err(e) = crate::runtime::call::call_method(vm, &m, "_shutdown", &[]) {
+        traceback::print_unraisable(vm, "Exception ignored on threading shutdown:", &e);
+    }
+}
+
+fn clear_modules() {
     let modules: Vec<Value> = crate::objects::dict::items(&interp().modules).into_iter().map(|(_, m)| m).collect();
     for m in modules.iter().rev() {
         let Some(o) = m.as_obj() else { continue };
