@@ -295,8 +295,12 @@ fn add_extras(cfg: &crate::Config, d: &PyRef) {
         ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ("getsizeof", sys_getsizeof),
         ("getrefcount", sys_getrefcount),
+        ("excepthook", sys_excepthook),
     ] {
         dict::set_str(d, name, native(name, f));
+    }
+    if let Some(hook) = dict::get_str(d, "excepthook") {
+        dict::set_str(d, "__excepthook__", hook);
     }
 }
 
@@ -510,6 +514,22 @@ fn sys_exc_info(vm: &Vm, _args: Args) -> PyResult<Value> {
     }
     let tb = crate::objects::exception::exc_data(&e).and_then(|d| d.borrow().traceback.clone()).map(Value::Obj).unwrap_or(Value::None);
     Ok(Value::new_tuple(vec![Value::Obj(e.class().clone()), e, tb]))
+}
+
+/// `sys.excepthook(type, value, traceback)`: print the exception as an uncaught one.
+fn sys_excepthook(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("excepthook")?;
+    let pos = args.check_count("excepthook", 3, 3)?;
+    match pos[1].as_obj() {
+        Some(e) if matches!(e.payload, crate::objects::Payload::Exception(_)) => {
+            crate::vm::traceback::print_exception(vm, &PyErr { exc: e.clone() });
+            Ok(Value::None)
+        }
+        _ => Err(PyErr::type_error(format!(
+            "print_exception(): Exception expected for value, {} found",
+            crate::objects::typeobj::type_name(&pos[1])
+        ))),
+    }
 }
 
 fn sys_exception(vm: &Vm, _args: Args) -> PyResult<Value> {
