@@ -290,8 +290,6 @@ class Barrier:
     """`parties` threads wait until all have arrived, then are released together."""
 
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be > 0")
         self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout
