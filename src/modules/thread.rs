@@ -383,24 +383,23 @@ fn start_new_thread(vm: &Vm, args: Args) -> PyResult<Value> {
         0 => DEFAULT_STACK,
         n => n,
     };
-    let (tx, rx) = std::sync::mpsc::channel::<u64>();
     RUNNING.fetch_add(1, Relaxed);
     let spawned = std::thread::Builder::new().stack_size(stack).spawn(move || {
         crate::vm::block_sigint();
-        let _ = tx.send(gil_stats::current_ident());
         let token = gil::thread_start("");
         let (func, call_args, kwnames) = handoff.open(&token);
         thread_body(func, call_args, kwnames);
         RUNNING.fetch_sub(1, Relaxed);
         gil::thread_exit();
     });
-    if spawned.is_err() {
-        RUNNING.fetch_sub(1, Relaxed);
-        return Err(PyErr::runtime_error("can't start new thread"));
+    match spawned {
+        // The identity `get_ident()` reports in the new thread: its pthread handle.
+        Ok(handle) => Ok(Value::from(std::os::unix::thread::JoinHandleExt::as_pthread_t(&handle) as i64)),
+        Err(_) => {
+            RUNNING.fetch_sub(1, Relaxed);
+            Err(PyErr::runtime_error("can't start new thread"))
+        }
     }
-    // The new thread reports its identity before it waits for the GIL.
-    let ident = gil::allow_threads(move || rx.recv().unwrap_or(0));
-    Ok(Value::from(ident as i64))
 }
 
 fn thread_body(func: Value, call_args: Vec<Value>, kwnames: Vec<Value>) {

@@ -59,6 +59,7 @@ pub enum Event {
 
 static THREADS: Mutex<Vec<Arc<ThreadStats>>> = Mutex::new(Vec::new());
 static NEXT_SERIAL: AtomicU64 = AtomicU64::new(1);
+static LIVE: AtomicU64 = AtomicU64::new(0);
 static TRACING: AtomicBool = AtomicBool::new(false);
 static START: once_cell::sync::Lazy<Instant> = once_cell::sync::Lazy::new(Instant::now);
 /// The `waiting threads` counter track: (ns, count).
@@ -97,6 +98,7 @@ pub fn register() -> Arc<ThreadStats> {
         hold_hist: zero(),
         events: Mutex::new(Vec::new()),
     });
+    LIVE.fetch_add(1, Relaxed);
     let mut all = THREADS.lock();
     // Keep finished threads' numbers, but not without bound.
     if all.len() >= 4096 {
@@ -133,7 +135,9 @@ impl ThreadStats {
     }
 
     pub fn finish(&self) {
-        self.alive.store(false, Relaxed);
+        if self.alive.swap(false, Relaxed) {
+            LIVE.fetch_sub(1, Relaxed);
+        }
     }
 
     pub(crate) fn acquired(&self, waited: Duration, same: bool, contended: bool) {
@@ -242,7 +246,7 @@ pub fn reset() {
 
 /// Threads registered and not finished.
 pub fn live_threads() -> usize {
-    THREADS.lock().iter().filter(|t| t.alive.load(Relaxed)).count()
+    LIVE.load(Relaxed) as usize
 }
 
 // ---- tracing ----
