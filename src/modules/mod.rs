@@ -22,6 +22,7 @@ pub mod slot_methods;
 pub mod str_format;
 pub mod str_methods;
 pub mod structseq;
+pub mod signal;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -41,6 +42,7 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("_io", io::create),
     ("_thread", thread::create),
     ("_gil", gil_module::create),
+    ("signal", signal::create),
 ];
 
 /// Does gild have a native module `name` (without creating it)?

@@ -74,7 +74,7 @@ impl RawLock {
             if self.take(&mut st, me) {
                 return Outcome::Acquired;
             }
-            if main && crate::vm::sigint_pending() {
+            if main && crate::modules::signal::pending() {
                 return Outcome::Interrupted;
             }
             let now = Instant::now();
@@ -385,7 +385,7 @@ fn start_new_thread(vm: &Vm, args: Args) -> PyResult<Value> {
     };
     RUNNING.fetch_add(1, Relaxed);
     let spawned = std::thread::Builder::new().stack_size(stack).spawn(move || {
-        crate::vm::block_sigint();
+        crate::modules::signal::block_in_thread();
         let token = gil::thread_start("");
         let (func, call_args, kwnames) = handoff.open(&token);
         thread_body(func, call_args, kwnames);
@@ -453,7 +453,7 @@ fn stack_size(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn interrupt_main(_vm: &Vm, _args: Args) -> PyResult<Value> {
-    crate::vm::raise_sigint();
+    crate::modules::signal::trip(libc::SIGINT);
     Ok(Value::None)
 }
 

@@ -23,7 +23,7 @@ pub mod unwind;
 use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use crate::objects::{types, PyRef, Value};
+use crate::objects::{PyRef, Value};
 use crate::runtime::gil::GilShared;
 use crate::runtime::{Args, PyErr, PyResult};
 use frame::Frame;
@@ -47,55 +47,9 @@ static INTERP: once_cell::sync::OnceCell<GilShared<Interp>> = once_cell::sync::O
 
 /// The eval-breaker word (DESIGN §5): checked at function entry and backward jumps.
 pub static EVAL_BREAKER: AtomicU32 = AtomicU32::new(0);
-/// `EVAL_BREAKER` bit: SIGINT arrived (handled by the main thread only). The GIL's bits
-/// (`BREAK_DROP`, `BREAK_TICK`) are in `runtime::gil`.
-pub const BREAK_SIGINT: u32 = 1;
-
-extern "C" fn on_sigint(_sig: libc::c_int) {
-    // Async-signal-safe: one atomic update.
-    EVAL_BREAKER.fetch_or(BREAK_SIGINT, Ordering::SeqCst);
-}
-
-/// Route SIGINT to `KeyboardInterrupt`: the handler only sets the breaker bit; the signal is
-/// unblocked in the calling (main interpreter) thread. No `SA_RESTART`, so a blocking call
-/// in the main thread returns `EINTR` and checks the breaker.
-fn install_sigint_handler() {
-    // SAFETY: `sigaction` with a handler that only touches an atomic; the masks are plain
-    // C structs initialised by `sigemptyset`.
-    unsafe {
-        let mut sa: libc::sigaction = std::mem::zeroed();
-        sa.sa_sigaction = on_sigint as extern "C" fn(libc::c_int) as usize;
-        libc::sigemptyset(&mut sa.sa_mask);
-        sa.sa_flags = 0;
-        libc::sigaction(libc::SIGINT, &sa, std::ptr::null_mut());
-        let mut set: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut set);
-        libc::sigaddset(&mut set, libc::SIGINT);
-        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
-    }
-}
-
-/// Keep SIGINT away from the calling thread (threads other than the main interpreter
-/// thread), so the kernel delivers it where `KeyboardInterrupt` is raised.
-pub fn block_sigint() {
-    // SAFETY: as in `install_sigint_handler`.
-    unsafe {
-        let mut set: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut set);
-        libc::sigaddset(&mut set, libc::SIGINT);
-        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
-    }
-}
-
-/// A SIGINT is waiting to be turned into `KeyboardInterrupt` (read by blocking waits).
-pub fn sigint_pending() -> bool {
-    EVAL_BREAKER.load(Ordering::Relaxed) & BREAK_SIGINT != 0
-}
-
-/// Simulate SIGINT (`_thread.interrupt_main`).
-pub fn raise_sigint() {
-    EVAL_BREAKER.fetch_or(BREAK_SIGINT, Ordering::SeqCst);
-}
+/// `EVAL_BREAKER` bit: a signal arrived; its Python handler runs in the main thread
+/// (`modules::signal`). The GIL's bits (`BREAK_DROP`, `BREAK_TICK`) are in `runtime::gil`.
+pub const BREAK_SIGNAL: u32 = 1;
 
 /// The interpreter state. Panics before [`Vm::init`] (an interpreter bug).
 pub fn interp() -> &'static Interp {
@@ -136,7 +90,7 @@ impl Vm {
     /// Start the interpreter (types, `builtins`, `sys`) and return the main thread's state.
     pub fn init(config: crate::Config) -> Vm {
         crate::objects::init_types();
-        install_sigint_handler();
+        crate::modules::signal::install_default();
         crate::runtime::gil::acquire();
         INTERP.get_or_init(|| {
             let modules = crate::objects::dict::new_dict();
@@ -257,9 +211,8 @@ impl Vm {
     #[cold]
     fn handle_breaker(&self) -> PyResult<()> {
         let bits = EVAL_BREAKER.load(Ordering::Acquire);
-        if bits & BREAK_SIGINT != 0 && self.is_main {
-            EVAL_BREAKER.fetch_and(!BREAK_SIGINT, Ordering::AcqRel);
-            return Err(PyErr::with_args(types().exc.get("KeyboardInterrupt"), vec![]));
+        if bits & BREAK_SIGNAL != 0 && self.is_main {
+            crate::modules::signal::run_pending(self)?;
         }
         if bits & (crate::runtime::gil::BREAK_DROP | crate::runtime::gil::BREAK_TICK) != 0 {
             crate::runtime::gil::on_breaker(bits);
