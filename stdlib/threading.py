@@ -33,6 +33,11 @@ _CRLock = _thread.RLock
 ExceptHookArgs = _thread._ExceptHookArgs
 excepthook = __excepthook__ = _thread._excepthook
 stack_size = _thread.stack_size
+try:
+    _cond_wait = _thread._cond_wait
+    _cond_notify = _thread._cond_notify
+except AttributeError:       # not gild: no native condition path
+    _cond_wait = _cond_notify = None
 
 _trace_hook = None
 _profile_hook = None
@@ -79,6 +84,8 @@ class Condition:
             if method is not None:
                 setattr(self, name, method)
         self._waiters = []
+        # A `_thread` lock takes gild's native wait/notify path.
+        self._native = _cond_wait is not None and (type(lock) is _thread.LockType or type(lock) is _CRLock)
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -105,6 +112,8 @@ class Condition:
     def wait(self, timeout=None):
         """Release the lock, block until notified or `timeout` passes, re-acquire.
         Returns False only on timeout."""
+        if self._native:
+            return _cond_wait(self._lock, self._waiters, timeout)
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
         gate = _allocate_lock()
@@ -148,6 +157,8 @@ class Condition:
 
     def notify(self, n=1):
         """Wake up to `n` threads waiting on this condition."""
+        if self._native:
+            return _cond_notify(self._lock, self._waiters, n)
         if not self._is_owned():
             raise RuntimeError("cannot notify on un-acquired lock")
         woken = self._waiters[:n]

@@ -354,6 +354,107 @@ fn rlock_acquire_restore(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+// ---- condition variables (the fast path of `threading.Condition`) ----
+
+/// Release `lock` completely for a condition wait; returns what to restore.
+fn release_for_wait(lock: &RawLock, me: u64) -> PyResult<u64> {
+    let mut st = lock.state.lock();
+    let owned = st.1 > 0 && (!lock.reentrant || st.0 == me);
+    if !owned {
+        return Err(PyErr::runtime_error("cannot wait on un-acquired lock"));
+    }
+    let count = st.1;
+    *st = (0, 0);
+    drop(st);
+    lock.cond.notify_one();
+    Ok(count)
+}
+
+/// Take `lock` back after a wait (ignoring signals until it is held), restoring `count`.
+fn restore_after_wait(vm: &Vm, lock: &Arc<RawLock>, count: u64) {
+    let id = me();
+    if !lock.try_acquire(id) {
+        let l = lock.clone();
+        gil::allow_threads(move || while !matches!(l.wait(id, None, false), Outcome::Acquired) {});
+    }
+    let _ = vm;
+    lock.state.lock().1 = count;
+}
+
+/// `_thread._cond_wait(lock, waiters, timeout)`: the body of `Condition.wait` for a
+/// `_thread` lock: queue a gate on `waiters`, release `lock`, block on the gate without the
+/// GIL until notified or `timeout` passes, take `lock` back. Returns whether notified.
+fn cond_wait(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("_cond_wait", 3, 3)?;
+    let lock = lock_of(&pos[0]).ok_or_else(|| PyErr::type_error("_cond_wait() needs a _thread lock"))?.clone();
+    let waiters = crate::objects::list::cell(&pos[1]).ok_or_else(|| PyErr::type_error("_cond_wait() needs a list"))?;
+    let timeout = match &pos[2] {
+        Value::None => None,
+        v => Some(super::math::arg_f64(vm, v)?),
+    };
+    let id = me();
+    let gate_raw = RawLock::new(false);
+    gate_raw.try_acquire(id);
+    let gate = Value::Obj(PyRef::new(&thread_types().lock, Payload::Native(Box::new(LockObj(gate_raw.clone())))));
+    let count = release_for_wait(&lock, id)?;
+    waiters.borrow_mut().push(gate.clone());
+    let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.clamp(0.0, TIMEOUT_MAX)));
+    let main = vm.is_main;
+    let mut result: PyResult<bool> = Ok(false);
+    if timeout.is_some_and(|t| t <= 0.0) {
+        result = Ok(gate_raw.try_acquire(id));
+    } else {
+        loop {
+            let g = gate_raw.clone();
+            match gil::allow_threads(move || g.wait(id, deadline, main)) {
+                Outcome::Acquired => {
+                    result = Ok(true);
+                    break;
+                }
+                Outcome::TimedOut => break,
+                Outcome::Interrupted => {
+                    if let Err(e) = vm.check_breaker() {
+                        result = Err(e);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    restore_after_wait(vm, &lock, count);
+    if !matches!(result, Ok(true)) {
+        let mut w = waiters.borrow_mut();
+        if let Some(i) = w.iter().position(|x| x.as_obj().zip(gate.as_obj()).is_some_and(|(a, b)| a.is(b))) {
+            w.remove(i);
+        }
+    }
+    result.map(Value::Bool)
+}
+
+/// `_thread._cond_notify(lock, waiters, n)`: wake up to `n` queued waiters (the caller must
+/// hold `lock`).
+fn cond_notify(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("_cond_notify", 3, 3)?;
+    let lock = lock_of(&pos[0]).ok_or_else(|| PyErr::type_error("_cond_notify() needs a _thread lock"))?;
+    let waiters = crate::objects::list::cell(&pos[1]).ok_or_else(|| PyErr::type_error("_cond_notify() needs a list"))?;
+    let n = crate::runtime::argparse::index_arg(vm, &pos[2])?.max(0) as usize;
+    let (owner, count) = lock.snapshot();
+    if count == 0 || (lock.reentrant && owner != me()) {
+        return Err(PyErr::runtime_error("cannot notify on un-acquired lock"));
+    }
+    let woken: Vec<Value> = {
+        let mut w = waiters.borrow_mut();
+        let k = n.min(w.len());
+        w.drain(..k).collect()
+    };
+    for g in &woken {
+        if let Some(l) = lock_of(g) {
+            l.release(0);
+        }
+    }
+    Ok(Value::None)
+}
+
 // ---- threads ----
 
 fn start_new_thread(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -517,6 +618,8 @@ pub fn create(name: &str) -> PyRef {
         ("exit", exit_thread),
         ("exit_thread", exit_thread),
         ("_excepthook", excepthook),
+        ("_cond_wait", cond_wait),
+        ("_cond_notify", cond_notify),
     ];
     for (n, f) in fns {
         dict::set_str(&d, n, native(n, *f));
