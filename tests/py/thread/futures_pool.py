@@ -69,9 +69,10 @@ print(len(done), len(not_done))
 queued = [ex.submit(square, i) for i in range(3)]
 it = ex.map(square, [1, 2], timeout=0.01)
 show(lambda: next(it))
+ex.shutdown(wait=False, cancel_futures=True)
 gate.set()
-ex.shutdown(wait=True, cancel_futures=True)
 print(slow.result(), [q.cancelled() for q in queued])
+ex.shutdown(wait=True)
 print(len(cf.wait([slow], return_when="nonsense").done))
 
 try:
