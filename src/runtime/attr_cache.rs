@@ -9,9 +9,11 @@
 //! class bumps it). A class attribute found on the MRO is read back through its owner's
 //! dict entry, checked against that dict's version, so a stale entry can only miss, never
 //! return a wrong object. Only the plain case is cached: `Payload::Instance` objects of
-//! non-slotted heap classes without `__getattribute__`/`__setattr__`, names that are not
-//! dunders, and class attributes that are plain Python functions. Everything else takes the
-//! general path in `runtime::attr`, which stays the single source of the semantics.
+//! non-slotted heap classes without `__getattribute__`/`__setattr__` and (for loads)
+//! objects of builtin types other than classes and `super`; names that are not dunders;
+//! class attributes that are methods (Python functions, unbound native methods).
+//! Everything else takes the general path in `runtime::attr`, which stays the single
+//! source of the semantics.
 
 use std::cell::Cell;
 
@@ -59,6 +61,29 @@ fn plain_instance(o: &PyRef) -> Option<&TypeData> {
     type_data(o.class()).filter(|t| t.heap && !t.slotted)
 }
 
+/// The type of `o` if loads from `o` follow the generic rule the cache encodes: plain
+/// instances of user classes, and objects of builtin types (whose dicts hold only what
+/// the user stored: module globals, function attributes), except classes and `super`
+/// objects, which have lookups of their own.
+#[inline]
+fn load_receiver(o: &PyRef) -> Option<&TypeData> {
+    let t = type_data(o.class())?;
+    if t.heap {
+        return (matches!(o.payload, Payload::Instance) && !t.slotted).then_some(t);
+    }
+    (!matches!(o.payload, Payload::Type(_) | Payload::Super { .. })).then_some(t)
+}
+
+/// A class attribute the cache can hand out: a Python function, or a builtin type's
+/// method (a native function not yet bound).
+fn is_method(v: &Value) -> bool {
+    match v.payload() {
+        Some(Payload::Function(_)) => true,
+        Some(Payload::NativeFunction(nf)) => nf.is_method && nf.self_.is_none(),
+        _ => false,
+    }
+}
+
 fn is_dunder(name: &str) -> bool {
     name.len() > 4 && name.starts_with("__") && name.ends_with("__")
 }
@@ -74,7 +99,7 @@ fn class_function(t: &TypeData, c: &LoadEntry) -> Option<Value> {
     if dd.version != c.version {
         return None;
     }
-    dd.value_at(c.entry as usize).filter(|v| matches!(v.payload(), Some(Payload::Function(_))))
+    dd.value_at(c.entry as usize).filter(is_method)
 }
 
 /// The value of `key` in `o`'s instance dict.
@@ -87,7 +112,7 @@ fn own_attr(o: &PyRef, key: Key) -> Option<Value> {
 /// A valid entry for `o`'s type, if any.
 #[inline]
 fn hit<'a>(o: &'a PyRef, cache: &Cell<LoadCache>) -> Option<(&'a TypeData, LoadEntry)> {
-    let t = plain_instance(o)?;
+    let t = load_receiver(o)?;
     let epoch = typeobj::type_epoch();
     let c = cache.get();
     c.0.iter().find(|e| e.type_id == t.id && e.epoch == epoch).map(|e| (t, *e))
@@ -101,8 +126,8 @@ fn insert(cache: &Cell<LoadCache>, e: LoadEntry) {
 
 /// Record what `o`'s type holds under `key`, if the case is cacheable.
 fn fill_load(o: &PyRef, key: Key, cache: &Cell<LoadCache>) {
-    let Some(t) = plain_instance(o) else { return };
-    if is_dunder(key.text) || o.dict.borrow().is_none() || lookup_user(o.class(), "__getattribute__").is_some() {
+    let Some(t) = load_receiver(o) else { return };
+    if is_dunder(key.text) || (t.heap && o.dict.borrow().is_none()) || lookup_user(o.class(), "__getattribute__").is_some() {
         return;
     }
     let epoch = typeobj::type_epoch();
@@ -111,7 +136,7 @@ fn fill_load(o: &PyRef, key: Key, cache: &Cell<LoadCache>) {
         let Some(Payload::Dict(cell)) = d.as_ref().map(|d| &d.payload) else { continue };
         let dd = cell.borrow();
         if let Some(ix) = dd.find_str(key.hash, key.text) {
-            if dd.value_at(ix).is_some_and(|v| matches!(v.payload(), Some(Payload::Function(_)))) {
+            if dd.value_at(ix).is_some_and(|v| is_method(&v)) {
                 insert(cache, LoadEntry { type_id: t.id, epoch, owner: i as u32, entry: ix as u32, version: dd.version });
             }
             return;
@@ -129,7 +154,10 @@ pub fn load_attr(vm: &Vm, obj: &Value, key: Key, cache: &Cell<LoadCache>) -> PyR
             }
             if c.owner != NOT_IN_TYPE {
                 if let Some(f) = class_function(t, &c) {
-                    return Ok(new_bound_method(f, obj.clone()));
+                    return match f.payload() {
+                        Some(Payload::Function(_)) => Ok(new_bound_method(f, obj.clone())),
+                        _ => super::attr::bind(vm, &f, obj),
+                    };
                 }
             }
         } else {

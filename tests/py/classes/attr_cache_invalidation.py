@@ -90,3 +90,49 @@ c = C()
 print(get_m(c))
 C.m = lambda self: "now a method"
 print(call_m(c))
+
+# Builtin receivers: modules, functions, builtin types and their subclasses at one site.
+import math
+def get_pi(m):
+    return m.pi
+
+print(get_pi(math) == 3.141592653589793)
+math.pi = 3
+print(get_pi(math))
+del math.pi
+try:
+    get_pi(math)
+except AttributeError as e:
+    print("AttributeError:", e)
+
+def fattr(f):
+    return f.tag
+
+def func():
+    pass
+
+func.tag = "t1"
+print(fattr(func))
+func.tag = "t2"
+print(fattr(func))
+
+def add(seq, x):
+    seq.append(x)
+    return seq
+
+class L(list):
+    def append(self, x):
+        super().append(("wrapped", x))
+
+print(add([], 1), add(L(), 2), add([3], 4), add(L([5]), 6))
+
+def upper(s):
+    return s.upper()
+
+class U(str):
+    def upper(self):
+        return "U.upper"
+
+print(upper("abc"), upper(U("x")), upper("def"))
+meth = [1, 2].copy
+print(meth(), [].copy.__name__)
