@@ -54,6 +54,26 @@ class Full(Exception):
     """Raised by a non-blocking (or timed-out) put() on a full queue."""
 
 
+def _wait(cond, ready, block, timeout, failure):
+    """With `cond` held, wait until `ready()`: raise `failure` if not blocking or when
+    `timeout` seconds pass first."""
+    if not block:
+        if not ready():
+            raise failure
+    elif timeout is None:
+        while not ready():
+            cond.wait()
+    elif timeout < 0:
+        raise ValueError("'timeout' must be a non-negative number")
+    else:
+        deadline = _time() + timeout
+        while not ready():
+            left = deadline - _time()
+            if left <= 0.0:
+                raise failure
+            cond.wait(left)
+
+
 class Queue:
     """A FIFO queue; `maxsize` <= 0 means unbounded."""
 
@@ -98,22 +118,8 @@ class Queue:
     def put(self, item, block=True, timeout=None):
         """Add `item`, waiting for a free slot if the queue is bounded and full."""
         with self.not_full:
-            if self.maxsize > 0:
-                if not block:
-                    if self._qsize() >= self.maxsize:
-                        raise Full
-                elif timeout is None:
-                    while self._qsize() >= self.maxsize:
-                        self.not_full.wait()
-                elif timeout < 0:
-                    raise ValueError("'timeout' must be a non-negative number")
-                else:
-                    deadline = _time() + timeout
-                    while self._qsize() >= self.maxsize:
-                        left = deadline - _time()
-                        if left <= 0.0:
-                            raise Full
-                        self.not_full.wait(left)
+            if self.maxsize > 0 and (self._qsize() >= self.maxsize or (block and timeout is not None)):
+                _wait(self.not_full, lambda: self._qsize() < self.maxsize, block, timeout, Full)
             self._put(item)
             self.unfinished_tasks += 1
             self.not_empty.notify()
@@ -121,21 +127,8 @@ class Queue:
     def get(self, block=True, timeout=None):
         """Remove and return the next item, waiting for one if needed."""
         with self.not_empty:
-            if not block:
-                if not self._qsize():
-                    raise Empty
-            elif timeout is None:
-                while not self._qsize():
-                    self.not_empty.wait()
-            elif timeout < 0:
-                raise ValueError("'timeout' must be a non-negative number")
-            else:
-                deadline = _time() + timeout
-                while not self._qsize():
-                    left = deadline - _time()
-                    if left <= 0.0:
-                        raise Empty
-                    self.not_empty.wait(left)
+            if not self._qsize() or (block and timeout is not None):
+                _wait(self.not_empty, self._qsize, block, timeout, Empty)
             item = self._get()
             self.not_full.notify()
             return item
@@ -213,19 +206,8 @@ class SimpleQueue:
         if timeout is not None and timeout < 0:
             raise ValueError("'timeout' must be a non-negative number")
         with self._ready:
-            if not block:
-                if not len(self._items):
-                    raise Empty
-            elif timeout is None:
-                while not len(self._items):
-                    self._ready.wait()
-            else:
-                deadline = _time() + timeout
-                while not len(self._items):
-                    left = deadline - _time()
-                    if left <= 0.0:
-                        raise Empty
-                    self._ready.wait(left)
+            if not len(self._items):
+                _wait(self._ready, self._items.__len__, block, timeout, Empty)
             return self._items.popleft()
 
     def get_nowait(self):

@@ -130,13 +130,19 @@ class ThreadPoolExecutor(_base.Executor):
     def _initializer_failed(self):
         with self._shutdown_lock:
             self._broken = 'A thread initializer failed, the thread pool is not usable anymore'
-            while True:
-                try:
-                    item = self._work_queue.get_nowait()
-                except queue.Empty:
-                    break
-                if item is not None:
-                    item.future.set_exception(BrokenThreadPool(self._broken))
+            for item in self._drain():
+                item.future.set_exception(BrokenThreadPool(self._broken))
+
+    def _drain(self):
+        """Remove and return the queued work items."""
+        items = []
+        while True:
+            try:
+                item = self._work_queue.get_nowait()
+            except queue.Empty:
+                return items
+            if item is not None:
+                items.append(item)
 
     def _wake_workers(self):
         self._work_queue.put(None)
@@ -146,13 +152,8 @@ class ThreadPoolExecutor(_base.Executor):
         with self._shutdown_lock:
             self._shutdown = True
             if cancel_futures:
-                while True:
-                    try:
-                        item = self._work_queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if item is not None:
-                        item.future.cancel()
+                for item in self._drain():
+                    item.future.cancel()
             self._work_queue.put(None)
         if wait:
             for t in list(self._threads):
