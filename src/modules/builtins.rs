@@ -62,6 +62,7 @@ pub fn create() -> (PyRef, PyRef) {
     dict::set_str(&d, "__debug__", Value::Bool(true));
     let funcs: &[(&'static str, crate::objects::NativeFn)] = &[
         ("__build_class__", crate::vm::class::build_class),
+        ("__import__", crate::vm::import::builtin_import),
         ("print", builtin_print),
         ("compile", super::eval::builtin_compile),
         ("exit", builtin_exit),

@@ -14,6 +14,7 @@ pub mod object_methods;
 pub mod os;
 pub mod os_error;
 pub mod posixpath;
+pub mod pycache;
 pub mod range_methods;
 pub mod runpy;
 pub mod set_methods;
@@ -37,6 +38,7 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("os.path", |_| posixpath::module().clone()),
     ("io", io::create),
     ("_io", io::create),
+    ("_pycache", pycache::create),
 ];
 
 /// Does gild have a native module `name` (without creating it)?
