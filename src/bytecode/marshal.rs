@@ -160,7 +160,9 @@ pub fn set_filename(code: &mut CodeObject, filename: &str) {
     }
     for c in &mut code.consts {
         if let Const::Code(inner) = c {
-            set_filename(inner, filename);
+            if inner.filename != filename {
+                set_filename(std::sync::Arc::make_mut(inner), filename);
+            }
         }
     }
 }
@@ -415,7 +417,7 @@ impl Reader<'_> {
                     Const::FrozenSet(items)
                 }
             }
-            tag::CODE => Const::Code(Box::new(self.code(depth + 1)?)),
+            tag::CODE => Const::Code(std::sync::Arc::new(self.code(depth + 1)?)),
             _ => return Err(Invalid::Corrupt("unknown constant tag")),
         })
     }
