@@ -55,7 +55,11 @@ fn code_repr(code: &CodeObject, addrs: &HashMap<*const CodeObject, usize>) -> St
 /// `LoadConst` → `LOAD_CONST`.
 pub fn opname(i: &Instr) -> String {
     let dbg = format!("{i:?}");
-    let name = dbg.split([' ', '{']).next().unwrap_or("");
+    snake_upper(dbg.split([' ', '{']).next().unwrap_or(""))
+}
+
+/// A variant name as an opcode name: `LoadConst` → `LOAD_CONST`.
+pub fn snake_upper(name: &str) -> String {
     let mut s = String::new();
     for (k, ch) in name.chars().enumerate() {
         if ch.is_ascii_uppercase() && k > 0 {

@@ -4,6 +4,7 @@
 pub mod builtins;
 pub mod bytes_methods;
 pub mod dict_methods;
+pub mod dis;
 pub mod eval;
 pub mod io;
 pub mod io_codec;
@@ -39,6 +40,7 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("io", io::create),
     ("_io", io::create),
     ("_pycache", pycache::create),
+    ("_dis", dis::create),
 ];
 
 /// Does gild have a native module `name` (without creating it)?
