@@ -82,23 +82,32 @@ def make_program(root):
         f.write(main)
 
 
-def timed(argv, cwd, env):
+def measure(exes, root, runs, env):
+    """Alternate the interpreters run by run so load changes hit all of them alike."""
+    cache = os.path.join(root, '__pycache__')
+    times = {exe: ([], []) for exe in exes}
+    for _ in range(runs):
+        for exe in exes:
+            shutil.rmtree(cache, ignore_errors=True)
+            times[exe][0].append(cpu_and_wall([exe, 'main.py'], root, env))
+            times[exe][1].append(cpu_and_wall([exe, 'main.py'], root, env))
+    result = {}
+    for exe, (cold, warm) in times.items():
+        result[exe] = tuple(statistics.median(x[k] for x in runs_) for runs_ in (cold, warm) for k in (0, 1))
+    return result
+
+
+def cpu_and_wall(argv, cwd, env):
+    """(wall seconds, CPU seconds of the child)."""
+    before = os.times()
     t0 = time.perf_counter()
     out = subprocess.run(argv, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    dt = time.perf_counter() - t0
+    wall = time.perf_counter() - t0
+    after = os.times()
     if out.returncode != 0 or out.stdout != b'80\n':
         sys.exit('%s failed: %s' % (argv[0], out.stderr.decode()[-500:]))
-    return dt
-
-
-def measure(exe, root, runs, env):
-    cold, warm = [], []
-    cache = os.path.join(root, '__pycache__')
-    for _ in range(runs):
-        shutil.rmtree(cache, ignore_errors=True)
-        cold.append(timed([exe, 'main.py'], root, env))
-        warm.append(timed([exe, 'main.py'], root, env))
-    return statistics.median(cold), statistics.median(warm)
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return wall, cpu
 
 
 def main():
@@ -113,15 +122,17 @@ def main():
     try:
         make_program(root)
         lines = sum(open(os.path.join(root, n)).read().count('\n') for n in os.listdir(root) if n.endswith('.py'))
-        g_cold, g_warm = measure(args.gild, root, args.runs, env)
-        c_cold, c_warm = measure(os.path.realpath(sys.executable), root, args.runs, env)
+        cpython = os.path.realpath(sys.executable)
+        res = measure([args.gild, cpython], root, args.runs, env)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     print('program: main.py importing 20 modules, %d lines in all; median of %d runs' % (lines, args.runs))
-    print('%-8s %10s %10s %12s' % ('', 'cold ms', 'warm ms', 'cold/warm'))
-    print('%-8s %10.1f %10.1f %12.2f' % ('gild', g_cold * 1e3, g_warm * 1e3, g_cold / g_warm))
-    print('%-8s %10.1f %10.1f %12.2f' % ('CPython', c_cold * 1e3, c_warm * 1e3, c_cold / c_warm))
-    print('gild warm / CPython warm: %.2f   gild cold / CPython cold: %.2f' % (g_warm / c_warm, g_cold / c_cold))
+    print('%-8s %14s %14s %14s %14s' % ('', 'cold wall ms', 'cold CPU ms', 'warm wall ms', 'warm CPU ms'))
+    for label, exe in [('gild', args.gild), ('CPython', cpython)]:
+        print('%-8s %14.1f %14.1f %14.1f %14.1f' % ((label,) + tuple(x * 1e3 for x in res[exe])))
+    g, c = res[args.gild], res[cpython]
+    print('gild/CPython  cold: wall %.2f CPU %.2f   warm: wall %.2f CPU %.2f'
+          % (g[0] / c[0], g[1] / c[1], g[2] / c[2], g[3] / c[3]))
 
 
 if __name__ == '__main__':
