@@ -9,6 +9,7 @@ pub mod eval;
 pub mod io;
 pub mod io_codec;
 pub mod iterators;
+pub mod linecache;
 pub mod list_methods;
 pub mod math;
 pub mod object_methods;
@@ -41,6 +42,7 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("_io", io::create),
     ("_pycache", pycache::create),
     ("_dis", dis::create),
+    ("_linecache", linecache::create),
 ];
 
 /// Does gild have a native module `name` (without creating it)?

@@ -165,6 +165,8 @@ pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
         ("setrecursionlimit", sys_setrecursionlimit),
         ("exc_info", sys_exc_info),
         ("exception", sys_exception),
+        ("excepthook", sys_excepthook),
+        ("__excepthook__", sys_excepthook),
         ("intern", sys_intern),
     ] {
         dict::set_str(&d, name, native(name, f));
@@ -517,6 +519,24 @@ fn sys_exc_info(vm: &Vm, _args: Args) -> PyResult<Value> {
     }
     let tb = crate::objects::exception::exc_data(&e).and_then(|d| d.borrow().traceback.clone()).map(Value::Obj).unwrap_or(Value::None);
     Ok(Value::new_tuple(vec![Value::Obj(e.class().clone()), e, tb]))
+}
+
+/// `sys.excepthook(type, value, traceback)`: print the exception as an uncaught one.
+fn sys_excepthook(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("excepthook", 3, 3)?;
+    match pos[1].as_obj() {
+        Some(exc) if crate::objects::exception::exc_data(&pos[1]).is_some() => {
+            crate::vm::traceback::print_exception(vm, &PyErr { exc: exc.clone() });
+        }
+        _ => {
+            let msg = format!(
+                "TypeError: print_exception(): Exception expected for value, {} found\n",
+                crate::objects::typeobj::type_name(&pos[1])
+            );
+            write_stderr_raw(&msg);
+        }
+    }
+    Ok(Value::None)
 }
 
 fn sys_exception(vm: &Vm, _args: Args) -> PyResult<Value> {
