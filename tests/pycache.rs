@@ -16,7 +16,7 @@ fn scratch(name: &str) -> PathBuf {
 
 fn gild(dir: &Path, args: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_gild"));
-    c.args(args).current_dir(dir).env_remove("PYTHONDONTWRITEBYTECODE").env_remove("PYTHONPATH");
+    c.args(args).current_dir(dir).env_remove("PYTHONDONTWRITEBYTECODE").env_remove("PYTHONPATH").env("XDG_CACHE_HOME", dir.join("xdg"));
     c
 }
 
@@ -100,6 +100,7 @@ fn concurrent_imports_never_see_a_torn_file() {
         }
     }
     let leftovers: Vec<_> = std::fs::read_dir(dir.join("__pycache__")).unwrap().flatten().map(|e| e.file_name()).collect();
+    let _ = std::fs::remove_dir_all(dir.join("xdg"));
     assert_eq!(leftovers.len(), 1, "temporary files left behind: {leftovers:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -126,5 +127,19 @@ fn compileall_compiles_a_tree_in_parallel() {
     std::fs::remove_file(dir.join("tree/sub/bad.py")).unwrap();
     let again = run(&dir, &["-m", "compileall", "tree"]);
     assert_eq!(stdout(&again), "Listing 'tree'...\nListing 'tree/sub'...\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn frozen_stdlib_modules_are_cached_per_user() {
+    let dir = scratch("frozen");
+    let prog = "import dis; print(dis.opname[dis.opmap['LOAD_CONST']])";
+    assert_eq!(stdout(&run(&dir, &["-c", prog])), "LOAD_CONST\n");
+    let folder = std::fs::read_dir(dir.join("xdg").join("gild")).unwrap().flatten().next().expect("cache folder").path();
+    let cfile = folder.join("dis.pyc");
+    let good = std::fs::read(&cfile).expect("dis cached");
+    std::fs::write(&cfile, &good[..good.len() / 2]).unwrap();
+    assert_eq!(stdout(&run(&dir, &["-c", prog])), "LOAD_CONST\n");
+    assert_eq!(std::fs::read(&cfile).unwrap(), good, "truncated cache rewritten");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,6 +1,6 @@
 //! The interactive prompt driven through a pseudo-terminal, as a person types: results
 //! and `_`, Tab completion of names and attributes, Ctrl-C cancelling a line, a
-//! traceback that does not end the session, multi-line blocks, history saved to
+//! traceback that does not end the session, multi-line blocks, `help()`, history saved to
 //! `$HOME/.gild_history`, Ctrl-D leaving with status 0. Each step waits at most a few
 //! seconds for the text it expects, so a hang fails the test instead of blocking CI.
 
@@ -131,6 +131,7 @@ fn interactive_session() {
     t.expect("... ");
     step(&mut t, "\r", "\n");
     step(&mut t, "f(value)\r", "6\r\n");
+    step(&mut t, "help(f)\r", "f(x)\r\n");
     t.send("\x04");
     assert_eq!(t.wait(), 0);
     let history = std::fs::read_to_string(home.join(".gild_history")).expect("history saved");
@@ -140,7 +141,7 @@ fn interactive_session() {
     t.expect(">>> ");
     step(&mut t, "value = 9\r", "\n");
     step(&mut t, "f = lambda x: x * 100\r", "\n");
-    step(&mut t, "\x1b[A\x1b[A\x1b[A\r", "900\r\n");
+    step(&mut t, "\x1b[A\x1b[A\x1b[A\x1b[A\r", "900\r\n");
     t.send("exit()\r");
     assert_eq!(t.wait(), 0);
     let _ = std::fs::remove_dir_all(&home);

@@ -5,9 +5,12 @@
 //! (stale, truncated, corrupt, foreign) are ignored and rewritten. Also the batch compiler
 //! behind `compileall` (files compiled in parallel with rayon, no Python objects touched).
 //!
-//! Frozen stdlib modules are not cached: they have no folder to write to, and compiling
-//! them from memory costs about as much as checking and decoding a cache file would (see
-//! the measurements in `ARCHITECTURE.md`).
+//! Frozen stdlib modules have no folder of their own: their cache files live in a per-user
+//! folder, `$XDG_CACHE_HOME/gild` (default `~/.cache/gild`), in a subfolder named by the
+//! build key (so binaries never share entries), validated by a hash of the embedded
+//! source. Decoding a cache file is about 4x cheaper than compiling (see
+//! `benches/pyc_startup.py`: cold vs warm), which is what a module imported on every start
+//! (`dis`, `timeit`, ...) pays.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -93,8 +96,9 @@ fn import_error(path: &Path, e: std::io::Error) -> PyErr {
 /// The code object of the module whose source is at `path` (named `filename` in
 /// tracebacks): from a valid cache file, or compiled and then cached.
 pub fn module_code(path: &Path, filename: &str) -> PyResult<PyRef> {
-    if let Some(src) = super::stdlib::read(&path.to_string_lossy()) {
-        return super::import::compile_to_code(src.as_bytes(), filename, Mode::Exec, 0);
+    let text = path.to_string_lossy();
+    if let Some(src) = super::stdlib::read(&text) {
+        return frozen_module_code(&text, src.as_bytes(), filename);
     }
     let meta = std::fs::metadata(path).map_err(|e| import_error(path, e))?;
     let stamp = Stamp::from_metadata(&meta);
@@ -111,6 +115,32 @@ pub fn module_code(path: &Path, filename: &str) -> PyResult<PyRef> {
     // the read gets a cache file that the next import finds stale.
     if !dont_write_bytecode() && source.len() as u64 == stamp.size {
         // Failing to write (read-only folder, full disk) is not an import error.
+        let _ = write_atomic(&cfile, &marshal::dumps(&code, stamp));
+    }
+    Ok(function::new_code(Arc::new(code)))
+}
+
+/// The per-user cache file for the frozen module at `path` (`<stdlib>/dis.py`).
+fn frozen_cache_path(path: &str) -> Option<PathBuf> {
+    let base = match std::env::var_os("XDG_CACHE_HOME").filter(|p| !p.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(std::env::var_os("HOME").filter(|h| !h.is_empty())?).join(".cache"),
+    };
+    let rel = path.strip_prefix(super::stdlib::ENTRY)?.trim_start_matches('/').replace('/', ".");
+    Some(base.join("gild").join(format!("stdlib-{:016x}", marshal::build_key())).join(format!("{rel}c")))
+}
+
+fn frozen_module_code(path: &str, source: &[u8], filename: &str) -> PyResult<PyRef> {
+    let stamp = Stamp::from_source(source);
+    let cfile = frozen_cache_path(path);
+    if let Some(code) = cfile.as_ref().and_then(|c| read_cached(c, stamp, filename)) {
+        return Ok(function::new_code(Arc::new(code)));
+    }
+    let code = match super::import::compile_source(source, filename, Mode::Exec, 0) {
+        Ok(c) => c,
+        Err(se) => return Err(super::traceback::syntax_error_to_py(&se)),
+    };
+    if let Some(cfile) = cfile.filter(|_| !dont_write_bytecode()) {
         let _ = write_atomic(&cfile, &marshal::dumps(&code, stamp));
     }
     Ok(function::new_code(Arc::new(code)))
