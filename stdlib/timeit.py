@@ -31,10 +31,6 @@ try:
     import gc
 except ImportError:
     gc = None
-try:
-    import itertools
-except ImportError:
-    itertools = None
 
 __all__ = ["Timer", "timeit", "repeat", "default_timer"]
 
@@ -127,7 +123,9 @@ class Timer:
     def timeit(self, number=default_number):
         """Seconds taken by `number` runs of the statement (after one setup run).
         The garbage collector is off while it runs."""
-        it = itertools.repeat(None, number) if itertools is not None else range(number)
+        # range, not itertools.repeat: gild's ints are unboxed, so iterating a range
+        # allocates nothing, and it is native where itertools may be Python code.
+        it = range(number)
         gc_was_on = gc is not None and gc.isenabled()
         if gc_was_on:
             gc.disable()
