@@ -38,7 +38,8 @@ pub enum Const {
     Ellipsis,
     Tuple(Vec<Const>),
     FrozenSet(Vec<Const>),
-    Code(Box<CodeObject>),
+    /// Shared, so the runtime code object made from it (`function::const_value`) needs no copy.
+    Code(std::sync::Arc<CodeObject>),
 }
 
 /// Source range of one instruction (CPython's `co_positions()`): 1-based lines, 0-based

@@ -55,7 +55,11 @@ fn code_repr(code: &CodeObject, addrs: &HashMap<*const CodeObject, usize>) -> St
 /// `LoadConst` → `LOAD_CONST`.
 pub fn opname(i: &Instr) -> String {
     let dbg = format!("{i:?}");
-    let name = dbg.split([' ', '{']).next().unwrap_or("");
+    snake_upper(dbg.split([' ', '{']).next().unwrap_or(""))
+}
+
+/// A variant name as an opcode name: `LoadConst` → `LOAD_CONST`.
+pub fn snake_upper(name: &str) -> String {
     let mut s = String::new();
     for (k, ch) in name.chars().enumerate() {
         if ch.is_ascii_uppercase() && k > 0 {
@@ -117,22 +121,84 @@ pub fn const_repr(c: &Const, addrs: &HashMap<*const CodeObject, usize>) -> Strin
     }
 }
 
-/// The numeric argument and its resolved form, as `dis` shows them.
-fn arg_of(i: &Instr, code: &CodeObject, addrs: &HashMap<*const CodeObject, usize>) -> (Option<i64>, String) {
+/// What an instruction's argument resolves to (`dis.Instruction.argval`): the runtime
+/// turns `Const` into the constant's value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArgVal {
+    None,
+    Int(i64),
+    /// Index into `co_consts`.
+    Const(u32),
+    /// A name from `co_names`, `co_varnames` or the cell/free variables.
+    Name(String),
+    /// A jump's target instruction index.
+    Target(u32),
+    /// An operator symbol (`COMPARE_OP`).
+    Text(String),
+}
+
+/// One decoded instruction, the fields of CPython's `dis.Instruction`.
+#[derive(Debug, Clone)]
+pub struct InstrInfo {
+    pub opname: String,
+    pub opcode: u8,
+    pub arg: Option<i64>,
+    pub argval: ArgVal,
+    pub argrepr: String,
+    /// The instruction index (gild's equivalent of CPython's byte offset).
+    pub offset: usize,
+    pub starts_line: Option<u32>,
+    pub is_jump_target: bool,
+    pub position: super::code::Position,
+}
+
+/// Decode `code`'s instructions; `const_repr(i)` gives the `repr` of `co_consts[i]`.
+pub fn instructions(code: &CodeObject, const_repr: &dyn Fn(usize) -> String) -> Vec<InstrInfo> {
+    let mut targets: HashSet<u32> = code.instrs.iter().filter_map(|i| i.jump_target()).collect();
+    targets.extend(code.exception_table.iter().map(|e| e.target));
+    let mut last_line = 0;
+    let mut out = Vec::with_capacity(code.instrs.len());
+    for (k, i) in code.instrs.iter().enumerate() {
+        let position = code.positions.get(k).copied().unwrap_or_default();
+        let line = position.lineno;
+        let starts = line != 0 && line != last_line;
+        if line != 0 {
+            last_line = line;
+        }
+        let (arg, argval, argrepr) = arg_of(i, code, const_repr);
+        out.push(InstrInfo {
+            opname: opname(i),
+            opcode: super::numbering::encode(i).0,
+            arg,
+            argval,
+            argrepr,
+            offset: k,
+            starts_line: starts.then_some(line),
+            is_jump_target: targets.contains(&(k as u32)),
+            position,
+        });
+    }
+    out
+}
+
+/// The numeric argument, its resolved value and its text, as `dis` shows them.
+fn arg_of(i: &Instr, code: &CodeObject, const_repr: &dyn Fn(usize) -> String) -> (Option<i64>, ArgVal, String) {
     use Instr::*;
     let name = |n: u32| code.names.get(n as usize).cloned().unwrap_or_else(|| "<?>".into());
     let var = |n: u32| code.varnames.get(n as usize).cloned().unwrap_or_else(|| "<?>".into());
     let cell = |n: u32| code.cellvars.iter().chain(&code.freevars).nth(n as usize).cloned().unwrap_or_else(|| "<?>".into());
+    let int = |a: i64| (Some(a), ArgVal::Int(a), String::new());
+    let named = |a: u32, n: String| (Some(a as i64), ArgVal::Name(n.clone()), n);
     match *i {
         Nop | PopTop | BinarySubscr | StoreSubscr | DeleteSubscr | UnaryNegative | UnaryPositive | UnaryNot | UnaryInvert | GetIter
         | ListToTuple | LoadBuildClass | ReturnValue | YieldValue | GetYieldFromIter | GetAiter | GetAnext | EndAsyncFor
         | BeforeAsyncWith | BeforeWith | WithExceptStart | PushExcInfo | PopExcept | CheckExcMatch | CheckEgMatch | PrepReraiseStar
         | LoadAssertionError | ImportStar | SetupAnnotations | PrintExpr | GetLen | MatchMapping | MatchSequence | MatchKeys => {
-            (None, String::new())
+            return (None, ArgVal::None, String::new());
         }
-        Copy { n } | Swap { n } => (Some(n as i64), String::new()),
-        LoadConst { consti } => (Some(consti as i64), code.consts.get(consti as usize).map_or("<?>".into(), |c| const_repr(c, addrs))),
-        LoadFast { var: v } | StoreFast { var: v } | DeleteFast { var: v } => (Some(v as i64), var(v)),
+        Copy { n } | Swap { n } => int(n as i64),
+        LoadConst { consti } => (Some(consti as i64), ArgVal::Const(consti), const_repr(consti as usize)),
+        LoadFast { var: v } | StoreFast { var: v } | DeleteFast { var: v } => named(v, var(v)),
         LoadName { namei }
         | StoreName { namei }
         | DeleteName { namei }
@@ -144,14 +210,14 @@ fn arg_of(i: &Instr, code: &CodeObject, addrs: &HashMap<*const CodeObject, usize
         | DeleteAttr { namei }
         | LoadMethod { namei }
         | ImportName { namei }
-        | ImportFrom { namei } => (Some(namei as i64), name(namei)),
+        | ImportFrom { namei } => named(namei, name(namei)),
         LoadDeref { cell: c } | StoreDeref { cell: c } | DeleteDeref { cell: c } | LoadClassDeref { cell: c } | LoadClosure { cell: c } => {
-            (Some(c as i64), cell(c))
+            named(c, cell(c))
         }
-        BuildSlice { argc } | RaiseVarargs { argc } => (Some(argc as i64), String::new()),
-        BinaryOp { op } => (Some(op as u8 as i64), op.symbol().to_string()),
-        CompareOp { op } => (Some(op as u8 as i64), op.symbol().to_string()),
-        IsOp { invert } | ContainsOp { invert } => (Some(invert as i64), String::new()),
+        BuildSlice { argc } | RaiseVarargs { argc } => int(argc as i64),
+        BinaryOp { op } => (Some(op as u8 as i64), ArgVal::Int(op as u8 as i64), op.symbol().to_string()),
+        CompareOp { op } => (Some(op as u8 as i64), ArgVal::Text(op.symbol().to_string()), op.symbol().to_string()),
+        IsOp { invert } | ContainsOp { invert } => int(invert as i64),
         JumpForward { target }
         | JumpBackward { target }
         | PopJumpIfFalse { target }
@@ -161,7 +227,7 @@ fn arg_of(i: &Instr, code: &CodeObject, addrs: &HashMap<*const CodeObject, usize
         | JumpIfFalseOrPop { target }
         | JumpIfTrueOrPop { target }
         | ForIter { target }
-        | Send { target } => (Some(target as i64), format!("to {target}")),
+        | Send { target } => (Some(target as i64), ArgVal::Target(target), format!("to {target}")),
         BuildTuple { count }
         | BuildList { count }
         | BuildSet { count }
@@ -169,11 +235,9 @@ fn arg_of(i: &Instr, code: &CodeObject, addrs: &HashMap<*const CodeObject, usize
         | BuildConstKeyMap { count }
         | BuildString { count }
         | UnpackSequence { count }
-        | MatchClass { count } => (Some(count as i64), String::new()),
-        ListAppend { i } | SetAdd { i } | MapAdd { i } | ListExtend { i } | SetUpdate { i } | DictUpdate { i } | DictMerge { i } => {
-            (Some(i as i64), String::new())
-        }
-        UnpackEx { before, after } => (Some((before | (after << 8)) as i64), String::new()),
+        | MatchClass { count } => int(count as i64),
+        ListAppend { i } | SetAdd { i } | MapAdd { i } | ListExtend { i } | SetUpdate { i } | DictUpdate { i } | DictMerge { i } => int(i as i64),
+        UnpackEx { before, after } => int((before | (after << 8)) as i64),
         FormatValue { conv, has_spec } => {
             let c = match conv {
                 Conversion::None => 0,
@@ -191,10 +255,11 @@ fn arg_of(i: &Instr, code: &CodeObject, addrs: &HashMap<*const CodeObject, usize
             if has_spec {
                 parts.push("with format");
             }
-            (Some(c | ((has_spec as i64) << 2)), parts.join(", "))
+            let a = c | ((has_spec as i64) << 2);
+            (Some(a), ArgVal::Int(a), parts.join(", "))
         }
-        Call { argc } | CallKw { argc } | CallMethod { argc } | CallMethodKw { argc } => (Some(argc as i64), String::new()),
-        CallFunctionEx { has_kwargs } => (Some(has_kwargs as i64), String::new()),
+        Call { argc } | CallKw { argc } | CallMethod { argc } | CallMethodKw { argc } => int(argc as i64),
+        CallFunctionEx { has_kwargs } => int(has_kwargs as i64),
         MakeFunction { flags } => {
             let mut parts = Vec::new();
             for (bit, n) in [
@@ -207,41 +272,43 @@ fn arg_of(i: &Instr, code: &CodeObject, addrs: &HashMap<*const CodeObject, usize
                     parts.push(n);
                 }
             }
-            (Some(flags as i64), parts.join(", "))
+            (Some(flags as i64), ArgVal::Int(flags as i64), parts.join(", "))
         }
-        GetAwaitable { where_ } => (Some(where_ as i64), String::new()),
-        Reraise { set_lasti } => (Some(set_lasti as i64), String::new()),
+        GetAwaitable { where_ } => int(where_ as i64),
+        Reraise { set_lasti } => int(set_lasti as i64),
     }
 }
 
 fn disassemble_one(code: &CodeObject, addrs: &HashMap<*const CodeObject, usize>, out: &mut String) {
-    let mut targets: HashSet<u32> = code.instrs.iter().filter_map(|i| i.jump_target()).collect();
-    targets.extend(code.exception_table.iter().map(|e| e.target));
+    let repr = |k: usize| code.consts.get(k).map_or("<?>".into(), |c| const_repr(c, addrs));
+    out.push_str(&format_code(code, &instructions(code, &repr)));
+}
+
+/// The text of one code object's disassembly (no nested code objects): CPython 3.11's
+/// columns, then the exception table.
+pub fn format_code(code: &CodeObject, instrs: &[InstrInfo]) -> String {
+    let mut out = String::new();
     let max_line = code.positions.iter().map(|p| p.lineno).max().unwrap_or(0);
     let lineno_width = if max_line >= 1000 { max_line.to_string().len() } else { 3 };
     let n = code.instrs.len();
     let offset_width = if n >= 10000 { (n - 1).to_string().len() } else { 4 };
-    let mut last_line = 0;
-    for (k, i) in code.instrs.iter().enumerate() {
-        let line = code.positions.get(k).map_or(0, |p| p.lineno);
-        let starts = line != 0 && line != last_line;
-        if line != 0 {
-            last_line = line;
-        }
-        if starts && k > 0 {
+    for info in instrs {
+        if info.starts_line.is_some() && info.offset > 0 {
             out.push('\n');
         }
         let mut fields: Vec<String> = Vec::new();
-        fields.push(if starts { format!("{line:>lineno_width$}") } else { " ".repeat(lineno_width) });
+        fields.push(match info.starts_line {
+            Some(line) => format!("{line:>lineno_width$}"),
+            None => " ".repeat(lineno_width),
+        });
         fields.push("   ".into());
-        fields.push(if targets.contains(&(k as u32)) { ">>".into() } else { "  ".into() });
-        fields.push(format!("{k:>offset_width$}"));
-        let (arg, argrepr) = arg_of(i, code, addrs);
-        fields.push(format!("{:<20}", opname(i)));
-        if let Some(a) = arg {
+        fields.push(if info.is_jump_target { ">>".into() } else { "  ".into() });
+        fields.push(format!("{:>offset_width$}", info.offset));
+        fields.push(format!("{:<20}", info.opname));
+        if let Some(a) = info.arg {
             fields.push(format!("{a:>5}"));
-            if !argrepr.is_empty() {
-                fields.push(format!("({argrepr})"));
+            if !info.argrepr.is_empty() {
+                fields.push(format!("({})", info.argrepr));
             }
         }
         let _ = writeln!(out, "{}", fields.join(" ").trim_end());
@@ -260,4 +327,5 @@ fn disassemble_one(code: &CodeObject, addrs: &HashMap<*const CodeObject, usize>,
             );
         }
     }
+    out
 }

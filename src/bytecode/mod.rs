@@ -3,6 +3,8 @@
 
 pub mod code;
 pub mod disasm;
+pub mod marshal;
+pub mod numbering;
 pub mod opcode;
 
 pub use code::{CodeObject, Const, ExceptionEntry, Position};

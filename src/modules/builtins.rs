@@ -63,10 +63,12 @@ pub fn create() -> (PyRef, PyRef) {
     dict::set_str(&d, "__debug__", Value::Bool(true));
     let funcs: &[(&'static str, crate::objects::NativeFn)] = &[
         ("__build_class__", crate::vm::class::build_class),
+        ("__import__", crate::vm::import::builtin_import),
         ("print", builtin_print),
         ("compile", super::eval::builtin_compile),
         ("exit", builtin_exit),
         ("quit", builtin_exit),
+        ("help", builtin_help),
         ("len", builtin_len),
         ("repr", builtin_repr),
         ("ascii", builtin_ascii),
@@ -121,6 +123,13 @@ pub fn create() -> (PyRef, PyRef) {
     }
     m.make_immortal();
     (m, d)
+}
+
+/// `help([object])`: the body is Python (`stdlib/_gildhelp.py`), imported on first use.
+fn builtin_help(vm: &Vm, args: Args) -> PyResult<Value> {
+    let m = crate::vm::import::import_module(vm, "_gildhelp")?;
+    let f = crate::runtime::attr::getattr(vm, &m, "help")?;
+    crate::runtime::call::call(vm, &f, args)
 }
 
 /// `exit([code])` / `quit([code])` (CPython's `site` adds them): raise `SystemExit`.

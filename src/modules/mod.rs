@@ -5,12 +5,14 @@ pub mod atexit;
 pub mod builtins;
 pub mod bytes_methods;
 pub mod dict_methods;
+pub mod dis;
 pub mod eval;
 pub mod gc;
 pub mod gil_module;
 pub mod io;
 pub mod io_codec;
 pub mod iterators;
+pub mod linecache;
 pub mod list_methods;
 pub mod math;
 pub mod num_methods;
@@ -18,6 +20,7 @@ pub mod object_methods;
 pub mod os;
 pub mod os_error;
 pub mod posixpath;
+pub mod pycache;
 pub mod range_methods;
 pub mod runpy;
 pub mod set_methods;
@@ -50,6 +53,9 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("_thread", thread::create),
     ("_gil", gil_module::create),
     ("signal", signal::create),
+    ("_pycache", pycache::create),
+    ("_dis", dis::create),
+    ("_linecache", linecache::create),
 ];
 
 /// Does gild have a native module `name` (without creating it)?

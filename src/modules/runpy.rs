@@ -109,9 +109,8 @@ pub fn run_module_as_main(vm: &Vm, name: &str) -> Result<Value, RunError> {
     let m = module::new_module("__main__");
     dict::set_str(&crate::vm::interp().modules, "__main__", Value::Obj(m.clone()));
     let (path, package) = module_details(vm, name)?;
-    let source = import::read_source(&path)?;
     let filename = path.display().to_string();
-    let code = import::compile_to_code(&source, &filename, crate::syntax::Mode::Exec, 0)?;
+    let code = crate::vm::pycache::module_code(&path, &filename)?;
     let sys = &crate::vm::interp().sys;
     if let Some(argv) = sys.dict.borrow().as_ref().and_then(|d| dict::get_str(d, "argv")) {
         if let Some(items) = crate::objects::list::cell(&argv) {

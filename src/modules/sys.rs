@@ -147,7 +147,7 @@ pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
     let imp = crate::objects::module::new_module("implementation");
     if let Some(id) = module::globals(&imp) {
         dict::set_str(&id, "name", Value::new_str("gild"));
-        dict::set_str(&id, "cache_tag", Value::new_str(format!("gild-{}", crate::GILD_VERSION.replace('.', ""))));
+        dict::set_str(&id, "cache_tag", Value::new_str(crate::vm::pycache::cache_tag()));
     }
     dict::set_str(&d, "implementation", Value::Obj(imp));
     dict::set_str(&d, "platform", Value::new_str(std::env::consts::OS));
@@ -157,7 +157,8 @@ pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
     dict::set_str(&d, "argv", Value::new_list(cfg.argv.iter().map(|a| Value::new_str(a.as_str())).collect()));
     dict::set_str(&d, "modules", Value::Obj(modules.clone()));
     dict::set_str(&d, "path", Value::new_list(Vec::new()));
-    dict::set_str(&d, "dont_write_bytecode", Value::Bool(cfg.dont_write_bytecode));
+    let dont_write = cfg.dont_write_bytecode || env_flag(cfg, "PYTHONDONTWRITEBYTECODE").is_some();
+    dict::set_str(&d, "dont_write_bytecode", Value::Bool(dont_write));
     for (name, f) in [
         ("exit", sys_exit as crate::objects::NativeFn),
         ("getrecursionlimit", sys_getrecursionlimit),
@@ -546,15 +547,18 @@ fn sys_excepthook(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("excepthook")?;
     let pos = args.check_count("excepthook", 3, 3)?;
     match pos[1].as_obj() {
-        Some(e) if matches!(e.payload, crate::objects::Payload::Exception(_)) => {
-            crate::vm::traceback::print_exception(vm, &PyErr { exc: e.clone() });
-            Ok(Value::None)
+        Some(exc) if crate::objects::exception::exc_data(&pos[1]).is_some() => {
+            crate::vm::traceback::print_exception(vm, &PyErr { exc: exc.clone() });
         }
-        _ => Err(PyErr::type_error(format!(
-            "print_exception(): Exception expected for value, {} found",
-            crate::objects::typeobj::type_name(&pos[1])
-        ))),
+        _ => {
+            let msg = format!(
+                "TypeError: print_exception(): Exception expected for value, {} found\n",
+                crate::objects::typeobj::type_name(&pos[1])
+            );
+            write_stderr_raw(&msg);
+        }
     }
+    Ok(Value::None)
 }
 
 fn sys_exception(vm: &Vm, _args: Args) -> PyResult<Value> {

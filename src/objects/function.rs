@@ -130,7 +130,7 @@ pub fn const_value(c: &Const) -> Value {
         Const::Ellipsis => Value::Obj(types().ellipsis.clone()),
         Const::Tuple(items) => Value::new_tuple(items.iter().map(const_value).collect()),
         Const::FrozenSet(items) => crate::runtime::set::new_frozenset_from_consts(items.iter().map(const_value).collect()),
-        Const::Code(code) => Value::Obj(new_code(Arc::new((**code).clone()))),
+        Const::Code(code) => Value::Obj(new_code(code.clone())),
     }
 }
 

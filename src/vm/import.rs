@@ -80,15 +80,6 @@ fn find_in(dir: &str, name: &str) -> Option<Found> {
     None
 }
 
-/// The bytes of a module's source file, from the frozen library or the file system.
-pub fn read_source(path: &Path) -> PyResult<Vec<u8>> {
-    let text = path.to_string_lossy();
-    if let Some(src) = super::stdlib::read(&text) {
-        return Ok(src.as_bytes().to_vec());
-    }
-    std::fs::read(path).map_err(|e| PyErr::new("ImportError", format!("{}: {e}", path.display())))
-}
-
 /// Import the fully qualified module `name` (its parent must be imported already).
 fn load_module(vm: &Vm, name: &str) -> PyResult<Value> {
     let modules = &super::interp().modules;
@@ -121,9 +112,8 @@ fn load_module(vm: &Vm, name: &str) -> PyResult<Value> {
         Found::Module(f) => (f, false),
         Found::Package(f) => (f, true),
     };
-    let source = read_source(&file)?;
     let filename = file.display().to_string();
-    let code = compile_to_code(&source, &filename, Mode::Exec, 0)?;
+    let code = super::pycache::module_code(&file, &filename)?;
     let m = module::new_module(name);
     let g = module::globals(&m).unwrap_or_else(dict::new_dict);
     dict::set_str(&g, "__file__", Value::new_str(filename.as_str()));
@@ -157,17 +147,17 @@ fn module_not_found(name: &str, msg: String) -> PyErr {
 }
 
 /// Resolve a relative import against the importing module's package.
-fn resolve_name(frame: &Frame, name: &str, level: usize) -> PyResult<String> {
+fn resolve_name(globals: &PyRef, name: &str, level: usize) -> PyResult<String> {
     if level == 0 {
         return Ok(name.to_string());
     }
-    let package = dict::get_str(&frame.globals, "__package__")
+    let package = dict::get_str(globals, "__package__")
         .and_then(|p| p.as_str().map(|s| s.as_str().to_string()))
         .filter(|p| !p.is_empty())
         .or_else(|| {
-            let n = dict::get_str(&frame.globals, "__name__")?;
+            let n = dict::get_str(globals, "__name__")?;
             let n = n.as_str()?.as_str().to_string();
-            if dict::get_str(&frame.globals, "__path__").is_some() {
+            if dict::get_str(globals, "__path__").is_some() {
                 Some(n)
             } else {
                 n.rfind('.').map(|i| n[..i].to_string())
@@ -190,7 +180,50 @@ pub(crate) fn import_name(vm: &Vm, frame: &Frame, name: &str, fromlist: &Value, 
         Value::Int(i) if *i >= 0 => *i as usize,
         _ => 0,
     };
-    let full = resolve_name(frame, name, level)?;
+    import_with(vm, &frame.globals, name, fromlist, level)
+}
+
+/// The `builtins.__import__` function: `__import__(name, globals=None, locals=None,
+/// fromlist=(), level=0)`.
+pub fn builtin_import(vm: &Vm, args: crate::runtime::Args) -> PyResult<Value> {
+    let names = ["name", "globals", "locals", "fromlist", "level"];
+    let pos = args.pos();
+    if pos.len() > 5 {
+        return Err(PyErr::type_error(format!("__import__() takes at most 5 arguments ({} given)", pos.len())));
+    }
+    let mut vals: Vec<Option<Value>> = (0..5).map(|i| pos.get(i).cloned()).collect();
+    for (k, v) in args.kwargs() {
+        match names.iter().position(|n| *n == k) {
+            Some(i) => vals[i] = Some(v.clone()),
+            None => return Err(PyErr::type_error(format!("__import__() got an unexpected keyword argument '{k}'"))),
+        }
+    }
+    let Some(name) = vals[0].take() else {
+        return Err(PyErr::type_error("__import__() missing required argument 'name' (pos 1)"));
+    };
+    let Some(name) = name.as_str().map(|s| s.as_str().to_string()) else {
+        return Err(PyErr::type_error(format!("__import__() argument 1 must be str, not {}", type_name(&name))));
+    };
+    let level = match vals[4].take() {
+        None => 0,
+        Some(Value::Int(i)) if i >= 0 => i as usize,
+        Some(Value::Int(_)) => return Err(PyErr::new("ValueError", "level must be >= 0")),
+        Some(v) => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&v)))),
+    };
+    if name.is_empty() && level == 0 {
+        return Err(PyErr::new("ValueError", "Empty module name"));
+    }
+    let globals = match vals[1].take() {
+        Some(Value::Obj(g)) if matches!(g.payload, Payload::Dict(_)) => g,
+        _ if level > 0 => return Err(PyErr::new("KeyError", "'__name__' not in globals")),
+        _ => dict::new_dict(),
+    };
+    let fromlist = vals[3].take().unwrap_or(Value::None);
+    import_with(vm, &globals, &name, &fromlist, level)
+}
+
+fn import_with(vm: &Vm, globals: &PyRef, name: &str, fromlist: &Value, level: usize) -> PyResult<Value> {
+    let full = resolve_name(globals, name, level)?;
     // Import every prefix (a.b.c imports a, a.b, a.b.c).
     let mut prefix = String::new();
     let mut first: Option<Value> = None;

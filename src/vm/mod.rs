@@ -16,6 +16,7 @@ pub mod import;
 pub mod instr;
 pub mod interp;
 pub mod matching;
+pub mod pycache;
 pub mod stdlib;
 pub mod traceback;
 pub mod unwind;

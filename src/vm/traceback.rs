@@ -26,7 +26,8 @@ pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
         return src.lines().nth(lineno as usize - 1).map(str::to_string);
     }
     if filename.starts_with('<') {
-        return None;
+        // Only sources registered by `register_source` (`<timeit-src>`, ...).
+        return SOURCES.with(|s| s.borrow().get(filename).and_then(|l| l.as_ref()?.get(lineno as usize - 1).cloned()));
     }
     SOURCES.with(|s| {
         let mut s = s.borrow_mut();
@@ -35,6 +36,12 @@ pub fn source_line(filename: &str, lineno: u32) -> Option<String> {
             .or_insert_with(|| std::fs::read(filename).ok().map(|b| String::from_utf8_lossy(&b).lines().map(str::to_string).collect()));
         lines.as_ref().and_then(|l| l.get(lineno as usize - 1).cloned())
     })
+}
+
+/// Make `text` the source shown in tracebacks for `filename` (code compiled from a
+/// string under a made-up name, as CPython's `linecache.cache` entries do).
+pub fn register_source(filename: &str, text: &str) {
+    SOURCES.with(|s| s.borrow_mut().insert(filename.to_string(), Some(text.lines().map(str::to_string).collect())));
 }
 
 /// Forget cached sources (after a file changed).

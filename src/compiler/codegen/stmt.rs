@@ -243,7 +243,7 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::BuildTuple { count: code.freevars.len() as u32 });
             fl |= make_function::CLOSURE;
         }
-        self.load_const(Const::Code(Box::new(code)));
+        self.load_const(Const::Code(std::sync::Arc::new(code)));
         self.emit(Instr::MakeFunction { flags: fl });
     }
 

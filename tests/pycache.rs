@@ -1,0 +1,145 @@
+//! The `.pyc` cache seen from outside, through the built `gild`: a valid cache file is
+//! used instead of the source, a damaged one (bad checksum) is rewritten, concurrent
+//! processes importing the same module never read a torn file, `-B` and
+//! `PYTHONDONTWRITEBYTECODE` write nothing, and `-m compileall -j` compiles a tree.
+//! (Behaviour shared with CPython is tested by `tests/py/toolbox/pyc_*.py`.)
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gild_pycache_{name}_{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+fn gild(dir: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_gild"));
+    c.args(args).current_dir(dir).env_remove("PYTHONDONTWRITEBYTECODE").env_remove("PYTHONPATH").env("XDG_CACHE_HOME", dir.join("xdg"));
+    c
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    let out = gild(dir, args).output().expect("run gild");
+    assert!(out.status.success(), "gild {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn cache_file(dir: &Path, module: &str) -> PathBuf {
+    dir.join("__pycache__").join(format!("{module}.gild-{}.pyc", env!("CARGO_PKG_VERSION").replace('.', "")))
+}
+
+#[test]
+fn valid_cache_is_used_and_damaged_cache_rewritten() {
+    let dir = scratch("used");
+    let src = dir.join("m.py");
+    std::fs::write(&src, "print('one')\n").unwrap();
+    std::fs::write(dir.join("main.py"), "import m\n").unwrap();
+    assert_eq!(stdout(&run(&dir, &["main.py"])), "one\n");
+    let cfile = cache_file(&dir, "m");
+    let good = std::fs::read(&cfile).expect("cache written");
+    // Same size and mtime: the cache is trusted, so the old code runs.
+    let mtime = std::fs::metadata(&src).unwrap().modified().unwrap();
+    std::fs::write(&src, "print('two')\n").unwrap();
+    std::fs::File::options().write(true).open(&src).unwrap().set_modified(mtime).unwrap();
+    assert_eq!(stdout(&run(&dir, &["main.py"])), "one\n");
+    // A flipped payload byte fails the checksum: recompiled from source and rewritten.
+    let mut bad = good.clone();
+    let last = bad.len() - 3;
+    bad[last] ^= 0x40;
+    std::fs::write(&cfile, &bad).unwrap();
+    assert_eq!(stdout(&run(&dir, &["main.py"])), "two\n");
+    let rewritten = std::fs::read(&cfile).unwrap();
+    assert_ne!(rewritten, bad);
+    assert_eq!(&rewritten[..8], b"GILDPYC\0");
+    // A newer mtime makes the cache stale.
+    std::fs::write(&src, "print('333')\n").unwrap();
+    assert_eq!(stdout(&run(&dir, &["main.py"])), "333\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn no_bytecode_flags_write_nothing() {
+    let dir = scratch("flags");
+    std::fs::write(dir.join("m.py"), "X = 1\n").unwrap();
+    std::fs::write(dir.join("main.py"), "import m\nprint(m.X)\n").unwrap();
+    run(&dir, &["-B", "main.py"]);
+    assert!(!dir.join("__pycache__").exists(), "-B wrote a cache");
+    let out = gild(&dir, &["main.py"]).env("PYTHONDONTWRITEBYTECODE", "1").output().unwrap();
+    assert_eq!(stdout(&out), "1\n");
+    assert!(!dir.join("__pycache__").exists(), "PYTHONDONTWRITEBYTECODE wrote a cache");
+    // -E ignores the variable.
+    gild(&dir, &["-E", "main.py"]).env("PYTHONDONTWRITEBYTECODE", "1").output().unwrap();
+    assert!(cache_file(&dir, "m").exists(), "-E should ignore PYTHONDONTWRITEBYTECODE");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn concurrent_imports_never_see_a_torn_file() {
+    let dir = scratch("concurrent");
+    // A module big enough that writing its cache file takes more than one write call.
+    let mut src = String::new();
+    for i in 0..400 {
+        src.push_str(&format!("def f{i}(a, b=({i}, 'text {i}')):\n    return [a * {i} for _ in b]\n"));
+    }
+    src.push_str("TOTAL = sum(len(f(1)) for f in [f0, f1, f399])\n");
+    std::fs::write(dir.join("big.py"), src).unwrap();
+    std::fs::write(dir.join("main.py"), "import big\nprint(big.TOTAL)\n").unwrap();
+    for _round in 0..3 {
+        let _ = std::fs::remove_dir_all(dir.join("__pycache__"));
+        let children: Vec<_> = (0..6).map(|_| gild(&dir, &["main.py"]).output()).collect();
+        for c in children {
+            let out = c.expect("run gild");
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert_eq!(stdout(&out), "6\n");
+        }
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.join("__pycache__")).unwrap().flatten().map(|e| e.file_name()).collect();
+    let _ = std::fs::remove_dir_all(dir.join("xdg"));
+    assert_eq!(leftovers.len(), 1, "temporary files left behind: {leftovers:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn compileall_compiles_a_tree_in_parallel() {
+    let dir = scratch("compileall");
+    std::fs::create_dir_all(dir.join("tree/sub")).unwrap();
+    for i in 0..8 {
+        std::fs::write(dir.join(format!("tree/m{i}.py")), format!("X = {i}\n")).unwrap();
+    }
+    std::fs::write(dir.join("tree/sub/s.py"), "Y = 1\n").unwrap();
+    std::fs::write(dir.join("tree/sub/bad.py"), "def (\n").unwrap();
+    let out = gild(&dir, &["-m", "compileall", "-j", "3", "tree"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "a syntax error makes compileall fail");
+    let text = stdout(&out);
+    assert!(text.starts_with("Listing 'tree'...\nListing 'tree/sub'...\n"), "{text}");
+    assert!(text.contains("Compiling 'tree/m7.py'...\n") && text.contains("***   File \"tree/sub/bad.py\", line 1"), "{text}");
+    for i in 0..8 {
+        assert!(cache_file(&dir.join("tree"), &format!("m{i}")).exists());
+    }
+    assert!(cache_file(&dir.join("tree/sub"), "s").exists());
+    // Up-to-date files are not compiled again.
+    std::fs::remove_file(dir.join("tree/sub/bad.py")).unwrap();
+    let again = run(&dir, &["-m", "compileall", "tree"]);
+    assert_eq!(stdout(&again), "Listing 'tree'...\nListing 'tree/sub'...\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn frozen_stdlib_modules_are_cached_per_user() {
+    let dir = scratch("frozen");
+    let prog = "import dis; print(dis.opname[dis.opmap['LOAD_CONST']])";
+    assert_eq!(stdout(&run(&dir, &["-c", prog])), "LOAD_CONST\n");
+    let folder = std::fs::read_dir(dir.join("xdg").join("gild")).unwrap().flatten().next().expect("cache folder").path();
+    let cfile = folder.join("dis.pyc");
+    let good = std::fs::read(&cfile).expect("dis cached");
+    std::fs::write(&cfile, &good[..good.len() / 2]).unwrap();
+    assert_eq!(stdout(&run(&dir, &["-c", prog])), "LOAD_CONST\n");
+    assert_eq!(std::fs::read(&cfile).unwrap(), good, "truncated cache rewritten");
+    let _ = std::fs::remove_dir_all(&dir);
+}
