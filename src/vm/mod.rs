@@ -223,9 +223,6 @@ impl Vm {
 /// underscore, then the rest, `__builtins__` kept; finally a full cycle collection.
 pub fn finalize(vm: &Vm) {
     crate::modules::atexit::run_exitfuncs(vm);
-    // Garbage cycles already unreachable go first (CPython finds them in its first
-    // shutdown collection too).
-    crate::runtime::gc::collect(vm, 2, "shutdown");
     let modules: Vec<Value> = crate::objects::dict::items(&interp().modules).into_iter().map(|(_, m)| m).collect();
     for m in modules.iter().rev() {
         let Some(o) = m.as_obj() else { continue };
