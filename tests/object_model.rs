@@ -7,6 +7,14 @@ use gild::runtime::ops;
 use gild::vm::Vm;
 use num_bigint::BigInt;
 
+/// The runtime's objects are guarded by the GIL (DESIGN §3): heap bookkeeping such as the
+/// cycle collector's lists is shared, so these tests, which the harness runs on parallel
+/// threads, take turns.
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn int_str(v: &Value) -> String {
     match v {
         Value::Int(i) => i.to_string(),
@@ -16,6 +24,7 @@ fn int_str(v: &Value) -> String {
 
 #[test]
 fn dict_keeps_insertion_order_through_deletes_and_growth() {
+    let _serial = serial();
     let _vm = Vm::new();
     let d = dict::new_dict();
     for i in 0..100 {
@@ -35,6 +44,7 @@ fn dict_keeps_insertion_order_through_deletes_and_growth() {
 
 #[test]
 fn ints_overflow_into_bigints_and_normalise_back() {
+    let _serial = serial();
     let vm = Vm::new();
     let big = ops::binary_op(&vm, &Value::Int(i64::MAX), &Value::Int(1), BinOp::Add).unwrap();
     assert!(matches!(big, Value::Obj(_)));
@@ -47,6 +57,7 @@ fn ints_overflow_into_bigints_and_normalise_back() {
 
 #[test]
 fn floor_division_and_modulo_follow_python_signs() {
+    let _serial = serial();
     let vm = Vm::new();
     let cases = [(7, 2, 3, 1), (-7, 2, -4, 1), (7, -2, -4, -1), (-7, -2, 3, -1)];
     for (a, b, q, r) in cases {
@@ -61,6 +72,7 @@ fn floor_division_and_modulo_follow_python_signs() {
 
 #[test]
 fn equal_numbers_hash_equal() {
+    let _serial = serial();
     let vm = Vm::new();
     assert_eq!(ops::hash(&vm, &Value::Int(1)).unwrap(), ops::hash(&vm, &Value::Float(1.0)).unwrap());
     assert_eq!(ops::hash(&vm, &Value::Bool(true)).unwrap(), 1);
@@ -74,6 +86,7 @@ fn equal_numbers_hash_equal() {
 
 #[test]
 fn mixed_comparisons_are_exact() {
+    let _serial = serial();
     let vm = Vm::new();
     let big = Value::from_bigint(BigInt::from(2).pow(60u32) + 1);
     assert!(!ops::compare_bool(&vm, &big, &Value::Float(2f64.powi(60)), CmpOp::Eq).unwrap());
@@ -88,6 +101,7 @@ fn mixed_comparisons_are_exact() {
 
 #[test]
 fn c3_mro_for_diamond_and_conflict() {
+    let _serial = serial();
     let _vm = Vm::new();
     let t = types();
     let ns = || dict::new_dict();
@@ -105,6 +119,7 @@ fn c3_mro_for_diamond_and_conflict() {
 
 #[test]
 fn exception_hierarchy_matches_cpython() {
+    let _serial = serial();
     let _vm = Vm::new();
     let exc = &types().exc;
     assert!(typeobj::is_subtype(exc.get("ModuleNotFoundError"), exc.get("ImportError")));
@@ -116,6 +131,7 @@ fn exception_hierarchy_matches_cpython() {
 
 #[test]
 fn dropping_a_long_chain_does_not_overflow_the_stack() {
+    let _serial = serial();
     let _vm = Vm::new();
     let mut head = Value::None;
     for _ in 0..1_000_000 {
@@ -126,6 +142,7 @@ fn dropping_a_long_chain_does_not_overflow_the_stack() {
 
 #[test]
 fn object_sizes_stay_small() {
+    let _serial = serial();
     // A heap object is header + dict slot + payload; a str's payload is its text pointer,
     // length, char count and cached hash. Growing these costs memory on every object.
     let obj = std::mem::size_of::<gild::objects::PyObject>();

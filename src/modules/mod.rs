@@ -12,6 +12,7 @@ pub mod io_codec;
 pub mod iterators;
 pub mod list_methods;
 pub mod math;
+pub mod num_methods;
 pub mod object_methods;
 pub mod os;
 pub mod os_error;

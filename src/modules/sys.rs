@@ -168,6 +168,7 @@ pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
     ] {
         dict::set_str(&d, name, native(name, f));
     }
+    dict::set_str(&d, "_getframe", crate::objects::function::native_frame("_getframe", sys_getframe));
     add_extras(cfg, &d);
     m.make_immortal();
     m
@@ -304,6 +305,30 @@ fn add_extras(cfg: &crate::Config, d: &PyRef) {
     ] {
         dict::set_str(d, name, native(name, f));
     }
+}
+
+/// `sys._getframe([depth])`: a frame snapshot (as `tb_frame`, see DIVERGENCES) of the
+/// caller (`depth` 0) or of the frame `depth` calls further out.
+fn sys_getframe(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("_getframe")?;
+    let pos = args.check_count("_getframe", 0, 1)?;
+    let depth = match pos.first() {
+        Some(v) => crate::objects::int::as_bigint(v)
+            .ok_or_else(|| PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))?,
+        None => num_bigint::BigInt::from(0),
+    };
+    let depth: i64 = num_traits::ToPrimitive::to_i64(&depth).unwrap_or(i64::MAX);
+    let snapshot = if depth <= 0 {
+        let view = vm.frame_view.borrow();
+        let v = view.as_ref().ok_or_else(|| PyErr::value_error("call stack is not deep enough"))?;
+        crate::objects::exception::FrameSnapshot { code: v.code.clone(), globals: v.globals.clone(), lasti: v.lasti }
+    } else {
+        let frames = vm.frames.borrow();
+        let i = usize::try_from(depth).ok().and_then(|d| frames.len().checked_sub(d));
+        let f = i.and_then(|i| frames.get(i)).ok_or_else(|| PyErr::value_error("call stack is not deep enough"))?;
+        crate::objects::exception::FrameSnapshot { code: f.code.clone(), globals: f.globals.clone(), lasti: f.ip.saturating_sub(1) as u32 }
+    };
+    Ok(Value::Obj(PyRef::new(&types().frame, Payload::Frame(Box::new(snapshot)))))
 }
 
 fn no_args(args: &Args, name: &str) -> PyResult<()> {

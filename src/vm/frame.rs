@@ -53,6 +53,9 @@ impl Frame {
 
 /// What `locals()`/`globals()` see of a frame.
 pub struct FrameView {
+    /// The code the caller runs and its current instruction (for `sys._getframe`).
+    pub code: PyRef,
+    pub lasti: u32,
     pub globals: PyRef,
     pub builtins: PyRef,
     /// The locals mapping (module and class bodies), or a snapshot dict of a function's
@@ -66,7 +69,13 @@ impl FrameView {
             Some(l) => l.clone(),
             None => frame.locals_snapshot(),
         };
-        FrameView { globals: frame.globals.clone(), builtins: frame.builtins.clone(), locals }
+        FrameView {
+            code: frame.code.clone(),
+            lasti: frame.ip.saturating_sub(1) as u32,
+            globals: frame.globals.clone(),
+            builtins: frame.builtins.clone(),
+            locals,
+        }
     }
 }
 
@@ -176,7 +185,9 @@ fn bind_general(
     let posonly = code.posonlyargcount as usize;
     let has_varargs = code.flags & flags::VARARGS != 0;
     let has_varkw = code.flags & flags::VARKEYWORDS != 0;
-    let fname = &code.qualname;
+    // CPython names the function by its current `__qualname__` (namedtuple sets it).
+    let qualname = func.qualname.borrow();
+    let fname: &str = &qualname;
     let pos = args.pos();
 
     // Positional arguments, then the other locals unbound.
@@ -286,12 +297,12 @@ fn too_many_positional(func: &Function, code: &crate::bytecode::CodeObject, give
     if kw_given > 0 {
         PyErr::type_error(format!(
             "{}() takes {takes} but {given} positional argument{} (and {kw_given} keyword-only argument{}) were given",
-            code.qualname,
+            func.qualname.borrow(),
             if given == 1 { "" } else { "s" },
             if kw_given == 1 { "" } else { "s" }
         ))
     } else {
-        PyErr::type_error(format!("{}() takes {takes} but {given} {was} given", code.qualname))
+        PyErr::type_error(format!("{}() takes {takes} but {given} {was} given", func.qualname.borrow()))
     }
 }
 
