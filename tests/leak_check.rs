@@ -14,7 +14,7 @@ const SKIP: &[(&str, &str)] = &[
     ("automatic.py", "depends on allocation counts of a fresh interpreter"),
     ("finalize_exit.py", "registers exit-time finalizers on purpose"),
     ("class_assign.py", "`__class__` assignment keeps the old class alive on purpose (heap.rs invariant 3)"),
-    ("attr_cache_invalidation.py", "assigns `__class__` (same reason)"),
+    ("attr_cache_class_assign.py", "`__class__` assignment keeps the old class alive on purpose (heap.rs invariant 3)"),
 ];
 
 /// Runs the script at `path` three times; returns the live-object counts after each run.

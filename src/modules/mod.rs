@@ -7,6 +7,7 @@ pub mod bytes_methods;
 pub mod dict_methods;
 pub mod eval;
 pub mod gc;
+pub mod gil_module;
 pub mod io;
 pub mod io_codec;
 pub mod iterators;
@@ -24,7 +25,9 @@ pub mod slot_methods;
 pub mod str_format;
 pub mod str_methods;
 pub mod structseq;
+pub mod signal;
 pub mod sys;
+pub mod thread;
 pub mod time;
 pub mod unicode_error;
 pub mod weakref;
@@ -44,6 +47,9 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("_weakref", weakref::create),
     ("atexit", atexit::create),
     ("gc", gc::create),
+    ("_thread", thread::create),
+    ("_gil", gil_module::create),
+    ("signal", signal::create),
 ];
 
 /// Does gild have a native module `name` (without creating it)?

@@ -9,6 +9,7 @@ pub mod call;
 pub mod exc_group;
 pub mod gc;
 pub mod gil;
+pub mod gil_stats;
 pub mod heap;
 pub mod item;
 pub mod iter;
