@@ -111,7 +111,45 @@ def _pairs(other, kwargs):
         yield k, v
 
 
-class WeakValueDictionary:
+class _WeakMappingOps:
+    """Operations both weak mappings define the same way from their other methods
+    (comparison with dicts and each other, the `|` operators)."""
+
+    def __eq__(self, other):
+        if not isinstance(other, (type(self), dict)):
+            return NotImplemented
+        return dict(self.items()) == dict(other.items())
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    __hash__ = None
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def __or__(self, other):
+        if hasattr(other, "keys"):
+            result = self.copy()
+            result.update(other)
+            return result
+        return NotImplemented
+
+    def __ror__(self, other):
+        if hasattr(other, "keys"):
+            result = self.__class__()
+            result.update(other)
+            result.update(self)
+            return result
+        return NotImplemented
+
+    def __class_getitem__(cls, item):
+        return cls
+
+
+class WeakValueDictionary(_WeakMappingOps):
     """A mapping whose values are held weakly: an entry goes away when its value dies."""
 
     def __init__(self, other=(), /, **kw):
@@ -280,41 +318,8 @@ class WeakValueDictionary:
         self._flush()
         self.data.clear()
 
-    def __eq__(self, other):
-        if not isinstance(other, (WeakValueDictionary, dict)):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
 
-    def __ne__(self, other):
-        result = self.__eq__(other)
-        return result if result is NotImplemented else not result
-
-    __hash__ = None
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def __or__(self, other):
-        if hasattr(other, "keys"):
-            result = self.copy()
-            result.update(other)
-            return result
-        return NotImplemented
-
-    def __ror__(self, other):
-        if hasattr(other, "keys"):
-            result = self.__class__()
-            result.update(other)
-            result.update(self)
-            return result
-        return NotImplemented
-
-    def __class_getitem__(cls, item):
-        return cls
-
-
-class WeakKeyDictionary:
+class WeakKeyDictionary(_WeakMappingOps):
     """A mapping whose keys are held weakly: an entry goes away when its key dies. Keys
     must be hashable and accept weak references."""
 
@@ -454,39 +459,6 @@ class WeakKeyDictionary:
     def clear(self):
         self.data.clear()
         self._pending_removals = []
-
-    def __eq__(self, other):
-        if not isinstance(other, (WeakKeyDictionary, dict)):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
-
-    def __ne__(self, other):
-        result = self.__eq__(other)
-        return result if result is NotImplemented else not result
-
-    __hash__ = None
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def __or__(self, other):
-        if hasattr(other, "keys"):
-            result = self.copy()
-            result.update(other)
-            return result
-        return NotImplemented
-
-    def __ror__(self, other):
-        if hasattr(other, "keys"):
-            result = self.__class__()
-            result.update(other)
-            result.update(self)
-            return result
-        return NotImplemented
-
-    def __class_getitem__(cls, item):
-        return cls
 
 
 class _FinalizerState:

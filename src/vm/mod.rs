@@ -237,9 +237,6 @@ pub fn finalize(vm: &Vm) {
     join_threads(vm);
     crate::modules::atexit::run_exitfuncs(vm);
     crate::runtime::gil::begin_finalize();
-    // Garbage cycles already unreachable go first (CPython finds them in its first
-    // shutdown collection too).
-    crate::runtime::gc::collect(vm, 2, "shutdown");
     clear_modules(vm);
     crate::modules::gil_module::at_exit(&interp().config);
 }
