@@ -165,6 +165,7 @@ pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
         ("exc_info", sys_exc_info),
         ("exception", sys_exception),
         ("intern", sys_intern),
+        ("_getframe", crate::vm::frame_object::sys_getframe),
     ] {
         dict::set_str(&d, name, native(name, f));
     }

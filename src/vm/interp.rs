@@ -23,13 +23,21 @@ pub(crate) enum Control {
 pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResult<Exit>) {
     let entry = vm.frames.borrow().len();
     let mut frame = base;
+    let outer = vm.current.get();
+    frame.back = outer;
+    vm.current.set(&*frame);
     loop {
         let err = match execute(vm, &mut frame, entry) {
             Ok(Control::Return(v)) => {
+                vm.current.set(outer);
                 vm.recycle_frame(frame);
                 return (None, Ok(Exit::Return(v)));
             }
-            Ok(Control::Yield(v)) => return (Some(frame), Ok(Exit::Yield(v))),
+            Ok(Control::Yield(v)) => {
+                vm.current.set(outer);
+                frame.back = std::ptr::null();
+                return (Some(frame), Ok(Exit::Yield(v)));
+            }
             Err(e) => e,
         };
         // Unwind: find a handler in this frame or its callers within this run.
@@ -41,13 +49,16 @@ pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResu
                 Err(e) => err = e,
             }
             if vm.frames.borrow().len() == entry {
+                vm.current.set(outer);
                 return (None, Err(err));
             }
             vm.leave();
             let Some(caller) = vm.frames.borrow_mut().pop() else {
+                vm.current.set(outer);
                 return (None, Err(err));
             };
             let done = std::mem::replace(&mut frame, caller);
+            vm.current.set(&*frame);
             vm.recycle_frame(done);
         }
     }
@@ -71,7 +82,10 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
     macro_rules! enter_frame {
         ($l:lifetime, $callee:expr) => {{
             vm.enter()?;
-            let caller = std::mem::replace(frame, $callee);
+            let mut callee: Box<Frame> = $callee;
+            callee.back = &**frame;
+            vm.current.set(&*callee);
+            let caller = std::mem::replace(frame, callee);
             vm.frames.borrow_mut().push(caller);
             continue $l;
         }};
@@ -87,6 +101,7 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
             let caller = vm.frames.borrow_mut().pop();
             if let Some(caller) = caller {
                 let done = std::mem::replace(frame, caller);
+                vm.current.set(&**frame);
                 vm.recycle_frame(done);
                 frame.stack.push(v);
             }

@@ -5,12 +5,13 @@
 //! nested run, bounded by the same recursion limit.
 //!
 //! Files: `interp.rs` (the dispatch loop, dispatch only), `frame.rs` (frames, argument
-//! binding), `unwind.rs` (exception table, traceback entries, context chaining),
+//! binding), `frame_object.rs` (lazily created frame objects, `sys._getframe`), `unwind.rs` (exception table, traceback entries, context chaining),
 //! `traceback.rs` (CPython-format traceback printing), `generator.rs`, `import.rs`,
 //! `class.rs` (`__build_class__`), `matching.rs` (`match` statement checks).
 
 pub mod class;
 pub mod frame;
+pub mod frame_object;
 pub mod generator;
 pub mod import;
 pub mod instr;
@@ -81,6 +82,9 @@ pub struct Vm {
     /// The caller's namespaces, set just before calling a native function that reads its
     /// frame (`locals()`, `dir()`, ...).
     pub(crate) frame_view: RefCell<Option<frame::FrameView>>,
+    /// The running Python frame (its callers are reached through `Frame::back`); null
+    /// when no Python code runs. Read by `frame_object` only.
+    pub(crate) current: Cell<*const Frame>,
 }
 
 impl Vm {
@@ -109,6 +113,7 @@ impl Vm {
             reraise: Cell::new(false),
             frame_pool: RefCell::new(Vec::new()),
             frame_view: RefCell::new(None),
+            current: Cell::new(std::ptr::null()),
         }
     }
 
@@ -138,6 +143,9 @@ impl Vm {
     /// released now, so objects die when the function returns, as in CPython; the code
     /// and globals references are replaced on reuse.
     pub(crate) fn recycle_frame(&self, mut frame: Box<Frame>) {
+        if frame.obj.get().is_some() {
+            frame_object::detach(&mut frame);
+        }
         frame.stack.clear();
         frame.fast.clear();
         frame.cells.clear();
