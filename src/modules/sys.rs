@@ -166,6 +166,10 @@ pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
         ("exception", sys_exception),
         ("intern", sys_intern),
         ("_getframe", crate::vm::frame_object::sys_getframe),
+        ("settrace", sys_settrace),
+        ("gettrace", sys_gettrace),
+        ("setprofile", sys_setprofile),
+        ("getprofile", sys_getprofile),
     ] {
         dict::set_str(&d, name, native(name, f));
     }
@@ -545,4 +549,31 @@ pub fn system_exit_code(vm: &Vm, exc: &Value) -> i32 {
             1
         }
     }
+}
+
+fn one_arg<'a>(args: &'a Args, fname: &str) -> PyResult<&'a Value> {
+    match args.pos() {
+        [v] if args.kwnames.is_empty() => Ok(v),
+        _ => Err(PyErr::type_error(format!("{fname}() takes exactly one argument ({} given)", args.pos().len()))),
+    }
+}
+
+/// `sys.settrace(func)`: this thread's trace function (`None` removes it).
+fn sys_settrace(vm: &Vm, args: Args) -> PyResult<Value> {
+    crate::vm::trace::set_trace(vm, one_arg(&args, "settrace")?.clone());
+    Ok(Value::None)
+}
+
+fn sys_gettrace(vm: &Vm, _args: Args) -> PyResult<Value> {
+    Ok(crate::vm::trace::get_trace(vm))
+}
+
+/// `sys.setprofile(func)`: this thread's profile function (`None` removes it).
+fn sys_setprofile(vm: &Vm, args: Args) -> PyResult<Value> {
+    crate::vm::trace::set_profile(vm, one_arg(&args, "setprofile")?.clone());
+    Ok(Value::None)
+}
+
+fn sys_getprofile(vm: &Vm, _args: Args) -> PyResult<Value> {
+    Ok(crate::vm::trace::get_profile(vm))
 }

@@ -116,7 +116,7 @@ pub fn get(frame: &Frame) -> PyRef {
                 trace: RefCell::new(Value::None),
                 trace_lines: Cell::new(true),
                 trace_opcodes: Cell::new(false),
-                last_traced: Cell::new(usize::MAX),
+                last_traced: Cell::new(frame.ip.checked_sub(1).unwrap_or(usize::MAX)),
             };
             PyRef::new(&types().frame, Payload::Frame(Box::new(fo)))
         })
@@ -168,6 +168,11 @@ fn running(vm: &Vm) -> impl Iterator<Item = &Frame> {
         p = f.back;
         Some(f)
     })
+}
+
+/// The addresses of the running frames, innermost first.
+pub(crate) fn running_frames(vm: &Vm) -> Vec<*const Frame> {
+    running(vm).map(|f| f as *const Frame).collect()
 }
 
 /// `sys._getframe([depth])`.

@@ -43,10 +43,21 @@ pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResu
         // Unwind: find a handler in this frame or its callers within this run.
         let mut err = err;
         loop {
+            let reraised = vm.reraise.get();
             unwind::record(vm, &frame, &err);
+            if vm.hooks.active.get() {
+                if let Err(e) = super::trace::exception_event(vm, &frame, &err, reraised) {
+                    err = e;
+                }
+            }
             match unwind::find_handler(&mut frame, err) {
                 Ok(()) => break,
                 Err(e) => err = e,
+            }
+            if vm.hooks.active.get() {
+                if let Err(e) = super::trace::unwound(vm, &frame) {
+                    err = e;
+                }
             }
             if vm.frames.borrow().len() == entry {
                 vm.current.set(outer);
@@ -113,15 +124,21 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
         let Some(c) = code_of(&code_obj) else {
             return Err(PyErr::new("SystemError", "frame without code"));
         };
-        let instrs = &c.code.instrs[..];
+        // With a trace or profile hook set, every fetch misses and goes through
+        // `trace::fetch`, which sends the events.
+        let instrs: &[Instr] = if vm.hooks.active.get() { &[] } else { &c.code.instrs[..] };
         let consts = &c.consts[..];
         let names = &c.names[..];
         if frame.ip == 0 {
             vm.check_breaker()?;
         }
         loop {
-            let Some(&ins) = instrs.get(frame.ip) else {
-                return_value!('frame, Value::None);
+            let ins = match instrs.get(frame.ip) {
+                Some(&ins) => ins,
+                None => match super::trace::fetch(vm, frame)? {
+                    Some(ins) => ins,
+                    None => return_value!('frame, Value::None),
+                },
             };
             frame.ip += 1;
             match ins {

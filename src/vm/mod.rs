@@ -5,7 +5,8 @@
 //! nested run, bounded by the same recursion limit.
 //!
 //! Files: `interp.rs` (the dispatch loop, dispatch only), `frame.rs` (frames, argument
-//! binding), `frame_object.rs` (lazily created frame objects, `sys._getframe`), `unwind.rs` (exception table, traceback entries, context chaining),
+//! binding), `frame_object.rs` (lazily created frame objects, `sys._getframe`), `trace.rs`
+//! (`sys.settrace`/`setprofile` events), `unwind.rs` (exception table, traceback entries, context chaining),
 //! `traceback.rs` (CPython-format traceback printing), `generator.rs`, `import.rs`,
 //! `class.rs` (`__build_class__`), `matching.rs` (`match` statement checks).
 
@@ -18,6 +19,7 @@ pub mod instr;
 pub mod interp;
 pub mod matching;
 pub mod stdlib;
+pub mod trace;
 pub mod traceback;
 pub mod unwind;
 
@@ -85,6 +87,8 @@ pub struct Vm {
     /// The running Python frame (its callers are reached through `Frame::back`); null
     /// when no Python code runs. Read by `frame_object` only.
     pub(crate) current: Cell<*const Frame>,
+    /// `sys.settrace` / `sys.setprofile` state of this thread.
+    pub(crate) hooks: trace::Hooks,
 }
 
 impl Vm {
@@ -114,6 +118,7 @@ impl Vm {
             frame_pool: RefCell::new(Vec::new()),
             frame_view: RefCell::new(None),
             current: Cell::new(std::ptr::null()),
+            hooks: trace::Hooks::new(),
         }
     }
 
