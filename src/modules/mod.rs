@@ -9,6 +9,7 @@ pub mod io;
 pub mod io_codec;
 pub mod iterators;
 pub mod list_methods;
+pub mod lsprof;
 pub mod math;
 pub mod object_methods;
 pub mod os;
@@ -37,6 +38,7 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("os.path", |_| posixpath::module().clone()),
     ("io", io::create),
     ("_io", io::create),
+    ("_lsprof", |_| lsprof::create()),
 ];
 
 /// Does gild have a native module `name` (without creating it)?

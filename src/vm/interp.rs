@@ -136,8 +136,9 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
             let ins = match instrs.get(frame.ip) {
                 Some(&ins) => ins,
                 None => match super::trace::fetch(vm, frame)? {
-                    Some(ins) => ins,
-                    None => return_value!('frame, Value::None),
+                    super::trace::Fetched::Run(ins) => ins,
+                    super::trace::Fetched::End => return_value!('frame, Value::None),
+                    super::trace::Fetched::Reload => continue 'frame,
                 },
             };
             frame.ip += 1;

@@ -19,6 +19,21 @@ use crate::objects::function::code_of;
 use crate::objects::{types, Payload, PyRef, Value};
 use crate::runtime::{Args, PyErr, PyResult};
 
+/// Added to a frame's `ip` to make the loop's next fetch miss and go through [`fetch`],
+/// which tells the loop to pick its instruction slice again: the loop picks it when it
+/// enters a frame, so a frame running when a hook is set (by a native call it made)
+/// needs this nudge.
+const FETCH_MARK: usize = 1 << 40;
+
+/// After a native call returns to `frame`: if a hook is set now, route the frame's
+/// next fetch through [`fetch`].
+#[inline]
+pub(crate) fn after_native_call(vm: &Vm, frame: &mut Frame) {
+    if vm.hooks.active.get() {
+        frame.ip |= FETCH_MARK;
+    }
+}
+
 /// Profile events.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Event {
@@ -286,16 +301,33 @@ fn is_start(frame: &Frame, code: &crate::bytecode::CodeObject) -> bool {
     frame.ip == 0 || code.is_generator_like()
 }
 
-/// Fetch the next instruction of `frame` (`None` past the end), sending the events due
-/// before it runs. Called by the loop when its instruction slice has no entry at `ip`.
-pub(crate) fn fetch(vm: &Vm, frame: &mut Frame) -> PyResult<Option<Instr>> {
+/// What the loop does after [`fetch`].
+pub(crate) enum Fetched {
+    Run(Instr),
+    /// The frame ran off its end.
+    End,
+    /// Pick the instruction slice again (a hook was just set).
+    Reload,
+}
+
+/// Fetch the next instruction of `frame`, sending the events due before it runs. Called
+/// by the loop when its instruction slice has no entry at `ip`.
+pub(crate) fn fetch(vm: &Vm, frame: &mut Frame) -> PyResult<Fetched> {
+    if frame.ip & FETCH_MARK != 0 {
+        frame.ip &= !FETCH_MARK;
+        return Ok(Fetched::Reload);
+    }
     let Some(c) = code_of(&frame.code) else {
         return Err(PyErr::new("SystemError", "frame without code"));
     };
     let code = &c.code;
     let ins = code.instrs.get(frame.ip).copied();
+    let done = match ins {
+        Some(i) => Fetched::Run(i),
+        None => Fetched::End,
+    };
     if !vm.hooks.active.get() {
-        return Ok(ins);
+        return Ok(done);
     }
     let me = frame as *const Frame;
     if !vm.hooks.pending_c.borrow().is_empty() {
@@ -338,7 +370,7 @@ pub(crate) fn fetch(vm: &Vm, frame: &mut Frame) -> PyResult<Option<Instr>> {
         }
     }
     frame.ip = at;
-    Ok(ins)
+    Ok(done)
 }
 
 /// `line` (and `opcode`) events for the instruction at `ip`, if the frame is traced.
