@@ -8,6 +8,7 @@
 import sys
 
 import _lsprof
+import profile
 
 __all__ = ["run", "runctx", "Profile"]
 
@@ -73,93 +74,18 @@ class Profile(_lsprof.Profiler):
         self.disable()
 
 
-def _report(prof, filename, sort):
-    if filename is not None:
-        prof.dump_stats(filename)
-    else:
-        prof.print_stats(sort)
-
-
 def run(statement, filename=None, sort=-1):
     """Profile `statement` in __main__'s namespace; print (or save) the statistics."""
-    prof = Profile()
-    try:
-        prof.run(statement)
-    except SystemExit:
-        pass
-    finally:
-        _report(prof, filename, sort)
+    profile._run(Profile, statement, filename, sort)
 
 
 def runctx(statement, globals, locals, filename=None, sort=-1):
     """Profile `statement` with the given namespaces; print (or save) the statistics."""
-    prof = Profile()
-    try:
-        prof.runctx(statement, globals, locals)
-    except SystemExit:
-        pass
-    finally:
-        _report(prof, filename, sort)
-
-
-_USAGE = "cProfile.py [-o output_file_path] [-s sort] [-m module | scriptfile] [arg] ..."
-
-
-def _fail(message):
-    sys.stderr.write("Usage: %s\n\n%s: error: %s\n" % (_USAGE, "cProfile.py", message))
-    sys.exit(2)
+    profile._runctx(Profile, statement, globals, locals, filename, sort)
 
 
 def main():
-    import os
-    args = sys.argv[1:]
-    outfile = None
-    sort = 2
-    module = None
-    while args and args[0].startswith("-") and args[0] != "-":
-        opt = args.pop(0)
-        if opt in ("-o", "--outfile", "-s", "--sort"):
-            if not args:
-                _fail("%s option requires 1 argument" % opt)
-            value = args.pop(0)
-            if opt in ("-o", "--outfile"):
-                outfile = value
-            else:
-                sort = value
-        elif opt.startswith("-o") or opt.startswith("-s"):
-            if opt[1] == "o":
-                outfile = opt[2:]
-            else:
-                sort = opt[2:]
-        elif opt == "-m":
-            if not args:
-                _fail("-m option requires 1 argument")
-            module = args.pop(0)
-            break
-        elif opt in ("-h", "--help"):
-            print("Usage: " + _USAGE)
-            return
-        else:
-            _fail("no such option: %s" % opt)
-    if module is None and not args:
-        print("Usage: " + _USAGE)
-        sys.exit(2)
-    import pstats
-    if sort != 2 and str(sort) not in pstats._SORTS:
-        _fail("option -s: invalid choice: %r" % (sort,))
-    if module is not None:
-        import runpy
-        sys.argv[:] = [module] + args
-        code = "run_module(modname, run_name='__main__', alter_sys=True)"
-        globs = {"run_module": runpy.run_module, "modname": module}
-    else:
-        script = args[0]
-        sys.argv[:] = args
-        sys.path.insert(0, os.path.dirname(script))
-        with open(script, "rb") as f:
-            code = compile(f.read(), script, "exec")
-        globs = {"__file__": script, "__name__": "__main__", "__package__": None, "__cached__": None}
-    runctx(code, globs, None, outfile, sort)
+    profile._main(Profile, "cProfile.py")
 
 
 if __name__ == "__main__":

@@ -29,7 +29,6 @@ _SORTS = {
     "cumtime": (((3, -1),), "cumulative time"),
     "cumulative": (((3, -1),), "cumulative time"),
     "filename": (((4, 1),), "file name"),
-    "file": (((4, 1),), "file name"),
     "module": (((4, 1),), "file name"),
     "line": (((5, 1),), "line number"),
     "name": (((6, 1),), "function name"),

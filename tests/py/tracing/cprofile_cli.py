@@ -21,7 +21,7 @@ class Masked:
         for token in text.split(" "):
             head, dot, tail = token.partition(".")
             if dot and head.isdigit() and tail[:3].isdigit():
-                token = "#" * len(token)
+                token = "#" * (len(head) + 4) + tail[3:]
             out.append(token)
         return sys.__stdout__.write(" ".join(out))
 
