@@ -205,7 +205,9 @@ fn str_rstrip(_vm: &Vm, args: Args) -> PyResult<Value> {
 /// A no-argument method mapping the text to new text.
 fn map_text(args: &Args, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
     let s = this(args, name)?;
-    args.noargs(&format!("str.{name}"))?;
+    if args.args.len() != 1 || !args.kwnames.is_empty() {
+        args.noargs(&format!("str.{name}"))?;
+    }
     Ok(new_str(f(s)))
 }
 

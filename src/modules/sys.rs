@@ -532,7 +532,13 @@ fn sys_intern(_vm: &Vm, args: Args) -> PyResult<Value> {
     if pos[0].as_str().is_none() {
         return Err(PyErr::type_error(format!("intern() argument must be str, not {}", type_name(&pos[0]))));
     }
-    Ok(pos[0].clone())
+    // An exact `str` only: CPython refuses to intern subclasses.
+    match pos[0].as_obj() {
+        Some(o) if o.class().is(&crate::objects::types().str) => {
+            Ok(Value::Obj(crate::objects::str::intern(pos[0].as_str().map(|s| s.as_str()).unwrap_or(""))))
+        }
+        _ => Err(PyErr::type_error(format!("can't intern {}", type_name(&pos[0])))),
+    }
 }
 
 /// The exit code for an uncaught `SystemExit` (printing its message as CPython does).

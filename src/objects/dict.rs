@@ -211,7 +211,8 @@ impl DictData {
             let Some(e) = &self.entries[ix] else {
                 return false;
             };
-            if e.hash == hash && e.key.as_str().is_some_and(|k| k.as_str() == s) {
+            // Interned names make the same object (same text pointer) the common case.
+            if e.hash == hash && e.key.as_str().is_some_and(|k| std::ptr::eq(k.as_str(), s) || k.as_str() == s) {
                 found = Some(ix);
                 return true;
             }

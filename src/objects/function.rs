@@ -49,6 +49,25 @@ pub struct Code {
     pub names: Vec<Value>,
     /// Per-name cache of `LoadGlobal` lookups (see `vm::instr::load_global_cached`).
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+    /// Inline caches of the attribute instructions (`runtime::attr_cache`): `attr_slot[ip]`
+    /// is the cache index of the `LoadAttr`/`LoadMethod`/`StoreAttr` at `ip`.
+    pub attr_slot: Box<[u32]>,
+    pub load_cache: Box<[std::cell::Cell<crate::runtime::attr_cache::LoadCache>]>,
+    pub store_cache: Box<[std::cell::Cell<crate::runtime::attr_cache::StoreCache>]>,
+}
+
+impl Code {
+    /// The load cache of the attribute instruction at `ip`.
+    #[inline]
+    pub fn load_cache_at(&self, ip: usize) -> &std::cell::Cell<crate::runtime::attr_cache::LoadCache> {
+        &self.load_cache[self.attr_slot[ip] as usize]
+    }
+
+    /// The store cache of the `StoreAttr` at `ip`.
+    #[inline]
+    pub fn store_cache_at(&self, ip: usize) -> &std::cell::Cell<crate::runtime::attr_cache::StoreCache> {
+        &self.store_cache[self.attr_slot[ip] as usize]
+    }
 }
 
 /// Where `LoadGlobal` last found a name: valid while the globals (and, for builtins, the
@@ -64,9 +83,31 @@ pub struct GlobalCache {
 /// Materialise a compiled code object (and, recursively, nested code constants).
 pub fn new_code(code: Arc<CodeObject>) -> PyRef {
     let consts = code.consts.iter().map(const_value).collect();
-    let names: Vec<Value> = code.names.iter().map(|n| Value::new_str(n.as_str())).collect();
+    let names: Vec<Value> = code.names.iter().map(|n| Value::Obj(super::str::intern(n))).collect();
     let global_cache = names.iter().map(|_| std::cell::Cell::new(GlobalCache::default())).collect();
-    PyRef::new(&types().code, Payload::Code(Box::new(Code { code, consts, names, global_cache })))
+    // One cache per attribute instruction, so each site keeps its own receiver types.
+    let (mut loads, mut stores) = (0u32, 0u32);
+    let attr_slot = code
+        .instrs
+        .iter()
+        .map(|i| match i {
+            crate::bytecode::Instr::LoadAttr { .. } | crate::bytecode::Instr::LoadMethod { .. } => {
+                loads += 1;
+                loads - 1
+            }
+            crate::bytecode::Instr::StoreAttr { .. } => {
+                stores += 1;
+                stores - 1
+            }
+            _ => 0,
+        })
+        .collect();
+    let load_cache = (0..loads).map(|_| Default::default()).collect();
+    let store_cache = (0..stores).map(|_| Default::default()).collect();
+    PyRef::new(
+        &types().code,
+        Payload::Code(Box::new(Code { code, consts, names, global_cache, attr_slot, load_cache, store_cache })),
+    )
 }
 
 /// The value of a compile-time constant.
@@ -78,6 +119,7 @@ pub fn const_value(c: &Const) -> Value {
         Const::Float(f) => Value::Float(*f),
         Const::Complex { real, imag } => Value::Obj(PyRef::new(&types().complex, Payload::Complex { re: *real, im: *imag })),
         Const::Str(s) => match s {
+            crate::syntax::ast::PyString::Utf8(s) if super::str::is_identifier_like(s) => Value::Obj(super::str::intern(s)),
             crate::syntax::ast::PyString::Utf8(s) => Value::new_str(s.as_str()),
             // Lone surrogates cannot be stored yet (tests/py/DIVERGENCES.md).
             crate::syntax::ast::PyString::CodePoints(cps) => {

@@ -9,7 +9,8 @@ use super::{types, Payload, PyRef};
 
 /// The payload of a `str` object.
 pub struct PyStr {
-    s: Box<str>,
+    /// The text; spare capacity only after in-place appends (`s += t`, see [`PyStr::append`]).
+    s: String,
     /// Number of code points.
     chars: usize,
     /// Cached hash; `i64::MIN` means not computed yet.
@@ -17,9 +18,23 @@ pub struct PyStr {
 }
 
 impl PyStr {
-    pub fn new(s: String) -> PyStr {
+    pub fn new(mut s: String) -> PyStr {
         let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { s: s.into_boxed_str(), chars, hash: Cell::new(i64::MIN) }
+        s.shrink_to_fit();
+        PyStr { s, chars, hash: Cell::new(i64::MIN) }
+    }
+
+    /// Append `t` to a string nobody else can see (the `s += t` optimisation: the caller
+    /// holds the only reference). Capacity grows geometrically, so a loop of appends is
+    /// linear, as in CPython.
+    pub fn append(&mut self, t: &PyStr) {
+        let need = self.s.len() + t.s.len();
+        if self.s.capacity() < need {
+            self.s.reserve(need.max(2 * self.s.len()) - self.s.len());
+        }
+        self.s.push_str(&t.s);
+        self.chars += t.chars;
+        self.hash.set(i64::MIN);
     }
 
     #[inline]
@@ -140,6 +155,29 @@ pub static KEY_INIT: StaticKey = StaticKey::new("__init__");
 /// A new `str` object.
 pub fn new_str(s: String) -> PyRef {
     PyRef::new(&types().str, Payload::Str(PyStr::new(s)))
+}
+
+/// Interned strings: one `str` object per text, kept for the life of the process.
+static INTERNED: crate::runtime::gil::GilShared<std::cell::RefCell<Option<std::collections::HashMap<Box<str>, PyRef>>>> =
+    crate::runtime::gil::GilShared::new(std::cell::RefCell::new(None));
+
+/// The interned `str` with text `s`. Code objects intern their names and identifier-like
+/// constants (as CPython does), so attribute and namespace lookups usually find the very
+/// same object in a dict and skip comparing text (see `DictData::find_str`).
+pub fn intern(s: &str) -> PyRef {
+    let mut table = INTERNED.get().borrow_mut();
+    let table = table.get_or_insert_with(std::collections::HashMap::new);
+    if let Some(r) = table.get(s) {
+        return r.clone();
+    }
+    let r = new_str(s.to_string());
+    table.insert(s.into(), r.clone());
+    r
+}
+
+/// Does CPython intern this constant (all ASCII letters, digits and underscores)?
+pub fn is_identifier_like(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// A new `bytes` object.

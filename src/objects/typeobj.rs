@@ -96,6 +96,12 @@ pub fn hot_dunder_index(name: &str) -> Option<u32> {
 static TYPE_EPOCH: crate::runtime::gil::GilShared<Cell<u64>> = crate::runtime::gil::GilShared::new(Cell::new(1));
 
 /// Invalidate per-type caches (a class attribute was set or deleted).
+/// The current type epoch (see [`bump_type_epoch`]).
+#[inline]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.get().get()
+}
+
 pub fn bump_type_epoch() {
     let c = TYPE_EPOCH.get();
     c.set(c.get() + 1);

@@ -31,7 +31,7 @@ pub fn bind(vm: &Vm, attr: &Value, obj: &Value) -> PyResult<Value> {
     }
 }
 
-fn is_data_descriptor(attr: &Value) -> bool {
+pub(crate) fn is_data_descriptor(attr: &Value) -> bool {
     match attr.payload() {
         Some(Payload::Property(_)) | Some(Payload::MemberDescr { .. }) => true,
         Some(_) => lookup_user(attr.class(), "__set__").is_some() || lookup_user(attr.class(), "__delete__").is_some(),
@@ -112,7 +112,7 @@ pub fn generic_getattr_key(vm: &Vm, obj: &Value, key: crate::objects::str::Key) 
     match obj.payload() {
         Some(Payload::Type(_)) => return type_getattr(vm, obj, name),
         Some(Payload::Super { .. }) => {
-            if let Some(v) = super_getattr(vm, obj, name)? {
+            if let Some(v) = super_getattr(vm, obj, key)? {
                 return Ok(Some(v));
             }
         }
@@ -357,27 +357,31 @@ fn code_attr(c: &function::Code, name: &str) -> Option<Value> {
 }
 
 /// Attribute lookup through a `super` object.
-pub fn super_getattr(vm: &Vm, sup: &Value, name: &str) -> PyResult<Option<Value>> {
-    let Some(Payload::Super { this_class, obj, obj_type }) = sup.payload() else {
+pub fn super_getattr(vm: &Vm, sup: &Value, key: crate::objects::str::Key) -> PyResult<Option<Value>> {
+    let Some(Payload::Super { obj, obj_type, .. }) = sup.payload() else {
         return Ok(None);
     };
-    let mro = type_data(obj_type).map(|t| t.mro.borrow().clone()).unwrap_or_default();
+    let Some(v) = super_lookup(sup, key) else {
+        return Ok(None);
+    };
+    let is_type_obj = obj.as_obj().is_some_and(|o| o.is(obj_type));
+    Ok(Some(match v.payload() {
+        Some(Payload::ClassMethod(f)) => new_bound_method(f.clone(), Value::Obj(obj_type.clone())),
+        Some(Payload::StaticMethod(f)) => f.clone(),
+        _ if is_type_obj => v,
+        _ => bind(vm, &v, obj)?,
+    }))
+}
+
+/// The raw attribute `key` found along the MRO of a `super` object's type, after its
+/// `this_class` (no descriptor applied).
+pub fn super_lookup(sup: &Value, key: crate::objects::str::Key) -> Option<Value> {
+    let Some(Payload::Super { this_class, obj_type, .. }) = sup.payload() else {
+        return None;
+    };
+    let mro = type_data(obj_type)?.mro.borrow();
     let start = mro.iter().position(|c| c.is(this_class)).map(|i| i + 1).unwrap_or(mro.len());
-    for c in &mro[start..] {
-        let Some(d) = c.dict.borrow().clone() else {
-            continue;
-        };
-        if let Some(v) = dict::get_str(&d, name) {
-            let is_type_obj = obj.as_obj().is_some_and(|o| o.is(obj_type));
-            return Ok(Some(match v.payload() {
-                Some(Payload::ClassMethod(f)) => new_bound_method(f.clone(), Value::Obj(obj_type.clone())),
-                Some(Payload::StaticMethod(f)) => f.clone(),
-                _ if is_type_obj => v,
-                _ => bind(vm, &v, obj)?,
-            }));
-        }
-    }
-    Ok(None)
+    mro[start..].iter().find_map(|c| c.dict.borrow().as_ref().and_then(|d| dict::get_key(d, key)))
 }
 
 /// `obj.name = value` for a `str` name object (the `StoreAttr` instruction): plain instance

@@ -130,11 +130,11 @@ fn call_type(vm: &Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     }
     let cls_v = Value::Obj(cls.clone());
     let new = typeobj::lookup_key(cls, crate::objects::str::KEY_NEW.key());
-    let obj = match new {
+    let obj = match &new {
         Some(new_f) => {
             let func = match new_f.payload() {
                 Some(Payload::StaticMethod(f)) => f.clone(),
-                _ => new_f,
+                _ => new_f.clone(),
             };
             let mut full = Vec::with_capacity(args.args.len() + 1);
             full.push(cls_v.clone());
@@ -152,11 +152,20 @@ fn call_type(vm: &Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
             if !r.is_none() {
                 return Err(PyErr::type_error(format!("__init__() should return None, not '{}'", type_name(&r))));
             }
-        } else if !args.args.is_empty() && typeobj::lookup_with_owner(cls, "__new__").is_some_and(|(_, owner)| owner.is(&t.object)) {
+        } else if !args.args.is_empty() && new.as_ref().is_some_and(is_object_new) {
             return Err(PyErr::type_error(format!("{}() takes no arguments", typeobj::name_of(cls))));
         }
     }
     Ok(obj)
+}
+
+/// Is `f` (a class's `__new__` as found on its MRO) `object.__new__`?
+fn is_object_new(f: &Value) -> bool {
+    let f = match f.payload() {
+        Some(Payload::StaticMethod(inner)) => inner,
+        _ => f,
+    };
+    matches!(f.payload(), Some(Payload::NativeFunction(nf)) if nf.name == "__new__" && nf.owner == "object")
 }
 
 fn is_object_init(f: &Value) -> bool {

@@ -127,6 +127,19 @@ impl PyRef {
         self.header().flags.get()
     }
 
+    /// Mutable access to an object this handle alone refers to (count 1, not immortal),
+    /// as `Rc::get_mut`: with no other handle there is no other path to the object.
+    pub fn get_mut(&mut self) -> Option<&mut PyObject> {
+        let h = self.header();
+        if h.rc.get() != 1 || h.flags.get() & flags::IMMORTAL != 0 {
+            return None;
+        }
+        // SAFETY: the count is 1, so this handle (borrowed mutably) is the only one; no
+        // shared reference into the object can outlive a borrow of another handle, and
+        // objects are only touched under the GIL (invariant 1).
+        Some(unsafe { self.ptr.as_mut() })
+    }
+
     pub fn set_flag(&self, f: u32) {
         let h = self.header();
         h.flags.set(h.flags.get() | f);

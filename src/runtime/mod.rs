@@ -4,6 +4,7 @@
 
 pub mod argparse;
 pub mod attr;
+pub mod attr_cache;
 pub mod call;
 pub mod exc_group;
 pub mod gil;

@@ -113,16 +113,82 @@ pub fn new_cell(v: Option<Value>) -> PyRef {
     PyRef::new(&types().cell, Payload::Cell(std::cell::RefCell::new(v)))
 }
 
-/// Build the frame for calling `func` with `args`: bind parameters, create cells.
-pub fn bind_call(vm: &super::Vm, func: &Function, args: Args) -> PyResult<Box<Frame>> {
+/// Build the frame for calling `func` with `self_` (a bound method's receiver, if any)
+/// followed by `args`: bind parameters, create cells.
+pub fn bind_call(vm: &super::Vm, func: &Function, self_: Option<&Value>, args: Args) -> PyResult<Box<Frame>> {
     let c = code_of(&func.code).ok_or_else(|| PyErr::new("SystemError", "function without code"))?;
     let code = &c.code;
-    // Reuse a finished frame's allocations (see `Vm::recycle_frame`).
-    let mut recycled = vm.frame_pool.borrow_mut().pop();
-    let (mut fast, mut stack, mut cells) = match recycled.as_mut() {
-        Some(f) => (std::mem::take(&mut f.fast), std::mem::take(&mut f.stack), std::mem::take(&mut f.cells)),
-        None => (Vec::new(), Vec::with_capacity(code.max_stack as usize), Vec::new()),
+    // Reuse a finished frame and its allocations (see `Vm::recycle_frame`).
+    let recycled = vm.frame_pool.borrow_mut().pop();
+    let mut f = match recycled {
+        Some(mut f) => {
+            f.code = func.code.clone();
+            f.ip = 0;
+            f.globals = func.globals.clone();
+            f.builtins = func.builtins.clone();
+            f
+        }
+        None => Box::new(Frame {
+            code: func.code.clone(),
+            ip: 0,
+            stack: Vec::with_capacity(code.max_stack as usize),
+            fast: Vec::new(),
+            cells: Vec::new(),
+            globals: func.globals.clone(),
+            builtins: func.builtins.clone(),
+            locals: None,
+            obj: std::cell::OnceCell::new(),
+            back: std::ptr::null(),
+        }),
     };
+    let pos = args.pos();
+    let argcount = code.argcount as usize;
+    // The common call: exactly the positional parameters, nothing else to bind.
+    let simple = args.kwnames.is_empty()
+        && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+        && code.kwonlyargcount == 0
+        && code.cellvars.is_empty()
+        && pos.len() + usize::from(self_.is_some()) == argcount;
+    if simple {
+        f.fast.reserve(code.varnames.len());
+        if let Some(s) = self_ {
+            f.fast.push(Some(s.clone()));
+        }
+        f.fast.extend(pos.iter().map(|v| Some(v.clone())));
+        f.fast.resize(code.varnames.len(), None);
+    } else {
+        let frame = &mut *f;
+        let bound = match self_ {
+            Some(s) => {
+                let mut full = Vec::with_capacity(args.args.len() + 1);
+                full.push(s.clone());
+                full.extend_from_slice(args.args);
+                bind_general(func, code, &mut frame.fast, &mut frame.cells, Args { args: &full, kwnames: args.kwnames })
+            }
+            None => bind_general(func, code, &mut frame.fast, &mut frame.cells, args),
+        };
+        if let Err(e) = bound {
+            vm.recycle_frame(f);
+            return Err(e);
+        }
+    }
+    if let Some(closure) = &func.closure {
+        f.cells.extend(closure.iter().cloned());
+    }
+    f.stack.reserve(code.max_stack as usize);
+    Ok(f)
+}
+
+/// Bind `args` to the parameters of `code` in the general case (keywords, defaults,
+/// `*args`/`**kwargs`, keyword-only parameters, parameters that live in cells), filling
+/// `fast` and pushing the cell variables onto `cells`.
+fn bind_general(
+    func: &Function,
+    code: &crate::bytecode::CodeObject,
+    fast: &mut Vec<Option<Value>>,
+    cells: &mut Vec<PyRef>,
+    args: Args,
+) -> PyResult<()> {
     let argcount = code.argcount as usize;
     let kwonly = code.kwonlyargcount as usize;
     let posonly = code.posonlyargcount as usize;
@@ -221,35 +287,7 @@ pub fn bind_call(vm: &super::Vm, func: &Function, args: Args) -> PyResult<Box<Fr
         let init = code.cell2arg.get(i).copied().flatten().and_then(|a| fast.get_mut(a as usize).and_then(|s| s.take()));
         cells.push(new_cell(init));
     }
-    if let Some(closure) = &func.closure {
-        cells.extend(closure.iter().cloned());
-    }
-    stack.reserve(code.max_stack as usize);
-    match recycled {
-        Some(mut f) => {
-            f.code = func.code.clone();
-            f.ip = 0;
-            f.stack = stack;
-            f.fast = fast;
-            f.cells = cells;
-            f.globals = func.globals.clone();
-            f.builtins = func.builtins.clone();
-            f.locals = None;
-            Ok(f)
-        }
-        None => Ok(Box::new(Frame {
-            code: func.code.clone(),
-            ip: 0,
-            stack,
-            fast,
-            cells,
-            globals: func.globals.clone(),
-            builtins: func.builtins.clone(),
-            locals: None,
-            obj: std::cell::OnceCell::new(),
-            back: std::ptr::null(),
-        })),
-    }
+    Ok(())
 }
 
 fn too_many_positional(func: &Function, code: &crate::bytecode::CodeObject, given: usize, args: Args) -> PyErr {

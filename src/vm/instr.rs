@@ -192,6 +192,15 @@ pub(crate) fn load_class_deref(vm: &Vm, frame: &Frame, code: &CodeObject, i: usi
 /// `LoadMethod`: `(method, self)` for plain methods on the type, else `(attr, marker)`.
 pub(crate) fn load_method(vm: &Vm, obj: Value, key: crate::objects::str::Key) -> PyResult<(Value, Value)> {
     let cls = obj.class().clone();
+    // `super().method(...)`: call the function found after `__class__` on the instance's
+    // MRO with the instance, without making a bound method.
+    if let Some(Payload::Super { obj: inst, obj_type, .. }) = obj.payload() {
+        if !inst.as_obj().is_some_and(|o| o.is(obj_type)) && cls.is(&types().super_) {
+            if let Some(f) = attr::super_lookup(&obj, key).filter(|f| matches!(f.payload(), Some(Payload::Function(_)))) {
+                return Ok((f, inst.clone()));
+            }
+        }
+    }
     // `super()` objects resolve methods along the instance's MRO, not their own type's.
     if !matches!(obj.payload(), Some(Payload::Type(_)) | Some(Payload::Super { .. })) && lookup_user(&cls, "__getattribute__").is_none() {
         if let Some(d) = typeobj::lookup_key(&cls, key) {
@@ -210,6 +219,33 @@ pub(crate) fn load_method(vm: &Vm, obj: Value, key: crate::objects::str::Key) ->
     }
     let v = attr::getattr_key(vm, &obj, key)?;
     Ok((v, Value::Obj(types().no_self.clone())))
+}
+
+/// `s = s + t` / `s += t` on a `str` held in the local that the next instruction stores
+/// to: unbind the local first, so that the string is usually referenced only by `a`, and
+/// then append in place (CPython does the same for this pattern). Returns the result, or
+/// `None` when the pattern does not apply (nothing has been changed then).
+pub(crate) fn concat_in_place(frame: &mut Frame, next: Option<&crate::bytecode::Instr>, a: &mut Value, b: &Value) -> Option<Value> {
+    let Some(&crate::bytecode::Instr::StoreFast { var }) = next else { return None };
+    let str_type = &types().str;
+    let (Value::Obj(ao), Value::Obj(bo)) = (&*a, b) else { return None };
+    if !ao.class().is(str_type) || !bo.class().is(str_type) {
+        return None;
+    }
+    if !frame.fast.get(var as usize)?.as_ref().is_some_and(|v| v.is(a)) {
+        return None;
+    }
+    let Payload::Str(t) = &bo.payload else { return None };
+    let Value::Obj(ao) = a else { return None };
+    if ao.refcount() != 2 {
+        return None;
+    }
+    frame.fast[var as usize] = None;
+    let Some(Payload::Str(s)) = ao.get_mut().map(|o| &mut o.payload) else {
+        return None;
+    };
+    s.append(t);
+    Some(a.clone())
 }
 
 /// For `CallMethod{argc}`: the callable, where its arguments start, and where the stack
@@ -237,7 +273,7 @@ fn do_call(
     if let Value::Obj(o) = callable {
         match &o.payload {
             Payload::Function(f) => {
-                let new = bind_call(vm, f, Args { args: &frame.stack[start..], kwnames })?;
+                let new = bind_call(vm, f, None, Args { args: &frame.stack[start..], kwnames })?;
                 frame.stack.truncate(truncate_to);
                 if new.code_data().code.is_generator_like() {
                     frame.stack.push(generator::new_generator(new, f));
@@ -247,10 +283,7 @@ fn do_call(
             }
             Payload::BoundMethod { func, self_ } => {
                 if let Some(Payload::Function(f)) = func.payload() {
-                    let mut full = Vec::with_capacity(frame.stack.len() - start + 1);
-                    full.push(self_.clone());
-                    full.extend_from_slice(&frame.stack[start..]);
-                    let new = bind_call(vm, f, Args { args: &full, kwnames })?;
+                    let new = bind_call(vm, f, Some(self_), Args { args: &frame.stack[start..], kwnames })?;
                     frame.stack.truncate(truncate_to);
                     if new.code_data().code.is_generator_like() {
                         frame.stack.push(generator::new_generator(new, f));
@@ -563,6 +596,11 @@ pub fn format(vm: &Vm, v: &Value, spec: &str) -> PyResult<String> {
             Some(s) => Ok(s.as_str().to_string()),
             None => Err(PyErr::type_error(format!("__format__ must return a str, not {}", type_name(&r)))),
         };
+    }
+    if spec.is_empty() {
+        if let Value::Int(i) = v {
+            return Ok(i.to_string());
+        }
     }
     let tn = type_name(v);
     let spec_err = PyErr::from_spec;

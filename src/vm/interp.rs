@@ -8,7 +8,7 @@ use super::{generator, instr, matching, unwind, Exit, Vm};
 use crate::bytecode::Instr;
 use crate::objects::function::code_of;
 use crate::objects::{typeobj, types, Value};
-use crate::runtime::{attr, exc_group, item, iter, ops, Args, PyErr, PyResult};
+use crate::runtime::{attr, attr_cache, exc_group, item, iter, ops, Args, PyErr, PyResult};
 
 /// What `execute` stopped for (calls and returns between frames of one run are handled
 /// inside it).
@@ -214,13 +214,13 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 Instr::LoadClosure { cell } => frame.stack.push(Value::Obj(frame.cells[cell as usize].clone())),
                 Instr::LoadAttr { namei } => {
                     let obj = pop(frame);
-                    let v = attr::getattr_key(vm, &obj, instr::name_key(&names[namei as usize]))?;
+                    let v = attr_cache::load_attr(vm, &obj, instr::name_key(&names[namei as usize]), c.load_cache_at(frame.ip - 1))?;
                     frame.stack.push(v);
                 }
                 Instr::StoreAttr { namei } => {
                     let obj = pop(frame);
                     let v = pop(frame);
-                    attr::setattr_name(vm, &obj, &names[namei as usize], v)?;
+                    attr_cache::store_attr(vm, &obj, &names[namei as usize], v, c.store_cache_at(frame.ip - 1))?;
                 }
                 Instr::DeleteAttr { namei } => {
                     let obj = pop(frame);
@@ -228,7 +228,7 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 }
                 Instr::LoadMethod { namei } => {
                     let obj = pop(frame);
-                    let (m, s) = instr::load_method(vm, obj, instr::name_key(&names[namei as usize]))?;
+                    let (m, s) = attr_cache::load_method(vm, obj, instr::name_key(&names[namei as usize]), c.load_cache_at(frame.ip - 1))?;
                     frame.stack.push(m);
                     frame.stack.push(s);
                 }
@@ -257,7 +257,13 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 }
                 Instr::BinaryOp { op } => {
                     let b = pop(frame);
-                    let a = pop(frame);
+                    let mut a = pop(frame);
+                    if matches!(op, crate::bytecode::BinOp::Add | crate::bytecode::BinOp::InplaceAdd) {
+                        if let Some(r) = instr::concat_in_place(frame, instrs.get(frame.ip), &mut a, &b) {
+                            frame.stack.push(r);
+                            continue;
+                        }
+                    }
                     let r = match ops::binop_fast(&a, &b, op) {
                         Some(r) => r,
                         None => ops::binary_op(vm, &a, &b, op)?,

@@ -177,7 +177,7 @@ impl Vm {
         let crate::objects::Payload::Function(func) = &func_obj.payload else {
             return Err(PyErr::type_error("not a function"));
         };
-        let frame = frame::bind_call(self, func, args)?;
+        let frame = frame::bind_call(self, func, None, args)?;
         if frame.code_data().code.is_generator_like() {
             return Ok(generator::new_generator(frame, func));
         }

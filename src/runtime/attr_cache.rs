@@ -1,0 +1,224 @@
+//! Inline caches for attribute access on plain instances of user classes (`LoadAttr`,
+//! `LoadMethod`, `StoreAttr`). Each code object keeps one entry per name; an entry
+//! remembers, for the last receiver type, what that type's MRO holds under the name, so
+//! a hit skips the MRO walk and the descriptor checks and goes straight to the instance
+//! `__dict__` (or to the method found in the class).
+//!
+//! An entry is valid while the receiver's type has the recorded id (ids are never reused)
+//! and the type epoch is unchanged (`typeobj::type_epoch`: any attribute assignment on any
+//! class bumps it). A class attribute found on the MRO is read back through its owner's
+//! dict entry, checked against that dict's version, so a stale entry can only miss, never
+//! return a wrong object. Only the plain case is cached: `Payload::Instance` objects of
+//! non-slotted heap classes without `__getattribute__`/`__setattr__` and (for loads)
+//! objects of builtin types other than classes and `super`; names that are not dunders;
+//! class attributes that are methods (Python functions, unbound native methods).
+//! Everything else takes the general path in `runtime::attr`, which stays the single
+//! source of the semantics.
+
+use std::cell::Cell;
+
+use crate::objects::str::Key;
+use crate::objects::typeobj::{self, type_data, TypeData};
+use crate::objects::{dict, Payload, PyRef, Value};
+use crate::runtime::call::{lookup_user, new_bound_method};
+use crate::runtime::PyResult;
+use crate::vm::Vm;
+
+/// `owner` of an entry whose name the type does not define (instance dict only).
+const NOT_IN_TYPE: u32 = u32::MAX;
+
+/// A load cache (`LoadAttr` / `LoadMethod`): the last two receiver types seen at the site,
+/// newest first (a method inherited by a subclass sees both classes at one site).
+#[derive(Clone, Copy, Default)]
+pub struct LoadCache([LoadEntry; 2]);
+
+#[derive(Clone, Copy, Default)]
+struct LoadEntry {
+    /// 0: empty.
+    type_id: u64,
+    epoch: u64,
+    /// MRO index of the class whose dict defines the name, or [`NOT_IN_TYPE`].
+    owner: u32,
+    /// Entry index of the name in the owner's dict.
+    entry: u32,
+    /// The owner dict's version when the entry was filled.
+    version: u64,
+}
+
+/// A store cache entry (`StoreAttr`): the type has no data descriptor for the name.
+#[derive(Clone, Copy, Default)]
+pub struct StoreCache {
+    type_id: u64,
+    epoch: u64,
+}
+
+/// The type of `o` if `o` is a plain instance whose attributes live in its own dict.
+#[inline]
+fn plain_instance(o: &PyRef) -> Option<&TypeData> {
+    if !matches!(o.payload, Payload::Instance) {
+        return None;
+    }
+    type_data(o.class()).filter(|t| t.heap && !t.slotted)
+}
+
+/// The type of `o` if loads from `o` follow the generic rule the cache encodes: plain
+/// instances of user classes, and objects of builtin types (whose dicts hold only what
+/// the user stored: module globals, function attributes), except classes and `super`
+/// objects, which have lookups of their own.
+#[inline]
+fn load_receiver(o: &PyRef) -> Option<&TypeData> {
+    let t = type_data(o.class())?;
+    if t.heap {
+        return (matches!(o.payload, Payload::Instance) && !t.slotted).then_some(t);
+    }
+    (!matches!(o.payload, Payload::Type(_) | Payload::Super { .. })).then_some(t)
+}
+
+/// A class attribute the cache can hand out: a Python function, or a builtin type's
+/// method (a native function not yet bound).
+fn is_method(v: &Value) -> bool {
+    match v.payload() {
+        Some(Payload::Function(_)) => true,
+        Some(Payload::NativeFunction(nf)) => nf.is_method && nf.self_.is_none(),
+        _ => false,
+    }
+}
+
+fn is_dunder(name: &str) -> bool {
+    name.len() > 4 && name.starts_with("__") && name.ends_with("__")
+}
+
+/// The plain function an entry points at, read through the owner's dict.
+#[inline]
+fn class_function(t: &TypeData, c: &LoadEntry) -> Option<Value> {
+    let mro = t.mro.borrow();
+    let owner = mro.get(c.owner as usize)?;
+    let d = owner.dict.borrow();
+    let Some(Payload::Dict(cell)) = d.as_ref().map(|d| &d.payload) else { return None };
+    let dd = cell.borrow();
+    if dd.version != c.version {
+        return None;
+    }
+    dd.value_at(c.entry as usize).filter(is_method)
+}
+
+/// The value of `key` in `o`'s instance dict.
+#[inline]
+fn own_attr(o: &PyRef, key: Key) -> Option<Value> {
+    let d = o.dict.borrow();
+    dict::get_key(d.as_ref()?, key)
+}
+
+/// A valid entry for `o`'s type, if any.
+#[inline]
+fn hit<'a>(o: &'a PyRef, cache: &Cell<LoadCache>) -> Option<(&'a TypeData, LoadEntry)> {
+    let t = load_receiver(o)?;
+    let epoch = typeobj::type_epoch();
+    let c = cache.get();
+    c.0.iter().find(|e| e.type_id == t.id && e.epoch == epoch).map(|e| (t, *e))
+}
+
+/// Make `e` the newest entry of `cache`.
+fn insert(cache: &Cell<LoadCache>, e: LoadEntry) {
+    let old = cache.get();
+    cache.set(LoadCache([e, old.0[0]]));
+}
+
+/// Record what `o`'s type holds under `key`, if the case is cacheable.
+fn fill_load(o: &PyRef, key: Key, cache: &Cell<LoadCache>) {
+    let Some(t) = load_receiver(o) else { return };
+    if is_dunder(key.text) || (t.heap && o.dict.borrow().is_none()) || lookup_user(o.class(), "__getattribute__").is_some() {
+        return;
+    }
+    let epoch = typeobj::type_epoch();
+    for (i, c) in t.mro.borrow().iter().enumerate() {
+        let d = c.dict.borrow();
+        let Some(Payload::Dict(cell)) = d.as_ref().map(|d| &d.payload) else { continue };
+        let dd = cell.borrow();
+        if let Some(ix) = dd.find_str(key.hash, key.text) {
+            if dd.value_at(ix).is_some_and(|v| is_method(&v)) {
+                insert(cache, LoadEntry { type_id: t.id, epoch, owner: i as u32, entry: ix as u32, version: dd.version });
+            }
+            return;
+        }
+    }
+    insert(cache, LoadEntry { type_id: t.id, epoch, owner: NOT_IN_TYPE, entry: 0, version: 0 });
+}
+
+/// `LoadAttr`: `obj.<key>`.
+pub fn load_attr(vm: &Vm, obj: &Value, key: Key, cache: &Cell<LoadCache>) -> PyResult<Value> {
+    if let Value::Obj(o) = obj {
+        if let Some((t, c)) = hit(o, cache) {
+            if let Some(v) = own_attr(o, key) {
+                return Ok(v);
+            }
+            if c.owner != NOT_IN_TYPE {
+                if let Some(f) = class_function(t, &c) {
+                    return match f.payload() {
+                        Some(Payload::Function(_)) => Ok(new_bound_method(f, obj.clone())),
+                        _ => super::attr::bind(vm, &f, obj),
+                    };
+                }
+            }
+        } else {
+            fill_load(o, key, cache);
+        }
+    }
+    super::attr::getattr_key(vm, obj, key)
+}
+
+/// `LoadMethod`: the callable and the receiver to pass as its first argument (or the
+/// `no_self` marker), as `vm::instr::load_method`.
+pub fn load_method(vm: &Vm, obj: Value, key: Key, cache: &Cell<LoadCache>) -> PyResult<(Value, Value)> {
+    if let Value::Obj(o) = &obj {
+        if let Some((t, c)) = hit(o, cache) {
+            match own_attr(o, key) {
+                Some(v) => return Ok((v, Value::Obj(crate::objects::types().no_self.clone()))),
+                None if c.owner != NOT_IN_TYPE => {
+                    if let Some(f) = class_function(t, &c) {
+                        return Ok((f, obj));
+                    }
+                }
+                None => {}
+            }
+        } else {
+            fill_load(o, key, cache);
+        }
+    }
+    crate::vm::instr::load_method(vm, obj, key)
+}
+
+/// `StoreAttr`: `obj.<name> = value`.
+pub fn store_attr(vm: &Vm, obj: &Value, name: &Value, value: Value, cache: &Cell<StoreCache>) -> PyResult<()> {
+    if let Value::Obj(o) = obj {
+        if let Some(t) = plain_instance(o) {
+            let c = cache.get();
+            let epoch = typeobj::type_epoch();
+            if c.type_id == t.id && c.epoch == epoch {
+                // Clone the dict handle out: dropping the old value may run `__del__`,
+                // which may replace this object's `__dict__`.
+                let d = o.dict.borrow().clone();
+                if let Some(d) = d {
+                    dict::set_str_key(&d, name, value);
+                    return Ok(());
+                }
+            } else if storable(o, name) {
+                cache.set(StoreCache { type_id: t.id, epoch });
+            }
+        }
+    }
+    super::attr::setattr_name(vm, obj, name, value)
+}
+
+/// Does a store of `name` on `o` go straight into its dict (no `__setattr__`, no data
+/// descriptor on the type)?
+fn storable(o: &PyRef, name: &Value) -> bool {
+    let Some(s) = name.as_str() else { return false };
+    if is_dunder(s.as_str()) || o.dict.borrow().is_none() || lookup_user(o.class(), "__setattr__").is_some() {
+        return false;
+    }
+    match typeobj::lookup_key(o.class(), Key::of(s)) {
+        None => true,
+        Some(d) => !super::attr::is_data_descriptor(&d),
+    }
+}
