@@ -13,21 +13,12 @@ import profile
 __all__ = ["run", "runctx", "Profile"]
 
 
-class Profile(_lsprof.Profiler):
+class Profile(_lsprof.Profiler, profile._Reports):
     """A profiler: enable()/disable() (or use it as a context manager), then report.
 
     The statistics (create_stats) use pstats' layout: {(file, line, name):
     (primitive calls, calls, internal time, cumulative time, {caller: (...)})}.
     """
-
-    def print_stats(self, sort=-1):
-        import pstats
-        pstats.Stats(self).strip_dirs().sort_stats(sort).print_stats()
-
-    def dump_stats(self, file):
-        self.create_stats()
-        with open(file, "w") as f:
-            f.write(repr(self.stats))
 
     def create_stats(self):
         self.disable()

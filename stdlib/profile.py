@@ -13,7 +13,20 @@ import time
 __all__ = ["run", "runctx", "Profile"]
 
 
-class Profile:
+class _Reports:
+    """Reporting shared by profile.Profile and cProfile.Profile (needs create_stats)."""
+
+    def print_stats(self, sort=-1):
+        import pstats
+        pstats.Stats(self).strip_dirs().sort_stats(sort).print_stats()
+
+    def dump_stats(self, file):
+        self.create_stats()
+        with open(file, "w") as f:
+            f.write(repr(self.stats))
+
+
+class Profile(_Reports):
     """Profiler driven by sys.setprofile; statistics in pstats' layout."""
 
     def __init__(self, timer=None, bias=None):
@@ -136,15 +149,6 @@ class Profile:
         self.stats = {}
         for func, (nc, rec, inline, total, _) in self._rows.items():
             self.stats[func] = (nc - rec, nc, inline, total, callers.get(func, {}))
-
-    def print_stats(self, sort=-1):
-        import pstats
-        pstats.Stats(self).strip_dirs().sort_stats(sort).print_stats()
-
-    def dump_stats(self, file):
-        self.create_stats()
-        with open(file, "w") as f:
-            f.write(repr(self.stats))
 
 
 # -- helpers shared with cProfile ------------------------------------------------

@@ -106,7 +106,9 @@ class Stats:
                 stats = eval(text, {"__builtins__": {}})
             except Exception:
                 raise TypeError("Cannot create or construct a %r object from %r" % (self.__class__, source))
-            return stats, [source]
+            import time
+            stamp = time.ctime(os.stat(source).st_mtime)
+            return stats, [stamp + "    " + source]
         if hasattr(source, "create_stats"):
             source.create_stats()
             return dict(source.stats), []

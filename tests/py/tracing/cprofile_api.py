@@ -58,3 +58,12 @@ sys.stdout = Masked(sys.__stdout__)
 p3 = cProfile.Profile()
 p3.runctx("make(2)", globals(), {})
 p3.print_stats("stdname")
+
+# Saved statistics load back into pstats.
+import os
+
+p3.dump_stats("_saved.prof")
+loaded = pstats.Stats("_saved.prof", stream=sys.stdout)
+os.remove("_saved.prof")
+print(loaded.files[0].endswith("    _saved.prof"), loaded.total_calls, loaded.prim_calls)
+print(sorted(loaded.strip_dirs().stats) == sorted(pstats.Stats(p3).strip_dirs().stats))
