@@ -19,6 +19,7 @@ pub fn create() -> (PyRef, PyRef) {
     super::str_methods::init();
     super::bytes_methods::init();
     super::range_methods::init();
+    super::num_methods::init();
     super::os_error::init();
     super::unicode_error::init();
     crate::vm::generator::init();
@@ -207,28 +208,32 @@ fn builtin_ascii(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::new_str(out))
 }
 
-/// `isinstance` with a class or a tuple of classes (and `__instancecheck__`).
+/// `isinstance` with a class, a tuple of classes, or any object whose type defines
+/// `__instancecheck__` (ABCs, unions), in CPython's order: exact type, plain classes
+/// (metaclass exactly `type`) without hooks, tuples, then the hook.
 pub fn isinstance(vm: &Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
-    match cls.payload() {
-        Some(Payload::Type(_)) => {
-            let c = cls.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad class"))?;
-            if typeobj::isinstance(obj, &c) {
+    if let Value::Obj(c) = cls {
+        if obj.class().is(c) {
+            return Ok(true);
+        }
+        if c.class().is(&crate::objects::types().type_) {
+            return Ok(typeobj::isinstance(obj, c));
+        }
+    }
+    if let Some(Payload::Tuple(items)) = cls.payload() {
+        for c in items.iter() {
+            if isinstance(vm, obj, c)? {
                 return Ok(true);
             }
-            if let Some(check) = call::lookup_user(c.class(), "__instancecheck__") {
-                let r = call::call_bound(vm, &check, cls, Args::new(&[obj.clone()]))?;
-                return ops::truthy(vm, &r);
-            }
-            Ok(false)
         }
-        Some(Payload::Tuple(items)) => {
-            for c in items.iter() {
-                if isinstance(vm, obj, c)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
+        return Ok(false);
+    }
+    if let Some(check) = call::lookup_user(cls.class(), "__instancecheck__") {
+        let r = call::call_bound(vm, &check, cls, Args::new(&[obj.clone()]))?;
+        return ops::truthy(vm, &r);
+    }
+    match cls {
+        Value::Obj(c) if typeobj::type_data(c).is_some() => Ok(typeobj::isinstance(obj, c)),
         _ => Err(PyErr::type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
@@ -240,25 +245,27 @@ fn builtin_isinstance(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn issubclass(vm: &Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
-    match cls.payload() {
-        Some(Payload::Tuple(items)) => {
+    let plain = cls.as_obj().is_some_and(|c| c.class().is(&crate::objects::types().type_));
+    if !plain {
+        if let Some(Payload::Tuple(items)) = cls.payload() {
             for c in items.iter() {
                 if issubclass(vm, sub, c)? {
                     return Ok(true);
                 }
             }
-            Ok(false)
+            return Ok(false);
         }
-        Some(Payload::Type(_)) => {
+        if let Some(check) = call::lookup_user(cls.class(), "__subclasscheck__") {
+            let r = call::call_bound(vm, &check, cls, Args::new(&[sub.clone()]))?;
+            return ops::truthy(vm, &r);
+        }
+    }
+    match cls {
+        Value::Obj(c) if typeobj::type_data(c).is_some() => {
             let Some(s) = sub.as_obj().filter(|s| typeobj::type_data(s).is_some()) else {
                 return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
             };
-            let c = cls.as_obj().cloned().ok_or_else(|| PyErr::type_error("bad class"))?;
-            if let Some(check) = call::lookup_user(c.class(), "__subclasscheck__") {
-                let r = call::call_bound(vm, &check, cls, Args::new(&[sub.clone()]))?;
-                return ops::truthy(vm, &r);
-            }
-            Ok(typeobj::is_subtype(s, &c))
+            Ok(typeobj::is_subtype(s, c))
         }
         _ => Err(PyErr::type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
     }

@@ -11,6 +11,7 @@ pub mod iterators;
 pub mod list_methods;
 pub mod lsprof;
 pub mod math;
+pub mod num_methods;
 pub mod object_methods;
 pub mod os;
 pub mod os_error;

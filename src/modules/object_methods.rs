@@ -34,8 +34,22 @@ pub fn init() {
     add_methods(
         &t.type_,
         "type",
-        &[("__new__", crate::vm::class::type_new), ("__init__", type_init), ("mro", type_mro), ("__call__", call::type_call)],
+        &[
+            ("__new__", crate::vm::class::type_new),
+            ("__init__", type_init),
+            ("mro", type_mro),
+            ("__call__", call::type_call),
+            ("__or__", type_or),
+            ("__ror__", type_ror),
+        ],
     );
+    // `list[int]` & co.: the builtin generic containers answer `__class_getitem__`.
+    for (cls, owner) in [(&t.list, "list"), (&t.dict, "dict"), (&t.tuple, "tuple"), (&t.set, "set"), (&t.frozenset, "frozenset"), (&t.type_, "type")] {
+        if let Some(ns) = cls.dict.borrow().as_ref() {
+            let f = crate::objects::function::native_method(owner, "__class_getitem__", class_getitem);
+            dict::set_str(ns, "__class_getitem__", Value::Obj(PyRef::new(&t.classmethod, Payload::ClassMethod(f))));
+        }
+    }
     // `object.__init_subclass__` is a classmethod.
     if let Some(ns) = t.object.dict.borrow().as_ref() {
         if let Some(f) = dict::get_str(ns, "__init_subclass__") {
@@ -51,6 +65,8 @@ pub fn init() {
     add_methods(&t.dict, "dict", &[("__new__", dict_new), ("__init__", dict_init)]);
     add_methods(&t.set, "set", &[("__new__", set_new), ("__init__", set_init)]);
     add_methods(&t.range, "range", &[("__new__", range_new)]);
+    add_methods(&t.module, "module", &[("__new__", module_new), ("__init__", module_init)]);
+    add_methods(&t.method, "method", &[("__new__", method_new)]);
     add_methods(&t.slice, "slice", &[("__new__", slice_new)]);
     add_methods(
         &t.property,
@@ -63,8 +79,10 @@ pub fn init() {
             ("__set_name__", property_set_name),
         ],
     );
-    add_methods(&t.classmethod, "classmethod", &[("__new__", classmethod_new)]);
-    add_methods(&t.staticmethod, "staticmethod", &[("__new__", staticmethod_new)]);
+    add_methods(&t.classmethod, "classmethod", &[("__new__", classmethod_new), ("__get__", descr_get)]);
+    add_methods(&t.staticmethod, "staticmethod", &[("__new__", staticmethod_new), ("__get__", descr_get)]);
+    add_methods(&t.property, "property", &[("__get__", descr_get)]);
+    add_methods(&t.function, "function", &[("__get__", descr_get)]);
     add_methods(&t.super_, "super", &[("__new__", super_new)]);
     add_methods(
         t.exc.get("BaseException"),
@@ -101,8 +119,11 @@ pub fn alloc_instance(cls: &PyRef, payload: Payload) -> Value {
     Value::Obj(o)
 }
 
-fn object_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+fn object_new(vm: &Vm, args: Args) -> PyResult<Value> {
     let cls = cls_arg(&args, "object.__new__")?;
+    if type_data(cls).is_some_and(|t| t.is_abstract.get()) {
+        return Err(abstract_instantiation(vm, cls));
+    }
     let kind = type_data(cls).map(|t| t.kind).unwrap_or(BaseKind::Object);
     if kind != BaseKind::Object {
         return Err(PyErr::type_error(format!(
@@ -112,6 +133,69 @@ fn object_new(_vm: &Vm, args: Args) -> PyResult<Value> {
         )));
     }
     Ok(alloc_instance(cls, Payload::Instance))
+}
+
+/// `types.MethodType(func, obj)`: a bound method.
+fn method_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("method")?;
+    let pos = args.check_count("method", 3, 3)?;
+    if !crate::modules::builtins::is_callable(&pos[1]) {
+        return Err(PyErr::type_error("first argument must be callable"));
+    }
+    if pos[2].is_none() {
+        return Err(PyErr::type_error("instance must not be None"));
+    }
+    Ok(call::new_bound_method(pos[1].clone(), pos[2].clone()))
+}
+
+/// `types.ModuleType.__new__`: an empty module, also for subclasses.
+fn module_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let cls = cls_arg(&args, "module.__new__")?;
+    // The name lives in the payload (repr, `__name__`), so take it from the call now.
+    let name = args.pos().get(1).or(args.kwarg("name")).and_then(|v| v.as_str()).map(|s| s.as_str().to_string()).unwrap_or_default();
+    let m = crate::objects::module::new_module(&name);
+    let d = m.dict.borrow().clone();
+    let o = PyRef::new(cls, Payload::Module(crate::objects::module::ModuleData { name }));
+    *o.dict.borrow_mut() = d;
+    Ok(Value::Obj(o))
+}
+
+/// `ModuleType(name, doc=None)`: sets `__name__` and `__doc__`.
+fn module_init(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_kwargs("module", &["name", "doc"])?;
+    let pos = args.pos();
+    let this = pos.first().ok_or_else(|| PyErr::type_error("module.__init__() needs an argument"))?;
+    let name = pos.get(1).or(args.kwarg("name")).ok_or_else(|| PyErr::type_error("module.__init__() missing required argument 'name' (pos 1)"))?;
+    if name.as_str().is_none() {
+        return Err(PyErr::type_error(format!("module.__init__() argument 'name' must be str, not {}", type_name(name))));
+    }
+    if pos.len() > 3 {
+        return Err(PyErr::type_error(format!("module() takes at most 2 arguments ({} given)", pos.len() - 1)));
+    }
+    let doc = pos.get(2).or(args.kwarg("doc")).cloned().unwrap_or(Value::None);
+    let ns = this.as_obj().and_then(|o| o.dict.borrow().clone());
+    if let Some(ns) = ns {
+        dict::set_str(&ns, "__name__", name.clone());
+        dict::set_str(&ns, "__doc__", doc);
+    }
+    let _ = vm;
+    Ok(Value::None)
+}
+
+/// CPython's refusal to instantiate a class with abstract methods left.
+fn abstract_instantiation(vm: &Vm, cls: &PyRef) -> PyErr {
+    let names = attr::getattr(vm, &Value::Obj(cls.clone()), "__abstractmethods__").and_then(|v| iter::collect(vm, &v));
+    let mut names: Vec<String> = match names {
+        Ok(items) => items.iter().map(|n| n.as_str().map(|s| s.as_str().to_string()).unwrap_or_default()).collect(),
+        Err(e) => return e,
+    };
+    names.sort();
+    PyErr::type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        typeobj::name_of(cls),
+        if names.len() == 1 { "" } else { "s" },
+        names.join(", ")
+    ))
 }
 
 fn object_init(_vm: &Vm, args: Args) -> PyResult<Value> {
@@ -470,6 +554,59 @@ fn slice_new(_vm: &Vm, args: Args) -> PyResult<Value> {
         n => return Err(PyErr::type_error(format!("slice expected at most 3 arguments, got {n}"))),
     };
     Ok(crate::runtime::item::new_slice(a, b, c))
+}
+
+/// Call `name` in the frozen `_types` module (unions and generic aliases are written in
+/// Python: `stdlib/_types.py`).
+fn call_types_helper(vm: &Vm, name: &str, args: &[Value]) -> PyResult<Value> {
+    let module = crate::vm::import::import_module(vm, "_types")?;
+    let f = attr::getattr(vm, &module, name)?;
+    call::call(vm, &f, Args::new(args))
+}
+
+/// `a | b` where either side is a class: a `types.UnionType`, or `NotImplemented`.
+pub fn type_union(vm: &Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    call_types_helper(vm, "_type_or", &[a.clone(), b.clone()])
+}
+
+/// `type.__or__`: `int | str` builds a `types.UnionType` (PEP 604).
+fn type_or(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("__or__", 2, 2)?;
+    call_types_helper(vm, "_type_or", pos)
+}
+
+/// `type.__ror__`: `None | int`.
+fn type_ror(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("__ror__", 2, 2)?;
+    call_types_helper(vm, "_type_ror", pos)
+}
+
+/// `list.__class_getitem__(item)` and the other builtin containers: `types.GenericAlias`.
+fn class_getitem(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("__class_getitem__", 2, 2)?;
+    call_types_helper(vm, "GenericAlias", pos)
+}
+
+/// `__get__` of the builtin descriptor types (functions, `classmethod`, `staticmethod`,
+/// `property`), for code that calls the protocol by hand; attribute lookup binds them
+/// directly without coming here.
+fn descr_get(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("__get__")?;
+    let pos = args.check_count("__get__", 2, 3)?;
+    let (this, obj) = (&pos[0], &pos[1]);
+    let owner = pos.get(2).filter(|v| !v.is_none());
+    if obj.is_none() && owner.is_none() {
+        return Err(PyErr::type_error("__get__(None, None) is invalid"));
+    }
+    match this.payload() {
+        Some(Payload::ClassMethod(f)) => {
+            let cls = owner.cloned().unwrap_or_else(|| Value::Obj(obj.class().clone()));
+            Ok(call::new_bound_method(f.clone(), cls))
+        }
+        Some(Payload::StaticMethod(f)) => Ok(f.clone()),
+        _ if obj.is_none() => Ok(this.clone()),
+        _ => attr::bind(vm, this, obj),
+    }
 }
 
 fn property_new(_vm: &Vm, args: Args) -> PyResult<Value> {

@@ -42,6 +42,8 @@ pub struct TypeData {
     pub basetype: bool,
     /// Some class on the MRO defines `__del__`.
     pub has_del: Cell<bool>,
+    /// `__abstractmethods__` is set and non-empty: `object.__new__` refuses (abc).
+    pub is_abstract: Cell<bool>,
     /// The type's `__module__` for builtin types (`builtins` unless said otherwise).
     pub module: &'static str,
     /// `(epoch, bits)`: which [`HOT_DUNDERS`] user classes on the MRO define, valid while
@@ -286,6 +288,7 @@ fn raw_type(meta: Option<&PyRef>, name: &str, bases: Vec<PyRef>, kind: BaseKind,
         heap: false,
         basetype,
         has_del: Cell::new(false),
+        is_abstract: Cell::new(false),
         module: "builtins",
         hot_dunders: Cell::new((0, 0)),
         id: next_type_id(),
@@ -528,6 +531,7 @@ pub fn new_class(meta: &PyRef, name: &str, bases: Vec<PyRef>, namespace: &PyRef)
         heap: true,
         basetype: true,
         has_del: Cell::new(false),
+        is_abstract: Cell::new(false),
         module: "",
         hot_dunders: Cell::new((0, 0)),
         id: next_type_id(),

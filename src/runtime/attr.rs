@@ -489,6 +489,13 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &str, value: Option<Value>) -
         if name == "__del__" {
             t.has_del.set(true);
         }
+        if name == "__abstractmethods__" {
+            let abstract_ = match &value {
+                Some(v) => super::ops::truthy(vm, v)?,
+                None => false,
+            };
+            t.is_abstract.set(abstract_);
+        }
     }
     if let (Payload::Function(f), Some(v)) = (&o.payload, &value) {
         match name {

@@ -60,7 +60,8 @@ fn norm_index(key: &Value, len: usize, what: &str) -> PyResult<usize> {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
         _ => match ops::index_bigint_novm(key)? {
-            Some(b) => num_traits::ToPrimitive::to_i64(&b).unwrap_or(i64::MAX),
+            Some(b) => num_traits::ToPrimitive::to_i64(&b)
+                .ok_or_else(|| PyErr::index_error(format!("cannot fit '{}' into an index-sized integer", type_name(key))))?,
             None => return Err(PyErr::type_error(format!("{what} indices must be integers or slices, not {}", type_name(key)))),
         },
     };
@@ -79,6 +80,50 @@ fn slice_parts(key: &Value) -> Option<(&Value, &Value, &Value)> {
 }
 
 /// `container[key]`.
+/// `list[i]` / `tuple[i]` with an in-range small int on an exact list or tuple: the
+/// value without any protocol dispatch; `None` for everything else (including errors,
+/// which the general path reports).
+#[inline]
+pub fn getitem_fast(container: &Value, key: &Value) -> Option<Value> {
+    let (Value::Obj(o), Value::Int(i)) = (container, key) else { return None };
+    let t = crate::objects::types();
+    match &o.payload {
+        Payload::List(l) if o.class().is(&t.list) => {
+            let items = l.borrow();
+            let j = if *i < 0 { i.checked_add(items.len() as i64)? } else { *i };
+            items.get(usize::try_from(j).ok()?).cloned()
+        }
+        Payload::Tuple(items) if o.class().is(&t.tuple) => {
+            let j = if *i < 0 { i.checked_add(items.len() as i64)? } else { *i };
+            items.get(usize::try_from(j).ok()?).cloned()
+        }
+        _ => None,
+    }
+}
+
+/// `list[i] = v` with an in-range small int on an exact list; gives `v` back when the
+/// general path must handle the store.
+#[inline]
+pub fn setitem_fast(container: &Value, key: &Value, value: Value) -> Result<(), Value> {
+    let (Value::Obj(o), Value::Int(i)) = (container, key) else { return Err(value) };
+    match &o.payload {
+        Payload::List(l) if o.class().is(&crate::objects::types().list) => {
+            let old = {
+                let mut items = l.borrow_mut();
+                let j = if *i < 0 { i.checked_add(items.len() as i64) } else { Some(*i) };
+                match j.and_then(|j| usize::try_from(j).ok()).and_then(|j| items.get_mut(j)) {
+                    Some(slot) => std::mem::replace(slot, value),
+                    None => return Err(value),
+                }
+            };
+            // Dropped after the borrow ends: a `__del__` may touch the list.
+            drop(old);
+            Ok(())
+        }
+        _ => Err(value),
+    }
+}
+
 pub fn getitem(vm: &Vm, container: &Value, key: &Value) -> PyResult<Value> {
     if let Some(f) = lookup_user(container.class(), "__getitem__") {
         return call_bound(vm, &f, container, Args::new(&[key.clone()]));
@@ -140,6 +185,10 @@ fn getitem_impl(vm: &Vm, container: &Value, key: &Value, slot_only: bool) -> PyR
         }
         Some(Payload::Type(_)) => {
             let cls = container.as_obj().cloned().ok_or_else(|| PyErr::type_error("type expected"))?;
+            // A metaclass `__getitem__` (e.g. `Color["RED"]` on an enum) comes first.
+            if let Some(f) = lookup_user(cls.class(), "__getitem__") {
+                return call_bound(vm, &f, container, Args::new(&[key.clone()]));
+            }
             if let Some(f) = typeobj::lookup(&cls, "__class_getitem__") {
                 let f = match f.payload() {
                     Some(Payload::ClassMethod(inner)) => inner.clone(),

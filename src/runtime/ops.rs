@@ -203,6 +203,12 @@ pub fn builtin_binop_vm(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyRe
                 Ok(out)
             })())
         }
+        (BinOp::Or, _) if matches!(a.payload(), Some(Payload::Type(_))) || matches!(b.payload(), Some(Payload::Type(_))) => {
+            match crate::modules::object_methods::type_union(vm, a, b) {
+                Ok(v) if v.is_not_implemented() => {}
+                r => return Some(r),
+            }
+        }
         _ => {}
     }
     if matches!(op, BinOp::Or | BinOp::And | BinOp::Subtract | BinOp::Xor) {
@@ -473,14 +479,10 @@ fn unsupported(op: BinOp, x: &Num, y: &Num) -> PyErr {
     PyErr::type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), n(x), n(y)))
 }
 
+/// `a / b` for ints beyond the exactly representable range: the correctly rounded
+/// quotient (converting each operand to a float first would round twice).
 fn big_truediv(a: &BigInt, b: &BigInt) -> PyResult<Value> {
-    if b.is_zero() {
-        return Err(PyErr::zero_division("division by zero"));
-    }
-    match (a.to_f64(), b.to_f64()) {
-        (Some(x), Some(y)) if x.is_finite() && y.is_finite() => Ok(Value::Float(x / y)),
-        _ => Err(PyErr::overflow_error("integer division result too large for a float")),
-    }
+    crate::num::int::int_truediv(a, b).map(Value::Float).map_err(PyErr::from_spec)
 }
 
 fn big_binop(a: BigInt, b: BigInt, op: BinOp) -> PyResult<Value> {
@@ -1181,6 +1183,11 @@ pub fn hash(vm: &Vm, v: &Value) -> PyResult<i64> {
                     }
                     if lookup_user(cls, "__hash__").is_some() {
                         let r = super::call::call(vm, &h, super::Args::new(&[v.clone()]))?;
+                        // A result that fits a machine word is the hash itself (-1 is
+                        // reserved, as in CPython); only bigger ints are hashed again.
+                        if let Value::Int(i) = r {
+                            return Ok(if i == -1 { -2 } else { i });
+                        }
                         return match int::as_bigint(&r) {
                             Some(b) => Ok(int::hash_int(&b)),
                             None => Err(PyErr::type_error("__hash__ method should return an integer")),

@@ -153,6 +153,17 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
+    // Every class has a `__doc__` (None without a docstring), as type.__new__ adds it,
+    // unless `__doc__` is one of the class's slots.
+    let doc_slot = dict::get_str(&ns_copy, "__slots__").is_some_and(|slots| match slots.payload() {
+        Some(Payload::Str(s)) => s.as_str() == "__doc__",
+        Some(Payload::Tuple(items)) => items.iter().any(|i| i.as_str().is_some_and(|s| s.as_str() == "__doc__")),
+        Some(Payload::List(items)) => items.borrow().iter().any(|i| i.as_str().is_some_and(|s| s.as_str() == "__doc__")),
+        _ => false,
+    });
+    if !doc_slot && dict::get_str(&ns_copy, "__doc__").is_none() {
+        dict::set_str(&ns_copy, "__doc__", Value::None);
+    }
     // Defining `__eq__` without `__hash__` makes instances unhashable.
     if dict::get_str(&ns_copy, "__eq__").is_some() && dict::get_str(&ns_copy, "__hash__").is_none() {
         dict::set_str(&ns_copy, "__hash__", Value::None);

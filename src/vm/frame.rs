@@ -82,7 +82,11 @@ impl FrameView {
             Some(l) => l.clone(),
             None => frame.locals_snapshot(),
         };
-        FrameView { globals: frame.globals.clone(), builtins: frame.builtins.clone(), locals }
+        FrameView {
+            globals: frame.globals.clone(),
+            builtins: frame.builtins.clone(),
+            locals,
+        }
     }
 }
 
@@ -194,7 +198,9 @@ fn bind_general(
     let posonly = code.posonlyargcount as usize;
     let has_varargs = code.flags & flags::VARARGS != 0;
     let has_varkw = code.flags & flags::VARKEYWORDS != 0;
-    let fname = &code.qualname;
+    // CPython names the function by its current `__qualname__` (namedtuple sets it).
+    let qualname = func.qualname.borrow();
+    let fname: &str = &qualname;
     let pos = args.pos();
 
     // Positional arguments, then the other locals unbound.
@@ -304,12 +310,12 @@ fn too_many_positional(func: &Function, code: &crate::bytecode::CodeObject, give
     if kw_given > 0 {
         PyErr::type_error(format!(
             "{}() takes {takes} but {given} positional argument{} (and {kw_given} keyword-only argument{}) were given",
-            code.qualname,
+            func.qualname.borrow(),
             if given == 1 { "" } else { "s" },
             if kw_given == 1 { "" } else { "s" }
         ))
     } else {
-        PyErr::type_error(format!("{}() takes {takes} but {given} {was} given", code.qualname))
+        PyErr::type_error(format!("{}() takes {takes} but {given} {was} given", func.qualname.borrow()))
     }
 }
 

@@ -177,18 +177,15 @@ pub(crate) fn running_frames(vm: &Vm) -> Vec<*const Frame> {
 
 /// `sys._getframe([depth])`.
 pub fn sys_getframe(vm: &Vm, args: Args) -> PyResult<Value> {
-    let depth = match args.pos().first() {
-        None => 0,
-        Some(Value::Int(i)) => *i,
-        Some(Value::Bool(b)) => *b as i64,
-        Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                crate::objects::typeobj::type_name(other)
-            )))
-        }
+    args.no_kwargs("_getframe")?;
+    let pos = args.check_count("_getframe", 0, 1)?;
+    let depth = match pos.first() {
+        Some(v) => crate::objects::int::as_bigint(v).ok_or_else(|| {
+            PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", crate::objects::typeobj::type_name(v)))
+        })?,
+        None => num_bigint::BigInt::from(0),
     };
-    let depth = depth.max(0) as usize;
+    let depth = num_traits::ToPrimitive::to_usize(&depth).unwrap_or(if depth.sign() == num_bigint::Sign::Minus { 0 } else { usize::MAX });
     match running(vm).nth(depth) {
         Some(f) => Ok(Value::Obj(get(f))),
         None => Err(PyErr::value_error("call stack is not deep enough")),

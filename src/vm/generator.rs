@@ -236,7 +236,17 @@ pub fn gen_throw(vm: &Vm, args: Args) -> PyResult<Value> {
         Err(e) => return Err(e),
     };
     if pos.len() >= 3 && !pos[2].is_none() && !matches!(pos[1].payload(), Some(Payload::Exception(_))) {
-        let inst = crate::runtime::call::call(vm, &pos[1], Args::new(&[pos[2].clone()]))?;
+        // `throw(type, value)`: a value that is already an instance of `type` is thrown
+        // as is; a tuple gives the constructor's arguments; anything else is the argument.
+        let (typ, value) = (&pos[1], &pos[2]);
+        let is_instance = typ.as_obj().is_some_and(|t| crate::objects::typeobj::isinstance(value, t));
+        let inst = if is_instance {
+            value.clone()
+        } else if let Some(Payload::Tuple(items)) = value.payload() {
+            crate::runtime::call::call(vm, typ, Args::new(items))?
+        } else {
+            crate::runtime::call::call(vm, typ, Args::new(&[value.clone()]))?
+        };
         return throw_into(vm, &pos[0], unwind::as_err(inst));
     }
     vm.reraise.set(false);

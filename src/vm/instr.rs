@@ -543,6 +543,13 @@ fn callable_name(v: &Value) -> String {
 
 /// `UnpackSequence`/`UnpackEx`: push the items so the first ends on top.
 pub(crate) fn unpack(vm: &Vm, frame: &mut Frame, seq: Value, before: usize, after: Option<usize>) -> PyResult<()> {
+    // `a, b = t` with an exact tuple of the right length: no intermediate vector.
+    if let (None, Some(Payload::Tuple(t))) = (after, seq.payload()) {
+        if t.len() == before && !is_heap_instance(&seq) {
+            frame.stack.extend(t.iter().rev().cloned());
+            return Ok(());
+        }
+    }
     let items: Vec<Value> = match seq.payload() {
         Some(Payload::Tuple(t)) if !is_heap_instance(&seq) => t.to_vec(),
         Some(Payload::List(l)) if !is_heap_instance(&seq) => l.borrow().clone(),

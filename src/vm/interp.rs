@@ -235,14 +235,19 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 Instr::BinarySubscr => {
                     let key = pop(frame);
                     let container = pop(frame);
-                    let v = item::getitem(vm, &container, &key)?;
+                    let v = match item::getitem_fast(&container, &key) {
+                        Some(v) => v,
+                        None => item::getitem(vm, &container, &key)?,
+                    };
                     frame.stack.push(v);
                 }
                 Instr::StoreSubscr => {
                     let key = pop(frame);
                     let container = pop(frame);
                     let v = pop(frame);
-                    item::setitem(vm, &container, &key, v)?;
+                    if let Err(v) = item::setitem_fast(&container, &key, v) {
+                        item::setitem(vm, &container, &key, v)?;
+                    }
                 }
                 Instr::DeleteSubscr => {
                     let key = pop(frame);
