@@ -87,6 +87,8 @@ pub fn run(cfg: Config) -> i32 {
     // not use the Rust stack, but native code calling back into Python (sort keys, dunder
     // methods) nests, up to the recursion limit.
     const STACK: usize = 512 << 20;
+    // SIGINT goes to the interpreter's main thread (it unblocks the signal at start-up).
+    crate::modules::signal::block_in_thread();
     let handle = std::thread::Builder::new().name("MainThread".into()).stack_size(STACK).spawn(move || run_main_thread(cfg));
     match handle.map(|h| h.join()) {
         Ok(Ok(code)) => code,

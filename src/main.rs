@@ -34,6 +34,10 @@ Options (and corresponding environment variables):
 -X opt : set implementation-specific option:
          -X dump-ast    print the AST of FILE (or -c CMD) like ast.dump() and exit
          -X dump-tokens print the token stream of FILE and exit
+         -X gil-policy=NAME  GIL scheduling: interval (default), interval-noforce,
+                        ticks, fifo, io-priority
+         -X gil-trace=FILE   write the GIL's events as Chrome trace JSON at exit
+         -X gil-stats   print per-thread GIL statistics at exit
 -x     : skip first line of source
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)

@@ -168,12 +168,3 @@ class ABC(metaclass=ABCMeta):
     """Inherit from this to make an abstract base class without writing the metaclass."""
 
     __slots__ = ()
-
-
-# `object` has no `__subclasshook__` in gild's core yet; ABCs reach this default.
-def _default_subclasshook(cls, subclass):
-    return NotImplemented
-
-
-if not hasattr(object, "__subclasshook__"):
-    ABCMeta.__subclasshook__ = classmethod(_default_subclasshook)

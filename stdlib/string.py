@@ -98,8 +98,7 @@ class Template(metaclass=_TemplateMeta):
             lineno = len(lines)
         raise ValueError(f"Invalid placeholder in string: line {lineno}, col {colno}")
 
-    def substitute(self, mapping=None, /, **kws):
-        """Replace every placeholder; a missing name raises KeyError."""
+    def _render(self, mapping, kws, safe):
         if mapping is None:
             mapping = kws
         elif kws:
@@ -112,26 +111,11 @@ class Template(metaclass=_TemplateMeta):
             elif kind == "escaped":
                 out.append(self.delimiter)
             elif kind == "invalid":
-                self._invalid(part[2] + len(self.delimiter))
-            else:
+                if not safe:
+                    self._invalid(part[2] + len(self.delimiter))
+                out.append(self.delimiter)
+            elif not safe:
                 out.append(str(mapping[part[1]]))
-        return "".join(out)
-
-    def safe_substitute(self, mapping=None, /, **kws):
-        """Like substitute, but leaves unknown or malformed placeholders as they are."""
-        if mapping is None:
-            mapping = kws
-        elif kws:
-            mapping = _ChainLookup(kws, mapping)
-        out = []
-        for part in self._scan():
-            kind = part[0]
-            if kind == "text":
-                out.append(part[1])
-            elif kind == "escaped":
-                out.append(self.delimiter)
-            elif kind == "invalid":
-                out.append(self.delimiter)
             else:
                 name = part[1]
                 try:
@@ -142,6 +126,14 @@ class Template(metaclass=_TemplateMeta):
                     else:
                         out.append(self.delimiter + name)
         return "".join(out)
+
+    def substitute(self, mapping=None, /, **kws):
+        """Replace every placeholder; a missing name raises KeyError."""
+        return self._render(mapping, kws, False)
+
+    def safe_substitute(self, mapping=None, /, **kws):
+        """Like substitute, but leaves unknown or malformed placeholders as they are."""
+        return self._render(mapping, kws, True)
 
     def is_valid(self):
         return all(part[0] != "invalid" for part in self._scan())

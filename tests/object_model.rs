@@ -7,6 +7,30 @@ use gild::runtime::ops;
 use gild::vm::Vm;
 use num_bigint::BigInt;
 
+/// A thread state whose test holds the GIL: the test harness runs tests on parallel
+/// threads, and objects may only be touched by the GIL holder. Locals declared after it are
+/// dropped first, so every object dies while the GIL is still held.
+struct GilVm(Option<Vm>);
+
+impl std::ops::Deref for GilVm {
+    type Target = Vm;
+    fn deref(&self) -> &Vm {
+        self.0.as_ref().expect("vm")
+    }
+}
+
+impl Drop for GilVm {
+    fn drop(&mut self) {
+        self.0.take();
+        gild::runtime::gil::release();
+    }
+}
+
+fn gil_vm() -> GilVm {
+    gild::runtime::gil::acquire();
+    GilVm(Some(Vm::new()))
+}
+
 fn int_str(v: &Value) -> String {
     match v {
         Value::Int(i) => i.to_string(),
@@ -16,7 +40,7 @@ fn int_str(v: &Value) -> String {
 
 #[test]
 fn dict_keeps_insertion_order_through_deletes_and_growth() {
-    let _vm = Vm::new();
+    let _vm = gil_vm();
     let d = dict::new_dict();
     for i in 0..100 {
         dict::set_str(&d, &format!("k{i}"), Value::Int(i));
@@ -35,7 +59,7 @@ fn dict_keeps_insertion_order_through_deletes_and_growth() {
 
 #[test]
 fn ints_overflow_into_bigints_and_normalise_back() {
-    let vm = Vm::new();
+    let vm = gil_vm();
     let big = ops::binary_op(&vm, &Value::Int(i64::MAX), &Value::Int(1), BinOp::Add).unwrap();
     assert!(matches!(big, Value::Obj(_)));
     assert_eq!(int_str(&big), "9223372036854775808");
@@ -47,7 +71,7 @@ fn ints_overflow_into_bigints_and_normalise_back() {
 
 #[test]
 fn floor_division_and_modulo_follow_python_signs() {
-    let vm = Vm::new();
+    let vm = gil_vm();
     let cases = [(7, 2, 3, 1), (-7, 2, -4, 1), (7, -2, -4, -1), (-7, -2, 3, -1)];
     for (a, b, q, r) in cases {
         let fq = ops::binary_op(&vm, &Value::Int(a), &Value::Int(b), BinOp::FloorDivide).unwrap();
@@ -61,7 +85,7 @@ fn floor_division_and_modulo_follow_python_signs() {
 
 #[test]
 fn equal_numbers_hash_equal() {
-    let vm = Vm::new();
+    let vm = gil_vm();
     assert_eq!(ops::hash(&vm, &Value::Int(1)).unwrap(), ops::hash(&vm, &Value::Float(1.0)).unwrap());
     assert_eq!(ops::hash(&vm, &Value::Bool(true)).unwrap(), 1);
     assert_eq!(ops::hash(&vm, &Value::Int(-1)).unwrap(), -2);
@@ -74,7 +98,7 @@ fn equal_numbers_hash_equal() {
 
 #[test]
 fn mixed_comparisons_are_exact() {
-    let vm = Vm::new();
+    let vm = gil_vm();
     let big = Value::from_bigint(BigInt::from(2).pow(60u32) + 1);
     assert!(!ops::compare_bool(&vm, &big, &Value::Float(2f64.powi(60)), CmpOp::Eq).unwrap());
     assert!(ops::compare_bool(&vm, &big, &Value::Float(2f64.powi(60)), CmpOp::Gt).unwrap());
@@ -88,7 +112,7 @@ fn mixed_comparisons_are_exact() {
 
 #[test]
 fn c3_mro_for_diamond_and_conflict() {
-    let _vm = Vm::new();
+    let _vm = gil_vm();
     let t = types();
     let ns = || dict::new_dict();
     let a = typeobj::new_class(&t.type_, "A", vec![], &ns()).unwrap();
@@ -105,7 +129,7 @@ fn c3_mro_for_diamond_and_conflict() {
 
 #[test]
 fn exception_hierarchy_matches_cpython() {
-    let _vm = Vm::new();
+    let _vm = gil_vm();
     let exc = &types().exc;
     assert!(typeobj::is_subtype(exc.get("ModuleNotFoundError"), exc.get("ImportError")));
     assert!(typeobj::is_subtype(exc.get("TabError"), exc.get("SyntaxError")));
@@ -116,7 +140,7 @@ fn exception_hierarchy_matches_cpython() {
 
 #[test]
 fn dropping_a_long_chain_does_not_overflow_the_stack() {
-    let _vm = Vm::new();
+    let _vm = gil_vm();
     let mut head = Value::None;
     for _ in 0..1_000_000 {
         head = Value::new_list(vec![head]);

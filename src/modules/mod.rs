@@ -1,10 +1,13 @@
 //! Native modules (`builtins`, `sys`, ...) and the methods of builtin types, registered in
 //! their type's namespace at start-up.
 
+pub mod atexit;
 pub mod builtins;
 pub mod bytes_methods;
 pub mod dict_methods;
 pub mod eval;
+pub mod gc;
+pub mod gil_module;
 pub mod io;
 pub mod io_codec;
 pub mod iterators;
@@ -23,9 +26,12 @@ pub mod slot_methods;
 pub mod str_format;
 pub mod str_methods;
 pub mod structseq;
+pub mod signal;
 pub mod sys;
+pub mod thread;
 pub mod time;
 pub mod unicode_error;
+pub mod weakref;
 
 /// The native modules by import name, with their constructors. A module is created on
 /// first import (start-up stays fast) and then lives in `sys.modules`.
@@ -40,6 +46,12 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("io", io::create),
     ("_io", io::create),
     ("_lsprof", |_| lsprof::create()),
+    ("_weakref", weakref::create),
+    ("atexit", atexit::create),
+    ("gc", gc::create),
+    ("_thread", thread::create),
+    ("_gil", gil_module::create),
+    ("signal", signal::create),
 ];
 
 /// Does gild have a native module `name` (without creating it)?

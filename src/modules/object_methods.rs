@@ -28,6 +28,7 @@ pub fn init() {
             ("__delattr__", object_delattr),
             ("__getattribute__", object_getattribute),
             ("__init_subclass__", crate::vm::class::object_init_subclass),
+            ("__subclasshook__", object_subclasshook),
             ("__format__", object_format),
         ],
     );
@@ -50,10 +51,12 @@ pub fn init() {
             dict::set_str(ns, "__class_getitem__", Value::Obj(PyRef::new(&t.classmethod, Payload::ClassMethod(f))));
         }
     }
-    // `object.__init_subclass__` is a classmethod.
+    // `object.__init_subclass__` and `object.__subclasshook__` are classmethods.
     if let Some(ns) = t.object.dict.borrow().as_ref() {
-        if let Some(f) = dict::get_str(ns, "__init_subclass__") {
-            dict::set_str(ns, "__init_subclass__", Value::Obj(PyRef::new(&t.classmethod, Payload::ClassMethod(f))));
+        for name in ["__init_subclass__", "__subclasshook__"] {
+            if let Some(f) = dict::get_str(ns, name) {
+                dict::set_str(ns, name, Value::Obj(PyRef::new(&t.classmethod, Payload::ClassMethod(f))));
+            }
         }
     }
     add_methods(&t.int, "int", &[("__new__", int_new)]);
@@ -110,9 +113,14 @@ pub(crate) fn cls_arg<'a>(args: &Args<'a>, fname: &str) -> PyResult<&'a PyRef> {
 pub fn alloc_instance(cls: &PyRef, payload: Payload) -> Value {
     let o = PyRef::new(cls, payload);
     if let Some(t) = type_data(cls).filter(|t| t.heap) {
+        // The cycle collector sees an instance's own dicts through the instance until
+        // Python code gets hold of them (`__dict__`), as CPython 3.11's inline values.
         let d = dict::new_dict();
+        crate::runtime::heap::gc_lists::untrack(&d);
         if t.slotted && t.has_dict {
-            dict::set_str(&d, "__dict__", Value::Obj(dict::new_dict()));
+            let inner = dict::new_dict();
+            crate::runtime::heap::gc_lists::untrack(&inner);
+            dict::set_str(&d, "__dict__", Value::Obj(inner));
         }
         *o.dict.borrow_mut() = Some(d);
     }
@@ -133,6 +141,12 @@ fn object_new(vm: &Vm, args: Args) -> PyResult<Value> {
         )));
     }
     Ok(alloc_instance(cls, Payload::Instance))
+}
+
+/// `object.__subclasshook__(subclass)`: no opinion (`NotImplemented`), so ABCs fall back
+/// to their registry and real subclasses.
+fn object_subclasshook(_vm: &Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::not_implemented())
 }
 
 /// `types.MethodType(func, obj)`: a bound method.

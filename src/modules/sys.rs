@@ -180,13 +180,7 @@ pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
 
 // ---- flags, numeric info, encodings, switch interval, sizes ----
 
-static SWITCH_INTERVAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0x3F74_7AE1_47AE_147B); // 0.005
 static INT_MAX_STR_DIGITS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(crate::num::INT_MAX_STR_DIGITS);
-
-/// `sys.getswitchinterval()` in seconds (stored for the GIL's scheduler).
-pub fn switch_interval() -> f64 {
-    f64::from_bits(SWITCH_INTERVAL.load(std::sync::atomic::Ordering::Relaxed))
-}
 
 /// The current `sys.get_int_max_str_digits()` limit (0: unlimited).
 pub fn int_max_str_digits() -> usize {
@@ -306,8 +300,12 @@ fn add_extras(cfg: &crate::Config, d: &PyRef) {
         ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ("getsizeof", sys_getsizeof),
         ("getrefcount", sys_getrefcount),
+        ("excepthook", sys_excepthook),
     ] {
         dict::set_str(d, name, native(name, f));
+    }
+    if let Some(hook) = dict::get_str(d, "excepthook") {
+        dict::set_str(d, "__excepthook__", hook);
     }
 }
 
@@ -334,7 +332,7 @@ fn sys_getfilesystemencodeerrors(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn sys_getswitchinterval(_vm: &Vm, args: Args) -> PyResult<Value> {
     no_args(&args, "getswitchinterval")?;
-    Ok(Value::Float(switch_interval()))
+    Ok(Value::Float(crate::runtime::gil::switch_interval()))
 }
 
 fn sys_setswitchinterval(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -344,7 +342,7 @@ fn sys_setswitchinterval(vm: &Vm, args: Args) -> PyResult<Value> {
     if v <= 0.0 || v.is_nan() {
         return Err(PyErr::value_error("switch interval must be strictly positive"));
     }
-    SWITCH_INTERVAL.store(v.to_bits(), std::sync::atomic::Ordering::Relaxed);
+    crate::runtime::gil::set_switch_interval(v);
     Ok(Value::None)
 }
 
@@ -521,6 +519,22 @@ fn sys_exc_info(vm: &Vm, _args: Args) -> PyResult<Value> {
     }
     let tb = crate::objects::exception::exc_data(&e).and_then(|d| d.borrow().traceback.clone()).map(Value::Obj).unwrap_or(Value::None);
     Ok(Value::new_tuple(vec![Value::Obj(e.class().clone()), e, tb]))
+}
+
+/// `sys.excepthook(type, value, traceback)`: print the exception as an uncaught one.
+fn sys_excepthook(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("excepthook")?;
+    let pos = args.check_count("excepthook", 3, 3)?;
+    match pos[1].as_obj() {
+        Some(e) if matches!(e.payload, crate::objects::Payload::Exception(_)) => {
+            crate::vm::traceback::print_exception(vm, &PyErr { exc: e.clone() });
+            Ok(Value::None)
+        }
+        _ => Err(PyErr::type_error(format!(
+            "print_exception(): Exception expected for value, {} found",
+            crate::objects::typeobj::type_name(&pos[1])
+        ))),
+    }
 }
 
 fn sys_exception(vm: &Vm, _args: Args) -> PyResult<Value> {

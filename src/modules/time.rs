@@ -82,7 +82,7 @@ clocks! {
 }
 
 /// A seconds value (int or float) as nanoseconds, for `sleep`.
-fn timeout_ns(v: &Value) -> PyResult<i128> {
+pub(crate) fn timeout_ns(v: &Value) -> PyResult<i128> {
     let f = match v {
         Value::Float(f) => Some(*f),
         _ => match v.payload() {

@@ -23,6 +23,7 @@ pub mod set_table;
 pub mod str;
 pub mod tuple;
 pub mod typeobj;
+pub mod weakref;
 
 use std::cell::RefCell;
 
@@ -284,6 +285,8 @@ pub enum Payload {
     /// `zip`, `map`, `enumerate`, `reversed`, ... : native iterators written in Rust.
     NativeIter(Box<dyn crate::runtime::iter::NativeIterator>),
     Generator(Box<crate::vm::generator::GenObject>),
+    /// A weak reference or proxy (`weakref.ref`, `weakref.proxy`).
+    WeakRef(Box<weakref::WeakRefData>),
     /// Singletons with no state: `NotImplemented`, `Ellipsis`, the call-protocol marker.
     Singleton,
     /// State of an object defined by a native module (open files, ...), reached by

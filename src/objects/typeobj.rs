@@ -548,6 +548,15 @@ pub fn new_class(meta: &PyRef, name: &str, bases: Vec<PyRef>, namespace: &PyRef)
         let descr = PyRef::new(&t.member_descriptor, Payload::MemberDescr { name: slot.clone(), owner: cls.clone() });
         dict::set_str(&ns, slot, Value::Obj(descr));
     }
+    // Instances accept weak references unless `__slots__` leaves `__weakref__` out (or the
+    // builtin base is variable-sized, as CPython's `int`, `str`, `bytes`, `tuple`).
+    let wants_weakref = match &slots {
+        None => !matches!(kind, BaseKind::Int | BaseKind::Str | BaseKind::Bytes | BaseKind::Tuple),
+        Some(names) => names.iter().any(|n| n == "__weakref__"),
+    };
+    if wants_weakref && !bases.iter().any(|b| lookup(b, "__weakref__").is_some()) {
+        dict::set_str(&ns, "__weakref__", super::weakref::weakref_descriptor());
+    }
     *cls.dict.borrow_mut() = Some(ns);
     let mro = compute_mro(&cls, &bases)?;
     let has_del = mro.iter().any(|c| c.dict.borrow().as_ref().is_some_and(|d| dict::get_str(d, "__del__").is_some()));

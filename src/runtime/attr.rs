@@ -254,6 +254,8 @@ fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     };
     if name == "__dict__" {
         if let Some(d) = instance_dict(o) {
+            // Handed to Python code: the collector must now see the dict on its own.
+            crate::runtime::heap::gc_lists::track(&d);
             return Ok(Some(Value::Obj(d)));
         }
     }

@@ -1,24 +1,56 @@
-//! The global interpreter lock, and [`GilShared`]: the one wrapper that lets GIL-guarded
-//! data (the builtin-type registry, interpreter state) sit in a `static`.
+//! The global interpreter lock: one per process, a scheduler with switchable policies, the
+//! always-on per-thread counters that make it observable (`_gil`), and [`GilShared`] /
+//! [`Handoff`], the two wrappers that let GIL-guarded data cross into statics and new
+//! threads. All of the GIL's `unsafe` lives here.
 //!
-//! Discipline (DESIGN §5): object handles are `!Send`, so objects cannot leave the thread
-//! that holds them; code runs without the GIL only inside [`allow_threads`], whose closure
-//! must be `Send` (it cannot capture object handles). Until the threads issue lands there is
-//! one Python thread, which takes the GIL at start-up and gives it up only in
-//! `allow_threads`.
+//! # Invariants (DESIGN §3, §5)
+//! 1. **A thread touches objects only while it holds the GIL.** Object handles are `!Send`,
+//!    so safe code cannot move one to another thread; the only way to run without the GIL is
+//!    [`allow_threads`], whose closure must be `Send` (it cannot capture a handle).
+//! 2. **[`GilShared`] values are only touched by GIL holders.** They are created during
+//!    start-up or lazily by code running Python (GIL held), and read only by such code.
+//! 3. **A [`Handoff`] is opened only after the receiving thread took the GIL.** It is built
+//!    by a GIL holder, moved into a new OS thread, and opened with the [`GilToken`] that
+//!    [`thread_start`] returns once the new thread holds the GIL. If the spawn fails the
+//!    closure (and the handoff) is dropped by the spawning thread, which holds the GIL.
+//! 4. **The GIL state is only changed under `STATE`'s mutex**; the eval breaker's drop bit is
+//!    set by a waiter and cleared by the thread that takes the GIL next.
+//!
+//! # Scheduling
+//! A thread that finds the GIL held waits on `COND` for the switch interval; if no switch
+//! happened meanwhile it raises a *drop request* (the eval-breaker bit [`BREAK_DROP`]). The
+//! holder sees the bit at its next function entry or backward jump, releases (a *forced*
+//! release) and, under the `interval` policy, waits until another thread took the GIL
+//! (forced switching), so it cannot immediately win it back. Policies:
+//! - `interval`: CPython 3.2+ (the default);
+//! - `interval-noforce`: the same without the forced handoff;
+//! - `ticks`: the old GIL: release every [`TICKS`] breaker checks, no timer, no handoff;
+//! - `fifo`: waiters are served by ticket, in arrival order;
+//! - `io-priority`: a thread returning from a blocking call asks for the GIL at once and is
+//!   preferred over threads that were forced off.
 
-use parking_lot::{Mutex, MutexGuard};
+use std::cell::{Cell, RefCell};
+use std::marker::PhantomData;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering::Relaxed};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-/// Data that may only be touched while the GIL is held.
-///
-/// # Safety argument
-/// `Sync`/`Send` are asserted because every access happens on a thread that holds the GIL:
-/// the wrapped values are created during start-up (GIL held) and then only read by threads
-/// running Python code, which hold the GIL by construction. Reference counts of the
-/// objects inside change only under the GIL.
+use parking_lot::{Condvar, Mutex};
+
+use super::gil_stats::{self, Event, ThreadStats};
+use crate::vm::EVAL_BREAKER;
+
+/// `EVAL_BREAKER` bit: a waiter asks the holder to drop the GIL.
+pub const BREAK_DROP: u32 = 2;
+/// `EVAL_BREAKER` bit: the `ticks` policy counts breaker checks.
+pub const BREAK_TICK: u32 = 4;
+/// Breaker checks between releases under the `ticks` policy.
+pub const TICKS: u32 = 100;
+
+/// Data that may only be touched while the GIL is held (invariant 2).
 pub struct GilShared<T>(T);
 
-// SAFETY: see the type's documentation — all access is serialised by the GIL.
+// SAFETY: invariant 2 — every access happens on a thread that holds the GIL.
 unsafe impl<T> Sync for GilShared<T> {}
 // SAFETY: as above.
 unsafe impl<T> Send for GilShared<T> {}
@@ -34,28 +66,379 @@ impl<T> GilShared<T> {
     }
 }
 
-static GIL: Mutex<()> = Mutex::new(());
+/// Proof that the current thread holds the GIL (returned by [`thread_start`]).
+pub struct GilToken(PhantomData<*const ()>);
+
+/// Values (object handles) carried to a new thread (invariant 3).
+pub struct Handoff<T>(T);
+
+// SAFETY: invariant 3 — built under the GIL, opened only with a `GilToken` on the receiving
+// thread, or dropped by the sender (which holds the GIL) if the thread never starts.
+unsafe impl<T> Send for Handoff<T> {}
+
+impl<T> Handoff<T> {
+    /// Wrap `value`; the caller holds the GIL (it is running Python code).
+    pub fn new(value: T) -> Self {
+        Handoff(value)
+    }
+
+    pub fn open(self, _token: &GilToken) -> T {
+        self.0
+    }
+}
+
+/// A scheduling policy (see the module documentation).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Policy {
+    Interval = 0,
+    IntervalNoForce = 1,
+    Ticks = 2,
+    Fifo = 3,
+    IoPriority = 4,
+}
+
+pub const POLICY_NAMES: [&str; 5] = ["interval", "interval-noforce", "ticks", "fifo", "io-priority"];
+
+impl Policy {
+    pub fn from_name(name: &str) -> Option<Policy> {
+        Some(match name {
+            "interval" => Policy::Interval,
+            "interval-noforce" => Policy::IntervalNoForce,
+            "ticks" => Policy::Ticks,
+            "fifo" => Policy::Fifo,
+            "io-priority" => Policy::IoPriority,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        POLICY_NAMES[self as usize]
+    }
+
+    fn from_u8(v: u8) -> Policy {
+        match v {
+            1 => Policy::IntervalNoForce,
+            2 => Policy::Ticks,
+            3 => Policy::Fifo,
+            4 => Policy::IoPriority,
+            _ => Policy::Interval,
+        }
+    }
+}
+
+static POLICY: AtomicU8 = AtomicU8::new(0);
+/// The switch interval in microseconds (`sys.setswitchinterval`; CPython's resolution).
+static INTERVAL_US: AtomicU64 = AtomicU64::new(5000);
+/// Set at interpreter shutdown: threads other than the main one never run Python again.
+static FINALIZING: AtomicBool = AtomicBool::new(false);
+
+pub fn policy() -> Policy {
+    Policy::from_u8(POLICY.load(Relaxed))
+}
+
+pub fn set_policy(p: Policy) {
+    let _st = STATE.lock();
+    POLICY.store(p as u8, Relaxed);
+    if p == Policy::Ticks && gil_stats::live_threads() > 1 {
+        EVAL_BREAKER.fetch_or(BREAK_TICK, Relaxed);
+    } else {
+        EVAL_BREAKER.fetch_and(!BREAK_TICK, Relaxed);
+    }
+    COND.notify_all();
+}
+
+/// `sys.getswitchinterval()`.
+pub fn switch_interval() -> f64 {
+    INTERVAL_US.load(Relaxed) as f64 / 1e6
+}
+
+/// `sys.setswitchinterval(secs)` (the caller checked `secs > 0`).
+pub fn set_switch_interval(secs: f64) {
+    INTERVAL_US.store(((secs * 1e6) as u64).max(1), Relaxed);
+}
+
+/// Why a thread released the GIL.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Release {
+    /// Around a blocking call ([`allow_threads`]).
+    Blocking,
+    /// A drop request was honoured.
+    Forced,
+    /// The `ticks` policy's periodic release.
+    Tick,
+    /// The thread finished.
+    Exit,
+}
+
+struct State {
+    locked: bool,
+    /// Serial of the thread that took the GIL last (it may have released it since).
+    last_holder: u64,
+    /// Number of times the GIL was taken.
+    switches: u64,
+    waiting: u32,
+    /// Waiters returning from a blocking call (for `io-priority`).
+    io_waiting: u32,
+    /// `fifo` tickets: the next to hand out and the next to serve.
+    next_ticket: u64,
+    serving: u64,
+    drop_requested: bool,
+    request_at: Option<Instant>,
+}
+
+static STATE: Mutex<State> = Mutex::new(State {
+    locked: false,
+    last_holder: 0,
+    switches: 0,
+    waiting: 0,
+    io_waiting: 0,
+    next_ticket: 0,
+    serving: 0,
+    drop_requested: false,
+    request_at: None,
+});
+/// Signalled when the GIL is released.
+static COND: Condvar = Condvar::new();
+/// Signalled when the GIL is taken (the forced-switching handshake).
+static SWITCH: Condvar = Condvar::new();
+
+struct Local {
+    stats: Arc<ThreadStats>,
+    held_since: Cell<Option<Instant>>,
+    held: Cell<bool>,
+    ticks: Cell<u32>,
+}
 
 thread_local! {
-    static HELD: std::cell::RefCell<Option<MutexGuard<'static, ()>>> = const { std::cell::RefCell::new(None) };
+    static LOCAL: RefCell<Option<Rc<Local>>> = const { RefCell::new(None) };
 }
 
-/// Take the GIL for the current thread (blocking).
+use std::rc::Rc;
+
+fn local() -> Rc<Local> {
+    LOCAL.with(|l| {
+        let mut l = l.borrow_mut();
+        if let Some(x) = l.as_ref() {
+            return x.clone();
+        }
+        let x = Rc::new(Local { stats: gil_stats::register(), held_since: Cell::new(None), held: Cell::new(false), ticks: Cell::new(TICKS) });
+        *l = Some(x.clone());
+        x
+    })
+}
+
+/// Does the current thread hold the GIL?
+pub fn holds() -> bool {
+    LOCAL.with(|l| l.borrow().as_ref().is_some_and(|x| x.held.get()))
+}
+
+fn request_drop(st: &mut State, me: &ThreadStats) {
+    if st.drop_requested {
+        return;
+    }
+    st.drop_requested = true;
+    st.request_at = Some(Instant::now());
+    me.drop_requests.fetch_add(1, Relaxed);
+    EVAL_BREAKER.fetch_or(BREAK_DROP, Relaxed);
+}
+
+/// Take the GIL for the current thread (blocking). `io`: the thread returns from a
+/// blocking call (matters to `io-priority`).
+fn take(io: bool) {
+    let me = local();
+    let stats = &me.stats;
+    let t0 = Instant::now();
+    let mut st = STATE.lock();
+    let pol = policy();
+    let ticket = if pol == Policy::Fifo {
+        let t = st.next_ticket;
+        st.next_ticket += 1;
+        Some(t)
+    } else {
+        None
+    };
+    let admissible = |st: &State| !st.locked && ticket.is_none_or(|t| t == st.serving) && (io || pol != Policy::IoPriority || st.io_waiting == 0);
+    let mut waited = false;
+    if !admissible(&st) {
+        waited = true;
+        st.waiting += 1;
+        if io {
+            st.io_waiting += 1;
+            if pol == Policy::IoPriority && st.locked {
+                request_drop(&mut st, stats);
+            }
+        }
+        gil_stats::trace(stats, Event::Want);
+        gil_stats::waiting_changed(st.waiting);
+        while !admissible(&st) {
+            if pol == Policy::Ticks {
+                COND.wait(&mut st);
+                continue;
+            }
+            let saved = st.switches;
+            let r = COND.wait_for(&mut st, Duration::from_micros(INTERVAL_US.load(Relaxed)));
+            if r.timed_out() && st.locked && st.switches == saved {
+                request_drop(&mut st, stats);
+            }
+        }
+        st.waiting -= 1;
+        if io {
+            st.io_waiting -= 1;
+        }
+        gil_stats::waiting_changed(st.waiting);
+    }
+    if ticket.is_some() {
+        st.serving += 1;
+    }
+    st.locked = true;
+    st.switches += 1;
+    let same = st.last_holder == stats.serial;
+    st.last_holder = stats.serial;
+    if st.drop_requested {
+        st.drop_requested = false;
+        st.request_at = None;
+        EVAL_BREAKER.fetch_and(!BREAK_DROP, Relaxed);
+    }
+    SWITCH.notify_all();
+    drop(st);
+    let now = Instant::now();
+    stats.acquired(now.duration_since(t0), same, waited);
+    me.held.set(true);
+    me.held_since.set(Some(now));
+    gil_stats::trace(stats, Event::Acquired);
+    if FINALIZING.load(Relaxed) && !stats.main() {
+        // Shutdown: a daemon thread never runs Python again.
+        release_raw(&me, Release::Exit);
+        loop {
+            std::thread::park();
+        }
+    }
+}
+
+fn release_raw(me: &Local, why: Release) {
+    let stats = &me.stats;
+    let now = Instant::now();
+    if let Some(s) = me.held_since.take() {
+        stats.released(now.duration_since(s), why);
+    }
+    me.held.set(false);
+    gil_stats::trace(stats, Event::Released(why));
+    let mut st = STATE.lock();
+    if why == Release::Forced {
+        if let Some(at) = st.request_at {
+            stats.latency(now.duration_since(at));
+        }
+    }
+    st.locked = false;
+    let pol = policy();
+    if st.waiting > 1 && matches!(pol, Policy::Fifo | Policy::IoPriority) {
+        COND.notify_all();
+    } else {
+        COND.notify_one();
+    }
+    if why == Release::Forced && pol == Policy::Interval {
+        // Forced switching: wait until another thread has taken the GIL.
+        while st.last_holder == stats.serial && st.waiting > 0 {
+            SWITCH.wait(&mut st);
+        }
+    }
+}
+
+/// Take the GIL for the interpreter's main thread at start-up.
 pub fn acquire() {
-    let guard = GIL.lock();
-    HELD.with(|h| *h.borrow_mut() = Some(guard));
+    let me = local();
+    me.stats.mark_main();
+    take(false);
 }
 
-/// Release the GIL held by the current thread.
+/// Release the GIL held by the current thread (end of a thread).
 pub fn release() {
-    HELD.with(|h| h.borrow_mut().take());
+    let me = local();
+    if me.held.get() {
+        release_raw(&me, Release::Exit);
+    }
 }
 
-/// Run `f` without the GIL (blocking I/O, sleeps). `f` is `Send`, so it cannot touch
-/// Python objects.
+/// A new Python thread starts: register it and take the GIL.
+pub fn thread_start(name: &str) -> GilToken {
+    let me = local();
+    me.stats.set_name(name);
+    gil_stats::trace(&me.stats, Event::ThreadStart);
+    if policy() == Policy::Ticks && gil_stats::live_threads() > 1 {
+        EVAL_BREAKER.fetch_or(BREAK_TICK, Relaxed);
+    }
+    take(false);
+    GilToken(PhantomData)
+}
+
+/// Name the current thread in statistics and traces.
+pub fn set_thread_name(name: &str) {
+    local().stats.set_name(name);
+}
+
+/// The current Python thread ends: release the GIL for good.
+pub fn thread_exit() {
+    let me = local();
+    gil_stats::trace(&me.stats, Event::ThreadExit);
+    me.stats.finish();
+    if gil_stats::live_threads() <= 1 {
+        EVAL_BREAKER.fetch_and(!BREAK_TICK, Relaxed);
+    }
+    release_raw(&me, Release::Exit);
+}
+
+/// Interpreter shutdown: other threads stop at their next GIL acquisition.
+pub fn begin_finalize() {
+    FINALIZING.store(true, Relaxed);
+}
+
+/// Run `f` without the GIL (blocking I/O, sleeps, lock waits). `f` is `Send`, so it cannot
+/// touch Python objects (invariant 1).
 pub fn allow_threads<R: Send>(f: impl FnOnce() -> R + Send) -> R {
-    release();
+    let me = local();
+    if !me.held.get() {
+        return f();
+    }
+    release_raw(&me, Release::Blocking);
     let r = f();
-    acquire();
+    take(true);
     r
+}
+
+/// The eval breaker's GIL bits are set: honour a drop request or a tick.
+#[cold]
+pub fn on_breaker(bits: u32) {
+    let me = local();
+    if !me.held.get() {
+        return;
+    }
+    if bits & BREAK_DROP != 0 {
+        if STATE.lock().drop_requested {
+            release_raw(&me, Release::Forced);
+            take(false);
+        }
+        return;
+    }
+    if bits & BREAK_TICK != 0 {
+        let t = me.ticks.get();
+        if t > 1 {
+            me.ticks.set(t - 1);
+            return;
+        }
+        me.ticks.set(TICKS);
+        if STATE.lock().waiting > 0 {
+            release_raw(&me, Release::Tick);
+            take(false);
+        }
+    }
+}
+
+/// Give other threads a chance to run (a zero-length `sleep`).
+pub fn yield_now() {
+    allow_threads(std::thread::yield_now);
+}
+
+/// Threads waiting for the GIL right now.
+pub fn waiting_threads() -> u32 {
+    STATE.lock().waiting
 }

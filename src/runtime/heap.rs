@@ -16,6 +16,17 @@
 //! 4. **Deallocation never recurses deeply.** Dropping an object drops its children; past
 //!    [`MAX_DEALLOC_DEPTH`] nested deallocations the object is queued and freed by the
 //!    outermost one, so a million-node linked list does not overflow the Rust stack.
+//! 5. **A [`WeakPtr`] never outlives its object unnoticed.** Weak pointers sit only in the
+//!    weak-reference side table (`objects::weakref`): an object flagged
+//!    [`flags::HAS_WEAKREFS`] has its weak references cleared in [`dealloc`] before it is
+//!    freed, and a weak reference object leaves its referent's list in [`free`] before it
+//!    is freed. So a `WeakPtr` found in the table always points at allocated memory (its
+//!    count may be zero while the object is being torn down: `upgrade` then says `None`).
+//! 6. **Tracked lists hold only live objects.** The cycle collector's lists (one per
+//!    generation, the frozen list and the collector's working list) point at container
+//!    objects without owning them. An object leaves its list the moment its count reaches
+//!    zero in [`dealloc`] (and rejoins the youngest one if a finaliser resurrects it), so
+//!    every pointer in a list is an allocated object with a non-zero count.
 
 use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
@@ -32,12 +43,163 @@ pub mod flags {
     pub const FINALIZED: u32 = 1;
     /// Immortal: never freed (builtin types, singletons). Counts still move, harmlessly.
     pub const IMMORTAL: u32 = 2;
+    /// Some weak reference points at the object (its list is in `objects::weakref`).
+    pub const HAS_WEAKREFS: u32 = 4;
+    /// Bits 8..11: which cycle-collector list holds the object (see [`super::gc_list`]).
+    pub const GC_LIST_SHIFT: u32 = 8;
+    pub const GC_LIST_MASK: u32 = 7 << GC_LIST_SHIFT;
 }
+
+/// The cycle collector's object lists (invariant 6). `UNTRACKED` objects are in none.
+pub mod gc_list {
+    pub const UNTRACKED: u8 = 0;
+    /// Generations 0, 1, 2 are lists 1, 2, 3.
+    pub const GEN0: u8 = 1;
+    pub const PERMANENT: u8 = 4;
+    /// The objects a collection is examining.
+    pub const WORKING: u8 = 5;
+    pub const COUNT: usize = 6;
+}
+
+/// The tracked-object lists and the allocation trigger.
+struct Tracked {
+    lists: [Vec<NonNull<PyObject>>; gc_list::COUNT],
+    /// Collect generation 0 when it holds more than this many objects (0: never).
+    threshold0: usize,
+    /// A collection was requested and not yet started.
+    requested: bool,
+}
+
+static TRACKED: crate::runtime::gil::GilShared<RefCell<Tracked>> = crate::runtime::gil::GilShared::new(RefCell::new(Tracked {
+    lists: [Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()],
+    threshold0: 700,
+    requested: false,
+}));
+
+fn gc_list_of(h: &Header) -> u8 {
+    ((h.flags.get() & flags::GC_LIST_MASK) >> flags::GC_LIST_SHIFT) as u8
+}
+
+fn set_gc_list(h: &Header, list: u8) {
+    h.flags.set((h.flags.get() & !flags::GC_LIST_MASK) | ((list as u32) << flags::GC_LIST_SHIFT));
+}
+
+/// Put `ptr` at the end of `list` (it must be untracked).
+fn gc_push(t: &mut Tracked, ptr: NonNull<PyObject>, list: u8) {
+    // SAFETY: callers pass live objects (invariant 6).
+    let h = unsafe { &ptr.as_ref().header };
+    let v = &mut t.lists[list as usize];
+    h.gc_index.set(v.len() as u32);
+    set_gc_list(h, list);
+    v.push(ptr);
+}
+
+/// Take `ptr` out of whatever list holds it.
+fn gc_remove(t: &mut Tracked, ptr: NonNull<PyObject>) {
+    // SAFETY: the object is allocated (its memory is freed only after this runs).
+    let h = unsafe { &ptr.as_ref().header };
+    let list = gc_list_of(h);
+    if list == gc_list::UNTRACKED {
+        return;
+    }
+    let v = &mut t.lists[list as usize];
+    let i = h.gc_index.get() as usize;
+    v.swap_remove(i);
+    if let Some(moved) = v.get(i) {
+        // SAFETY: entries of a list are live objects (invariant 6).
+        unsafe { moved.as_ref() }.header.gc_index.set(i as u32);
+    }
+    set_gc_list(h, gc_list::UNTRACKED);
+}
+
+/// Heap objects allocated and not yet freed (the leak check's counter: `gc._live_objects()`).
+static LIVE: crate::runtime::gil::GilShared<Cell<isize>> = crate::runtime::gil::GilShared::new(Cell::new(0));
+
+/// How many heap objects are allocated right now.
+pub fn live_objects() -> isize {
+    LIVE.get().get()
+}
+
+/// Start tracking a new container; ask for a collection when generation 0 is full.
+fn gc_track_new(ptr: NonNull<PyObject>) {
+    let mut t = TRACKED.get().borrow_mut();
+    gc_push(&mut t, ptr, gc_list::GEN0);
+    if t.threshold0 != 0 && t.lists[gc_list::GEN0 as usize].len() > t.threshold0 && !t.requested {
+        t.requested = true;
+        crate::runtime::gc::request_collection();
+    }
+}
+
+/// The cycle collector's view of the tracked lists. All of it is safe to call: entries are
+/// live objects (invariant 6) and are handed out as [`WeakPtr`]s.
+pub mod gc_lists {
+    use super::*;
+
+    /// Which list holds `o`, and where.
+    pub fn position(o: &PyRef) -> (u8, u32) {
+        let h = o.header();
+        (gc_list_of(h), h.gc_index.get())
+    }
+
+    pub fn len(list: u8) -> usize {
+        TRACKED.get().borrow().lists[list as usize].len()
+    }
+
+    /// The objects of `list`, in list order (an object's index is its position).
+    pub fn snapshot(list: u8) -> Vec<WeakPtr> {
+        TRACKED.get().borrow().lists[list as usize].iter().map(|p| WeakPtr(*p)).collect()
+    }
+
+    /// Move every object of `from` to the end of `to`.
+    pub fn move_all(from: u8, to: u8) {
+        if from == to {
+            return;
+        }
+        let mut t = TRACKED.get().borrow_mut();
+        let objs = std::mem::take(&mut t.lists[from as usize]);
+        for p in objs {
+            gc_push(&mut t, p, to);
+        }
+    }
+
+    /// Move one tracked object to the end of `to`.
+    pub fn move_to(o: &PyRef, to: u8) {
+        let mut t = TRACKED.get().borrow_mut();
+        if gc_list_of(o.header()) == gc_list::UNTRACKED {
+            return;
+        }
+        gc_remove(&mut t, o.ptr);
+        gc_push(&mut t, o.ptr, to);
+    }
+
+    pub fn track(o: &PyRef) {
+        if gc_list_of(o.header()) == gc_list::UNTRACKED && o.flags() & flags::IMMORTAL == 0 {
+            gc_push(&mut TRACKED.get().borrow_mut(), o.ptr, gc_list::GEN0);
+        }
+    }
+
+    pub fn untrack(o: &PyRef) {
+        gc_remove(&mut TRACKED.get().borrow_mut(), o.ptr);
+    }
+
+    pub fn set_threshold0(n: usize) {
+        TRACKED.get().borrow_mut().threshold0 = n;
+    }
+
+    /// The requested collection is starting (or was declined): allow new requests.
+    pub fn clear_request() {
+        TRACKED.get().borrow_mut().requested = false;
+    }
+}
+
 
 /// The header every heap object starts with.
 pub struct Header {
     rc: Cell<usize>,
     flags: Cell<u32>,
+    /// Position in the cycle collector's list named by the flags' list bits (it fills the
+    /// header's padding, so tracking costs no header bytes).
+    gc_index: Cell<u32>,
     /// Owned reference to the object's class (invariant 3).
     class: Cell<NonNull<PyObject>>,
 }
@@ -53,18 +215,25 @@ impl PyRef {
     /// Allocate a new object of class `class`.
     pub fn new(class: &PyRef, payload: Payload) -> PyRef {
         let class_ptr = class.clone().into_raw();
+        let track = crate::runtime::gc::needs_tracking(&payload, class);
         let obj = Box::new(PyObject {
-            header: Header { rc: Cell::new(1), flags: Cell::new(0), class: Cell::new(class_ptr) },
+            header: Header { rc: Cell::new(1), flags: Cell::new(0), gc_index: Cell::new(0), class: Cell::new(class_ptr) },
             dict: RefCell::new(None),
             payload,
         });
-        PyRef { ptr: NonNull::from(Box::leak(obj)), _not_send: PhantomData }
+        let ptr = NonNull::from(Box::leak(obj));
+        let live = LIVE.get();
+        live.set(live.get() + 1);
+        if track {
+            gc_track_new(ptr);
+        }
+        PyRef { ptr, _not_send: PhantomData }
     }
 
     /// Allocate an object that is its own class (only `type` itself). It is immortal.
     pub fn new_self_classed(payload: Payload) -> PyRef {
         let obj = Box::new(PyObject {
-            header: Header { rc: Cell::new(2), flags: Cell::new(flags::IMMORTAL), class: Cell::new(NonNull::dangling()) },
+            header: Header { rc: Cell::new(2), flags: Cell::new(flags::IMMORTAL), gc_index: Cell::new(0), class: Cell::new(NonNull::dangling()) },
             dict: RefCell::new(None),
             payload,
         });
@@ -97,8 +266,10 @@ impl PyRef {
         self.header().rc.get()
     }
 
-    /// Never free this object (builtin types and singletons).
+    /// Never free this object (builtin types and singletons). Immortal objects are not
+    /// tracked by the cycle collector.
     pub fn make_immortal(&self) {
+        gc_remove(&mut TRACKED.get().borrow_mut(), self.ptr);
         let h = self.header();
         h.flags.set(h.flags.get() | flags::IMMORTAL);
     }
@@ -143,6 +314,53 @@ impl PyRef {
     pub fn set_flag(&self, f: u32) {
         let h = self.header();
         h.flags.set(h.flags.get() | f);
+    }
+}
+
+/// A non-owning pointer to a heap object, kept only by the weak-reference table
+/// (invariant 5).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct WeakPtr(NonNull<PyObject>);
+
+impl WeakPtr {
+    pub fn of(o: &PyRef) -> WeakPtr {
+        WeakPtr(o.ptr)
+    }
+
+    pub fn addr(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+
+    /// A new owning handle, or `None` while the object is being torn down.
+    pub fn upgrade(&self) -> Option<PyRef> {
+        // SAFETY: invariant 5: the object is still allocated.
+        let obj = unsafe { self.0.as_ref() };
+        let rc = obj.header.rc.get();
+        if rc == 0 {
+            return None;
+        }
+        obj.header.rc.set(rc + 1);
+        Some(PyRef { ptr: self.0, _not_send: PhantomData })
+    }
+
+    pub fn refcount(&self) -> usize {
+        // SAFETY: invariant 5/6: the object is still allocated.
+        unsafe { self.0.as_ref() }.header.rc.get()
+    }
+
+    /// Look at a live object and its class without taking a reference.
+    pub fn inspect<R>(&self, f: impl FnOnce(&PyObject, &PyRef) -> R) -> R {
+        // SAFETY: invariants 5/6: the object is allocated; its class slot owns a reference
+        // (invariant 3), viewed as a `&PyRef` for the duration of `f`.
+        let obj = unsafe { self.0.as_ref() };
+        let class = unsafe { &*(obj.header.class.as_ptr() as *const PyRef) };
+        f(obj, class)
+    }
+
+    /// Look at the object without taking a reference (it may be in its teardown).
+    pub fn with<R>(&self, f: impl FnOnce(&PyObject) -> R) -> R {
+        // SAFETY: invariant 5: the object is still allocated; the borrow ends with `f`.
+        f(unsafe { self.0.as_ref() })
     }
 }
 
@@ -214,6 +432,14 @@ pub fn set_finalize_hook(hook: FinalizeHook) {
     let _ = FINALIZE_HOOK.set(hook);
 }
 
+/// Run `o`'s finaliser through the interpreter's hook (the cycle collector's PEP 442
+/// step; the caller marked it `FINALIZED`).
+pub fn run_finalizer(o: &PyRef) {
+    if let Some(hook) = FINALIZE_HOOK.get() {
+        hook(o);
+    }
+}
+
 #[cold]
 fn dealloc(ptr: NonNull<PyObject>) {
     // SAFETY: the count just reached zero, so no handle refers to the object; we own it.
@@ -223,12 +449,17 @@ fn dealloc(ptr: NonNull<PyObject>) {
         obj.header.rc.set(1 << 30);
         return;
     }
+    // Leave the collector's lists now: a dying object is never examined (invariant 6).
+    let was_tracked = fl & flags::GC_LIST_MASK != 0;
+    if was_tracked {
+        gc_remove(&mut TRACKED.get().borrow_mut(), ptr);
+    }
     // SAFETY: the class slot owns a reference (invariant 3); viewed as a `&PyRef` while
     // `obj` is alive.
     let class = unsafe { &*(obj.header.class.as_ptr() as *const PyRef) };
     if fl & flags::FINALIZED == 0 && obj.needs_finalizer(class) {
         if let Some(hook) = FINALIZE_HOOK.get() {
-            obj.header.flags.set(fl | flags::FINALIZED);
+            obj.header.flags.set(obj.header.flags.get() | flags::FINALIZED);
             // Take a temporary reference for the finaliser's duration.
             obj.header.rc.set(1);
             let tmp = PyRef { ptr, _not_send: PhantomData };
@@ -237,12 +468,20 @@ fn dealloc(ptr: NonNull<PyObject>) {
             if resurrected || rc > 1 {
                 // Someone kept a reference: the object lives on without our temporary one.
                 obj.header.rc.set(rc - 1);
+                if was_tracked && gc_list_of(&obj.header) == gc_list::UNTRACKED {
+                    gc_push(&mut TRACKED.get().borrow_mut(), ptr, gc_list::GEN0);
+                }
                 std::mem::forget(tmp);
                 return;
             }
             std::mem::forget(tmp);
             obj.header.rc.set(0);
         }
+    }
+    if obj.header.flags.get() & flags::HAS_WEAKREFS != 0 {
+        // Weak references die before their referent (callbacks run now, with the object
+        // unreachable but not yet freed).
+        crate::objects::weakref::clear_weakrefs(ptr.as_ptr() as usize, true);
     }
     let depth = DEALLOC_DEPTH.with(|d| d.get());
     if depth >= MAX_DEALLOC_DEPTH {
@@ -264,8 +503,14 @@ fn free(ptr: NonNull<PyObject>) {
     // SAFETY: `ptr` came from `Box::leak` in `PyRef::new` and its count is zero with no
     // resurrection, so this is the unique owner; rebuilding the Box drops and frees it once.
     let boxed = unsafe { Box::from_raw(ptr.as_ptr()) };
+    if let Payload::WeakRef(w) = &boxed.payload {
+        // Leave the referent's list before the memory goes (invariant 5).
+        crate::objects::weakref::unregister(w, ptr.as_ptr() as usize);
+    }
     let class = boxed.header.class.get();
     drop(boxed);
+    let live = LIVE.get();
+    live.set(live.get() - 1);
     // Release the class slot's reference (invariant 3) after the object is gone.
     drop(PyRef { ptr: class, _not_send: PhantomData });
 }

@@ -132,6 +132,43 @@ pub fn existing(frame: &Frame) -> Option<&FrameObject> {
     }
 }
 
+/// The references a frame object owns, for the cycle collector: not those of a frame
+/// still running (the frame owns them).
+pub fn traverse(f: &FrameObject, visit: &mut dyn FnMut(&PyRef)) {
+    let v = |x: &Value, visit: &mut dyn FnMut(&PyRef)| {
+        if let Value::Obj(o) = x {
+            visit(o);
+        }
+    };
+    visit(&f.code);
+    visit(&f.globals);
+    visit(&f.builtins);
+    if let Some(ns) = &f.ns_locals {
+        visit(ns);
+    }
+    if let Ok(d) = f.locals_dict.try_borrow() {
+        if let Some(d) = d.as_ref() {
+            visit(d);
+        }
+    }
+    if let Ok(t) = f.trace.try_borrow() {
+        v(&t, visit);
+    }
+    if let Ok(done) = f.done.try_borrow() {
+        if let Some(done) = done.as_ref() {
+            for x in done.fast.iter().flatten() {
+                v(x, visit);
+            }
+            for c in &done.cells {
+                visit(c);
+            }
+            if let Some(b) = &done.back {
+                visit(b);
+            }
+        }
+    }
+}
+
 /// `frame` is finishing: its object keeps the locals, position and caller.
 pub(crate) fn detach(frame: &mut Frame) {
     let Some(obj) = frame.obj.take() else { return };

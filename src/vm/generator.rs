@@ -481,3 +481,30 @@ pub fn init() {
     );
     let _ = type_name;
 }
+
+/// The cycle collector's view of a generator: what its handled exception and suspended
+/// frame refer to (a running generator's frame is on the VM's stack, not here).
+pub fn traverse(g: &GenObject, visit: &mut dyn FnMut(&PyRef)) {
+    if let Ok(e) = g.exc_state.try_borrow() {
+        if let Value::Obj(o) = &*e {
+            visit(o);
+        }
+    }
+    if let Ok(f) = g.frame.try_borrow() {
+        if let Some(f) = f.as_ref() {
+            crate::runtime::gc::traverse_frame(f, visit);
+        }
+    }
+}
+
+/// Break a generator's references (the collector's teardown): its frame goes.
+pub fn clear(g: &GenObject, dropped: &mut Vec<Value>) {
+    if let Ok(mut e) = g.exc_state.try_borrow_mut() {
+        dropped.push(std::mem::replace(&mut *e, Value::None));
+    }
+    let frame = g.frame.try_borrow_mut().ok().and_then(|mut f| f.take());
+    if frame.is_some() {
+        g.state.set(GenState::Closed);
+    }
+    drop(frame);
+}

@@ -329,8 +329,10 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 }
                 Instr::JumpForward { target } => frame.ip = target as usize,
                 Instr::JumpBackward { target } => {
-                    frame.ip = target as usize;
+                    // Checked before jumping, so an exception raised here belongs to the
+                    // loop's last instruction (inside any enclosing `try`).
                     vm.check_breaker()?;
+                    frame.ip = target as usize;
                 }
                 Instr::PopJumpIfFalse { target } => {
                     let v = pop(frame);

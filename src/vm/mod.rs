@@ -26,7 +26,7 @@ pub mod unwind;
 use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use crate::objects::{types, PyRef, Value};
+use crate::objects::{PyRef, Value};
 use crate::runtime::gil::GilShared;
 use crate::runtime::{Args, PyErr, PyResult};
 use frame::Frame;
@@ -50,8 +50,12 @@ static INTERP: once_cell::sync::OnceCell<GilShared<Interp>> = once_cell::sync::O
 
 /// The eval-breaker word (DESIGN §5): checked at function entry and backward jumps.
 pub static EVAL_BREAKER: AtomicU32 = AtomicU32::new(0);
-/// `EVAL_BREAKER` bit: SIGINT arrived.
-pub const BREAK_SIGINT: u32 = 1;
+/// `EVAL_BREAKER` bit: a signal arrived; its Python handler runs in the main thread
+/// (`modules::signal`). The GIL's bits (`BREAK_DROP` = 2, `BREAK_TICK` = 4) are in
+/// `runtime::gil`.
+pub const BREAK_SIGNAL: u32 = 1;
+/// `EVAL_BREAKER` bit: generation 0 of the cycle collector is full (`runtime::gc`).
+pub const BREAK_GC: u32 = 8;
 
 /// The interpreter state. Panics before [`Vm::init`] (an interpreter bug).
 pub fn interp() -> &'static Interp {
@@ -89,12 +93,15 @@ pub struct Vm {
     pub(crate) current: Cell<*const Frame>,
     /// `sys.settrace` / `sys.setprofile` state of this thread.
     pub(crate) hooks: trace::Hooks,
+    /// The main thread's state (the one that receives `KeyboardInterrupt`).
+    pub is_main: bool,
 }
 
 impl Vm {
     /// Start the interpreter (types, `builtins`, `sys`) and return the main thread's state.
     pub fn init(config: crate::Config) -> Vm {
         crate::objects::init_types();
+        crate::modules::signal::install_default();
         crate::runtime::gil::acquire();
         INTERP.get_or_init(|| {
             let modules = crate::objects::dict::new_dict();
@@ -105,7 +112,8 @@ impl Vm {
             GilShared::new(Interp { modules, builtins_module, builtins, sys, recursion_limit: Cell::new(DEFAULT_RECURSION_LIMIT), config })
         });
         crate::runtime::heap::set_finalize_hook(class::run_del);
-        Vm::new()
+        crate::modules::gil_module::configure(&interp().config);
+        Vm { is_main: true, ..Vm::new() }
     }
 
     /// A thread state (the interpreter must be initialised).
@@ -119,6 +127,7 @@ impl Vm {
             frame_view: RefCell::new(None),
             current: Cell::new(std::ptr::null()),
             hooks: trace::Hooks::new(),
+            is_main: false,
         }
     }
 
@@ -208,7 +217,7 @@ impl Vm {
 
     /// Check the eval breaker (function entry and backward jumps).
     #[inline]
-    pub(crate) fn check_breaker(&self) -> PyResult<()> {
+    pub fn check_breaker(&self) -> PyResult<()> {
         if EVAL_BREAKER.load(Ordering::Relaxed) == 0 {
             return Ok(());
         }
@@ -217,20 +226,45 @@ impl Vm {
 
     #[cold]
     fn handle_breaker(&self) -> PyResult<()> {
-        let bits = EVAL_BREAKER.swap(0, Ordering::AcqRel);
-        if bits & BREAK_SIGINT != 0 {
-            return Err(PyErr::with_args(types().exc.get("KeyboardInterrupt"), vec![]));
+        let bits = EVAL_BREAKER.load(Ordering::Acquire);
+        if bits & BREAK_GC != 0 {
+            EVAL_BREAKER.fetch_and(!BREAK_GC, Ordering::AcqRel);
+            crate::runtime::gc::collect_auto(self);
+        }
+        if bits & BREAK_SIGNAL != 0 && self.is_main {
+            crate::modules::signal::run_pending(self)?;
+        }
+        if bits & (crate::runtime::gil::BREAK_DROP | crate::runtime::gil::BREAK_TICK) != 0 {
+            crate::runtime::gil::on_breaker(bits);
         }
         Ok(())
     }
 }
 
-/// Interpreter shutdown: clear the namespaces of the imported modules, most recently
-/// imported first (so `__del__` of objects still referenced by globals runs, as in
-/// CPython's module finalisation): names starting with one underscore, then the rest,
-/// `__builtins__` kept.
+/// Interpreter shutdown: join the non-daemon threads, run the `atexit` functions, then clear the namespaces of the
+/// imported modules, most recently imported first (so `__del__` of objects still referenced
+/// by globals runs, as in CPython's module finalisation): names starting with one
+/// underscore, then the rest, `__builtins__` kept; finally a full cycle collection.
 pub fn finalize(vm: &Vm) {
-    let _ = vm;
+    join_threads(vm);
+    crate::modules::atexit::run_exitfuncs(vm);
+    crate::runtime::gil::begin_finalize();
+    // Garbage cycles already unreachable go first (CPython finds them in its first
+    // shutdown collection too).
+    crate::runtime::gc::collect(vm, 2, "shutdown");
+    clear_modules(vm);
+    crate::modules::gil_module::at_exit(&interp().config);
+}
+
+/// Wait for the non-daemon threads (`threading._shutdown()`, if `threading` was imported).
+fn join_threads(vm: &Vm) {
+    let Some(m) = crate::objects::dict::get_str(&interp().modules, "threading") else { return };
+    if let Err(e) = crate::runtime::call::call_method(vm, &m, "_shutdown", &[]) {
+        traceback::print_unraisable(vm, "Exception ignored on threading shutdown:", &e);
+    }
+}
+
+fn clear_modules(vm: &Vm) {
     let modules: Vec<Value> = crate::objects::dict::items(&interp().modules).into_iter().map(|(_, m)| m).collect();
     for m in modules.iter().rev() {
         let Some(o) = m.as_obj() else { continue };
@@ -251,6 +285,9 @@ pub fn finalize(vm: &Vm) {
             }
         }
     }
+    // Cycles that only the module namespaces kept alive are collected now, so their
+    // finalisers run before exit as in CPython.
+    crate::runtime::gc::collect(vm, 2, "shutdown");
 }
 
 impl Default for Vm {

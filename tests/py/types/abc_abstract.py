@@ -45,3 +45,4 @@ a = MS([1, 2, 3]); print(list(a & {2, 3, 4}), list(a | {9}), list(a - {1}), a <=
 print(collections.abc.Sized, type(Mapping))
 try: Mapping()
 except TypeError as e: print(e)
+print(object.__subclasshook__(int), Reg.__subclasshook__(int), hasattr(object, "__subclasshook__"))

@@ -1,0 +1,633 @@
+//! The `_thread` module: OS threads running Python (`start_new_thread`), the lock types
+//! (`lock` with `acquire(blocking, timeout)`, reentrant `RLock`), thread identity
+//! (`get_ident`, `get_native_id`, `_count`), `stack_size`, `interrupt_main`, and
+//! `_excepthook` (the default `threading.excepthook`). `threading.py` is written over it.
+//!
+//! Waiting for a lock releases the GIL; the main thread waits in short slices so that a
+//! SIGINT turns into `KeyboardInterrupt` while it waits (CPython 3.11 on POSIX).
+
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex};
+
+use crate::objects::function::{add_methods, native};
+use crate::objects::typeobj::{self, type_name};
+use crate::objects::{dict, module, tuple, types, Payload, PyRef, Value};
+use crate::runtime::gil::{self, Handoff};
+use crate::runtime::gil_stats;
+use crate::runtime::{attr, call, repr, Args, PyErr, PyResult};
+use crate::vm::Vm;
+
+/// `_thread.TIMEOUT_MAX` in seconds (CPython's value on Linux).
+pub const TIMEOUT_MAX: f64 = 9223372036.0;
+/// How long the main thread blocks before looking for a pending SIGINT.
+const SIGNAL_SLICE: Duration = Duration::from_millis(20);
+/// Default stack of a new thread (native code calling back into Python nests on it).
+const DEFAULT_STACK: usize = 64 << 20;
+
+static RUNNING: AtomicUsize = AtomicUsize::new(0);
+static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
+
+/// A lock's state, shared with the waits that run without the GIL. A plain lock uses
+/// `count` 0/1 and ignores the owner; an `RLock` counts its owner's acquisitions.
+pub struct RawLock {
+    state: Mutex<(u64, u64)>,
+    cond: Condvar,
+    reentrant: bool,
+}
+
+enum Outcome {
+    Acquired,
+    TimedOut,
+    Interrupted,
+}
+
+impl RawLock {
+    pub fn new(reentrant: bool) -> Arc<RawLock> {
+        Arc::new(RawLock { state: Mutex::new((0, 0)), cond: Condvar::new(), reentrant })
+    }
+
+    fn take(&self, st: &mut (u64, u64), me: u64) -> bool {
+        if st.1 == 0 {
+            *st = (me, 1);
+            true
+        } else if self.reentrant && st.0 == me {
+            st.1 += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn try_acquire(&self, me: u64) -> bool {
+        let mut st = self.state.lock();
+        self.take(&mut st, me)
+    }
+
+    /// Block (without the GIL) until acquired, `deadline` passes, or (for the main
+    /// thread) a SIGINT is pending.
+    fn wait(&self, me: u64, deadline: Option<Instant>, main: bool) -> Outcome {
+        let mut st = self.state.lock();
+        loop {
+            if self.take(&mut st, me) {
+                return Outcome::Acquired;
+            }
+            if main && crate::modules::signal::pending() {
+                return Outcome::Interrupted;
+            }
+            let now = Instant::now();
+            if deadline.is_some_and(|d| now >= d) {
+                return Outcome::TimedOut;
+            }
+            let until = match (deadline, main) {
+                (Some(d), true) => Some(d.min(now + SIGNAL_SLICE)),
+                (Some(d), false) => Some(d),
+                (None, true) => Some(now + SIGNAL_SLICE),
+                (None, false) => None,
+            };
+            match until {
+                Some(t) => {
+                    self.cond.wait_until(&mut st, t);
+                }
+                None => self.cond.wait(&mut st),
+            }
+        }
+    }
+
+    /// Release once; `me` must own an `RLock`. Returns false when not held (or not owned).
+    pub fn release(&self, me: u64) -> bool {
+        let mut st = self.state.lock();
+        if st.1 == 0 || (self.reentrant && st.0 != me) {
+            return false;
+        }
+        st.1 -= 1;
+        if st.1 == 0 {
+            st.0 = 0;
+            drop(st);
+            self.cond.notify_one();
+        }
+        true
+    }
+
+    fn snapshot(&self) -> (u64, u64) {
+        *self.state.lock()
+    }
+}
+
+/// The payload of `_thread.lock` and `_thread.RLock` objects.
+pub struct LockObj(pub Arc<RawLock>);
+
+struct ThreadTypes {
+    lock: PyRef,
+    rlock: PyRef,
+    hook_args: PyRef,
+}
+
+static TYPES: once_cell::sync::OnceCell<gil::GilShared<ThreadTypes>> = once_cell::sync::OnceCell::new();
+
+fn thread_types() -> &'static ThreadTypes {
+    TYPES.get_or_init(|| gil::GilShared::new(make_types())).get()
+}
+
+fn new_type(name: &str) -> PyRef {
+    let t = types();
+    let ns = dict::new_dict();
+    dict::set_str(&ns, "__module__", Value::new_str("_thread"));
+    dict::set_str(&ns, "__qualname__", Value::new_str(name));
+    let cls = typeobj::new_class(&t.type_, name, vec![], &ns).unwrap_or_else(|_| t.object.clone());
+    cls.make_immortal();
+    cls
+}
+
+fn make_types() -> ThreadTypes {
+    let common: &[(&'static str, crate::objects::NativeFn)] = &[
+        ("acquire", lock_acquire),
+        ("release", lock_release),
+        ("__enter__", lock_acquire),
+        ("__exit__", lock_exit),
+        ("__repr__", lock_repr),
+    ];
+    let lock = new_type("lock");
+    add_methods(&lock, "lock", common);
+    add_methods(
+        &lock,
+        "lock",
+        &[
+            ("__new__", lock_new_denied),
+            ("locked", lock_locked),
+            ("acquire_lock", lock_acquire),
+            ("release_lock", lock_release),
+            ("locked_lock", lock_locked),
+            ("_at_fork_reinit", lock_noop),
+        ],
+    );
+    let rlock = new_type("RLock");
+    add_methods(&rlock, "RLock", common);
+    add_methods(
+        &rlock,
+        "RLock",
+        &[
+            ("__new__", rlock_new),
+            ("_is_owned", rlock_is_owned),
+            ("_release_save", rlock_release_save),
+            ("_acquire_restore", rlock_acquire_restore),
+            ("_at_fork_reinit", lock_noop),
+        ],
+    );
+    let hook_args = super::structseq::new_type("_thread", "_ExceptHookArgs", &["exc_type", "exc_value", "exc_traceback", "thread"], 4);
+    ThreadTypes { lock, rlock, hook_args }
+}
+
+fn new_lock_value(reentrant: bool) -> Value {
+    let tys = thread_types();
+    let cls = if reentrant { &tys.rlock } else { &tys.lock };
+    Value::Obj(PyRef::new(cls, Payload::Native(Box::new(LockObj(RawLock::new(reentrant))))))
+}
+
+/// The lock behind a `_thread` lock object.
+pub fn lock_of(v: &Value) -> Option<&Arc<RawLock>> {
+    match v.payload() {
+        Some(Payload::Native(b)) => b.downcast_ref::<LockObj>().map(|l| &l.0),
+        _ => None,
+    }
+}
+
+fn this<'a>(args: &Args<'a>, what: &str) -> PyResult<&'a Arc<RawLock>> {
+    args.args.first().and_then(lock_of).ok_or_else(|| {
+        let got = args.args.first().map(type_name).unwrap_or_else(|| "nothing".into());
+        PyErr::type_error(format!("descriptor '{what}' requires a '_thread.lock' object but received a '{got}'"))
+    })
+}
+
+fn me() -> u64 {
+    gil_stats::current_ident()
+}
+
+/// Parse `acquire(blocking=True, timeout=-1)` into `(blocking, timeout in ns or None)`.
+fn acquire_args(vm: &Vm, args: &Args) -> PyResult<(bool, Option<i128>)> {
+    let pos = &args.pos()[1..];
+    if pos.len() > 2 {
+        return Err(PyErr::type_error(format!("acquire() takes at most 2 arguments ({} given)", pos.len())));
+    }
+    let mut blocking = pos.first().cloned();
+    let mut timeout = pos.get(1).cloned();
+    for (k, v) in args.kwargs() {
+        match k {
+            "blocking" if blocking.is_none() => blocking = Some(v.clone()),
+            "timeout" if timeout.is_none() => timeout = Some(v.clone()),
+            _ => return Err(PyErr::type_error(format!("'{k}' is an invalid keyword argument for acquire()"))),
+        }
+    }
+    let blocking = match blocking {
+        None => true,
+        Some(v) => crate::runtime::argparse::index_arg(vm, &v)? != 0,
+    };
+    let timeout = match timeout {
+        None => None,
+        Some(v) => {
+            let ns = super::time::timeout_ns(&v).map_err(|e| {
+                if e.is("OverflowError") {
+                    PyErr::overflow_error("timestamp out of range for platform time_t")
+                } else {
+                    e
+                }
+            })?;
+            if ns == -1_000_000_000 {
+                None
+            } else {
+                if !blocking {
+                    return Err(PyErr::value_error("can't specify a timeout for a non-blocking call"));
+                }
+                if ns < 0 {
+                    return Err(PyErr::value_error("timeout value must be positive"));
+                }
+                if ns as f64 / 1e9 > TIMEOUT_MAX {
+                    return Err(PyErr::overflow_error("timeout value is too large"));
+                }
+                Some(ns)
+            }
+        }
+    };
+    Ok((blocking, timeout))
+}
+
+/// Acquire `lock` for the current thread, releasing the GIL while it waits. `Ok(false)`
+/// when the timeout passed; `KeyboardInterrupt` if SIGINT arrives in the main thread.
+pub fn acquire(vm: &Vm, lock: &Arc<RawLock>, blocking: bool, timeout_ns: Option<i128>) -> PyResult<bool> {
+    let id = me();
+    if lock.try_acquire(id) {
+        return Ok(true);
+    }
+    if !blocking || timeout_ns == Some(0) {
+        return Ok(false);
+    }
+    let deadline = timeout_ns.map(|ns| Instant::now() + Duration::from_nanos(ns as u64));
+    let main = vm.is_main;
+    loop {
+        let l = lock.clone();
+        match gil::allow_threads(move || l.wait(id, deadline, main)) {
+            Outcome::Acquired => return Ok(true),
+            Outcome::TimedOut => return Ok(false),
+            Outcome::Interrupted => vm.check_breaker()?,
+        }
+    }
+}
+
+fn lock_acquire(vm: &Vm, args: Args) -> PyResult<Value> {
+    let lock = this(&args, "acquire")?;
+    let (blocking, timeout) = acquire_args(vm, &args)?;
+    Ok(Value::Bool(acquire(vm, lock, blocking, timeout)?))
+}
+
+fn lock_release(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let lock = this(&args, "release")?;
+    if !lock.release(me()) {
+        return Err(PyErr::runtime_error(if lock.reentrant { "cannot release un-acquired lock" } else { "release unlocked lock" }));
+    }
+    Ok(Value::None)
+}
+
+fn lock_exit(vm: &Vm, args: Args) -> PyResult<Value> {
+    lock_release(vm, Args::new(&args.args[..1.min(args.args.len())]))
+}
+
+fn lock_locked(_vm: &Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(this(&args, "locked")?.snapshot().1 > 0))
+}
+
+fn lock_noop(_vm: &Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn lock_repr(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let lock = this(&args, "__repr__")?;
+    let addr = args.args[0].as_obj().map_or(0, |o| o.addr());
+    let (owner, count) = lock.snapshot();
+    let state = if count > 0 { "locked" } else { "unlocked" };
+    let cls = typeobj::name_of(args.args[0].class());
+    Ok(Value::new_str(if lock.reentrant {
+        format!("<{state} _thread.{cls} object owner={owner} count={count} at {addr:#x}>")
+    } else {
+        format!("<{state} _thread.{cls} object at {addr:#x}>")
+    }))
+}
+
+fn lock_new_denied(_vm: &Vm, _args: Args) -> PyResult<Value> {
+    Err(PyErr::type_error("cannot create '_thread.lock' instances"))
+}
+
+fn rlock_new(_vm: &Vm, _args: Args) -> PyResult<Value> {
+    Ok(new_lock_value(true))
+}
+
+fn rlock_is_owned(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let (owner, count) = this(&args, "_is_owned")?.snapshot();
+    Ok(Value::Bool(count > 0 && owner == me()))
+}
+
+/// `RLock._release_save()`: release completely, returning the state (for `Condition`).
+fn rlock_release_save(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let lock = this(&args, "_release_save")?;
+    let mut st = lock.state.lock();
+    if st.1 == 0 {
+        return Err(PyErr::runtime_error("cannot release un-acquired lock"));
+    }
+    let saved = *st;
+    *st = (0, 0);
+    drop(st);
+    lock.cond.notify_one();
+    Ok(Value::new_tuple(vec![Value::from(saved.1 as i64), Value::from(saved.0 as i64)]))
+}
+
+/// `RLock._acquire_restore((count, owner))`.
+fn rlock_acquire_restore(vm: &Vm, args: Args) -> PyResult<Value> {
+    let lock = this(&args, "_acquire_restore")?;
+    let state = args.pos().get(1).and_then(tuple::items).map(|s| s.to_vec()).unwrap_or_default();
+    let count = match state.first() {
+        Some(v) => crate::runtime::argparse::index_arg(vm, v)?.max(1) as u64,
+        None => return Err(PyErr::type_error("_acquire_restore() argument must be a (count, owner) tuple")),
+    };
+    acquire(vm, lock, true, None)?;
+    lock.state.lock().1 = count;
+    Ok(Value::None)
+}
+
+// ---- condition variables (the fast path of `threading.Condition`) ----
+
+/// Release `lock` completely for a condition wait; returns what to restore.
+fn release_for_wait(lock: &RawLock, me: u64) -> PyResult<u64> {
+    let mut st = lock.state.lock();
+    let owned = st.1 > 0 && (!lock.reentrant || st.0 == me);
+    if !owned {
+        return Err(PyErr::runtime_error("cannot wait on un-acquired lock"));
+    }
+    let count = st.1;
+    *st = (0, 0);
+    drop(st);
+    lock.cond.notify_one();
+    Ok(count)
+}
+
+/// Take `lock` back after a wait (ignoring signals until it is held), restoring `count`.
+fn restore_after_wait(vm: &Vm, lock: &Arc<RawLock>, count: u64) {
+    let id = me();
+    if !lock.try_acquire(id) {
+        let l = lock.clone();
+        gil::allow_threads(move || while !matches!(l.wait(id, None, false), Outcome::Acquired) {});
+    }
+    let _ = vm;
+    lock.state.lock().1 = count;
+}
+
+/// `_thread._cond_wait(lock, waiters, timeout)`: the body of `Condition.wait` for a
+/// `_thread` lock: queue a gate on `waiters`, release `lock`, block on the gate without the
+/// GIL until notified or `timeout` passes, take `lock` back. Returns whether notified.
+fn cond_wait(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("_cond_wait", 3, 3)?;
+    let lock = lock_of(&pos[0]).ok_or_else(|| PyErr::type_error("_cond_wait() needs a _thread lock"))?.clone();
+    let waiters = crate::objects::list::cell(&pos[1]).ok_or_else(|| PyErr::type_error("_cond_wait() needs a list"))?;
+    let timeout = match &pos[2] {
+        Value::None => None,
+        v => Some(super::math::arg_f64(vm, v)?),
+    };
+    let id = me();
+    let gate_raw = RawLock::new(false);
+    gate_raw.try_acquire(id);
+    let gate = Value::Obj(PyRef::new(&thread_types().lock, Payload::Native(Box::new(LockObj(gate_raw.clone())))));
+    let count = release_for_wait(&lock, id)?;
+    waiters.borrow_mut().push(gate.clone());
+    let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.clamp(0.0, TIMEOUT_MAX)));
+    let main = vm.is_main;
+    let mut result: PyResult<bool> = Ok(false);
+    if timeout.is_some_and(|t| t <= 0.0) {
+        result = Ok(gate_raw.try_acquire(id));
+    } else {
+        loop {
+            let g = gate_raw.clone();
+            match gil::allow_threads(move || g.wait(id, deadline, main)) {
+                Outcome::Acquired => {
+                    result = Ok(true);
+                    break;
+                }
+                Outcome::TimedOut => break,
+                Outcome::Interrupted => {
+                    if let Err(e) = vm.check_breaker() {
+                        result = Err(e);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    restore_after_wait(vm, &lock, count);
+    if !matches!(result, Ok(true)) {
+        let mut w = waiters.borrow_mut();
+        if let Some(i) = w.iter().position(|x| x.as_obj().zip(gate.as_obj()).is_some_and(|(a, b)| a.is(b))) {
+            w.remove(i);
+        }
+    }
+    result.map(Value::Bool)
+}
+
+/// `_thread._cond_notify(lock, waiters, n)`: wake up to `n` queued waiters (the caller must
+/// hold `lock`).
+fn cond_notify(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("_cond_notify", 3, 3)?;
+    let lock = lock_of(&pos[0]).ok_or_else(|| PyErr::type_error("_cond_notify() needs a _thread lock"))?;
+    let waiters = crate::objects::list::cell(&pos[1]).ok_or_else(|| PyErr::type_error("_cond_notify() needs a list"))?;
+    let n = crate::runtime::argparse::index_arg(vm, &pos[2])?.max(0) as usize;
+    let (owner, count) = lock.snapshot();
+    if count == 0 || (lock.reentrant && owner != me()) {
+        return Err(PyErr::runtime_error("cannot notify on un-acquired lock"));
+    }
+    let woken: Vec<Value> = {
+        let mut w = waiters.borrow_mut();
+        let k = n.min(w.len());
+        w.drain(..k).collect()
+    };
+    for g in &woken {
+        if let Some(l) = lock_of(g) {
+            l.release(0);
+        }
+    }
+    Ok(Value::None)
+}
+
+// ---- threads ----
+
+fn start_new_thread(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("start_new_thread")?;
+    let pos = args.check_count("start_new_thread", 2, 3)?;
+    let func = pos[0].clone();
+    if !super::builtins::is_callable(&func) {
+        return Err(PyErr::type_error("first arg must be callable"));
+    }
+    let Some(items) = tuple::items(&pos[1]) else {
+        return Err(PyErr::type_error("2nd arg must be a tuple"));
+    };
+    let mut call_args: Vec<Value> = items.to_vec();
+    let mut kwnames: Vec<Value> = Vec::new();
+    if let Some(kw) = pos.get(2) {
+        let Some(d) = kw.as_obj().filter(|o| matches!(o.payload, Payload::Dict(_))) else {
+            return Err(PyErr::type_error("optional 3rd arg must be a dictionary"));
+        };
+        for (k, v) in dict::items(d) {
+            kwnames.push(k);
+            call_args.push(v);
+        }
+    }
+    let _ = vm;
+    let handoff = Handoff::new((func, call_args, kwnames));
+    let stack = match STACK_SIZE.load(Relaxed) {
+        0 => DEFAULT_STACK,
+        n => n,
+    };
+    RUNNING.fetch_add(1, Relaxed);
+    let spawned = std::thread::Builder::new().stack_size(stack).spawn(move || {
+        crate::modules::signal::block_in_thread();
+        let token = gil::thread_start("");
+        let (func, call_args, kwnames) = handoff.open(&token);
+        thread_body(func, call_args, kwnames);
+        RUNNING.fetch_sub(1, Relaxed);
+        gil::thread_exit();
+    });
+    match spawned {
+        // The identity `get_ident()` reports in the new thread: its pthread handle.
+        Ok(handle) => Ok(Value::from(std::os::unix::thread::JoinHandleExt::as_pthread_t(&handle) as i64)),
+        Err(_) => {
+            RUNNING.fetch_sub(1, Relaxed);
+            Err(PyErr::runtime_error("can't start new thread"))
+        }
+    }
+}
+
+fn thread_body(func: Value, call_args: Vec<Value>, kwnames: Vec<Value>) {
+    let vm = Vm::new();
+    let r = call::call(&vm, &func, Args { args: &call_args, kwnames: &kwnames });
+    if let Err(e) = r {
+        if !e.is("SystemExit") {
+            let what = repr::repr(&vm, &func).unwrap_or_else(|_| "<object>".into());
+            crate::vm::traceback::print_unraisable(&vm, &format!("Exception ignored in thread started by: {what}"), &e);
+        }
+    }
+    drop(call_args);
+    drop(kwnames);
+    drop(func);
+    drop(vm);
+}
+
+fn get_ident(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_count("get_ident", 0, 0)?;
+    Ok(Value::from(me() as i64))
+}
+
+fn get_native_id(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_count("get_native_id", 0, 0)?;
+    Ok(Value::from(gil_stats::current_native_id() as i64))
+}
+
+fn count(_vm: &Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::from(RUNNING.load(Relaxed)))
+}
+
+fn allocate_lock(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_count("allocate_lock", 0, 0)?;
+    Ok(new_lock_value(false))
+}
+
+fn stack_size(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("stack_size", 0, 1)?;
+    let old = STACK_SIZE.load(Relaxed);
+    if let Some(v) = pos.first() {
+        let n = crate::runtime::argparse::index_arg(vm, v)?;
+        if n < 0 {
+            return Err(PyErr::value_error("size must be 0 or a positive value"));
+        }
+        if n != 0 && n < 32768 {
+            return Err(PyErr::value_error(format!("size not valid: {n} bytes")));
+        }
+        STACK_SIZE.store(n as usize, Relaxed);
+    }
+    Ok(Value::from(old))
+}
+
+fn interrupt_main(_vm: &Vm, _args: Args) -> PyResult<Value> {
+    crate::modules::signal::trip(libc::SIGINT);
+    Ok(Value::None)
+}
+
+fn exit_thread(_vm: &Vm, _args: Args) -> PyResult<Value> {
+    Err(PyErr::with_args(types().exc.get("SystemExit"), vec![]))
+}
+
+/// `_thread._excepthook(args)`: the default `threading.excepthook` — "Exception in thread
+/// NAME:" and the traceback on `sys.stderr`; `SystemExit` is silent.
+fn excepthook(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("_excepthook", 1, 1)?;
+    let a = &pos[0];
+    let exc_type = attr::getattr(vm, a, "exc_type")?;
+    if let Some(t) = exc_type.as_obj() {
+        if typeobj::is_subtype(t, types().exc.get("SystemExit")) {
+            return Ok(Value::None);
+        }
+    }
+    let exc_value = attr::getattr(vm, a, "exc_value")?;
+    let thread = attr::getattr(vm, a, "thread")?;
+    let sys = &crate::vm::interp().sys;
+    let mut stderr = sys.dict.borrow().as_ref().and_then(|d| dict::get_str(d, "stderr")).unwrap_or(Value::None);
+    if stderr.is_none() && !thread.is_none() {
+        stderr = attr::getattr_opt(vm, &thread, "_stderr")?.unwrap_or(Value::None);
+    }
+    if stderr.is_none() {
+        return Ok(Value::None);
+    }
+    let name = match attr::getattr_opt(vm, &thread, "name")? {
+        Some(n) if !thread.is_none() => repr::str(vm, &n)?,
+        _ => me().to_string(),
+    };
+    let mut text = format!("Exception in thread {name}:\n");
+    match exc_value.as_obj() {
+        Some(e) if matches!(e.payload, Payload::Exception(_)) => {
+            text.push_str(&crate::vm::traceback::format_exception(vm, &PyErr { exc: e.clone() }));
+        }
+        _ => text.push_str(&format!("{}\n", repr::str(vm, &exc_type)?)),
+    }
+    super::sys::flush_stdout(vm);
+    call::call_method(vm, &stderr, "write", &[Value::new_str(text)])?;
+    let _ = call::call_method_opt(vm, &stderr, "flush", &[]);
+    Ok(Value::None)
+}
+
+/// Create the `_thread` module.
+pub fn create(name: &str) -> PyRef {
+    let m = module::new_module(name);
+    let Some(d) = module::globals(&m) else { return m };
+    let tys = thread_types();
+    let fns: &[(&'static str, crate::objects::NativeFn)] = &[
+        ("start_new_thread", start_new_thread),
+        ("start_new", start_new_thread),
+        ("allocate_lock", allocate_lock),
+        ("allocate", allocate_lock),
+        ("get_ident", get_ident),
+        ("get_native_id", get_native_id),
+        ("_count", count),
+        ("stack_size", stack_size),
+        ("interrupt_main", interrupt_main),
+        ("exit", exit_thread),
+        ("exit_thread", exit_thread),
+        ("_excepthook", excepthook),
+        ("_cond_wait", cond_wait),
+        ("_cond_notify", cond_notify),
+    ];
+    for (n, f) in fns {
+        dict::set_str(&d, n, native(n, *f));
+    }
+    dict::set_str(&d, "LockType", Value::Obj(tys.lock.clone()));
+    dict::set_str(&d, "RLock", Value::Obj(tys.rlock.clone()));
+    dict::set_str(&d, "_ExceptHookArgs", Value::Obj(tys.hook_args.clone()));
+    dict::set_str(&d, "TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
+    dict::set_str(&d, "error", Value::Obj(types().exc.get("RuntimeError").clone()));
+    m
+}
