@@ -11,6 +11,7 @@ use crate::vm::{instr, Vm};
 /// Create the `builtins` module; returns the module and its dict.
 pub fn create() -> (PyRef, PyRef) {
     super::object_methods::init();
+    crate::vm::frame_object::init_type();
     super::slot_methods::init();
     super::list_methods::init();
     super::dict_methods::init();

@@ -338,21 +338,8 @@ fn new_type(name: &str, bases: Vec<PyRef>, module: &str) -> PyRef {
 }
 
 fn add_getters(cls: &PyRef, table: &[(&'static str, crate::objects::NativeFn)]) {
-    if let Some(d) = cls.dict.borrow().as_ref() {
-        for (name, f) in table {
-            let prop = PyRef::new(
-                &types().property,
-                Payload::Property(Box::new(crate::objects::PropertyData {
-                    fget: native(name, *f),
-                    fset: Value::None,
-                    fdel: Value::None,
-                    doc: Value::None,
-                    name: std::cell::RefCell::new(Value::new_str(*name)),
-                })),
-            );
-            dict::set_str(d, name, Value::Obj(prop));
-        }
-    }
+    let props: Vec<_> = table.iter().map(|&(name, f)| (name, f, None)).collect();
+    crate::objects::function::add_properties(cls, &props);
 }
 
 fn make_types() -> IoTypes {

@@ -14,6 +14,7 @@ pub mod io_codec;
 pub mod iterators;
 pub mod linecache;
 pub mod list_methods;
+pub mod lsprof;
 pub mod math;
 pub mod num_methods;
 pub mod object_methods;
@@ -47,6 +48,7 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("os.path", |_| posixpath::module().clone()),
     ("io", io::create),
     ("_io", io::create),
+    ("_lsprof", |_| lsprof::create()),
     ("_weakref", weakref::create),
     ("atexit", atexit::create),
     ("gc", gc::create),

@@ -166,10 +166,14 @@ pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
         ("exc_info", sys_exc_info),
         ("exception", sys_exception),
         ("intern", sys_intern),
+        ("_getframe", crate::vm::frame_object::sys_getframe),
+        ("settrace", sys_settrace),
+        ("gettrace", sys_gettrace),
+        ("setprofile", sys_setprofile),
+        ("getprofile", sys_getprofile),
     ] {
         dict::set_str(&d, name, native(name, f));
     }
-    dict::set_str(&d, "_getframe", crate::objects::function::native_frame("_getframe", sys_getframe));
     add_extras(cfg, &d);
     m.make_immortal();
     m
@@ -304,30 +308,6 @@ fn add_extras(cfg: &crate::Config, d: &PyRef) {
     if let Some(hook) = dict::get_str(d, "excepthook") {
         dict::set_str(d, "__excepthook__", hook);
     }
-}
-
-/// `sys._getframe([depth])`: a frame snapshot (as `tb_frame`, see DIVERGENCES) of the
-/// caller (`depth` 0) or of the frame `depth` calls further out.
-fn sys_getframe(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.no_kwargs("_getframe")?;
-    let pos = args.check_count("_getframe", 0, 1)?;
-    let depth = match pos.first() {
-        Some(v) => crate::objects::int::as_bigint(v)
-            .ok_or_else(|| PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v))))?,
-        None => num_bigint::BigInt::from(0),
-    };
-    let depth: i64 = num_traits::ToPrimitive::to_i64(&depth).unwrap_or(i64::MAX);
-    let snapshot = if depth <= 0 {
-        let view = vm.frame_view.borrow();
-        let v = view.as_ref().ok_or_else(|| PyErr::value_error("call stack is not deep enough"))?;
-        crate::objects::exception::FrameSnapshot { code: v.code.clone(), globals: v.globals.clone(), lasti: v.lasti }
-    } else {
-        let frames = vm.frames.borrow();
-        let i = usize::try_from(depth).ok().and_then(|d| frames.len().checked_sub(d));
-        let f = i.and_then(|i| frames.get(i)).ok_or_else(|| PyErr::value_error("call stack is not deep enough"))?;
-        crate::objects::exception::FrameSnapshot { code: f.code.clone(), globals: f.globals.clone(), lasti: f.ip.saturating_sub(1) as u32 }
-    };
-    Ok(Value::Obj(PyRef::new(&types().frame, Payload::Frame(Box::new(snapshot)))))
 }
 
 fn no_args(args: &Args, name: &str) -> PyResult<()> {
@@ -593,4 +573,31 @@ pub fn system_exit_code(vm: &Vm, exc: &Value) -> i32 {
             1
         }
     }
+}
+
+fn one_arg<'a>(args: &'a Args, fname: &str) -> PyResult<&'a Value> {
+    match args.pos() {
+        [v] if args.kwnames.is_empty() => Ok(v),
+        _ => Err(PyErr::type_error(format!("{fname}() takes exactly one argument ({} given)", args.pos().len()))),
+    }
+}
+
+/// `sys.settrace(func)`: this thread's trace function (`None` removes it).
+fn sys_settrace(vm: &Vm, args: Args) -> PyResult<Value> {
+    crate::vm::trace::set_trace(vm, one_arg(&args, "settrace")?.clone());
+    Ok(Value::None)
+}
+
+fn sys_gettrace(vm: &Vm, _args: Args) -> PyResult<Value> {
+    Ok(crate::vm::trace::get_trace(vm))
+}
+
+/// `sys.setprofile(func)`: this thread's profile function (`None` removes it).
+fn sys_setprofile(vm: &Vm, args: Args) -> PyResult<Value> {
+    crate::vm::trace::set_profile(vm, one_arg(&args, "setprofile")?.clone());
+    Ok(Value::None)
+}
+
+fn sys_getprofile(vm: &Vm, _args: Args) -> PyResult<Value> {
+    Ok(crate::vm::trace::get_profile(vm))
 }

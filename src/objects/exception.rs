@@ -32,13 +32,8 @@ pub struct TracebackData {
     pub globals: PyRef,
     pub lasti: u32,
     pub next: RefCell<Option<PyRef>>,
-}
-
-/// What a frame object reports: the code it ran, its globals, and the instruction.
-pub struct FrameSnapshot {
-    pub code: PyRef,
-    pub globals: PyRef,
-    pub lasti: u32,
+    /// The frame object (`tb_frame`).
+    pub frame: PyRef,
 }
 
 /// The builtin exception classes by name.

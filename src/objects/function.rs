@@ -196,3 +196,24 @@ pub fn add_methods(cls: &PyRef, owner: &'static str, table: &[(&'static str, Nat
         }
     }
 }
+
+/// Register native getters (and optional setters) as properties in a type's namespace:
+/// `(name, getter(self), setter(self, value))`.
+pub fn add_properties(cls: &PyRef, table: &[(&'static str, NativeFn, Option<NativeFn>)]) {
+    let ns = cls.dict.borrow().clone();
+    if let Some(ns) = ns {
+        for (name, get, set) in table {
+            let prop = PyRef::new(
+                &types().property,
+                Payload::Property(Box::new(super::PropertyData {
+                    fget: native(name, *get),
+                    fset: set.map(|s| native(name, s)).unwrap_or(Value::None),
+                    fdel: Value::None,
+                    doc: Value::None,
+                    name: RefCell::new(Value::new_str(*name)),
+                })),
+            );
+            super::dict::set_str(&ns, name, Value::Obj(prop));
+        }
+    }
+}

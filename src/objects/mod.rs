@@ -243,9 +243,8 @@ pub enum Payload {
     Module(module::ModuleData),
     Exception(Box<RefCell<ExcData>>),
     Traceback(exception::TracebackData),
-    /// A frame object as tracebacks expose it (`tb.tb_frame`): a snapshot of the frame's
-    /// code, globals and position, not the live frame (see tests/py/DIVERGENCES.md).
-    Frame(Box<exception::FrameSnapshot>),
+    /// A frame object (`sys._getframe()`, `tb.tb_frame`): see `vm::frame_object`.
+    Frame(Box<crate::vm::frame_object::FrameObject>),
     Property(Box<PropertyData>),
     ClassMethod(Value),
     StaticMethod(Value),

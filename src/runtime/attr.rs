@@ -297,20 +297,13 @@ fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         (Payload::Generator(g), "__qualname__") => Some(Value::new_str(g.qualname())),
         (Payload::Generator(g), "gi_running" | "cr_running") => Some(Value::Bool(g.state.get() == crate::vm::generator::GenState::Running)),
         (Payload::Generator(g), "gi_code" | "cr_code") => g.code(),
+        (Payload::Generator(g), "gi_frame" | "cr_frame" | "ag_frame") => Some(crate::vm::generator::frame_object(_vm, g)),
         (Payload::Generator(g), "gi_suspended" | "cr_suspended") => {
             Some(Value::Bool(g.state.get() == crate::vm::generator::GenState::Suspended))
         }
         (Payload::Traceback(tb), "tb_next") => Some(tb.next.borrow().clone().map(Value::Obj).unwrap_or(Value::None)),
         (Payload::Traceback(tb), "tb_lasti") => Some(Value::Int(2 * tb.lasti as i64)),
-        (Payload::Traceback(tb), "tb_frame") => Some(Value::Obj(crate::objects::PyRef::new(
-            &crate::objects::types().frame,
-            Payload::Frame(Box::new(crate::objects::exception::FrameSnapshot {
-                code: tb.code.clone(),
-                globals: tb.globals.clone(),
-                lasti: tb.lasti,
-            })),
-        ))),
-        (Payload::Frame(f), _) => frame_attr(f, name),
+        (Payload::Traceback(tb), "tb_frame") => Some(Value::Obj(tb.frame.clone())),
         (Payload::Traceback(tb), "tb_lineno") => {
             let line = function::code_of(&tb.code).and_then(|c| c.code.line_of(tb.lasti as usize));
             Some(line.map(|l| Value::Int(l as i64)).unwrap_or(Value::None))
@@ -426,29 +419,6 @@ pub fn setattr_name(vm: &Vm, obj: &Value, name: &Value, value: Value) -> PyResul
         }
     }
     setattr(vm, obj, s.as_str(), value)
-}
-
-/// Attributes of a frame snapshot (`f_back` is `None`: tracebacks link entries, not frames).
-fn frame_attr(f: &crate::objects::exception::FrameSnapshot, name: &str) -> Option<Value> {
-    let is_module = function::code_of(&f.code).is_some_and(|c| c.code.name == "<module>");
-    Some(match name {
-        "f_code" => Value::Obj(f.code.clone()),
-        "f_globals" => Value::Obj(f.globals.clone()),
-        "f_locals" if is_module => Value::Obj(f.globals.clone()),
-        "f_locals" => Value::Obj(dict::new_dict()),
-        "f_builtins" => dict::get_str(&f.globals, "__builtins__")
-            .and_then(|b| match b.payload() {
-                Some(Payload::Module(_)) => b.as_obj().and_then(|m| m.dict.borrow().clone()).map(Value::Obj),
-                _ => Some(b),
-            })
-            .unwrap_or(Value::None),
-        "f_lineno" => {
-            function::code_of(&f.code).and_then(|c| c.code.line_of(f.lasti as usize)).map(|l| Value::Int(l as i64)).unwrap_or(Value::None)
-        }
-        "f_lasti" => Value::Int(2 * f.lasti as i64),
-        "f_back" | "f_trace" => Value::None,
-        _ => return None,
-    })
 }
 
 /// `setattr(obj, name, value)`.

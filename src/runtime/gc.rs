@@ -236,6 +236,7 @@ pub fn traverse(obj: &PyObject, class: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
         Payload::Traceback(tb) => {
             visit(&tb.code);
             visit(&tb.globals);
+            visit(&tb.frame);
             if let Ok(n) = tb.next.try_borrow() {
                 if let Some(n) = n.as_ref() {
                     visit(n);
@@ -270,10 +271,7 @@ pub fn traverse(obj: &PyObject, class: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
                 v(&cb, visit);
             }
         }
-        Payload::Frame(f) => {
-            visit(&f.code);
-            visit(&f.globals);
-        }
+        Payload::Frame(f) => crate::vm::frame_object::traverse(f, visit),
         Payload::Instance
         | Payload::Int(_)
         | Payload::Float(_)
@@ -308,6 +306,9 @@ pub fn traverse_frame(f: &crate::vm::frame::Frame, visit: &mut dyn FnMut(&PyRef)
     visit(&f.builtins);
     if let Some(l) = &f.locals {
         visit(l);
+    }
+    if let Some(o) = f.obj.get() {
+        visit(o);
     }
 }
 

@@ -19,6 +19,20 @@ pub struct Frame {
     pub builtins: PyRef,
     /// The locals mapping of module and class-body frames.
     pub locals: Option<PyRef>,
+    /// The frame object, once Python code asked for one (`sys._getframe`, tracebacks,
+    /// tracing); it reads this frame while it exists (see `frame_object`).
+    pub obj: std::cell::OnceCell<PyRef>,
+    /// The frame that was running when this one started (`f_back`); null for the first
+    /// frame of a thread and for a suspended generator.
+    pub back: *const Frame,
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        if self.obj.get().is_some() {
+            super::frame_object::detach(self);
+        }
+    }
 }
 
 impl Frame {
@@ -42,6 +56,8 @@ impl Frame {
             globals,
             builtins,
             locals: Some(locals),
+            obj: std::cell::OnceCell::new(),
+            back: std::ptr::null(),
         })
     }
 
@@ -53,9 +69,6 @@ impl Frame {
 
 /// What `locals()`/`globals()` see of a frame.
 pub struct FrameView {
-    /// The code the caller runs and its current instruction (for `sys._getframe`).
-    pub code: PyRef,
-    pub lasti: u32,
     pub globals: PyRef,
     pub builtins: PyRef,
     /// The locals mapping (module and class bodies), or a snapshot dict of a function's
@@ -70,8 +83,6 @@ impl FrameView {
             None => frame.locals_snapshot(),
         };
         FrameView {
-            code: frame.code.clone(),
-            lasti: frame.ip.saturating_sub(1) as u32,
             globals: frame.globals.clone(),
             builtins: frame.builtins.clone(),
             locals,
@@ -130,6 +141,8 @@ pub fn bind_call(vm: &super::Vm, func: &Function, self_: Option<&Value>, args: A
             globals: func.globals.clone(),
             builtins: func.builtins.clone(),
             locals: None,
+            obj: std::cell::OnceCell::new(),
+            back: std::ptr::null(),
         }),
     };
     let pos = args.pos();

@@ -29,6 +29,8 @@ pub struct GenObject {
     pub state: Cell<GenState>,
     pub name: String,
     qualname: String,
+    /// The generator function's code (`gi_code`, which outlives the frame).
+    code_obj: PyRef,
 }
 
 impl GenObject {
@@ -36,15 +38,33 @@ impl GenObject {
         &self.qualname
     }
 
-    /// The code object (`gi_code`), while the frame exists.
+    /// The code object (`gi_code`).
     pub fn code(&self) -> Option<Value> {
-        self.frame.borrow().as_ref().map(|f| Value::Obj(f.code.clone()))
+        Some(Value::Obj(self.code_obj.clone()))
     }
 }
 
+/// `gi_frame`: the generator's frame object, `None` once it finished.
+pub fn frame_object(vm: &Vm, g: &GenObject) -> Value {
+    if let Some(f) = g.frame.borrow().as_ref() {
+        return Value::Obj(super::frame_object::get(f));
+    }
+    if g.state.get() == GenState::Running {
+        // The frame is out of the generator while it runs: it is the innermost running
+        // frame of this code.
+        if let Some(f) = super::frame_object::running_with_code(vm, &g.code_obj) {
+            return Value::Obj(f);
+        }
+    }
+    Value::None
+}
+
 /// Wrap a freshly bound frame of a generator function.
-pub fn new_generator(frame: Box<Frame>, func: &Function) -> Value {
+pub fn new_generator(mut frame: Box<Frame>, func: &Function) -> Value {
+    // A recycled frame may still point at an old caller.
+    frame.back = std::ptr::null();
     let g = GenObject {
+        code_obj: frame.code.clone(),
         frame: RefCell::new(Some(frame)),
         exc_state: RefCell::new(Value::None),
         state: Cell::new(GenState::Created),

@@ -298,6 +298,7 @@ fn do_call(
                 vm.frame_view.borrow_mut().take();
                 frame.stack.truncate(truncate_to);
                 frame.stack.push(r?);
+                super::trace::after_native_call(vm, frame);
                 return Ok(None);
             }
             _ => {}
@@ -306,6 +307,7 @@ fn do_call(
     let r = crate::runtime::call::call(vm, callable, Args { args: &frame.stack[start..], kwnames })?;
     frame.stack.truncate(truncate_to);
     frame.stack.push(r);
+    super::trace::after_native_call(vm, frame);
     Ok(None)
 }
 

@@ -23,31 +23,53 @@ pub(crate) enum Control {
 pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResult<Exit>) {
     let entry = vm.frames.borrow().len();
     let mut frame = base;
+    let outer = vm.current.get();
+    frame.back = outer;
+    vm.current.set(&*frame);
     loop {
         let err = match execute(vm, &mut frame, entry) {
             Ok(Control::Return(v)) => {
+                vm.current.set(outer);
                 vm.recycle_frame(frame);
                 return (None, Ok(Exit::Return(v)));
             }
-            Ok(Control::Yield(v)) => return (Some(frame), Ok(Exit::Yield(v))),
+            Ok(Control::Yield(v)) => {
+                vm.current.set(outer);
+                frame.back = std::ptr::null();
+                return (Some(frame), Ok(Exit::Yield(v)));
+            }
             Err(e) => e,
         };
         // Unwind: find a handler in this frame or its callers within this run.
         let mut err = err;
         loop {
+            let reraised = vm.reraise.get();
             unwind::record(vm, &frame, &err);
+            if vm.hooks.active.get() {
+                if let Err(e) = super::trace::exception_event(vm, &frame, &err, reraised) {
+                    err = e;
+                }
+            }
             match unwind::find_handler(&mut frame, err) {
                 Ok(()) => break,
                 Err(e) => err = e,
             }
+            if vm.hooks.active.get() {
+                if let Err(e) = super::trace::unwound(vm, &frame) {
+                    err = e;
+                }
+            }
             if vm.frames.borrow().len() == entry {
+                vm.current.set(outer);
                 return (None, Err(err));
             }
             vm.leave();
             let Some(caller) = vm.frames.borrow_mut().pop() else {
+                vm.current.set(outer);
                 return (None, Err(err));
             };
             let done = std::mem::replace(&mut frame, caller);
+            vm.current.set(&*frame);
             vm.recycle_frame(done);
         }
     }
@@ -71,7 +93,10 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
     macro_rules! enter_frame {
         ($l:lifetime, $callee:expr) => {{
             vm.enter()?;
-            let caller = std::mem::replace(frame, $callee);
+            let mut callee: Box<Frame> = $callee;
+            callee.back = &**frame;
+            vm.current.set(&*callee);
+            let caller = std::mem::replace(frame, callee);
             vm.frames.borrow_mut().push(caller);
             continue $l;
         }};
@@ -87,6 +112,7 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
             let caller = vm.frames.borrow_mut().pop();
             if let Some(caller) = caller {
                 let done = std::mem::replace(frame, caller);
+                vm.current.set(&**frame);
                 vm.recycle_frame(done);
                 frame.stack.push(v);
             }
@@ -98,15 +124,22 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
         let Some(c) = code_of(&code_obj) else {
             return Err(PyErr::new("SystemError", "frame without code"));
         };
-        let instrs = &c.code.instrs[..];
+        // With a trace or profile hook set, every fetch misses and goes through
+        // `trace::fetch`, which sends the events.
+        let instrs: &[Instr] = if vm.hooks.active.get() { &[] } else { &c.code.instrs[..] };
         let consts = &c.consts[..];
         let names = &c.names[..];
         if frame.ip == 0 {
             vm.check_breaker()?;
         }
         loop {
-            let Some(&ins) = instrs.get(frame.ip) else {
-                return_value!('frame, Value::None);
+            let ins = match instrs.get(frame.ip) {
+                Some(&ins) => ins,
+                None => match super::trace::fetch(vm, frame)? {
+                    super::trace::Fetched::Run(ins) => ins,
+                    super::trace::Fetched::End => return_value!('frame, Value::None),
+                    super::trace::Fetched::Reload => continue 'frame,
+                },
             };
             frame.ip += 1;
             match ins {

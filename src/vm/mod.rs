@@ -5,12 +5,14 @@
 //! nested run, bounded by the same recursion limit.
 //!
 //! Files: `interp.rs` (the dispatch loop, dispatch only), `frame.rs` (frames, argument
-//! binding), `unwind.rs` (exception table, traceback entries, context chaining),
+//! binding), `frame_object.rs` (lazily created frame objects, `sys._getframe`), `trace.rs`
+//! (`sys.settrace`/`setprofile` events), `unwind.rs` (exception table, traceback entries, context chaining),
 //! `traceback.rs` (CPython-format traceback printing), `generator.rs`, `import.rs`,
 //! `class.rs` (`__build_class__`), `matching.rs` (`match` statement checks).
 
 pub mod class;
 pub mod frame;
+pub mod frame_object;
 pub mod generator;
 pub mod import;
 pub mod instr;
@@ -18,6 +20,7 @@ pub mod interp;
 pub mod matching;
 pub mod pycache;
 pub mod stdlib;
+pub mod trace;
 pub mod traceback;
 pub mod unwind;
 
@@ -86,6 +89,11 @@ pub struct Vm {
     /// The caller's namespaces, set just before calling a native function that reads its
     /// frame (`locals()`, `dir()`, ...).
     pub(crate) frame_view: RefCell<Option<frame::FrameView>>,
+    /// The running Python frame (its callers are reached through `Frame::back`); null
+    /// when no Python code runs. Read by `frame_object` only.
+    pub(crate) current: Cell<*const Frame>,
+    /// `sys.settrace` / `sys.setprofile` state of this thread.
+    pub(crate) hooks: trace::Hooks,
     /// The main thread's state (the one that receives `KeyboardInterrupt`).
     pub is_main: bool,
 }
@@ -118,6 +126,8 @@ impl Vm {
             reraise: Cell::new(false),
             frame_pool: RefCell::new(Vec::new()),
             frame_view: RefCell::new(None),
+            current: Cell::new(std::ptr::null()),
+            hooks: trace::Hooks::new(),
             is_main: false,
         }
     }
@@ -148,6 +158,9 @@ impl Vm {
     /// released now, so objects die when the function returns, as in CPython; the code
     /// and globals references are replaced on reuse.
     pub(crate) fn recycle_frame(&self, mut frame: Box<Frame>) {
+        if frame.obj.get().is_some() {
+            frame_object::detach(&mut frame);
+        }
         frame.stack.clear();
         frame.fast.clear();
         frame.cells.clear();

@@ -34,7 +34,13 @@ pub(crate) fn record(vm: &Vm, frame: &Frame, err: &PyErr) {
     let old = data.borrow_mut().traceback.take();
     let tb = PyRef::new(
         &types().traceback,
-        Payload::Traceback(TracebackData { code: frame.code.clone(), globals: frame.globals.clone(), lasti, next: RefCell::new(old) }),
+        Payload::Traceback(TracebackData {
+            code: frame.code.clone(),
+            globals: frame.globals.clone(),
+            lasti,
+            next: RefCell::new(old),
+            frame: super::frame_object::get(frame),
+        }),
     );
     data.borrow_mut().traceback = Some(tb);
 }

@@ -319,7 +319,8 @@ impl<'a> Compiler<'a> {
         let firstlineno = decos.first().map_or(s.loc.lineno, |d| d.loc.lineno);
         let scope = self.scope_index(node_key(s))?;
         self.enter_unit(scope, UnitKind::Class, name, firstlineno);
-        self.unset_loc();
+        // The prologue belongs to the first line (CPython's line events report it).
+        self.set_loc(decos.first().map_or(s.loc, |d| d.loc));
         self.name_op("__name__", ExprContext::Load, s.loc)?;
         self.name_op("__module__", ExprContext::Store, s.loc)?;
         let q = self.ur().qualname.clone();
