@@ -52,14 +52,14 @@ pub struct Code {
     /// Inline caches of the attribute instructions (`runtime::attr_cache`): `attr_slot[ip]`
     /// is the cache index of the `LoadAttr`/`LoadMethod`/`StoreAttr` at `ip`.
     pub attr_slot: Box<[u32]>,
-    pub load_cache: Box<[std::cell::Cell<crate::runtime::attr_cache::LoadCache>]>,
+    pub load_cache: Box<[crate::runtime::attr_cache::LoadCache]>,
     pub store_cache: Box<[std::cell::Cell<crate::runtime::attr_cache::StoreCache>]>,
 }
 
 impl Code {
     /// The load cache of the attribute instruction at `ip`.
     #[inline]
-    pub fn load_cache_at(&self, ip: usize) -> &std::cell::Cell<crate::runtime::attr_cache::LoadCache> {
+    pub fn load_cache_at(&self, ip: usize) -> &crate::runtime::attr_cache::LoadCache {
         &self.load_cache[self.attr_slot[ip] as usize]
     }
 

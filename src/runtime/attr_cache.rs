@@ -6,16 +6,16 @@
 //!
 //! An entry is valid while the receiver's type has the recorded id (ids are never reused)
 //! and the type epoch is unchanged (`typeobj::type_epoch`: any attribute assignment on any
-//! class bumps it). A class attribute found on the MRO is read back through its owner's
-//! dict entry, checked against that dict's version, so a stale entry can only miss, never
-//! return a wrong object. Only the plain case is cached: `Payload::Instance` objects of
+//! class bumps it). A builtin type's method is held by the entry; a user class's function
+//! is read back through its owner's dict entry, checked against that dict's version, so a
+//! stale entry can only miss (see [`Found`]). Only the plain case is cached: `Payload::Instance` objects of
 //! non-slotted heap classes without `__getattribute__`/`__setattr__` and (for loads)
 //! objects of builtin types other than classes and `super`; names that are not dunders;
 //! class attributes that are methods (Python functions, unbound native methods).
 //! Everything else takes the general path in `runtime::attr`, which stays the single
 //! source of the semantics.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use crate::objects::str::Key;
 use crate::objects::typeobj::{self, type_data, TypeData};
@@ -24,25 +24,35 @@ use crate::runtime::call::{lookup_user, new_bound_method};
 use crate::runtime::PyResult;
 use crate::vm::Vm;
 
-/// `owner` of an entry whose name the type does not define (instance dict only).
-const NOT_IN_TYPE: u32 = u32::MAX;
-
 /// A load cache (`LoadAttr` / `LoadMethod`): the last two receiver types seen at the site,
-/// newest first (a method inherited by a subclass sees both classes at one site).
-#[derive(Clone, Copy, Default)]
-pub struct LoadCache([LoadEntry; 2]);
+/// newest first (a method inherited by a subclass sees both classes at one site). The
+/// borrow is held only to copy an entry out or to swap entries in, never across a call
+/// or a drop (a dropped entry may run `__del__`, which may run this very site).
+#[derive(Default)]
+pub struct LoadCache(RefCell<[LoadEntry; 2]>);
 
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 struct LoadEntry {
     /// 0: empty.
     type_id: u64,
     epoch: u64,
-    /// MRO index of the class whose dict defines the name, or [`NOT_IN_TYPE`].
-    owner: u32,
-    /// Entry index of the name in the owner's dict.
-    entry: u32,
-    /// The owner dict's version when the entry was filled.
-    version: u64,
+    found: Found,
+}
+
+/// What the receiver type's MRO holds under the name.
+#[derive(Clone, Default)]
+enum Found {
+    /// Nothing: the attribute can only come from the instance dict.
+    #[default]
+    NotInType,
+    /// A method of a builtin type, held here: builtin types and their methods live for the
+    /// whole run, so the reference keeps nothing alive that would otherwise die, and a hit
+    /// touches no dict.
+    Builtin(Value),
+    /// A function in a user class, read back through the owner's dict entry and checked
+    /// against that dict's version (holding it would hide it, and what it references, from
+    /// the cycle collector: code objects are not traversed).
+    User { owner: u32, entry: u32, version: u64 },
 }
 
 /// A store cache entry (`StoreAttr`): the type has no data descriptor for the name.
@@ -88,20 +98,6 @@ fn is_dunder(name: &str) -> bool {
     name.len() > 4 && name.starts_with("__") && name.ends_with("__")
 }
 
-/// The plain function an entry points at, read through the owner's dict.
-#[inline]
-fn class_function(t: &TypeData, c: &LoadEntry) -> Option<Value> {
-    let mro = t.mro.borrow();
-    let owner = mro.get(c.owner as usize)?;
-    let d = owner.dict.borrow();
-    let Some(Payload::Dict(cell)) = d.as_ref().map(|d| &d.payload) else { return None };
-    let dd = cell.borrow();
-    if dd.version != c.version {
-        return None;
-    }
-    dd.value_at(c.entry as usize).filter(is_method)
-}
-
 /// The value of `key` in `o`'s instance dict.
 #[inline]
 fn own_attr(o: &PyRef, key: Key) -> Option<Value> {
@@ -109,56 +105,80 @@ fn own_attr(o: &PyRef, key: Key) -> Option<Value> {
     dict::get_key(d.as_ref()?, key)
 }
 
-/// A valid entry for `o`'s type, if any.
+/// The method recorded for `o`'s type (`Some(None)`: the type does not define the name),
+/// or `None` when no entry is valid.
 #[inline]
-fn hit<'a>(o: &'a PyRef, cache: &Cell<LoadCache>) -> Option<(&'a TypeData, LoadEntry)> {
+fn hit(o: &PyRef, cache: &LoadCache) -> Option<Option<Value>> {
     let t = load_receiver(o)?;
     let epoch = typeobj::type_epoch();
-    let c = cache.get();
-    c.0.iter().find(|e| e.type_id == t.id && e.epoch == epoch).map(|e| (t, *e))
+    let found = {
+        let c = cache.0.borrow();
+        c.iter().find(|e| e.type_id == t.id && e.epoch == epoch)?.found.clone()
+    };
+    match found {
+        Found::NotInType => Some(None),
+        Found::Builtin(f) => Some(Some(f)),
+        Found::User { owner, entry, version } => user_function(t, owner, entry, version).map(Some),
+    }
 }
 
-/// Make `e` the newest entry of `cache`.
-fn insert(cache: &Cell<LoadCache>, e: LoadEntry) {
-    let old = cache.get();
-    cache.set(LoadCache([e, old.0[0]]));
+/// The function at `entry` of the dict of `mro[owner]`, if that dict is unchanged.
+fn user_function(t: &TypeData, owner: u32, entry: u32, version: u64) -> Option<Value> {
+    let mro = t.mro.borrow();
+    let d = mro.get(owner as usize)?.dict.borrow();
+    let Some(Payload::Dict(cell)) = d.as_ref().map(|d| &d.payload) else { return None };
+    let dd = cell.borrow();
+    if dd.version != version {
+        return None;
+    }
+    dd.value_at(entry as usize).filter(is_method)
+}
+
+/// Make `e` the newest entry of `cache`; the evicted entry is dropped after the borrow.
+fn insert(cache: &LoadCache, e: LoadEntry) {
+    let evicted = {
+        let mut c = cache.0.borrow_mut();
+        let second = std::mem::replace(&mut c[0], e);
+        std::mem::replace(&mut c[1], second)
+    };
+    drop(evicted);
 }
 
 /// Record what `o`'s type holds under `key`, if the case is cacheable.
-fn fill_load(o: &PyRef, key: Key, cache: &Cell<LoadCache>) {
+fn fill_load(o: &PyRef, key: Key, cache: &LoadCache) {
     let Some(t) = load_receiver(o) else { return };
     if is_dunder(key.text) || (t.heap && o.dict.borrow().is_none()) || lookup_user(o.class(), "__getattribute__").is_some() {
         return;
     }
     let epoch = typeobj::type_epoch();
+    let mut found = Found::NotInType;
     for (i, c) in t.mro.borrow().iter().enumerate() {
         let d = c.dict.borrow();
         let Some(Payload::Dict(cell)) = d.as_ref().map(|d| &d.payload) else { continue };
         let dd = cell.borrow();
-        if let Some(ix) = dd.find_str(key.hash, key.text) {
-            if dd.value_at(ix).is_some_and(|v| is_method(&v)) {
-                insert(cache, LoadEntry { type_id: t.id, epoch, owner: i as u32, entry: ix as u32, version: dd.version });
-            }
-            return;
+        let Some(ix) = dd.find_str(key.hash, key.text) else { continue };
+        match dd.value_at(ix) {
+            Some(v) if is_method(&v) && !t.heap => found = Found::Builtin(v),
+            Some(v) if is_method(&v) => found = Found::User { owner: i as u32, entry: ix as u32, version: dd.version },
+            _ => return,
         }
+        break;
     }
-    insert(cache, LoadEntry { type_id: t.id, epoch, owner: NOT_IN_TYPE, entry: 0, version: 0 });
+    insert(cache, LoadEntry { type_id: t.id, epoch, found });
 }
 
 /// `LoadAttr`: `obj.<key>`.
-pub fn load_attr(vm: &Vm, obj: &Value, key: Key, cache: &Cell<LoadCache>) -> PyResult<Value> {
+pub fn load_attr(vm: &Vm, obj: &Value, key: Key, cache: &LoadCache) -> PyResult<Value> {
     if let Value::Obj(o) = obj {
-        if let Some((t, c)) = hit(o, cache) {
+        if let Some(method) = hit(o, cache) {
             if let Some(v) = own_attr(o, key) {
                 return Ok(v);
             }
-            if c.owner != NOT_IN_TYPE {
-                if let Some(f) = class_function(t, &c) {
-                    return match f.payload() {
-                        Some(Payload::Function(_)) => Ok(new_bound_method(f, obj.clone())),
-                        _ => super::attr::bind(vm, &f, obj),
-                    };
-                }
+            if let Some(f) = method {
+                return match f.payload() {
+                    Some(Payload::Function(_)) => Ok(new_bound_method(f, obj.clone())),
+                    _ => super::attr::bind(vm, &f, obj),
+                };
             }
         } else {
             fill_load(o, key, cache);
@@ -169,17 +189,13 @@ pub fn load_attr(vm: &Vm, obj: &Value, key: Key, cache: &Cell<LoadCache>) -> PyR
 
 /// `LoadMethod`: the callable and the receiver to pass as its first argument (or the
 /// `no_self` marker), as `vm::instr::load_method`.
-pub fn load_method(vm: &Vm, obj: Value, key: Key, cache: &Cell<LoadCache>) -> PyResult<(Value, Value)> {
+pub fn load_method(vm: &Vm, obj: Value, key: Key, cache: &LoadCache) -> PyResult<(Value, Value)> {
     if let Value::Obj(o) = &obj {
-        if let Some((t, c)) = hit(o, cache) {
-            match own_attr(o, key) {
-                Some(v) => return Ok((v, Value::Obj(crate::objects::types().no_self.clone()))),
-                None if c.owner != NOT_IN_TYPE => {
-                    if let Some(f) = class_function(t, &c) {
-                        return Ok((f, obj));
-                    }
-                }
-                None => {}
+        if let Some(method) = hit(o, cache) {
+            match (own_attr(o, key), method) {
+                (Some(v), _) => return Ok((v, Value::Obj(crate::objects::types().no_self.clone()))),
+                (None, Some(f)) => return Ok((f, obj)),
+                (None, None) => {}
             }
         } else {
             fill_load(o, key, cache);
