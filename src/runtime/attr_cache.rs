@@ -55,12 +55,10 @@ enum Found {
     User { owner: u32, entry: u32, version: u64 },
 }
 
-/// A store cache entry (`StoreAttr`): the type has no data descriptor for the name.
+/// A store cache (`StoreAttr`): the last two receiver types (newest first) for which the
+/// type has no data descriptor for the name, so the store goes to the instance dict.
 #[derive(Clone, Copy, Default)]
-pub struct StoreCache {
-    type_id: u64,
-    epoch: u64,
-}
+pub struct StoreCache([(u64, u64); 2]);
 
 /// The type of `o` if `o` is a plain instance whose attributes live in its own dict.
 #[inline]
@@ -210,7 +208,7 @@ pub fn store_attr(vm: &Vm, obj: &Value, name: &Value, value: Value, cache: &Cell
         if let Some(t) = plain_instance(o) {
             let c = cache.get();
             let epoch = typeobj::type_epoch();
-            if c.type_id == t.id && c.epoch == epoch {
+            if c.0.contains(&(t.id, epoch)) {
                 // Clone the dict handle out: dropping the old value may run `__del__`,
                 // which may replace this object's `__dict__`.
                 let d = o.dict.borrow().clone();
@@ -219,7 +217,7 @@ pub fn store_attr(vm: &Vm, obj: &Value, name: &Value, value: Value, cache: &Cell
                     return Ok(());
                 }
             } else if storable(o, name) {
-                cache.set(StoreCache { type_id: t.id, epoch });
+                cache.set(StoreCache([(t.id, epoch), c.0[0]]));
             }
         }
     }
