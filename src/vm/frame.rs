@@ -154,12 +154,19 @@ pub fn bind_call(vm: &super::Vm, func: &Function, self_: Option<&Value>, args: A
         && code.cellvars.is_empty()
         && pos.len() + usize::from(self_.is_some()) == argcount;
     if simple {
-        f.fast.reserve(code.varnames.len());
+        // Plain pushes: the generic `extend`/`resize` machinery costs more than the copies
+        // themselves for the one to three arguments of a typical call.
+        let nlocals = code.varnames.len();
+        f.fast.reserve(nlocals);
         if let Some(s) = self_ {
             f.fast.push(Some(s.clone()));
         }
-        f.fast.extend(pos.iter().map(|v| Some(v.clone())));
-        f.fast.resize(code.varnames.len(), None);
+        for v in pos {
+            f.fast.push(Some(v.clone()));
+        }
+        while f.fast.len() < nlocals {
+            f.fast.push(None);
+        }
     } else {
         let frame = &mut *f;
         let bound = match self_ {
