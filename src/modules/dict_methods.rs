@@ -61,7 +61,9 @@ fn dict_get(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn view(args: &Args, name: &str, kind: u8) -> PyResult<Value> {
     dict_of(args, name)?;
-    args.noargs(&format!("dict.{name}"))?;
+    if args.args.len() != 1 || !args.kwnames.is_empty() {
+        args.noargs(&format!("dict.{name}"))?;
+    }
     let d = args.args[0].as_obj().cloned().ok_or_else(|| PyErr::type_error("dict expected"))?;
     Ok(dict_view::new_view(d, kind))
 }

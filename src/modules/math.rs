@@ -64,6 +64,10 @@ fn spec<T>(r: crate::num::SpecResult<T>) -> PyResult<T> {
 
 /// The single argument of a `METH_O` function (`math.sqrt() takes exactly one argument`).
 fn one<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+    // The common call, without building the qualified name only errors need.
+    if let ([x], []) = (args.args, args.kwnames) {
+        return Ok(x);
+    }
     let full = format!("math.{name}");
     args.no_kwargs(&full)?;
     Ok(&args.check_count(&full, 1, 1)?[0])
@@ -71,6 +75,9 @@ fn one<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
 
 /// The two positional arguments of a two-argument function.
 fn two<'a>(args: &Args<'a>, name: &str) -> PyResult<(&'a Value, &'a Value)> {
+    if let ([x, y], []) = (args.args, args.kwnames) {
+        return Ok((x, y));
+    }
     args.no_kwargs(&format!("math.{name}"))?;
     let p = args.check_count(name, 2, 2)?;
     Ok((&p[0], &p[1]))

@@ -96,7 +96,13 @@ cmp_slots! {
 
 fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
     let v = args.args.first().ok_or_else(|| PyErr::type_error(format!("descriptor '{name}' needs an argument")))?;
-    args.noargs(&format!("{}.{name}", type_name(v)))?;
+    // A slot wrapper's own wording (CPython's `wrapper_descriptor`).
+    if !args.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!("wrapper {name}() takes no keyword arguments")));
+    }
+    if args.args.len() != 1 {
+        return Err(PyErr::type_error(format!("expected 0 arguments, got {}", args.args.len() - 1)));
+    }
     Ok(v)
 }
 

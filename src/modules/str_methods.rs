@@ -238,7 +238,9 @@ fn str_capitalize(_vm: &Vm, args: Args) -> PyResult<Value> {
 /// A no-argument predicate.
 fn test_text(args: &Args, name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
     let s = this(args, name)?;
-    args.noargs(&format!("str.{name}"))?;
+    if args.args.len() != 1 || !args.kwnames.is_empty() {
+        args.noargs(&format!("str.{name}"))?;
+    }
     Ok(Value::Bool(f(s)))
 }
 
