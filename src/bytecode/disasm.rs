@@ -236,7 +236,9 @@ fn arg_of(i: &Instr, code: &CodeObject, const_repr: &dyn Fn(usize) -> String) ->
         | BuildString { count }
         | UnpackSequence { count }
         | MatchClass { count } => int(count as i64),
-        ListAppend { i } | SetAdd { i } | MapAdd { i } | ListExtend { i } | SetUpdate { i } | DictUpdate { i } | DictMerge { i } => int(i as i64),
+        ListAppend { i } | SetAdd { i } | MapAdd { i } | ListExtend { i } | SetUpdate { i } | DictUpdate { i } | DictMerge { i } => {
+            int(i as i64)
+        }
         UnpackEx { before, after } => int((before | (after << 8)) as i64),
         FormatValue { conv, has_spec } => {
             let c = match conv {

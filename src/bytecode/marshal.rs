@@ -46,11 +46,7 @@ pub struct Stamp {
 impl Stamp {
     /// A stamp from the source file's metadata.
     pub fn from_metadata(meta: &std::fs::Metadata) -> Stamp {
-        let mtime = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as u64);
+        let mtime = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos() as u64);
         Stamp { mtime_or_hash: mtime, size: meta.len(), hash_based: false }
     }
 

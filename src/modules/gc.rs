@@ -101,10 +101,7 @@ fn generation_arg(v: &Value) -> PyResult<usize> {
     match v {
         Value::Int(g) if (0..=2).contains(g) => Ok(*g as usize),
         Value::Int(_) | Value::Bool(_) => Err(PyErr::value_error("invalid generation")),
-        _ => Err(PyErr::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            crate::objects::typeobj::type_name(v)
-        ))),
+        _ => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", crate::objects::typeobj::type_name(v)))),
     }
 }
 
@@ -160,7 +157,9 @@ fn gc_get_objects(_vm: &Vm, args: Args) -> PyResult<Value> {
     let g = match args.pos().first().or(args.kwarg("generation")) {
         None | Some(Value::None) => None,
         Some(Value::Int(g)) if *g < 0 => return Err(PyErr::value_error("generation parameter must be positive")),
-        Some(Value::Int(g)) if *g > 2 => return Err(PyErr::value_error("generation parameter must be less than the number of available generations (3)")),
+        Some(Value::Int(g)) if *g > 2 => {
+            return Err(PyErr::value_error("generation parameter must be less than the number of available generations (3)"))
+        }
         Some(v) => Some(generation_arg(v)?),
     };
     let lists: Vec<u8> = match g {

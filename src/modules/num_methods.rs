@@ -169,7 +169,8 @@ fn int_from_bytes(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_kwargs("from_bytes", &["bytes", "byteorder", "signed"])?;
     let pos = args.pos();
     let cls = pos.first().cloned().unwrap_or(Value::Obj(types().int.clone()));
-    let data_v = pos.get(1).or(args.kwarg("bytes")).ok_or_else(|| PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
+    let data_v =
+        pos.get(1).or(args.kwarg("bytes")).ok_or_else(|| PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
     let big_endian = byteorder_arg(&args, pos.get(2))?;
     let signed = signed_arg(vm, &args)?;
     let mut data: Vec<u8> = match crate::objects::bytes::data(data_v) {

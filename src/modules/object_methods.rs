@@ -45,7 +45,9 @@ pub fn init() {
         ],
     );
     // `list[int]` & co.: the builtin generic containers answer `__class_getitem__`.
-    for (cls, owner) in [(&t.list, "list"), (&t.dict, "dict"), (&t.tuple, "tuple"), (&t.set, "set"), (&t.frozenset, "frozenset"), (&t.type_, "type")] {
+    for (cls, owner) in
+        [(&t.list, "list"), (&t.dict, "dict"), (&t.tuple, "tuple"), (&t.set, "set"), (&t.frozenset, "frozenset"), (&t.type_, "type")]
+    {
         if let Some(ns) = cls.dict.borrow().as_ref() {
             let f = crate::objects::function::native_method(owner, "__class_getitem__", class_getitem);
             dict::set_str(ns, "__class_getitem__", Value::Obj(PyRef::new(&t.classmethod, Payload::ClassMethod(f))));
@@ -179,7 +181,8 @@ fn module_init(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_kwargs("module", &["name", "doc"])?;
     let pos = args.pos();
     let this = pos.first().ok_or_else(|| PyErr::type_error("module.__init__() needs an argument"))?;
-    let name = pos.get(1).or(args.kwarg("name")).ok_or_else(|| PyErr::type_error("module.__init__() missing required argument 'name' (pos 1)"))?;
+    let name =
+        pos.get(1).or(args.kwarg("name")).ok_or_else(|| PyErr::type_error("module.__init__() missing required argument 'name' (pos 1)"))?;
     if name.as_str().is_none() {
         return Err(PyErr::type_error(format!("module.__init__() argument 'name' must be str, not {}", type_name(name))));
     }

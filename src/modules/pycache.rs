@@ -67,7 +67,8 @@ fn compile_many(vm: &Vm, args: Args) -> PyResult<Value> {
     let (workers, force, optimize, hash_based) = (int_of(pos.get(1)), int_of(pos.get(2)) != 0, int_of(pos.get(3)), int_of(pos.get(4)) != 0);
     let mut jobs = Vec::new();
     for item in iter::collect(vm, &pos[0])? {
-        let parts = tuple::items(&item).filter(|p| p.len() == 3).ok_or_else(|| PyErr::type_error("jobs must be (source, cfile, dfile) tuples"))?;
+        let parts =
+            tuple::items(&item).filter(|p| p.len() == 3).ok_or_else(|| PyErr::type_error("jobs must be (source, cfile, dfile) tuples"))?;
         let dfile = if parts[2].is_none() { None } else { Some(str_of(&parts[2], "dfile")?) };
         jobs.push(job_from(str_of(&parts[0], "source")?, str_of(&parts[1], "cfile")?, dfile, optimize, hash_based, force));
     }

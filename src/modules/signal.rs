@@ -131,7 +131,12 @@ fn signum_arg(v: &Value) -> PyResult<usize> {
     let n = match v {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
-        _ => return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", crate::objects::typeobj::type_name(v)))),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::objects::typeobj::type_name(v)
+            )))
+        }
     };
     if n < 1 || n as usize >= NSIG {
         return Err(PyErr::value_error("signal number out of range"));
@@ -203,7 +208,13 @@ fn sig_raise_signal(vm: &Vm, args: Args) -> PyResult<Value> {
     // Other threads block signals: send it to the process, which delivers it to the main
     // thread (where CPython would run the handler anyway).
     // SAFETY: `raise`/`kill` only send a signal.
-    let r = unsafe { if vm.is_main { libc::raise(sig as i32) } else { libc::kill(libc::getpid(), sig as i32) } };
+    let r = unsafe {
+        if vm.is_main {
+            libc::raise(sig as i32)
+        } else {
+            libc::kill(libc::getpid(), sig as i32)
+        }
+    };
     if r != 0 {
         return Err(super::os_error::from_errno(libc::EINVAL, None, None));
     }
@@ -250,12 +261,8 @@ const NAMES: &[(&str, i32)] = &[
 pub fn create(name: &str) -> PyRef {
     let m = module::new_module(name);
     let Some(d) = module::globals(&m) else { return m };
-    let fns: &[(&'static str, crate::objects::NativeFn)] = &[
-        ("signal", sig_signal),
-        ("getsignal", sig_getsignal),
-        ("alarm", sig_alarm),
-        ("raise_signal", sig_raise_signal),
-    ];
+    let fns: &[(&'static str, crate::objects::NativeFn)] =
+        &[("signal", sig_signal), ("getsignal", sig_getsignal), ("alarm", sig_alarm), ("raise_signal", sig_raise_signal)];
     for (n, f) in fns {
         dict::set_str(&d, n, native(n, *f));
     }

@@ -241,7 +241,11 @@ fn ref_init(_vm: &Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn self_data<'a>(args: &'a Args) -> PyResult<&'a wr::WeakRefData> {
-    args.args.first().and_then(|v| v.as_obj()).and_then(wr::data).ok_or_else(|| PyErr::type_error("descriptor requires a 'weakref.ReferenceType' object"))
+    args.args
+        .first()
+        .and_then(|v| v.as_obj())
+        .and_then(wr::data)
+        .ok_or_else(|| PyErr::type_error("descriptor requires a 'weakref.ReferenceType' object"))
 }
 
 /// `r()`: the referent, or `None` once it died.
@@ -322,7 +326,8 @@ fn weakref_proxy(_vm: &Vm, args: Args) -> PyResult<Value> {
     let target = target_of(&args.args[0])?;
     let callback = args.args.get(1).cloned().unwrap_or(Value::None);
     let callable = super::builtins::is_callable(&args.args[0]);
-    let (kind, cls) = if callable { (WeakKind::CallableProxy, &weak_types().callable_proxy) } else { (WeakKind::Proxy, &weak_types().proxy) };
+    let (kind, cls) =
+        if callable { (WeakKind::CallableProxy, &weak_types().callable_proxy) } else { (WeakKind::Proxy, &weak_types().proxy) };
     let basic = callback.is_none();
     if basic {
         if let Some(existing) = wr::find_basic(&target, kind) {

@@ -104,10 +104,7 @@ pub fn new_code(code: Arc<CodeObject>) -> PyRef {
         .collect();
     let load_cache = (0..loads).map(|_| Default::default()).collect();
     let store_cache = (0..stores).map(|_| Default::default()).collect();
-    PyRef::new(
-        &types().code,
-        Payload::Code(Box::new(Code { code, consts, names, global_cache, attr_slot, load_cache, store_cache })),
-    )
+    PyRef::new(&types().code, Payload::Code(Box::new(Code { code, consts, names, global_cache, attr_slot, load_cache, store_cache })))
 }
 
 /// The value of a compile-time constant.

@@ -81,7 +81,8 @@ pub fn find_basic(target: &PyRef, kind: WeakKind) -> Option<PyRef> {
 /// Make a weak reference object of class `cls` to `target` and register it. The caller
 /// checked that `target` accepts weak references.
 pub fn new_weakref(cls: &PyRef, target: &PyRef, callback: Value, kind: WeakKind, basic: bool, with_dict: bool) -> PyRef {
-    let data = WeakRefData { target: Cell::new(Some(WeakPtr::of(target))), callback: RefCell::new(callback), hash: Cell::new(None), kind, basic };
+    let data =
+        WeakRefData { target: Cell::new(Some(WeakPtr::of(target))), callback: RefCell::new(callback), hash: Cell::new(None), kind, basic };
     let payload = Payload::WeakRef(Box::new(data));
     let wr = if with_dict {
         match crate::modules::object_methods::alloc_instance(cls, payload) {

@@ -118,7 +118,8 @@ pub fn needs_tracking(payload: &Payload, class: &PyRef) -> bool {
 
 /// Could `o` hold references to other containers (is it, or would it be, tracked)?
 fn is_container(o: &PyRef) -> bool {
-    gc_lists::position(o).0 != gc_list::UNTRACKED || !matches!(o.payload, Payload::Str(_) | Payload::Int(_) | Payload::Float(_) | Payload::Bytes(_) | Payload::Code(_))
+    gc_lists::position(o).0 != gc_list::UNTRACKED
+        || !matches!(o.payload, Payload::Str(_) | Payload::Int(_) | Payload::Float(_) | Payload::Bytes(_) | Payload::Code(_))
 }
 
 /// Visit `o`, a reference owned by the object being traversed. An untracked dict with no

@@ -221,7 +221,8 @@ fn local() -> Rc<Local> {
         if let Some(x) = l.as_ref() {
             return x.clone();
         }
-        let x = Rc::new(Local { stats: gil_stats::register(), held_since: Cell::new(None), held: Cell::new(false), ticks: Cell::new(TICKS) });
+        let x =
+            Rc::new(Local { stats: gil_stats::register(), held_since: Cell::new(None), held: Cell::new(false), ticks: Cell::new(TICKS) });
         *l = Some(x.clone());
         x
     })
@@ -257,7 +258,8 @@ fn take(io: bool) {
     } else {
         None
     };
-    let admissible = |st: &State| !st.locked && ticket.is_none_or(|t| t == st.serving) && (io || pol != Policy::IoPriority || st.io_waiting == 0);
+    let admissible =
+        |st: &State| !st.locked && ticket.is_none_or(|t| t == st.serving) && (io || pol != Policy::IoPriority || st.io_waiting == 0);
     let mut waited = false;
     if !admissible(&st) {
         waited = true;

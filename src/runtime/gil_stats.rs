@@ -335,7 +335,11 @@ pub fn trace_json() -> String {
                 Event::Want => want = Some(ts),
                 Event::Acquired => {
                     if let Some(w) = want.take() {
-                        ev.push(format!(r#"{{"name":"waiting","cat":"gil","ph":"X","pid":1,"tid":{tid},"ts":{},"dur":{}}}"#, us(w), us(ts - w)));
+                        ev.push(format!(
+                            r#"{{"name":"waiting","cat":"gil","ph":"X","pid":1,"tid":{tid},"ts":{},"dur":{}}}"#,
+                            us(w),
+                            us(ts - w)
+                        ));
                     }
                     held = Some(ts);
                 }
@@ -357,7 +361,11 @@ pub fn trace_json() -> String {
         }
         // Slices still open at the end of the trace.
         if let Some(w) = want {
-            ev.push(format!(r#"{{"name":"waiting","cat":"gil","ph":"X","pid":1,"tid":{tid},"ts":{},"dur":{}}}"#, us(w), us(end.saturating_sub(w))));
+            ev.push(format!(
+                r#"{{"name":"waiting","cat":"gil","ph":"X","pid":1,"tid":{tid},"ts":{},"dur":{}}}"#,
+                us(w),
+                us(end.saturating_sub(w))
+            ));
         } else if let Some(h) = held {
             ev.push(format!(
                 r#"{{"name":"holding","cat":"gil","ph":"X","pid":1,"tid":{tid},"ts":{},"dur":{},"args":{{"reason":"end"}}}}"#,
@@ -398,9 +406,10 @@ pub fn summary_table() -> String {
             c("hold_ns") as f64 / 1e6,
             lat
         ));
-        for (i, k) in ["acquisitions", "contended_acquisitions", "voluntary_releases", "forced_releases", "drop_requests", "wait_ns", "hold_ns"]
-            .iter()
-            .enumerate()
+        for (i, k) in
+            ["acquisitions", "contended_acquisitions", "voluntary_releases", "forced_releases", "drop_requests", "wait_ns", "hold_ns"]
+                .iter()
+                .enumerate()
         {
             tot[i] += c(k);
         }

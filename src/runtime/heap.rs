@@ -192,7 +192,6 @@ pub mod gc_lists {
     }
 }
 
-
 /// The header every heap object starts with.
 pub struct Header {
     rc: Cell<usize>,
@@ -233,7 +232,12 @@ impl PyRef {
     /// Allocate an object that is its own class (only `type` itself). It is immortal.
     pub fn new_self_classed(payload: Payload) -> PyRef {
         let obj = Box::new(PyObject {
-            header: Header { rc: Cell::new(2), flags: Cell::new(flags::IMMORTAL), gc_index: Cell::new(0), class: Cell::new(NonNull::dangling()) },
+            header: Header {
+                rc: Cell::new(2),
+                flags: Cell::new(flags::IMMORTAL),
+                gc_index: Cell::new(0),
+                class: Cell::new(NonNull::dangling()),
+            },
             dict: RefCell::new(None),
             payload,
         });

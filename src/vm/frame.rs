@@ -82,11 +82,7 @@ impl FrameView {
             Some(l) => l.clone(),
             None => frame.locals_snapshot(),
         };
-        FrameView {
-            globals: frame.globals.clone(),
-            builtins: frame.builtins.clone(),
-            locals,
-        }
+        FrameView { globals: frame.globals.clone(), builtins: frame.builtins.clone(), locals }
     }
 }
 

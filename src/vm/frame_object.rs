@@ -378,10 +378,7 @@ fn frame_repr(_vm: &Vm, args: Args) -> PyResult<Value> {
     let (file, name) = code_of(&f.code).map(|c| (c.code.filename.clone(), c.code.name.clone())).unwrap_or_default();
     let id = args.pos().first().and_then(|v| v.as_obj()).map(|o| o.addr()).unwrap_or(0);
     let line = f.lineno().map(|l| l as i64).unwrap_or(-1);
-    Ok(Value::new_str(format!(
-        "<frame at {id:#x}, file {}, line {line}, code {name}>",
-        crate::text::repr::str_repr(&file)
-    )))
+    Ok(Value::new_str(format!("<frame at {id:#x}, file {}, line {line}, code {name}>", crate::text::repr::str_repr(&file))))
 }
 
 /// Register the `frame` type's attributes.

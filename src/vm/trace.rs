@@ -188,9 +188,7 @@ fn run_hook(vm: &Vm, f: impl FnOnce() -> PyResult<Value>) -> PyResult<Value> {
 /// frame's local trace function. An error turns tracing off.
 fn call_trace(vm: &Vm, func: &Value, frame: &Frame, event: &str, arg: Value) -> PyResult<()> {
     let fobj = frame_object::get(frame);
-    let r = run_hook(vm, || {
-        crate::runtime::call::call(vm, func, Args::new(&[Value::Obj(fobj.clone()), Value::new_str(event), arg]))
-    });
+    let r = run_hook(vm, || crate::runtime::call::call(vm, func, Args::new(&[Value::Obj(fobj.clone()), Value::new_str(event), arg])));
     let Payload::Frame(fo) = &fobj.payload else { return Ok(()) };
     match r {
         Ok(v) => {
@@ -227,9 +225,8 @@ fn profile_event(vm: &Vm, frame: &Frame, event: Event, arg: Value) -> PyResult<(
         }
         Profiler::Python(func) => {
             let fobj = frame_object::get(frame);
-            let r = run_hook(vm, || {
-                crate::runtime::call::call(vm, &func, Args::new(&[Value::Obj(fobj), Value::new_str(event.name()), arg]))
-            });
+            let r =
+                run_hook(vm, || crate::runtime::call::call(vm, &func, Args::new(&[Value::Obj(fobj), Value::new_str(event.name()), arg])));
             if let Err(e) = r {
                 set_profile(vm, Value::None);
                 return Err(e);
@@ -443,10 +440,7 @@ pub(crate) fn exception_event(vm: &Vm, frame: &Frame, err: &PyErr, reraised: boo
         return Ok(());
     }
     let exc = Value::Obj(err.exc.clone());
-    let tb = crate::objects::exception::exc_data(&exc)
-        .and_then(|d| d.borrow().traceback.clone())
-        .map(Value::Obj)
-        .unwrap_or(Value::None);
+    let tb = crate::objects::exception::exc_data(&exc).and_then(|d| d.borrow().traceback.clone()).map(Value::Obj).unwrap_or(Value::None);
     let arg = Value::new_tuple(vec![Value::Obj(exc.class().clone()), exc, tb]);
     local_event(vm, frame, "exception", arg)
 }
