@@ -273,4 +273,16 @@ mod tests {
         assert_eq!(operand_count(60), 2);
         assert_eq!(operand_count(0), 0);
     }
+
+    /// The decode tables repeat the operator enums' order; any drift shows here.
+    #[test]
+    fn operator_tables_match_enum_order() {
+        for (k, op) in BIN_OPS.iter().enumerate() {
+            assert_eq!(*op as usize, k);
+            assert_eq!(BinOp::from_u32(k as u32), Some(*op));
+        }
+        for k in 0..6u32 {
+            assert_eq!(CmpOp::from_u32(k).map(|c| c as u32), Some(k));
+        }
+    }
 }
