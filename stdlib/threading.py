@@ -249,43 +249,26 @@ class BoundedSemaphore(Semaphore):
 
 # ---- Event -------------------------------------------------------------------
 
-class Event:
-    """A flag that threads can wait for."""
+class Event(_thread._Event):
+    """A flag that threads can wait for. `set`, `clear`, `is_set` and `wait(timeout=None)`
+    are native (`_thread._Event`): a waiter blocks on the event itself, without the GIL."""
 
     def __init__(self):
-        self._cond = Condition(Lock())
-        self._flag = False
+        pass
 
     def __repr__(self):
         cls = self.__class__
-        status = 'set' if self._flag else 'unset'
+        status = 'set' if self.is_set() else 'unset'
         return "<%s.%s at %#x: %s>" % (cls.__module__, cls.__qualname__, id(self), status)
 
-    def _at_fork_reinit(self):
-        self._cond = Condition(Lock())
-
-    def is_set(self):
-        return self._flag
+    @property
+    def _flag(self):
+        return self.is_set()
 
     def isSet(self):
-        return self._flag
-
-    def set(self):
-        with self._cond:
-            self._flag = True
-            self._cond.notify_all()
-
-    def clear(self):
-        with self._cond:
-            self._flag = False
-
-    def wait(self, timeout=None):
-        """Block until the flag is true or `timeout` passes; return the flag."""
-        with self._cond:
-            flag = self._flag
-            if not flag:
-                flag = self._cond.wait(timeout)
-            return flag
+        import warnings
+        warnings.warn('isSet() is deprecated, use is_set() instead', DeprecationWarning, stacklevel=2)
+        return self.is_set()
 
 
 # ---- Barrier -----------------------------------------------------------------

@@ -31,6 +31,7 @@ pub mod str_format;
 pub mod str_methods;
 pub mod structseq;
 pub mod sys;
+pub mod sync;
 pub mod thread;
 pub mod time;
 pub mod unicode_error;

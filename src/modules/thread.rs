@@ -23,7 +23,7 @@ use crate::vm::Vm;
 /// `_thread.TIMEOUT_MAX` in seconds (CPython's value on Linux).
 pub const TIMEOUT_MAX: f64 = 9223372036.0;
 /// How long the main thread blocks before looking for a pending SIGINT.
-const SIGNAL_SLICE: Duration = Duration::from_millis(20);
+pub(crate) const SIGNAL_SLICE: Duration = Duration::from_millis(20);
 /// Default stack of a new thread (native code calling back into Python nests on it).
 const DEFAULT_STACK: usize = 64 << 20;
 
@@ -120,6 +120,7 @@ impl RawLock {
 pub struct LockObj(pub Arc<RawLock>);
 
 struct ThreadTypes {
+    event: PyRef,
     lock: PyRef,
     rlock: PyRef,
     hook_args: PyRef,
@@ -177,7 +178,7 @@ fn make_types() -> ThreadTypes {
         ],
     );
     let hook_args = super::structseq::new_type("_thread", "_ExceptHookArgs", &["exc_type", "exc_value", "exc_traceback", "thread"], 4);
-    ThreadTypes { lock, rlock, hook_args }
+    ThreadTypes { event: super::sync::event_type(), lock, rlock, hook_args }
 }
 
 fn new_lock_value(reentrant: bool) -> Value {
@@ -227,30 +228,41 @@ fn acquire_args(vm: &Vm, args: &Args) -> PyResult<(bool, Option<i128>)> {
     let timeout = match timeout {
         None => None,
         Some(v) => {
-            let ns = super::time::timeout_ns(&v).map_err(|e| {
-                if e.is("OverflowError") {
-                    PyErr::overflow_error("timestamp out of range for platform time_t")
-                } else {
-                    e
-                }
-            })?;
+            let ns = timeout_arg_ns(&v)?;
             if ns == -1_000_000_000 {
                 None
             } else {
                 if !blocking {
                     return Err(PyErr::value_error("can't specify a timeout for a non-blocking call"));
                 }
-                if ns < 0 {
-                    return Err(PyErr::value_error("timeout value must be positive"));
-                }
-                if ns as f64 / 1e9 > TIMEOUT_MAX {
-                    return Err(PyErr::overflow_error("timeout value is too large"));
-                }
+                check_timeout_ns(ns)?;
                 Some(ns)
             }
         }
     };
     Ok((blocking, timeout))
+}
+
+/// A lock `timeout` argument in nanoseconds (`-1` second means "no timeout").
+pub(crate) fn timeout_arg_ns(v: &Value) -> PyResult<i128> {
+    super::time::timeout_ns(v).map_err(|e| {
+        if e.is("OverflowError") {
+            PyErr::overflow_error("timestamp out of range for platform time_t")
+        } else {
+            e
+        }
+    })
+}
+
+/// The range checks of a blocking `acquire(True, timeout)`.
+pub(crate) fn check_timeout_ns(ns: i128) -> PyResult<()> {
+    if ns < 0 {
+        return Err(PyErr::value_error("timeout value must be positive"));
+    }
+    if ns as f64 / 1e9 > TIMEOUT_MAX {
+        return Err(PyErr::overflow_error("timeout value is too large"));
+    }
+    Ok(())
 }
 
 /// Acquire `lock` for the current thread, releasing the GIL while it waits. `Ok(false)`
@@ -626,6 +638,7 @@ pub fn create(name: &str) -> PyRef {
     }
     dict::set_str(&d, "LockType", Value::Obj(tys.lock.clone()));
     dict::set_str(&d, "RLock", Value::Obj(tys.rlock.clone()));
+    dict::set_str(&d, "_Event", Value::Obj(tys.event.clone()));
     dict::set_str(&d, "_ExceptHookArgs", Value::Obj(tys.hook_args.clone()));
     dict::set_str(&d, "TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
     dict::set_str(&d, "error", Value::Obj(types().exc.get("RuntimeError").clone()));
