@@ -28,6 +28,16 @@ pub struct Waitable<T> {
     cond: Condvar,
 }
 
+impl<T: Send> gil::Sleeper for Waitable<T> {
+    fn wake(&self, all: bool) {
+        if all {
+            self.cond.notify_all();
+        } else {
+            self.cond.notify_one();
+        }
+    }
+}
+
 enum Woke<R> {
     Ready(R),
     TimedOut,
@@ -39,12 +49,13 @@ impl<T: Send> Waitable<T> {
         Arc::new(Waitable { state: Mutex::new(value), cond: Condvar::new() })
     }
 
-    pub fn notify_one(&self) {
-        self.cond.notify_one();
-    }
-
-    pub fn notify_all(&self) {
-        self.cond.notify_all();
+    /// Wake one waiter (`all`: every waiter), deferred while the caller holds the GIL
+    /// (`gil::wake`).
+    pub fn notify(self: &Arc<Self>, all: bool)
+    where
+        T: 'static,
+    {
+        gil::wake(self.clone(), all);
     }
 
     /// Block until `ready` returns `Some` (it runs under the mutex and may update the state,
@@ -211,7 +222,7 @@ fn event_set(_vm: &Vm, args: Args) -> PyResult<Value> {
         st.flag = true;
         st.sets += 1;
         drop(st);
-        e.notify_all();
+        e.notify(true);
     }
     Ok(Value::None)
 }

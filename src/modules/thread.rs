@@ -97,7 +97,7 @@ impl RawLock {
     }
 
     /// Release once; `me` must own an `RLock`. Returns false when not held (or not owned).
-    pub fn release(&self, me: u64) -> bool {
+    pub fn release(self: &Arc<Self>, me: u64) -> bool {
         let mut st = self.state.lock();
         if st.1 == 0 || (self.reentrant && st.0 != me) {
             return false;
@@ -106,13 +106,23 @@ impl RawLock {
         if st.1 == 0 {
             st.0 = 0;
             drop(st);
-            self.cond.notify_one();
+            gil::wake(self.clone(), false);
         }
         true
     }
 
     fn snapshot(&self) -> (u64, u64) {
         *self.state.lock()
+    }
+}
+
+impl gil::Sleeper for RawLock {
+    fn wake(&self, all: bool) {
+        if all {
+            self.cond.notify_all();
+        } else {
+            self.cond.notify_one();
+        }
     }
 }
 
@@ -349,7 +359,7 @@ fn rlock_release_save(_vm: &Vm, args: Args) -> PyResult<Value> {
     let saved = *st;
     *st = (0, 0);
     drop(st);
-    lock.cond.notify_one();
+    gil::wake(lock.clone(), false);
     Ok(Value::new_tuple(vec![Value::from(saved.1 as i64), Value::from(saved.0 as i64)]))
 }
 
@@ -369,7 +379,7 @@ fn rlock_acquire_restore(vm: &Vm, args: Args) -> PyResult<Value> {
 // ---- condition variables (the fast path of `threading.Condition`) ----
 
 /// Release `lock` completely for a condition wait; returns what to restore.
-fn release_for_wait(lock: &RawLock, me: u64) -> PyResult<u64> {
+fn release_for_wait(lock: &Arc<RawLock>, me: u64) -> PyResult<u64> {
     let mut st = lock.state.lock();
     let owned = st.1 > 0 && (!lock.reentrant || st.0 == me);
     if !owned {
@@ -378,7 +388,7 @@ fn release_for_wait(lock: &RawLock, me: u64) -> PyResult<u64> {
     let count = st.1;
     *st = (0, 0);
     drop(st);
-    lock.cond.notify_one();
+    gil::wake(lock.clone(), false);
     Ok(count)
 }
 

@@ -28,6 +28,14 @@
 //! - `fifo`: waiters are served by ticket, in arrival order;
 //! - `io-priority`: a thread returning from a blocking call asks for the GIL at once and is
 //!   preferred over threads that were forced off.
+//!
+//! # Deferred wake-ups
+//! A GIL holder that releases a lock, sets an event or puts a queue item another thread is
+//! blocked on would wake that thread only for it to find the GIL held and sleep again. So
+//! the wake-up is deferred ([`wake`]): the state changes at once, but the sleeper is woken
+//! when the holder releases the GIL, and so wakes once and finds the GIL free. A holder that
+//! keeps running flushes its deferred wake-ups at a breaker check after [`DEFER_MAX`]
+//! ([`BREAK_WAKE`]), and the woken thread then asks for the GIL as usual.
 
 use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
@@ -46,6 +54,16 @@ pub const BREAK_DROP: u32 = 2;
 pub const BREAK_TICK: u32 = 4;
 /// Breaker checks between releases under the `ticks` policy.
 pub const TICKS: u32 = 100;
+/// `EVAL_BREAKER` bit: the holder has deferred wake-ups to flush.
+pub const BREAK_WAKE: u32 = 16;
+/// How long a GIL holder may keep a wake-up deferred while it runs.
+const DEFER_MAX: Duration = Duration::from_micros(100);
+
+/// Something a thread sleeps on without the GIL (a lock, an event, a queue).
+pub trait Sleeper: Send + Sync {
+    /// Wake one sleeper (`all`: every sleeper).
+    fn wake(&self, all: bool);
+}
 
 /// Data that may only be touched while the GIL is held (invariant 2).
 pub struct GilShared<T>(T);
@@ -207,6 +225,9 @@ struct Local {
     held_since: Cell<Option<Instant>>,
     held: Cell<bool>,
     ticks: Cell<u32>,
+    /// Wake-ups deferred until this thread releases the GIL, and when the first was.
+    deferred: RefCell<Vec<(Arc<dyn Sleeper>, bool)>>,
+    deferred_since: Cell<Option<Instant>>,
 }
 
 thread_local! {
@@ -222,7 +243,14 @@ fn local() -> Rc<Local> {
             return x.clone();
         }
         let x =
-            Rc::new(Local { stats: gil_stats::register(), held_since: Cell::new(None), held: Cell::new(false), ticks: Cell::new(TICKS) });
+            Rc::new(Local {
+            stats: gil_stats::register(),
+            held_since: Cell::new(None),
+            held: Cell::new(false),
+            ticks: Cell::new(TICKS),
+            deferred: RefCell::new(Vec::new()),
+            deferred_since: Cell::new(None),
+        });
         *l = Some(x.clone());
         x
     })
@@ -317,6 +345,41 @@ fn take(io: bool) {
     }
 }
 
+/// Wake the sleepers of `s` (all of them if `all`): later, when the current thread releases
+/// the GIL, if it holds it; else now. The caller changed the state they wait for already.
+pub fn wake(s: Arc<dyn Sleeper>, all: bool) {
+    let deferred = LOCAL.with(|l| {
+        let l = l.borrow();
+        match l.as_ref() {
+            Some(me) if me.held.get() => {
+                let mut d = me.deferred.borrow_mut();
+                if d.is_empty() {
+                    me.deferred_since.set(Some(Instant::now()));
+                    EVAL_BREAKER.fetch_or(BREAK_WAKE, Relaxed);
+                }
+                d.push((s.clone(), all));
+                true
+            }
+            _ => false,
+        }
+    });
+    if !deferred {
+        s.wake(all);
+    }
+}
+
+/// Perform the current thread's deferred wake-ups.
+fn flush_wakes(me: &Local) {
+    if me.deferred_since.take().is_none() {
+        return;
+    }
+    EVAL_BREAKER.fetch_and(!BREAK_WAKE, Relaxed);
+    let list = std::mem::take(&mut *me.deferred.borrow_mut());
+    for (s, all) in list {
+        s.wake(all);
+    }
+}
+
 fn release_raw(me: &Local, why: Release) {
     let stats = &me.stats;
     let now = Instant::now();
@@ -339,11 +402,17 @@ fn release_raw(me: &Local, why: Release) {
         COND.notify_one();
     }
     if why == Release::Forced && pol == Policy::Interval {
+        drop(st);
+        flush_wakes(me);
         // Forced switching: wait until another thread has taken the GIL.
+        let mut st = STATE.lock();
         while st.last_holder == stats.serial && st.waiting > 0 {
             SWITCH.wait(&mut st);
         }
+        return;
     }
+    drop(st);
+    flush_wakes(me);
 }
 
 /// Take the GIL for the interpreter's main thread at start-up.
@@ -413,6 +482,9 @@ pub fn on_breaker(bits: u32) {
     let me = local();
     if !me.held.get() {
         return;
+    }
+    if bits & BREAK_WAKE != 0 && me.deferred_since.get().is_some_and(|t| t.elapsed() >= DEFER_MAX) {
+        flush_wakes(&me);
     }
     if bits & BREAK_DROP != 0 {
         if STATE.lock().drop_requested {

@@ -235,7 +235,7 @@ impl Vm {
         if bits & BREAK_SIGNAL != 0 && self.is_main {
             crate::modules::signal::run_pending(self)?;
         }
-        if bits & (crate::runtime::gil::BREAK_DROP | crate::runtime::gil::BREAK_TICK) != 0 {
+        if bits & (crate::runtime::gil::BREAK_DROP | crate::runtime::gil::BREAK_TICK | crate::runtime::gil::BREAK_WAKE) != 0 {
             crate::runtime::gil::on_breaker(bits);
         }
         Ok(())
