@@ -46,12 +46,7 @@ except ImportError:        # heapq not available yet: keep the list sorted, larg
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
 
 
-class Empty(Exception):
-    """Raised by a non-blocking (or timed-out) get() on an empty queue."""
-
-
-class Full(Exception):
-    """Raised by a non-blocking (or timed-out) put() on a full queue."""
+from _queue import Empty, Full, _QueueCore, _queue_put, _queue_get
 
 
 def _wait(cond, ready, block, timeout, failure):
@@ -75,17 +70,42 @@ def _wait(cond, ready, block, timeout, failure):
 
 
 class Queue:
-    """A FIFO queue; `maxsize` <= 0 means unbounded."""
+    """A FIFO queue; `maxsize` <= 0 means unbounded.
+
+    `put`, `get` and `qsize` run natively (`_queue._QueueCore`) over this object's
+    `mutex`, conditions, `maxsize`, `unfinished_tasks` and storage hooks. A plain Queue
+    keeps its items in a native FIFO until `queue` is first read, which turns them into
+    the usual `deque`."""
 
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
-        self._init(maxsize)
+        cls = type(self)
+        native = (cls._init is Queue._init and cls._qsize is Queue._qsize
+                  and cls._put is Queue._put and cls._get is Queue._get)
+        self._queue = None
+        if not native:
+            self._init(maxsize)
         # One mutex shared by three conditions.
         self.mutex = threading.Lock()
         self.not_empty = threading.Condition(self.mutex)
         self.not_full = threading.Condition(self.mutex)
         self.all_tasks_done = threading.Condition(self.mutex)
         self.unfinished_tasks = 0
+        self._core = _QueueCore(self.mutex, self.not_empty._waiters, self.not_full._waiters, native)
+
+    @property
+    def queue(self):
+        if self._queue is None:
+            items = self._core.detach()
+            self._queue = _deque() if items is None else _deque(items)
+        return self._queue
+
+    @queue.setter
+    def queue(self, value):
+        core = getattr(self, '_core', None)
+        if core is not None:
+            core.detach()
+        self._queue = value
 
     def task_done(self):
         """Mark one fetched item as processed (for join())."""
@@ -105,33 +125,19 @@ class Queue:
 
     def qsize(self):
         with self.mutex:
-            return self._qsize()
+            return self._core.qsize(self)
 
     def empty(self):
         with self.mutex:
-            return not self._qsize()
+            return not self._core.qsize(self)
 
     def full(self):
         with self.mutex:
-            return 0 < self.maxsize <= self._qsize()
+            return 0 < self.maxsize <= self._core.qsize(self)
 
-    def put(self, item, block=True, timeout=None):
-        """Add `item`, waiting for a free slot if the queue is bounded and full."""
-        with self.not_full:
-            if self.maxsize > 0 and (self._qsize() >= self.maxsize or (block and timeout is not None)):
-                _wait(self.not_full, lambda: self._qsize() < self.maxsize, block, timeout, Full)
-            self._put(item)
-            self.unfinished_tasks += 1
-            self.not_empty.notify()
-
-    def get(self, block=True, timeout=None):
-        """Remove and return the next item, waiting for one if needed."""
-        with self.not_empty:
-            if not self._qsize() or (block and timeout is not None):
-                _wait(self.not_empty, self._qsize, block, timeout, Empty)
-            item = self._get()
-            self.not_full.notify()
-            return item
+    # put(item, block=True, timeout=None) and get(block=True, timeout=None), native.
+    put = _queue_put
+    get = _queue_get
 
     def put_nowait(self, item):
         return self.put(item, block=False)

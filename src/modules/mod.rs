@@ -22,6 +22,7 @@ pub mod os;
 pub mod os_error;
 pub mod posixpath;
 pub mod pycache;
+pub mod queue;
 pub mod range_methods;
 pub mod runpy;
 pub mod set_methods;
@@ -54,6 +55,7 @@ const NATIVE: &[(&str, fn(&str) -> crate::objects::PyRef)] = &[
     ("atexit", atexit::create),
     ("gc", gc::create),
     ("_thread", thread::create),
+    ("_queue", queue::create),
     ("_gil", gil_module::create),
     ("signal", signal::create),
     ("_pycache", pycache::create),

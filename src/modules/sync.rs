@@ -7,10 +7,11 @@
 //! Why native: over `Condition`, every `Event.set`/`wait`/`clear` ran four or five Python
 //! frames; here each is one native call, and a waiter blocks on the event itself.
 
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex};
+use parking_lot::{Condvar, Mutex, MutexGuard};
 
 use crate::bytecode::CmpOp;
 use crate::objects::function::add_methods;
@@ -26,6 +27,8 @@ use super::thread::{check_timeout_ns, timeout_arg_ns, SIGNAL_SLICE};
 pub struct Waitable<T> {
     pub state: Mutex<T>,
     cond: Condvar,
+    /// Threads blocked in `wait` (changed and read under `state`'s mutex).
+    sleepers: AtomicUsize,
 }
 
 impl<T: Send> gil::Sleeper for Waitable<T> {
@@ -46,16 +49,20 @@ enum Woke<R> {
 
 impl<T: Send> Waitable<T> {
     pub fn new(value: T) -> Arc<Waitable<T>> {
-        Arc::new(Waitable { state: Mutex::new(value), cond: Condvar::new() })
+        Arc::new(Waitable { state: Mutex::new(value), cond: Condvar::new(), sleepers: AtomicUsize::new(0) })
     }
 
-    /// Wake one waiter (`all`: every waiter), deferred while the caller holds the GIL
-    /// (`gil::wake`).
-    pub fn notify(self: &Arc<Self>, all: bool)
+    /// After changing the state (its mutex `st` still held): wake one waiter (`all`:
+    /// every waiter), if any, deferred while the caller holds the GIL (`gil::wake`).
+    pub fn notify(self: &Arc<Self>, st: MutexGuard<'_, T>, all: bool)
     where
         T: 'static,
     {
-        gil::wake(self.clone(), all);
+        let sleeping = self.sleepers.load(Relaxed) > 0;
+        drop(st);
+        if sleeping {
+            gil::wake(self.clone(), all);
+        }
     }
 
     /// Block until `ready` returns `Some` (it runs under the mutex and may update the state,
@@ -94,12 +101,14 @@ impl<T: Send> Waitable<T> {
                         (None, true) => Some(now + SIGNAL_SLICE),
                         (None, false) => None,
                     };
+                    this.sleepers.fetch_add(1, Relaxed);
                     match until {
                         Some(t) => {
                             this.cond.wait_until(&mut st, t);
                         }
                         None => this.cond.wait(&mut st),
                     }
+                    this.sleepers.fetch_sub(1, Relaxed);
                 }
             });
             match woke {
@@ -134,16 +143,18 @@ pub fn deadline_after(d: Option<Duration>) -> Option<Instant> {
 }
 
 /// Check the arguments of a native method that stands for a Python method `qual` (e.g.
-/// `Event.wait`) whose parameters after `self` are `names`, all optional, and report
-/// mistakes with the messages CPython gives for a `def`. Returns one slot per name.
-pub fn def_args<'a, const N: usize>(args: &Args<'a>, qual: &str, names: [&str; N]) -> PyResult<[Option<&'a Value>; N]> {
+/// `Event.wait`) whose parameters after `self` are `names`, the first `required` of them
+/// required, and report mistakes with the messages CPython gives for a `def`. Returns one
+/// slot per name.
+pub fn def_args<'a, const N: usize>(args: &Args<'a>, qual: &str, names: [&str; N], required: usize) -> PyResult<[Option<&'a Value>; N]> {
     let pos = args.rest();
     if pos.len() > N {
         let given = pos.len() + 1;
-        return Err(PyErr::type_error(if N == 0 {
-            format!("{qual}() takes 1 positional argument but {given} were given")
+        let plural = if N == 0 { "" } else { "s" };
+        return Err(PyErr::type_error(if N == required {
+            format!("{qual}() takes {} positional argument{plural} but {given} were given", N + 1)
         } else {
-            format!("{qual}() takes from 1 to {} positional arguments but {given} were given", N + 1)
+            format!("{qual}() takes from {} to {} positional arguments but {given} were given", required + 1, N + 1)
         }));
     }
     let mut out = [None; N];
@@ -156,6 +167,15 @@ pub fn def_args<'a, const N: usize>(args: &Args<'a>, qual: &str, names: [&str; N
             Some(i) => out[i] = Some(v),
             None => return Err(PyErr::type_error(format!("{qual}() got an unexpected keyword argument '{k}'"))),
         }
+    }
+    let missing: Vec<String> = names[..required].iter().zip(&out).filter(|(_, v)| v.is_none()).map(|(n, _)| format!("'{n}'")).collect();
+    if !missing.is_empty() {
+        let list = match missing.len() {
+            1 => missing[0].clone(),
+            n => format!("{} and {}", missing[..n - 1].join(", "), missing[n - 1]),
+        };
+        let s = if missing.len() == 1 { "" } else { "s" };
+        return Err(PyErr::type_error(format!("{qual}() missing {} required positional argument{s}: {list}", missing.len())));
     }
     Ok(out)
 }
@@ -210,26 +230,25 @@ fn event_new(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn event_is_set(_vm: &Vm, args: Args) -> PyResult<Value> {
     let e = event_of(&args, "is_set")?;
-    def_args(&args, "Event.is_set", [])?;
+    def_args(&args, "Event.is_set", [], 0)?;
     Ok(Value::Bool(e.state.lock().flag))
 }
 
 fn event_set(_vm: &Vm, args: Args) -> PyResult<Value> {
     let e = event_of(&args, "set")?;
-    def_args(&args, "Event.set", [])?;
+    def_args(&args, "Event.set", [], 0)?;
     let mut st = e.state.lock();
     if !st.flag {
         st.flag = true;
         st.sets += 1;
-        drop(st);
-        e.notify(true);
+        e.notify(st, true);
     }
     Ok(Value::None)
 }
 
 fn event_clear(_vm: &Vm, args: Args) -> PyResult<Value> {
     let e = event_of(&args, "clear")?;
-    def_args(&args, "Event.clear", [])?;
+    def_args(&args, "Event.clear", [], 0)?;
     e.state.lock().flag = false;
     Ok(Value::None)
 }
@@ -238,7 +257,7 @@ fn event_clear(_vm: &Vm, args: Args) -> PyResult<Value> {
 /// called (True) or `timeout` passes (False).
 fn event_wait(vm: &Vm, args: Args) -> PyResult<Value> {
     let e = event_of(&args, "wait")?;
-    let [timeout] = def_args(&args, "Event.wait", ["timeout"])?;
+    let [timeout] = def_args(&args, "Event.wait", ["timeout"], 0)?;
     let sets = {
         let st = e.state.lock();
         if st.flag {

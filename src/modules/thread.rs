@@ -36,6 +36,9 @@ pub struct RawLock {
     state: Mutex<(u64, u64)>,
     cond: Condvar,
     reentrant: bool,
+    /// Threads blocked in `wait` (changed and read under `state`'s mutex), so a release
+    /// with nobody waiting skips the wake-up.
+    sleepers: AtomicUsize,
 }
 
 enum Outcome {
@@ -46,7 +49,7 @@ enum Outcome {
 
 impl RawLock {
     pub fn new(reentrant: bool) -> Arc<RawLock> {
-        Arc::new(RawLock { state: Mutex::new((0, 0)), cond: Condvar::new(), reentrant })
+        Arc::new(RawLock { state: Mutex::new((0, 0)), cond: Condvar::new(), reentrant, sleepers: AtomicUsize::new(0) })
     }
 
     fn take(&self, st: &mut (u64, u64), me: u64) -> bool {
@@ -87,12 +90,23 @@ impl RawLock {
                 (None, true) => Some(now + SIGNAL_SLICE),
                 (None, false) => None,
             };
+            self.sleepers.fetch_add(1, Relaxed);
             match until {
                 Some(t) => {
                     self.cond.wait_until(&mut st, t);
                 }
                 None => self.cond.wait(&mut st),
             }
+            self.sleepers.fetch_sub(1, Relaxed);
+        }
+    }
+
+    /// After freeing the lock (its mutex `st` still held): wake a sleeper if there is one.
+    fn wake_sleeper(self: &Arc<Self>, st: parking_lot::MutexGuard<'_, (u64, u64)>) {
+        let sleeping = self.sleepers.load(Relaxed) > 0;
+        drop(st);
+        if sleeping {
+            gil::wake(self.clone(), false);
         }
     }
 
@@ -105,8 +119,7 @@ impl RawLock {
         st.1 -= 1;
         if st.1 == 0 {
             st.0 = 0;
-            drop(st);
-            gil::wake(self.clone(), false);
+            self.wake_sleeper(st);
         }
         true
     }
@@ -212,7 +225,7 @@ fn this<'a>(args: &Args<'a>, what: &str) -> PyResult<&'a Arc<RawLock>> {
     })
 }
 
-fn me() -> u64 {
+pub(crate) fn me() -> u64 {
     gil_stats::current_ident()
 }
 
@@ -358,8 +371,7 @@ fn rlock_release_save(_vm: &Vm, args: Args) -> PyResult<Value> {
     }
     let saved = *st;
     *st = (0, 0);
-    drop(st);
-    gil::wake(lock.clone(), false);
+    lock.wake_sleeper(st);
     Ok(Value::new_tuple(vec![Value::from(saved.1 as i64), Value::from(saved.0 as i64)]))
 }
 
@@ -387,8 +399,7 @@ fn release_for_wait(lock: &Arc<RawLock>, me: u64) -> PyResult<u64> {
     }
     let count = st.1;
     *st = (0, 0);
-    drop(st);
-    gil::wake(lock.clone(), false);
+    lock.wake_sleeper(st);
     Ok(count)
 }
 
@@ -404,8 +415,7 @@ fn restore_after_wait(vm: &Vm, lock: &Arc<RawLock>, count: u64) {
 }
 
 /// `_thread._cond_wait(lock, waiters, timeout)`: the body of `Condition.wait` for a
-/// `_thread` lock: queue a gate on `waiters`, release `lock`, block on the gate without the
-/// GIL until notified or `timeout` passes, take `lock` back. Returns whether notified.
+/// `_thread` lock (see [`cond_wait_on`]).
 fn cond_wait(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("_cond_wait", 3, 3)?;
     let lock = lock_of(&pos[0]).ok_or_else(|| PyErr::type_error("_cond_wait() needs a _thread lock"))?.clone();
@@ -414,11 +424,19 @@ fn cond_wait(vm: &Vm, args: Args) -> PyResult<Value> {
         Value::None => None,
         v => Some(super::math::arg_f64(vm, v)?),
     };
+    cond_wait_on(vm, &lock, waiters, timeout).map(Value::Bool)
+}
+
+/// Wait on a condition variable made of `lock` and the gate list `waiters` (a
+/// `threading.Condition`'s `_waiters`): queue a gate, release `lock`, block on the gate
+/// without the GIL until notified or `timeout` passes, take `lock` back. Returns whether
+/// notified.
+pub fn cond_wait_on(vm: &Vm, lock: &Arc<RawLock>, waiters: &std::cell::RefCell<Vec<Value>>, timeout: Option<f64>) -> PyResult<bool> {
     let id = me();
     let gate_raw = RawLock::new(false);
     gate_raw.try_acquire(id);
     let gate = Value::Obj(PyRef::new(&thread_types().lock, Payload::Native(Box::new(LockObj(gate_raw.clone())))));
-    let count = release_for_wait(&lock, id)?;
+    let count = release_for_wait(lock, id)?;
     waiters.borrow_mut().push(gate.clone());
     let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.clamp(0.0, TIMEOUT_MAX)));
     let main = vm.is_main;
@@ -443,14 +461,14 @@ fn cond_wait(vm: &Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
-    restore_after_wait(vm, &lock, count);
+    restore_after_wait(vm, lock, count);
     if !matches!(result, Ok(true)) {
         let mut w = waiters.borrow_mut();
         if let Some(i) = w.iter().position(|x| x.as_obj().zip(gate.as_obj()).is_some_and(|(a, b)| a.is(b))) {
             w.remove(i);
         }
     }
-    result.map(Value::Bool)
+    result
 }
 
 /// `_thread._cond_notify(lock, waiters, n)`: wake up to `n` queued waiters (the caller must
@@ -460,9 +478,18 @@ fn cond_notify(vm: &Vm, args: Args) -> PyResult<Value> {
     let lock = lock_of(&pos[0]).ok_or_else(|| PyErr::type_error("_cond_notify() needs a _thread lock"))?;
     let waiters = crate::objects::list::cell(&pos[1]).ok_or_else(|| PyErr::type_error("_cond_notify() needs a list"))?;
     let n = crate::runtime::argparse::index_arg(vm, &pos[2])?.max(0) as usize;
+    cond_notify_on(lock, waiters, n)?;
+    Ok(Value::None)
+}
+
+/// Wake up to `n` of the gates queued on `waiters` (the caller must hold `lock`).
+pub fn cond_notify_on(lock: &RawLock, waiters: &std::cell::RefCell<Vec<Value>>, n: usize) -> PyResult<()> {
     let (owner, count) = lock.snapshot();
     if count == 0 || (lock.reentrant && owner != me()) {
         return Err(PyErr::runtime_error("cannot notify on un-acquired lock"));
+    }
+    if waiters.borrow().is_empty() {
+        return Ok(());
     }
     let woken: Vec<Value> = {
         let mut w = waiters.borrow_mut();
@@ -474,7 +501,7 @@ fn cond_notify(vm: &Vm, args: Args) -> PyResult<Value> {
             l.release(0);
         }
     }
-    Ok(Value::None)
+    Ok(())
 }
 
 // ---- threads ----
