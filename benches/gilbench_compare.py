@@ -2,8 +2,10 @@
 """Run `gilbench` under gild (release build) and CPython in one go and print both tables
 with the ratio gild/CPython for every figure.
 
-Usage:  python3 benches/gilbench_compare.py [--quick] [--policy NAME ...] [--runs N]
+Usage:  python3 benches/gilbench_compare.py [--quick] [--policy NAME ...] [--runs N] [--gild PATH]
 Each interpreter runs N times (default 1) alternately; the median of each figure is shown.
+CPython runs with -P, so that it uses its own `queue` and `threading` rather than the gild
+modules next to gilbench.py in stdlib/. `--gild` runs another gild binary (e.g. an older build).
 """
 
 import json
@@ -34,13 +36,14 @@ def median(results):
 def main(argv):
     quick = ["--quick"] if "--quick" in argv else []
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 1
+    gild_bin = argv[argv.index("--gild") + 1] if "--gild" in argv else GILD
     policies = [argv[i + 1] for i, a in enumerate(argv) if a == "--policy"] or ["interval"]
     cpy = []
     gild = {p: [] for p in policies}
     for _ in range(runs):
-        cpy.append(run([sys.executable, SCRIPT, "--json"] + quick))
+        cpy.append(run([sys.executable, "-P", SCRIPT, "--json"] + quick))
         for p in policies:
-            gild[p].append(run([GILD, "-m", "gilbench", "--json", "--policy", p] + quick))
+            gild[p].append(run([gild_bin, "-m", "gilbench", "--json", "--policy", p] + quick))
     c = median(cpy)
     keys = [k for k in c if k != "interpreter"]
     header = "%-28s %14s" % ("figure", "CPython")
