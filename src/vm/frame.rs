@@ -11,7 +11,7 @@ pub struct Frame {
     pub code: PyRef,
     /// Index of the next instruction.
     pub ip: usize,
-    pub stack: Vec<Value>,
+    pub stack: super::stack::ValueStack,
     pub fast: Vec<Option<Value>>,
     /// Cell variables, then free variables.
     pub cells: Vec<PyRef>,
@@ -50,7 +50,7 @@ impl Frame {
         Box::new(Frame {
             code,
             ip: 0,
-            stack: Vec::with_capacity(stack),
+            stack: super::stack::ValueStack::with_capacity(stack),
             fast: vec![None; nlocals],
             cells: (0..ncells).map(|_| new_cell(None)).collect(),
             globals,
@@ -131,7 +131,7 @@ pub fn bind_call(vm: &super::Vm, func: &Function, self_: Option<&Value>, args: A
         None => Box::new(Frame {
             code: func.code.clone(),
             ip: 0,
-            stack: Vec::with_capacity(code.max_stack as usize),
+            stack: super::stack::ValueStack::with_capacity(code.max_stack as usize),
             fast: Vec::new(),
             cells: Vec::new(),
             globals: func.globals.clone(),

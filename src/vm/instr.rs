@@ -364,11 +364,11 @@ pub(crate) fn call_ex(vm: &Vm, frame: &mut Frame, callable: Value, args: Value, 
 
 /// `MakeFunction`: the code object is on top, optional parts below it.
 pub(crate) fn make_function(frame: &mut Frame, flags: u8) -> PyResult<Value> {
-    let code = frame.stack.pop().and_then(|v| v.as_obj().cloned()).ok_or_else(|| PyErr::new("SystemError", "no code"))?;
-    let closure = if flags & make_function::CLOSURE != 0 { frame.stack.pop() } else { None };
-    let annotations = if flags & make_function::ANNOTATIONS != 0 { frame.stack.pop() } else { None };
-    let kwdefaults = if flags & make_function::KWDEFAULTS != 0 { frame.stack.pop() } else { None };
-    let defaults = if flags & make_function::DEFAULTS != 0 { frame.stack.pop() } else { None };
+    let code = frame.stack.pop().as_obj().cloned().ok_or_else(|| PyErr::new("SystemError", "no code"))?;
+    let closure = if flags & make_function::CLOSURE != 0 { Some(frame.stack.pop()) } else { None };
+    let annotations = if flags & make_function::ANNOTATIONS != 0 { Some(frame.stack.pop()) } else { None };
+    let kwdefaults = if flags & make_function::KWDEFAULTS != 0 { Some(frame.stack.pop()) } else { None };
+    let defaults = if flags & make_function::DEFAULTS != 0 { Some(frame.stack.pop()) } else { None };
     let c = code_of(&code).ok_or_else(|| PyErr::new("SystemError", "MakeFunction without code"))?;
     let doc = match c.consts.first() {
         Some(v) if v.as_str().is_some() && c.code.flags & crate::bytecode::code::flags::OPTIMIZED != 0 => v.clone(),

@@ -77,7 +77,7 @@ pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResu
 
 #[inline]
 fn pop(frame: &mut Frame) -> Value {
-    frame.stack.pop().unwrap_or(Value::None)
+    frame.stack.pop()
 }
 
 #[inline]
@@ -88,15 +88,15 @@ fn top(frame: &Frame) -> &Value {
 /// Execute instructions, switching frames in place for Python-to-Python calls and
 /// returns, until the run's base frame (the one entered with `vm.frames` at depth `entry`)
 /// returns or yields, or an error needs unwinding.
-fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
+fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
     // Enter `$callee` as the running frame (a Python-to-Python call).
     macro_rules! enter_frame {
         ($l:lifetime, $callee:expr) => {{
             vm.enter()?;
             let mut callee: Box<Frame> = $callee;
-            callee.back = &**frame;
+            callee.back = &**frame_box;
             vm.current.set(&*callee);
-            let caller = std::mem::replace(frame, callee);
+            let caller = std::mem::replace(frame_box, callee);
             vm.frames.borrow_mut().push(caller);
             continue $l;
         }};
@@ -111,15 +111,18 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
             vm.leave();
             let caller = vm.frames.borrow_mut().pop();
             if let Some(caller) = caller {
-                let done = std::mem::replace(frame, caller);
-                vm.current.set(&**frame);
+                let done = std::mem::replace(frame_box, caller);
+                vm.current.set(&**frame_box);
                 vm.recycle_frame(done);
-                frame.stack.push(v);
+                frame_box.stack.push(v);
             }
             continue $l;
         }};
     }
     'frame: loop {
+        // The running frame, borrowed directly (one indirection less on every stack
+        // access than going through the box) until the next frame switch.
+        let frame: &mut Frame = &mut **frame_box;
         let code_obj = frame.code.clone();
         let Some(c) = code_of(&code_obj) else {
             return Err(PyErr::new("SystemError", "frame without code"));
