@@ -122,10 +122,18 @@ pub fn bind_call(vm: &super::Vm, func: &Function, self_: Option<&Value>, args: A
     let recycled = vm.frame_pool.borrow_mut().pop();
     let mut f = match recycled {
         Some(mut f) => {
-            f.code = func.code.clone();
+            // The frame kept its last code and namespaces: a repeated or recursive call to
+            // the same function finds them in place.
+            if !f.code.is(&func.code) {
+                f.code = func.code.clone();
+            }
             f.ip = 0;
-            f.globals = func.globals.clone();
-            f.builtins = func.builtins.clone();
+            if !f.globals.is(&func.globals) {
+                f.globals = func.globals.clone();
+            }
+            if !f.builtins.is(&func.builtins) {
+                f.builtins = func.builtins.clone();
+            }
             f
         }
         None => Box::new(Frame {

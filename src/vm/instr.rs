@@ -225,7 +225,16 @@ pub(crate) fn load_method(vm: &Vm, obj: Value, key: crate::objects::str::Key) ->
 /// to: unbind the local first, so that the string is usually referenced only by `a`, and
 /// then append in place (CPython does the same for this pattern). Returns the result, or
 /// `None` when the pattern does not apply (nothing has been changed then).
-pub(crate) fn concat_in_place(frame: &mut Frame, next: Option<&crate::bytecode::Instr>, a: &mut Value, b: &Value) -> Option<Value> {
+pub(crate) fn concat_in_place(
+    frame: &mut Frame,
+    op: crate::bytecode::BinOp,
+    next: Option<&crate::bytecode::Instr>,
+    a: &mut Value,
+    b: &Value,
+) -> Option<Value> {
+    if !matches!(op, crate::bytecode::BinOp::Add | crate::bytecode::BinOp::InplaceAdd) {
+        return None;
+    }
     let Some(&crate::bytecode::Instr::StoreFast { var }) = next else { return None };
     let str_type = &types().str;
     let (Value::Obj(ao), Value::Obj(bo)) = (&*a, b) else { return None };
