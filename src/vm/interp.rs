@@ -141,16 +141,21 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
             vm.check_breaker()?;
         }
         loop {
-            let ins = match instrs.get(frame.ip) {
-                Some(&ins) => ins,
+            // Matched by reference: each arm loads only its own operands.
+            let traced;
+            let ins: &Instr = match instrs.get(frame.ip) {
+                Some(ins) => ins,
                 None => match super::trace::fetch(vm, frame)? {
-                    super::trace::Fetched::Run(ins) => ins,
+                    super::trace::Fetched::Run(ins) => {
+                        traced = ins;
+                        &traced
+                    }
                     super::trace::Fetched::End => return_value!('frame, Value::None),
                     super::trace::Fetched::Reload => continue 'frame,
                 },
             };
             frame.ip += 1;
-            match ins {
+            match *ins {
                 Instr::Nop => {}
                 Instr::PopTop => {
                     frame.stack.pop();

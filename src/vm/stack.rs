@@ -116,8 +116,16 @@ impl ValueStack {
 
     /// Drop the values above the first `len`.
     pub fn truncate(&mut self, len: usize) {
-        while self.len() > len {
-            drop(self.pop());
+        let now = self.len();
+        if len >= now {
+            return;
+        }
+        // SAFETY: the values at `base + len .. top` are initialised (invariant 1); they
+        // leave the stack before they are dropped, so a `__del__` run by the drop sees a
+        // consistent stack.
+        unsafe {
+            self.top = self.base.add(len);
+            ptr::drop_in_place(ptr::slice_from_raw_parts_mut(self.top, now - len));
         }
     }
 
