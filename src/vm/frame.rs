@@ -174,9 +174,9 @@ pub fn bind_call(vm: &super::Vm, func: &Function, self_: Option<&Value>, args: A
     } else {
         let frame = &mut *f;
         let bound = match self_ {
-            Some(s) => crate::runtime::call::with_prepended(s, args, |full| {
-                bind_general(func, code, &mut frame.fast, &mut frame.cells, full)
-            }),
+            Some(s) => {
+                crate::runtime::call::with_prepended(s, args, |full| bind_general(func, code, &mut frame.fast, &mut frame.cells, full))
+            }
             None => bind_general(func, code, &mut frame.fast, &mut frame.cells, args),
         };
         if let Err(e) = bound {

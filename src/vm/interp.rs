@@ -75,6 +75,26 @@ pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResu
     }
 }
 
+/// `table[i]` for an instruction operand, without a bounds check. Sound because every
+/// operand is in range for the tables of its own code object: codegen emits only such
+/// operands, `marshal::check_indices` rejects a `.pyc` with any other, `Code`'s side
+/// tables (`global_cache`, `attr_slot`) are built with one entry per name/instruction,
+/// and a frame's `fast` always has one slot per `co_varnames` entry (`frame::bind_call`,
+/// `Frame::for_module`). The hot arms use it; a debug build still checks.
+#[inline(always)]
+fn operand<T>(table: &[T], i: u32) -> &T {
+    debug_assert!((i as usize) < table.len(), "operand {i} out of range {}", table.len());
+    // SAFETY: see above.
+    unsafe { table.get_unchecked(i as usize) }
+}
+
+#[inline(always)]
+fn operand_mut<T>(table: &mut [T], i: u32) -> &mut T {
+    debug_assert!((i as usize) < table.len(), "operand {i} out of range {}", table.len());
+    // SAFETY: as for `operand`.
+    unsafe { table.get_unchecked_mut(i as usize) }
+}
+
 #[inline]
 fn pop(frame: &mut Frame) -> Value {
     frame.stack.pop()
@@ -168,8 +188,8 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                     let len = frame.stack.len();
                     frame.stack.swap(len - 1, len - n as usize);
                 }
-                Instr::LoadConst { consti } => frame.stack.push(consts[consti as usize].clone()),
-                Instr::LoadFast { var } => match &frame.fast[var as usize] {
+                Instr::LoadConst { consti } => frame.stack.push(operand(consts, consti).clone()),
+                Instr::LoadFast { var } => match operand(&frame.fast, var) {
                     Some(v) => {
                         let v = v.clone();
                         frame.stack.push(v)
@@ -178,7 +198,8 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                 },
                 Instr::StoreFast { var } => {
                     let v = pop(frame);
-                    frame.fast[var as usize] = Some(v);
+                    let old = std::mem::replace(operand_mut(&mut frame.fast, var), Some(v));
+                    drop(old);
                 }
                 Instr::DeleteFast { var } => {
                     if frame.fast[var as usize].take().is_none() {
@@ -195,7 +216,7 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                 }
                 Instr::DeleteName { namei } => instr::delete_name(vm, frame, &names[namei as usize])?,
                 Instr::LoadGlobal { namei } => {
-                    let v = instr::load_global_cached(frame, &names[namei as usize], &c.global_cache[namei as usize])?;
+                    let v = instr::load_global_cached(frame, operand(names, namei), operand(&c.global_cache, namei))?;
                     frame.stack.push(v);
                 }
                 Instr::StoreGlobal { namei } => {
@@ -227,13 +248,13 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                 Instr::LoadClosure { cell } => frame.stack.push(Value::Obj(frame.cells[cell as usize].clone())),
                 Instr::LoadAttr { namei } => {
                     let obj = pop(frame);
-                    let v = attr_cache::load_attr(vm, &obj, instr::name_key(&names[namei as usize]), c.load_cache_at(frame.ip - 1))?;
+                    let v = attr_cache::load_attr(vm, &obj, instr::name_key(operand(names, namei)), c.load_cache_at(frame.ip - 1))?;
                     frame.stack.push(v);
                 }
                 Instr::StoreAttr { namei } => {
                     let obj = pop(frame);
                     let v = pop(frame);
-                    attr_cache::store_attr(vm, &obj, &names[namei as usize], v, c.store_cache_at(frame.ip - 1))?;
+                    attr_cache::store_attr(vm, &obj, operand(names, namei), v, c.store_cache_at(frame.ip - 1))?;
                 }
                 Instr::DeleteAttr { namei } => {
                     let obj = pop(frame);
@@ -241,7 +262,7 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                 }
                 Instr::LoadMethod { namei } => {
                     let obj = pop(frame);
-                    let (m, s) = attr_cache::load_method(vm, obj, instr::name_key(&names[namei as usize]), c.load_cache_at(frame.ip - 1))?;
+                    let (m, s) = attr_cache::load_method(vm, obj, instr::name_key(operand(names, namei)), c.load_cache_at(frame.ip - 1))?;
                     frame.stack.push(m);
                     frame.stack.push(s);
                 }
