@@ -143,6 +143,15 @@ impl QueueCore {
     }
 }
 
+/// The `block` (default True) and `timeout` (default None) arguments of `put`/`get`.
+fn block_timeout(vm: &Vm, block: Option<&Value>, timeout: Option<&Value>) -> PyResult<(bool, Value)> {
+    let block = match block {
+        Some(b) => ops::truthy(vm, b)?,
+        None => true,
+    };
+    Ok((block, timeout.cloned().unwrap_or(Value::None)))
+}
+
 /// Raise CPython's error for a negative timeout (`timeout < 0` compared generically).
 fn check_timeout(vm: &Vm, block: bool, timeout: &Value) -> PyResult<()> {
     if block && !timeout.is_none() && ops::compare_bool(vm, timeout, &Value::Int(0), CmpOp::Lt)? {
@@ -184,11 +193,7 @@ fn queue_put(vm: &Vm, args: Args) -> PyResult<Value> {
     let q = args.args.first().cloned().unwrap_or(Value::None);
     let [item, block, timeout] = def_args(&args, "Queue.put", ["item", "block", "timeout"], 1)?;
     let Some(item) = item else { return Ok(Value::None) };
-    let block = match block {
-        Some(b) => ops::truthy(vm, b)?,
-        None => true,
-    };
-    let timeout = timeout.cloned().unwrap_or(Value::None);
+    let (block, timeout) = block_timeout(vm, block, timeout)?;
     let core_v = core_attr(vm, &q)?;
     let Some(core) = core_in(&core_v) else { return Ok(Value::None) };
     let _held = core.lock(vm)?;
@@ -227,11 +232,7 @@ fn notify_one(core: &QueueCore, waiters: &Value) -> PyResult<()> {
 fn queue_get(vm: &Vm, args: Args) -> PyResult<Value> {
     let q = args.args.first().cloned().unwrap_or(Value::None);
     let [block, timeout] = def_args(&args, "Queue.get", ["block", "timeout"], 0)?;
-    let block = match block {
-        Some(b) => ops::truthy(vm, b)?,
-        None => true,
-    };
-    let timeout = timeout.cloned().unwrap_or(Value::None);
+    let (block, timeout) = block_timeout(vm, block, timeout)?;
     let core_v = core_attr(vm, &q)?;
     let Some(core) = core_in(&core_v) else { return Ok(Value::None) };
     let _held = core.lock(vm)?;

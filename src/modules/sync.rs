@@ -20,7 +20,7 @@ use crate::objects::{dict, types, Payload, PyRef, Value};
 use crate::runtime::{gil, ops, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
-use super::thread::{check_timeout_ns, timeout_arg_ns, SIGNAL_SLICE};
+use super::thread::{check_timeout_ns, next_sleep, timeout_arg_ns, Outcome};
 
 /// State `T` guarded by a mutex, with a condition variable signalled when it changes.
 /// `T` holds no Python objects: waiters read it without the GIL.
@@ -88,18 +88,10 @@ impl<T: Send> Waitable<T> {
                     if let Some(r) = ready(&mut st) {
                         return Woke::Ready(r);
                     }
-                    if main && super::signal::pending() {
-                        return Woke::Interrupted;
-                    }
-                    let now = Instant::now();
-                    if deadline.is_some_and(|d| now >= d) {
-                        return Woke::TimedOut;
-                    }
-                    let until = match (deadline, main) {
-                        (Some(d), true) => Some(d.min(now + SIGNAL_SLICE)),
-                        (Some(d), false) => Some(d),
-                        (None, true) => Some(now + SIGNAL_SLICE),
-                        (None, false) => None,
+                    let until = match next_sleep(deadline, main) {
+                        Ok(until) => until,
+                        Err(Outcome::Interrupted) => return Woke::Interrupted,
+                        Err(_) => return Woke::TimedOut,
                     };
                     this.sleepers.fetch_add(1, Relaxed);
                     match until {

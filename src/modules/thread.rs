@@ -23,7 +23,7 @@ use crate::vm::Vm;
 /// `_thread.TIMEOUT_MAX` in seconds (CPython's value on Linux).
 pub const TIMEOUT_MAX: f64 = 9223372036.0;
 /// How long the main thread blocks before looking for a pending SIGINT.
-pub(crate) const SIGNAL_SLICE: Duration = Duration::from_millis(20);
+const SIGNAL_SLICE: Duration = Duration::from_millis(20);
 /// Default stack of a new thread (native code calling back into Python nests on it).
 const DEFAULT_STACK: usize = 64 << 20;
 
@@ -41,10 +41,29 @@ pub struct RawLock {
     sleepers: AtomicUsize,
 }
 
-enum Outcome {
+pub(crate) enum Outcome {
     Acquired,
     TimedOut,
     Interrupted,
+}
+
+/// The next sleep of a blocking wait (without the GIL): until `deadline`, and for the main
+/// thread at most [`SIGNAL_SLICE`] so it notices a pending SIGINT. `Err` ends the wait
+/// (`TimedOut` or `Interrupted`); `Ok(None)` sleeps until woken.
+pub(crate) fn next_sleep(deadline: Option<Instant>, main: bool) -> Result<Option<Instant>, Outcome> {
+    if main && crate::modules::signal::pending() {
+        return Err(Outcome::Interrupted);
+    }
+    let now = Instant::now();
+    if deadline.is_some_and(|d| now >= d) {
+        return Err(Outcome::TimedOut);
+    }
+    Ok(match (deadline, main) {
+        (Some(d), true) => Some(d.min(now + SIGNAL_SLICE)),
+        (Some(d), false) => Some(d),
+        (None, true) => Some(now + SIGNAL_SLICE),
+        (None, false) => None,
+    })
 }
 
 impl RawLock {
@@ -77,18 +96,9 @@ impl RawLock {
             if self.take(&mut st, me) {
                 return Outcome::Acquired;
             }
-            if main && crate::modules::signal::pending() {
-                return Outcome::Interrupted;
-            }
-            let now = Instant::now();
-            if deadline.is_some_and(|d| now >= d) {
-                return Outcome::TimedOut;
-            }
-            let until = match (deadline, main) {
-                (Some(d), true) => Some(d.min(now + SIGNAL_SLICE)),
-                (Some(d), false) => Some(d),
-                (None, true) => Some(now + SIGNAL_SLICE),
-                (None, false) => None,
+            let until = match next_sleep(deadline, main) {
+                Ok(until) => until,
+                Err(end) => return end,
             };
             self.sleepers.fetch_add(1, Relaxed);
             match until {
