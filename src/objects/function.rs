@@ -54,6 +54,9 @@ pub struct Code {
     pub attr_slot: Box<[u32]>,
     pub load_cache: Box<[crate::runtime::attr_cache::LoadCache]>,
     pub store_cache: Box<[std::cell::Cell<crate::runtime::attr_cache::StoreCache>]>,
+    /// The instructions frames run while only a profile hook is set, built on first use
+    /// (`vm::trace::instrs`).
+    pub profiled: std::cell::OnceCell<Box<[crate::bytecode::Instr]>>,
 }
 
 impl Code {
@@ -104,7 +107,7 @@ pub fn new_code(code: Arc<CodeObject>) -> PyRef {
         .collect();
     let load_cache = (0..loads).map(|_| Default::default()).collect();
     let store_cache = (0..stores).map(|_| Default::default()).collect();
-    PyRef::new(&types().code, Payload::Code(Box::new(Code { code, consts, names, global_cache, attr_slot, load_cache, store_cache })))
+    PyRef::new(&types().code, Payload::Code(Box::new(Code { code, consts, names, global_cache, attr_slot, load_cache, store_cache, profiled: Default::default() })))
 }
 
 /// The value of a compile-time constant.

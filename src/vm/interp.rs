@@ -124,9 +124,9 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
         let Some(c) = code_of(&code_obj) else {
             return Err(PyErr::new("SystemError", "frame without code"));
         };
-        // With a trace or profile hook set, every fetch misses and goes through
-        // `trace::fetch`, which sends the events.
-        let instrs: &[Instr] = if vm.hooks.active.get() { &[] } else { &c.code.instrs[..] };
+        // With a trace or profile hook set, `trace::instrs` picks the instructions whose
+        // fetches miss and go through `trace::fetch`, which sends the events.
+        let instrs: &[Instr] = if vm.hooks.active.get() { super::trace::instrs(vm, frame, c)? } else { &c.code.instrs[..] };
         let consts = &c.consts[..];
         let names = &c.names[..];
         if frame.ip == 0 {

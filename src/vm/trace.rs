@@ -4,10 +4,17 @@
 //! what the global function returns for `call` becomes `f_trace`), and `call`, `return`,
 //! `c_call`, `c_return`, `c_exception` to the profile function.
 //!
-//! Cost when off: nothing per instruction. When a hook is set, the dispatch loop fetches
-//! every instruction through [`fetch`] (the loop swaps its instruction slice for an empty
-//! one when it (re)enters a frame, so the bounds check it already does sends it here);
-//! the only check on the normal path is one flag read per frame switch.
+//! Cost when off: nothing per instruction; the only check on the normal path is one flag
+//! read per frame switch. When a hook is set, the loop asks [`instrs`] for the instruction
+//! slice of each frame it (re)enters:
+//! - with a trace function, an empty one: every fetch misses the slice (the bounds check
+//!   the loop already does) and goes through [`fetch`], which sends the events;
+//! - with only a profile hook, a copy of the code's instructions in which the few that
+//!   have events (returns, yields, calls and the instruction after each call, where a
+//!   `c_return` is due) are jumps to [`TRAP`]` + ip`: the jump's target misses the slice
+//!   and [`fetch`] sends the events and hands back the real instruction. Everything else
+//!   runs at full speed. The `call` event is sent by [`instrs`] itself, as the loop enters
+//!   the frame.
 
 use std::cell::{Cell, RefCell};
 
@@ -15,7 +22,7 @@ use super::frame::Frame;
 use super::frame_object;
 use super::Vm;
 use crate::bytecode::Instr;
-use crate::objects::function::code_of;
+use crate::objects::function::{code_of, Code};
 use crate::objects::{types, Payload, PyRef, Value};
 use crate::runtime::{Args, PyErr, PyResult};
 
@@ -24,6 +31,10 @@ use crate::runtime::{Args, PyErr, PyResult};
 /// enters a frame, so a frame running when a hook is set (by a native call it made)
 /// needs this nudge.
 const FETCH_MARK: usize = 1 << 40;
+
+/// Jump targets from this one up are the event points of a profiled instruction copy:
+/// `TRAP + ip` stands for the instruction at `ip` (code objects are far shorter).
+const TRAP: u32 = 1 << 31;
 
 /// After a native call returns to `frame`: if a hook is set now, route the frame's
 /// next fetch through [`fetch`].
@@ -307,30 +318,50 @@ pub(crate) enum Fetched {
     Reload,
 }
 
-/// Fetch the next instruction of `frame`, sending the events due before it runs. Called
-/// by the loop when its instruction slice has no entry at `ip`.
-pub(crate) fn fetch(vm: &Vm, frame: &mut Frame) -> PyResult<Fetched> {
-    if frame.ip & FETCH_MARK != 0 {
-        frame.ip &= !FETCH_MARK;
-        return Ok(Fetched::Reload);
+/// The instruction slice the loop runs `frame` with while a hook is active (see the
+/// module header); with only a profile hook, also the `call` event of a frame starting.
+pub(crate) fn instrs<'a>(vm: &Vm, frame: &mut Frame, c: &'a Code) -> PyResult<&'a [Instr]> {
+    if !vm.hooks.trace.borrow().is_none() {
+        return Ok(&[]);
     }
-    let Some(c) = code_of(&frame.code) else {
-        return Err(PyErr::new("SystemError", "frame without code"));
-    };
-    let code = &c.code;
-    let ins = code.instrs.get(frame.ip).copied();
-    let done = match ins {
-        Some(i) => Fetched::Run(i),
-        None => Fetched::End,
-    };
-    if !vm.hooks.active.get() {
-        return Ok(done);
+    let ip = frame.ip;
+    if ip < c.code.instrs.len() {
+        arrive(vm, frame, &c.code, ip)?;
     }
+    Ok(c.profiled.get_or_init(|| profiled_copy(&c.code.instrs)))
+}
+
+/// Does `ins` call something (a native callee gets `c_call` before it and `c_return`
+/// at the next instruction)?
+fn is_call(ins: &Instr) -> bool {
+    matches!(ins, Instr::Call { .. } | Instr::CallKw { .. } | Instr::CallMethod { .. } | Instr::CallMethodKw { .. } | Instr::CallFunctionEx { .. })
+}
+
+/// `instrs` with every instruction that has profile events replaced by a jump to its trap.
+fn profiled_copy(instrs: &[Instr]) -> Box<[Instr]> {
+    let mut after_call = false;
+    instrs
+        .iter()
+        .enumerate()
+        .map(|(ip, ins)| {
+            let trapped = after_call || is_call(ins) || matches!(ins, Instr::ReturnValue | Instr::YieldValue);
+            after_call = is_call(ins);
+            if trapped {
+                Instr::JumpForward { target: TRAP + ip as u32 }
+            } else {
+                *ins
+            }
+        })
+        .collect()
+}
+
+/// The events due as `frame` gets to the instruction at `at`: the `c_return` of the
+/// native call it made, if one is pending, and the `call` event if the frame is starting.
+fn arrive(vm: &Vm, frame: &Frame, code: &crate::bytecode::CodeObject, at: usize) -> PyResult<()> {
     let me = frame as *const Frame;
     if !vm.hooks.pending_c.borrow().is_empty() {
         finish_native_call(vm, frame, Event::CReturn)?;
     }
-    let at = frame.ip;
     let top = vm.hooks.entered.borrow().last().copied();
     if top != Some(me) {
         let known = vm.hooks.entered.borrow().iter().rposition(|&p| p == me);
@@ -345,6 +376,35 @@ pub(crate) fn fetch(vm: &Vm, frame: &mut Frame) -> PyResult<Fetched> {
             }
         }
     }
+    Ok(())
+}
+
+/// Fetch the next instruction of `frame`, sending the events due before it runs. Called
+/// by the loop when its instruction slice has no entry at `ip`: every instruction while
+/// tracing, the trapped ones (`ip` is `TRAP + ip`) while profiling.
+pub(crate) fn fetch(vm: &Vm, frame: &mut Frame) -> PyResult<Fetched> {
+    if frame.ip & FETCH_MARK != 0 {
+        frame.ip &= !FETCH_MARK;
+        return Ok(Fetched::Reload);
+    }
+    if frame.ip >= TRAP as usize {
+        frame.ip -= TRAP as usize;
+    }
+    let Some(c) = code_of(&frame.code) else {
+        return Err(PyErr::new("SystemError", "frame without code"));
+    };
+    let code = &c.code;
+    let ins = code.instrs.get(frame.ip).copied();
+    let done = match ins {
+        Some(i) => Fetched::Run(i),
+        None => Fetched::End,
+    };
+    if !vm.hooks.active.get() {
+        return Ok(done);
+    }
+    let me = frame as *const Frame;
+    let at = frame.ip;
+    arrive(vm, frame, code, at)?;
     // While the other hooks run, the instruction counts as started (`f_lineno` is its
     // line, and an error from a hook is raised at it).
     frame.ip += 1;
