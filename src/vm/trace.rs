@@ -364,11 +364,12 @@ fn arrive(vm: &Vm, frame: &Frame, code: &crate::bytecode::CodeObject, at: usize)
     }
     let top = vm.hooks.entered.borrow().last().copied();
     if top != Some(me) {
-        let known = vm.hooks.entered.borrow().iter().rposition(|&p| p == me);
+        // (A frame at its first instruction is starting: no need to look for it.)
+        let known = if at == 0 { None } else { vm.hooks.entered.borrow().iter().rposition(|&p| p == me) };
         match known {
             // Frames above it left without an event (dropped generators, errors).
-            Some(i) if at != 0 => vm.hooks.entered.borrow_mut().truncate(i + 1),
-            _ => {
+            Some(i) => vm.hooks.entered.borrow_mut().truncate(i + 1),
+            None => {
                 vm.hooks.entered.borrow_mut().push(me);
                 if is_start(frame, code) {
                     call_event(vm, frame)?;
