@@ -334,7 +334,19 @@ impl Reader<'_> {
         Ok(s)
     }
 
+    #[inline]
     fn uv(&mut self) -> R<u64> {
+        // Most values (operands, columns, small counts) fit in one byte.
+        if let Some(&b) = self.data.get(self.pos) {
+            if b & 0x80 == 0 {
+                self.pos += 1;
+                return Ok(b as u64);
+            }
+        }
+        self.uv_long()
+    }
+
+    fn uv_long(&mut self) -> R<u64> {
         let mut v: u64 = 0;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -346,6 +358,7 @@ impl Reader<'_> {
         Err(Invalid::Corrupt("varint too long"))
     }
 
+    #[inline]
     fn u32(&mut self) -> R<u32> {
         u32::try_from(self.uv()?).map_err(|_| Invalid::Corrupt("integer out of range"))
     }
