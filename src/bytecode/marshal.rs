@@ -381,12 +381,16 @@ impl Reader<'_> {
     fn string(&mut self) -> R<String> {
         let n = self.count()?;
         let b = self.take(n)?;
-        String::from_utf8(b.to_vec()).map_err(|_| Invalid::Corrupt("invalid UTF-8"))
+        std::str::from_utf8(b).map(str::to_owned).map_err(|_| Invalid::Corrupt("invalid UTF-8"))
     }
 
     fn strs(&mut self) -> R<Vec<String>> {
         let n = self.count()?;
-        (0..n).map(|_| self.string()).collect()
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.string()?);
+        }
+        Ok(v)
     }
 
     fn constant(&mut self, depth: u32) -> R<Const> {
@@ -426,7 +430,10 @@ impl Reader<'_> {
             tag::ELLIPSIS => Const::Ellipsis,
             t @ (tag::TUPLE | tag::FROZENSET) => {
                 let n = self.count()?;
-                let items = (0..n).map(|_| self.constant(depth + 1)).collect::<R<Vec<Const>>>()?;
+                let mut items = Vec::with_capacity(n);
+                for _ in 0..n {
+                    items.push(self.constant(depth + 1)?);
+                }
                 if t == tag::TUPLE {
                     Const::Tuple(items)
                 } else {
@@ -466,7 +473,10 @@ impl Reader<'_> {
             exception_table.push(ExceptionEntry { start, end, target, depth, lasti });
         }
         let n = self.count()?;
-        let consts = (0..n).map(|_| self.constant(depth)).collect::<R<Vec<Const>>>()?;
+        let mut consts = Vec::with_capacity(n);
+        for _ in 0..n {
+            consts.push(self.constant(depth)?);
+        }
         let names = self.strs()?;
         let varnames = self.strs()?;
         let cellvars = self.strs()?;
