@@ -82,7 +82,11 @@ impl Code {
     /// The load cache of the attribute instruction at `ip`.
     #[inline]
     pub fn load_cache_at(&self, ip: usize) -> &crate::runtime::attr_cache::LoadCache {
-        &self.load_cache[self.attr_slot[ip] as usize]
+        debug_assert!(ip < self.attr_slot.len() && (self.attr_slot[ip] as usize) < self.load_cache.len());
+        // SAFETY: `ip` is the index of a `LoadAttr`/`LoadMethod` of this code (the loop
+        // passes the instruction it is running), `attr_slot` has an entry per instruction
+        // and `load_cache` one per such instruction (`new_code`).
+        unsafe { self.load_cache.get_unchecked(*self.attr_slot.get_unchecked(ip) as usize) }
     }
 
     /// The store cache of the `StoreAttr` at `ip`.

@@ -15,20 +15,10 @@ pub fn call(vm: &Vm, callable: &Value, args: Args) -> PyResult<Value> {
     match &o.payload {
         Payload::Function(_) => vm.call_function(o, args),
         Payload::NativeFunction(nf) => match &nf.self_ {
-            Some(s) => {
-                let mut full = Vec::with_capacity(args.args.len() + 1);
-                full.push(s.clone());
-                full.extend_from_slice(args.args);
-                (nf.func)(vm, Args { args: &full, kwnames: args.kwnames })
-            }
+            Some(s) => with_prepended(s, args, |full| (nf.func)(vm, full)),
             None => (nf.func)(vm, args),
         },
-        Payload::BoundMethod { func, self_ } => {
-            let mut full = Vec::with_capacity(args.args.len() + 1);
-            full.push(self_.clone());
-            full.extend_from_slice(args.args);
-            call(vm, func, Args { args: &full, kwnames: args.kwnames })
-        }
+        Payload::BoundMethod { func, self_ } => with_prepended(self_, args, |full| call(vm, func, full)),
         Payload::Type(_) => match lookup_user(o.class(), "__call__") {
             // A metaclass's `__call__` (which usually ends in `type.__call__`).
             Some(f) => call_bound(vm, &f, callable, args),
@@ -41,17 +31,36 @@ pub fn call(vm: &Vm, callable: &Value, args: Args) -> PyResult<Value> {
     }
 }
 
+/// Run `f` with the arguments `first, *args.args` (keywords unchanged). Prepending a
+/// receiver is the most common reshuffle of arguments (bound methods, `__new__`,
+/// `__init__`, native methods); up to `SMALL` arguments are assembled on the Rust stack
+/// instead of in a new `Vec` (an allocation and a free per call).
+#[inline]
+pub fn with_prepended<R>(first: &Value, args: Args, f: impl FnOnce(Args) -> R) -> R {
+    const SMALL: usize = 6;
+    let n = args.args.len() + 1;
+    if n <= SMALL {
+        let mut buf: [Value; SMALL] = std::array::from_fn(|_| Value::None);
+        buf[0] = first.clone();
+        for (slot, v) in buf[1..n].iter_mut().zip(args.args) {
+            *slot = v.clone();
+        }
+        return f(Args { args: &buf[..n], kwnames: args.kwnames });
+    }
+    let mut full = Vec::with_capacity(n);
+    full.push(first.clone());
+    full.extend_from_slice(args.args);
+    f(Args { args: &full, kwnames: args.kwnames })
+}
+
 fn not_callable(v: &Value) -> PyErr {
     PyErr::type_error(format!("'{}' object is not callable", type_name(v)))
 }
 
 /// Call an attribute found on a type as a method of `self_`.
 pub fn call_bound(vm: &Vm, func: &Value, self_: &Value, args: Args) -> PyResult<Value> {
-    let mut full = Vec::with_capacity(args.args.len() + 1);
-    full.push(self_.clone());
-    full.extend_from_slice(args.args);
     match func.payload() {
-        Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) => call(vm, func, Args { args: &full, kwnames: args.kwnames }),
+        Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) => with_prepended(self_, args, |full| call(vm, func, full)),
         _ => {
             let bound = super::attr::bind(vm, func, self_)?;
             call(vm, &bound, args)
@@ -136,10 +145,7 @@ fn call_type(vm: &Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
                 Some(Payload::StaticMethod(f)) => f.clone(),
                 _ => new_f.clone(),
             };
-            let mut full = Vec::with_capacity(args.args.len() + 1);
-            full.push(cls_v.clone());
-            full.extend_from_slice(args.args);
-            call(vm, &func, Args { args: &full, kwnames: args.kwnames })?
+            with_prepended(&cls_v, args, |full| call(vm, &func, full))?
         }
         None => return Err(PyErr::type_error(format!("cannot create '{}' instances", typeobj::name_of(cls)))),
     };

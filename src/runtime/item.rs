@@ -287,13 +287,34 @@ fn delitem_impl(vm: &Vm, container: &Value, key: &Value, slot_only: bool) -> PyR
                 let removed: Vec<Value> = {
                     let mut items = l.borrow_mut();
                     let (s, e, st) = slice_indices(a, b, c, items.len())?;
-                    let mut positions: Vec<usize> = slice_positions(s, e, st).collect();
-                    positions.sort_unstable();
-                    let mut out = Vec::with_capacity(positions.len());
-                    for p in positions.into_iter().rev() {
-                        out.push(items.remove(p));
+                    if st == 1 {
+                        // One contiguous run: a single move of the tail. The removed
+                        // items are released last to first, as CPython does.
+                        if s < e {
+                            items.drain(s as usize..e as usize).rev().collect()
+                        } else {
+                            Vec::new()
+                        }
+                    } else {
+                        // One pass that keeps the items not selected, so deleting k items
+                        // costs O(len), not O(k * len) (removing one at a time). The removed
+                        // items are released in index order, as CPython does.
+                        let mut positions: Vec<usize> = slice_positions(s, e, st).collect();
+                        positions.sort_unstable();
+                        let mut out = Vec::with_capacity(positions.len());
+                        let mut kept = Vec::with_capacity(items.len() - positions.len());
+                        let mut next = positions.iter().peekable();
+                        for (i, v) in items.drain(..).enumerate() {
+                            if next.peek() == Some(&&i) {
+                                next.next();
+                                out.push(v);
+                            } else {
+                                kept.push(v);
+                            }
+                        }
+                        *items = kept;
+                        out
                     }
-                    out
                 };
                 drop(removed);
                 return Ok(());
@@ -313,9 +334,22 @@ fn delitem_impl(vm: &Vm, container: &Value, key: &Value, slot_only: bool) -> PyR
         Some(Payload::ByteArray(_)) => crate::objects::bytes::setitem(vm, container, key, None).unwrap_or(Ok(())),
         _ => match typeobj::lookup(container.class(), "__delitem__").filter(|_| !slot_only) {
             Some(f) => call_bound(vm, &f, container, Args::new(&[key.clone()])).map(|_| ()),
-            None => Err(PyErr::type_error(format!("'{}' object doesn't support item deletion", type_name(container)))),
+            None => Err(no_item_deletion(container, key)),
         },
     }
+}
+
+/// The error for `del container[key]` on a type without item deletion. CPython words it
+/// two ways: "doesn't" when the type has sequence methods and the key is an index (the
+/// sequence path refused), "does not" otherwise.
+#[cold]
+fn no_item_deletion(container: &Value, key: &Value) -> PyErr {
+    let class = container.class();
+    let sequence_like = typeobj::type_data(class).is_some_and(|t| t.heap)
+        || ["__len__", "__contains__", "__getitem__"].iter().any(|m| typeobj::lookup(class, m).is_some());
+    let index_key = crate::objects::int::is_int(key) || super::call::lookup_user(key.class(), "__index__").is_some();
+    let verb = if sequence_like && index_key { "doesn't" } else { "does not" };
+    PyErr::type_error(format!("'{}' object {verb} support item deletion", type_name(container)))
 }
 
 /// `item in container`.

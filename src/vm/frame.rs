@@ -11,7 +11,7 @@ pub struct Frame {
     pub code: PyRef,
     /// Index of the next instruction.
     pub ip: usize,
-    pub stack: Vec<Value>,
+    pub stack: super::stack::ValueStack,
     pub fast: Vec<Option<Value>>,
     /// Cell variables, then free variables.
     pub cells: Vec<PyRef>,
@@ -50,7 +50,7 @@ impl Frame {
         Box::new(Frame {
             code,
             ip: 0,
-            stack: Vec::with_capacity(stack),
+            stack: super::stack::ValueStack::with_capacity(stack),
             fast: vec![None; nlocals],
             cells: (0..ncells).map(|_| new_cell(None)).collect(),
             globals,
@@ -122,16 +122,24 @@ pub fn bind_call(vm: &super::Vm, func: &Function, self_: Option<&Value>, args: A
     let recycled = vm.frame_pool.borrow_mut().pop();
     let mut f = match recycled {
         Some(mut f) => {
-            f.code = func.code.clone();
+            // The frame kept its last code and namespaces: a repeated or recursive call to
+            // the same function finds them in place.
+            if !f.code.is(&func.code) {
+                f.code = func.code.clone();
+            }
             f.ip = 0;
-            f.globals = func.globals.clone();
-            f.builtins = func.builtins.clone();
+            if !f.globals.is(&func.globals) {
+                f.globals = func.globals.clone();
+            }
+            if !f.builtins.is(&func.builtins) {
+                f.builtins = func.builtins.clone();
+            }
             f
         }
         None => Box::new(Frame {
             code: func.code.clone(),
             ip: 0,
-            stack: Vec::with_capacity(code.max_stack as usize),
+            stack: super::stack::ValueStack::with_capacity(code.max_stack as usize),
             fast: Vec::new(),
             cells: Vec::new(),
             globals: func.globals.clone(),
@@ -167,10 +175,7 @@ pub fn bind_call(vm: &super::Vm, func: &Function, self_: Option<&Value>, args: A
         let frame = &mut *f;
         let bound = match self_ {
             Some(s) => {
-                let mut full = Vec::with_capacity(args.args.len() + 1);
-                full.push(s.clone());
-                full.extend_from_slice(args.args);
-                bind_general(func, code, &mut frame.fast, &mut frame.cells, Args { args: &full, kwnames: args.kwnames })
+                crate::runtime::call::with_prepended(s, args, |full| bind_general(func, code, &mut frame.fast, &mut frame.cells, full))
             }
             None => bind_general(func, code, &mut frame.fast, &mut frame.cells, args),
         };

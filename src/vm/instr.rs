@@ -225,7 +225,16 @@ pub(crate) fn load_method(vm: &Vm, obj: Value, key: crate::objects::str::Key) ->
 /// to: unbind the local first, so that the string is usually referenced only by `a`, and
 /// then append in place (CPython does the same for this pattern). Returns the result, or
 /// `None` when the pattern does not apply (nothing has been changed then).
-pub(crate) fn concat_in_place(frame: &mut Frame, next: Option<&crate::bytecode::Instr>, a: &mut Value, b: &Value) -> Option<Value> {
+pub(crate) fn concat_in_place(
+    frame: &mut Frame,
+    op: crate::bytecode::BinOp,
+    next: Option<&crate::bytecode::Instr>,
+    a: &mut Value,
+    b: &Value,
+) -> Option<Value> {
+    if !matches!(op, crate::bytecode::BinOp::Add | crate::bytecode::BinOp::InplaceAdd) {
+        return None;
+    }
     let Some(&crate::bytecode::Instr::StoreFast { var }) = next else { return None };
     let str_type = &types().str;
     let (Value::Obj(ao), Value::Obj(bo)) = (&*a, b) else { return None };
@@ -364,11 +373,11 @@ pub(crate) fn call_ex(vm: &Vm, frame: &mut Frame, callable: Value, args: Value, 
 
 /// `MakeFunction`: the code object is on top, optional parts below it.
 pub(crate) fn make_function(frame: &mut Frame, flags: u8) -> PyResult<Value> {
-    let code = frame.stack.pop().and_then(|v| v.as_obj().cloned()).ok_or_else(|| PyErr::new("SystemError", "no code"))?;
-    let closure = if flags & make_function::CLOSURE != 0 { frame.stack.pop() } else { None };
-    let annotations = if flags & make_function::ANNOTATIONS != 0 { frame.stack.pop() } else { None };
-    let kwdefaults = if flags & make_function::KWDEFAULTS != 0 { frame.stack.pop() } else { None };
-    let defaults = if flags & make_function::DEFAULTS != 0 { frame.stack.pop() } else { None };
+    let code = frame.stack.pop().as_obj().cloned().ok_or_else(|| PyErr::new("SystemError", "no code"))?;
+    let closure = if flags & make_function::CLOSURE != 0 { Some(frame.stack.pop()) } else { None };
+    let annotations = if flags & make_function::ANNOTATIONS != 0 { Some(frame.stack.pop()) } else { None };
+    let kwdefaults = if flags & make_function::KWDEFAULTS != 0 { Some(frame.stack.pop()) } else { None };
+    let defaults = if flags & make_function::DEFAULTS != 0 { Some(frame.stack.pop()) } else { None };
     let c = code_of(&code).ok_or_else(|| PyErr::new("SystemError", "MakeFunction without code"))?;
     let doc = match c.consts.first() {
         Some(v) if v.as_str().is_some() && c.code.flags & crate::bytecode::code::flags::OPTIMIZED != 0 => v.clone(),

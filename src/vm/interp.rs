@@ -75,9 +75,29 @@ pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResu
     }
 }
 
+/// `table[i]` for an instruction operand, without a bounds check. Sound because every
+/// operand is in range for the tables of its own code object: codegen emits only such
+/// operands, `marshal::check_indices` rejects a `.pyc` with any other, `Code`'s side
+/// tables (`global_cache`, `attr_slot`) are built with one entry per name/instruction,
+/// and a frame's `fast` always has one slot per `co_varnames` entry (`frame::bind_call`,
+/// `Frame::for_module`). The hot arms use it; a debug build still checks.
+#[inline(always)]
+fn operand<T>(table: &[T], i: u32) -> &T {
+    debug_assert!((i as usize) < table.len(), "operand {i} out of range {}", table.len());
+    // SAFETY: see above.
+    unsafe { table.get_unchecked(i as usize) }
+}
+
+#[inline(always)]
+fn operand_mut<T>(table: &mut [T], i: u32) -> &mut T {
+    debug_assert!((i as usize) < table.len(), "operand {i} out of range {}", table.len());
+    // SAFETY: as for `operand`.
+    unsafe { table.get_unchecked_mut(i as usize) }
+}
+
 #[inline]
 fn pop(frame: &mut Frame) -> Value {
-    frame.stack.pop().unwrap_or(Value::None)
+    frame.stack.pop()
 }
 
 #[inline]
@@ -88,15 +108,15 @@ fn top(frame: &Frame) -> &Value {
 /// Execute instructions, switching frames in place for Python-to-Python calls and
 /// returns, until the run's base frame (the one entered with `vm.frames` at depth `entry`)
 /// returns or yields, or an error needs unwinding.
-fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
+fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
     // Enter `$callee` as the running frame (a Python-to-Python call).
     macro_rules! enter_frame {
         ($l:lifetime, $callee:expr) => {{
             vm.enter()?;
             let mut callee: Box<Frame> = $callee;
-            callee.back = &**frame;
+            callee.back = &**frame_box;
             vm.current.set(&*callee);
-            let caller = std::mem::replace(frame, callee);
+            let caller = std::mem::replace(frame_box, callee);
             vm.frames.borrow_mut().push(caller);
             continue $l;
         }};
@@ -111,19 +131,27 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
             vm.leave();
             let caller = vm.frames.borrow_mut().pop();
             if let Some(caller) = caller {
-                let done = std::mem::replace(frame, caller);
-                vm.current.set(&**frame);
+                let done = std::mem::replace(frame_box, caller);
+                vm.current.set(&**frame_box);
                 vm.recycle_frame(done);
-                frame.stack.push(v);
+                frame_box.stack.push(v);
             }
             continue $l;
         }};
     }
     'frame: loop {
-        let code_obj = frame.code.clone();
-        let Some(c) = code_of(&code_obj) else {
+        // The running frame, borrowed directly (one indirection less on every stack
+        // access than going through the box) until the next frame switch.
+        let frame: &mut Frame = &mut **frame_box;
+        let Some(c) = code_of(&frame.code) else {
             return Err(PyErr::new("SystemError", "frame without code"));
         };
+        // SAFETY: `c` lives in the code object on the heap, which the frame's reference
+        // keeps alive; `frame.code` is not reassigned while this frame runs (only
+        // `bind_call` sets it, on a frame that is not running), and every frame switch
+        // leaves this borrow by `continue 'frame`. (Holding a cloned handle instead cost a
+        // count update per call and per return.)
+        let c: &crate::objects::function::Code = unsafe { &*(c as *const crate::objects::function::Code) };
         // With a trace or profile hook set, `trace::instrs` picks the instructions whose
         // fetches miss and go through `trace::fetch`, which sends the events.
         let instrs: &[Instr] = if vm.hooks.active.get() { super::trace::instrs(vm, frame, c)? } else { &c.code.instrs[..] };
@@ -133,16 +161,21 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
             vm.check_breaker()?;
         }
         loop {
-            let ins = match instrs.get(frame.ip) {
-                Some(&ins) => ins,
+            // Matched by reference: each arm loads only its own operands.
+            let traced;
+            let ins: &Instr = match instrs.get(frame.ip) {
+                Some(ins) => ins,
                 None => match super::trace::fetch(vm, frame)? {
-                    super::trace::Fetched::Run(ins) => ins,
+                    super::trace::Fetched::Run(ins) => {
+                        traced = ins;
+                        &traced
+                    }
                     super::trace::Fetched::End => return_value!('frame, Value::None),
                     super::trace::Fetched::Reload => continue 'frame,
                 },
             };
             frame.ip += 1;
-            match ins {
+            match *ins {
                 Instr::Nop => {}
                 Instr::PopTop => {
                     frame.stack.pop();
@@ -155,8 +188,8 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                     let len = frame.stack.len();
                     frame.stack.swap(len - 1, len - n as usize);
                 }
-                Instr::LoadConst { consti } => frame.stack.push(consts[consti as usize].clone()),
-                Instr::LoadFast { var } => match &frame.fast[var as usize] {
+                Instr::LoadConst { consti } => frame.stack.push(operand(consts, consti).clone()),
+                Instr::LoadFast { var } => match operand(&frame.fast, var) {
                     Some(v) => {
                         let v = v.clone();
                         frame.stack.push(v)
@@ -165,7 +198,8 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 },
                 Instr::StoreFast { var } => {
                     let v = pop(frame);
-                    frame.fast[var as usize] = Some(v);
+                    let old = std::mem::replace(operand_mut(&mut frame.fast, var), Some(v));
+                    drop(old);
                 }
                 Instr::DeleteFast { var } => {
                     if frame.fast[var as usize].take().is_none() {
@@ -182,7 +216,7 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 }
                 Instr::DeleteName { namei } => instr::delete_name(vm, frame, &names[namei as usize])?,
                 Instr::LoadGlobal { namei } => {
-                    let v = instr::load_global_cached(frame, &names[namei as usize], &c.global_cache[namei as usize])?;
+                    let v = instr::load_global_cached(frame, operand(names, namei), operand(&c.global_cache, namei))?;
                     frame.stack.push(v);
                 }
                 Instr::StoreGlobal { namei } => {
@@ -214,13 +248,13 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 Instr::LoadClosure { cell } => frame.stack.push(Value::Obj(frame.cells[cell as usize].clone())),
                 Instr::LoadAttr { namei } => {
                     let obj = pop(frame);
-                    let v = attr_cache::load_attr(vm, &obj, instr::name_key(&names[namei as usize]), c.load_cache_at(frame.ip - 1))?;
+                    let v = attr_cache::load_attr(vm, &obj, instr::name_key(operand(names, namei)), c.load_cache_at(frame.ip - 1))?;
                     frame.stack.push(v);
                 }
                 Instr::StoreAttr { namei } => {
                     let obj = pop(frame);
                     let v = pop(frame);
-                    attr_cache::store_attr(vm, &obj, &names[namei as usize], v, c.store_cache_at(frame.ip - 1))?;
+                    attr_cache::store_attr(vm, &obj, operand(names, namei), v, c.store_cache_at(frame.ip - 1))?;
                 }
                 Instr::DeleteAttr { namei } => {
                     let obj = pop(frame);
@@ -228,7 +262,7 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 }
                 Instr::LoadMethod { namei } => {
                     let obj = pop(frame);
-                    let (m, s) = attr_cache::load_method(vm, obj, instr::name_key(&names[namei as usize]), c.load_cache_at(frame.ip - 1))?;
+                    let (m, s) = attr_cache::load_method(vm, obj, instr::name_key(operand(names, namei)), c.load_cache_at(frame.ip - 1))?;
                     frame.stack.push(m);
                     frame.stack.push(s);
                 }
@@ -263,15 +297,13 @@ fn execute(vm: &Vm, frame: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
                 Instr::BinaryOp { op } => {
                     let b = pop(frame);
                     let mut a = pop(frame);
-                    if matches!(op, crate::bytecode::BinOp::Add | crate::bytecode::BinOp::InplaceAdd) {
-                        if let Some(r) = instr::concat_in_place(frame, instrs.get(frame.ip), &mut a, &b) {
-                            frame.stack.push(r);
-                            continue;
-                        }
-                    }
+                    // Numbers first; then `s += t` appending in place; then the protocol.
                     let r = match ops::binop_fast(&a, &b, op) {
                         Some(r) => r,
-                        None => ops::binary_op(vm, &a, &b, op)?,
+                        None => match instr::concat_in_place(frame, op, instrs.get(frame.ip), &mut a, &b) {
+                            Some(r) => r,
+                            None => ops::binary_op(vm, &a, &b, op)?,
+                        },
                     };
                     frame.stack.push(r);
                 }

@@ -19,6 +19,7 @@ pub mod instr;
 pub mod interp;
 pub mod matching;
 pub mod pycache;
+pub mod stack;
 pub mod stdlib;
 pub mod trace;
 pub mod traceback;
