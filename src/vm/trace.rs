@@ -419,8 +419,14 @@ pub(crate) fn fetch(vm: &Vm, frame: &mut Frame) -> PyResult<Fetched> {
             return_event(vm, frame, v)?;
         }
         Some(call) => {
-            if !matches!(*vm.hooks.profile.borrow(), Profiler::Off) {
-                if let Some(callable) = native_callee(frame, call) {
+            let bind = match &*vm.hooks.profile.borrow() {
+                Profiler::Off => None,
+                Profiler::Python(_) => Some(true),
+                // Native profilers key builtins by function, not by receiver.
+                Profiler::Native(..) => Some(false),
+            };
+            if let Some(bind) = bind {
+                if let Some(callable) = native_callee(frame, call, bind) {
                     vm.hooks.pending_c.borrow_mut().push((me, callable.clone()));
                     profile_event(vm, frame, Event::CCall, callable)?;
                 }
@@ -462,8 +468,9 @@ fn line_events(vm: &Vm, frame: &Frame, code: &crate::bytecode::CodeObject, ip: u
 }
 
 /// The native function a call instruction is about to call, if it is one (profilers see
-/// calls of builtin functions and methods, not of types or Python functions).
-fn native_callee(frame: &Frame, ins: Instr) -> Option<Value> {
+/// calls of builtin functions and methods, not of types or Python functions); with `bind`,
+/// a method descriptor called with its receiver comes bound to it.
+fn native_callee(frame: &Frame, ins: Instr, bind: bool) -> Option<Value> {
     let stack = &frame.stack;
     let len = stack.len();
     let at = match ins {
@@ -478,7 +485,7 @@ fn native_callee(frame: &Frame, ins: Instr) -> Option<Value> {
     match v.payload() {
         Some(Payload::NativeFunction(nf)) => {
             // A method descriptor called with its receiver: report it bound, as CPython.
-            if nf.is_method && nf.self_.is_none() && matches!(ins, Instr::CallMethod { .. } | Instr::CallMethodKw { .. }) {
+            if bind && nf.is_method && nf.self_.is_none() && matches!(ins, Instr::CallMethod { .. } | Instr::CallMethodKw { .. }) {
                 let recv = stack.get(at + 1)?;
                 if !matches!(recv, Value::Obj(o) if o.is(&types().no_self)) {
                     return Some(crate::objects::function::bind_native(nf, recv.clone()));
