@@ -564,9 +564,17 @@ fn builtin_sum(vm: &Vm, args: Args) -> PyResult<Value> {
     if acc.as_str().is_some() {
         return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
+    match acc.payload() {
+        Some(Payload::Bytes(_)) => return Err(PyErr::type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
+        Some(Payload::ByteArray(_)) => return Err(PyErr::type_error("sum() can't sum bytearray [use b''.join(seq) instead]")),
+        _ => {}
+    }
     let it = iter::iter(vm, &pos[0])?;
     while let Some(x) = iter::next(vm, &it)? {
-        acc = ops::binary_op(vm, &acc, &x, crate::bytecode::BinOp::Add)?;
+        acc = match ops::binop_fast(&acc, &x, crate::bytecode::BinOp::Add) {
+            Some(r) => r,
+            None => ops::binary_op(vm, &acc, &x, crate::bytecode::BinOp::Add)?,
+        };
     }
     Ok(acc)
 }

@@ -57,6 +57,9 @@ pub struct TypeData {
     pub slotted: bool,
     /// Instances have a `__dict__`.
     pub has_dict: bool,
+    /// `(epoch, __new__, __init__)`: where `type.__call__` finds the two on the MRO,
+    /// valid while the type epoch is unchanged (see [`ctor_locations`]).
+    pub ctor: Cell<(u64, Location, Location)>,
 }
 
 /// Dunder methods looked up on almost every operation; `runtime::call::lookup_user`
@@ -157,52 +160,88 @@ pub fn lookup(cls: &PyRef, name: &str) -> Option<Value> {
 /// [`lookup`] with the name's hash already known, through the attribute cache.
 pub fn lookup_key(cls: &PyRef, key: Key) -> Option<Value> {
     let t = type_data(cls)?;
+    value_at_location(t, locate(t, key))
+}
+
+/// Where a name is on a type's MRO: the MRO position of the class whose namespace has it
+/// and the entry index there. Valid for one type and one type epoch (any class namespace
+/// change bumps the epoch, and namespace entries do not move without one).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    owner: u32,
+    entry: u32,
+}
+
+impl Location {
+    /// Not on the MRO.
+    pub const NOWHERE: Location = Location { owner: u32::MAX, entry: 0 };
+}
+
+/// The value at `loc` on `t`'s MRO.
+#[inline]
+pub fn value_at_location(t: &TypeData, loc: Location) -> Option<Value> {
+    if loc.owner == u32::MAX {
+        return None;
+    }
+    let mro = t.mro.borrow();
+    let d = mro.get(loc.owner as usize)?.dict.borrow();
+    d.as_ref().and_then(|d| match &d.payload {
+        Payload::Dict(cell) => cell.borrow().value_at(loc.entry as usize),
+        _ => None,
+    })
+}
+
+/// Where `key` is on `t`'s MRO, through the attribute cache.
+fn locate(t: &TypeData, key: Key) -> Location {
     let epoch = TYPE_EPOCH.get().get();
     let slot = ((t.id ^ key.hash as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize & (ATTR_CACHE_SIZE - 1);
     let cache = ATTR_CACHE.get();
-    let mro = t.mro.borrow();
-    {
-        let entries = cache.borrow();
-        if let Some(e) = entries.get(slot) {
-            if e.type_id == t.id && e.epoch == epoch && e.hash == key.hash && e.name_bytes() == key.text.as_bytes() {
-                return match e.owner {
-                    u32::MAX => None,
-                    owner => {
-                        let c = mro.get(owner as usize)?;
-                        let d = c.dict.borrow();
-                        d.as_ref().and_then(|d| match &d.payload {
-                            Payload::Dict(cell) => cell.borrow().value_at(e.entry as usize),
-                            _ => None,
-                        })
-                    }
-                };
-            }
+    if let Some(e) = cache.borrow().get(slot) {
+        if e.type_id == t.id && e.epoch == epoch && e.hash == key.hash && e.name_bytes() == key.text.as_bytes() {
+            return Location { owner: e.owner, entry: e.entry };
         }
     }
-    let mut found = None;
-    let mut owner = u32::MAX;
-    let mut entry = 0u32;
-    for (i, c) in mro.iter().enumerate() {
+    let mut loc = Location::NOWHERE;
+    for (i, c) in t.mro.borrow().iter().enumerate() {
         if let Some(d) = c.dict.borrow().as_ref() {
             if let Payload::Dict(cell) = &d.payload {
-                let dd = cell.borrow();
-                if let Some(ix) = dd.find_str(key.hash, key.text) {
-                    found = dd.value_at(ix);
-                    owner = i as u32;
-                    entry = ix as u32;
+                if let Some(ix) = cell.borrow().find_str(key.hash, key.text) {
+                    loc = Location { owner: i as u32, entry: ix as u32 };
                     break;
                 }
             }
         }
     }
     if key.text.len() <= NAME_MAX {
-        let mut e = AttrCacheEntry { type_id: t.id, epoch, hash: key.hash, owner, entry, len: key.text.len() as u8, name: [0; NAME_MAX] };
+        let mut e = AttrCacheEntry {
+            type_id: t.id,
+            epoch,
+            hash: key.hash,
+            owner: loc.owner,
+            entry: loc.entry,
+            len: key.text.len() as u8,
+            name: [0; NAME_MAX],
+        };
         e.name[..key.text.len()].copy_from_slice(key.text.as_bytes());
         if let Some(slot_ref) = cache.borrow_mut().get_mut(slot) {
             *slot_ref = e;
         }
     }
-    found
+    loc
+}
+
+/// `cls.__new__` and `cls.__init__` as found on the MRO, remembered per type for the
+/// current epoch: `type.__call__` needs both on every instantiation.
+pub fn ctor_methods(cls: &PyRef) -> (Option<Value>, Option<Value>) {
+    let Some(t) = type_data(cls) else { return (None, None) };
+    let epoch = TYPE_EPOCH.get().get();
+    let (e, mut new, mut init) = t.ctor.get();
+    if e != epoch {
+        new = locate(t, crate::objects::str::KEY_NEW.key());
+        init = locate(t, crate::objects::str::KEY_INIT.key());
+        t.ctor.set((epoch, new, init));
+    }
+    (value_at_location(t, new), value_at_location(t, init))
 }
 
 const ATTR_CACHE_SIZE: usize = 4096;
@@ -291,6 +330,7 @@ fn raw_type(meta: Option<&PyRef>, name: &str, bases: Vec<PyRef>, kind: BaseKind,
         is_abstract: Cell::new(false),
         module: "builtins",
         hot_dunders: Cell::new((0, 0)),
+        ctor: Cell::new((0, Location::NOWHERE, Location::NOWHERE)),
         id: next_type_id(),
         slotted: false,
         has_dict: false,
@@ -535,6 +575,7 @@ pub fn new_class(meta: &PyRef, name: &str, bases: Vec<PyRef>, namespace: &PyRef)
         is_abstract: Cell::new(false),
         module: "",
         hot_dunders: Cell::new((0, 0)),
+        ctor: Cell::new((0, Location::NOWHERE, Location::NOWHERE)),
         id: next_type_id(),
         slotted,
         has_dict,

@@ -138,7 +138,7 @@ fn call_type(vm: &Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
         return Ok(Value::Obj(args.args[0].class().clone()));
     }
     let cls_v = Value::Obj(cls.clone());
-    let new = typeobj::lookup_key(cls, crate::objects::str::KEY_NEW.key());
+    let (new, init_of_cls) = typeobj::ctor_methods(cls);
     let obj = match &new {
         Some(new_f) => {
             let func = match new_f.payload() {
@@ -152,7 +152,8 @@ fn call_type(vm: &Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
     if !typeobj::isinstance(&obj, cls) {
         return Ok(obj);
     }
-    if let Some(init) = typeobj::lookup_key(obj.class(), crate::objects::str::KEY_INIT.key()) {
+    let init = if obj.class().is(cls) { init_of_cls } else { typeobj::lookup_key(obj.class(), crate::objects::str::KEY_INIT.key()) };
+    if let Some(init) = init {
         if !is_object_init(&init) {
             let r = call_bound(vm, &init, &obj, args)?;
             if !r.is_none() {

@@ -463,7 +463,9 @@ pub(crate) fn build_const_key_map(vm: &Vm, keys: Value, values: Vec<Value>) -> P
 }
 
 pub(crate) fn build_string(items: &[Value]) -> Value {
-    let mut s = String::new();
+    // One allocation of the final size (growing by pushes reallocated on most f-strings).
+    let len = items.iter().map(|it| it.as_str().map_or(0, |p| p.as_str().len())).sum();
+    let mut s = String::with_capacity(len);
     for it in items {
         if let Some(p) = it.as_str() {
             s.push_str(p.as_str());

@@ -443,8 +443,10 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                     frame.stack.push(instr::build_const_key_map(vm, keys, values)?);
                 }
                 Instr::BuildString { count } => {
-                    let items = frame.stack.split_off(frame.stack.len() - count as usize);
-                    frame.stack.push(instr::build_string(&items));
+                    let at = frame.stack.len() - count as usize;
+                    let s = instr::build_string(&frame.stack[at..]);
+                    frame.stack.truncate(at);
+                    frame.stack.push(s);
                 }
                 Instr::ListAppend { i } => {
                     let v = pop(frame);
