@@ -47,16 +47,27 @@ fn mp_new(_vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(mappingproxy::new(mapping.clone()))
 }
 
+/// `__len__` and `__str__` are slot wrappers in CPython, with their own arity wording.
+fn slot_noargs(args: &Args, name: &str) -> PyResult<()> {
+    if args.has_kwargs() {
+        return Err(PyErr::type_error(format!("wrapper {name}() takes no keyword arguments")));
+    }
+    match args.rest().len() {
+        0 => Ok(()),
+        n => Err(PyErr::type_error(format!("expected 0 arguments, got {n}"))),
+    }
+}
+
 fn mp_len(vm: &Vm, args: Args) -> PyResult<Value> {
     let m = this(&args, "__len__")?;
-    args.noargs("mappingproxy.__len__")?;
+    slot_noargs(&args, "__len__")?;
     Ok(Value::from(ops::len(vm, m)?))
 }
 
 /// `str(proxy)` is the mapping's `str`; only `repr` shows the wrapper.
 fn mp_str(vm: &Vm, args: Args) -> PyResult<Value> {
     let m = this(&args, "__str__")?;
-    args.noargs("mappingproxy.__str__")?;
+    slot_noargs(&args, "__str__")?;
     Ok(Value::new_str(repr::str(vm, m)?))
 }
 
@@ -99,5 +110,8 @@ fn mp_reversed(vm: &Vm, args: Args) -> PyResult<Value> {
 /// `proxy |= other` would have to change the mapping: refused with CPython's message.
 fn mp_ior(_vm: &Vm, args: Args) -> PyResult<Value> {
     this(&args, "__ior__")?;
+    if args.rest().len() != 1 {
+        return Err(PyErr::type_error(format!("expected 1 argument, got {}", args.rest().len())));
+    }
     Err(PyErr::type_error("'|=' is not supported by mappingproxy; use '|' instead"))
 }

@@ -84,3 +84,12 @@ for f in (assign, assign_int, delete, delete_int, ior, setattr_, settype, subcla
     show(f)
 print(m, base)
 print(sorted(k for k in M.__dict__ if k not in ('__doc__', '__getattribute__')))
+
+# Arity errors of the methods.
+show(lambda: m.__len__(1))
+show(lambda: m.__str__(1))
+show(lambda: m.__reversed__(1))
+show(lambda: m.copy(1))
+show(lambda: m.__ior__())
+show(lambda: m.get(1, x=2))
+show(lambda: M.keys(1))
