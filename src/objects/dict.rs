@@ -29,11 +29,16 @@ fn next_version() -> u64 {
     v
 }
 
+/// Up to this many entries a dict has no index table: lookups scan the entries (a
+/// hash compare each), and an instance's `__dict__` costs one allocation, not two.
+const SMALL_MAX: usize = 8;
+
 /// The table. `version` changes on every insertion or deletion (to a number no other dict
 /// state has), so iterators, the slow lookup path and the global-name caches can detect
 /// mutation.
 #[derive(Clone, Default)]
 pub struct DictData {
+    /// Open-addressing table of entry positions; empty while the dict is small.
     indices: Vec<u32>,
     entries: Vec<Option<Entry>>,
     used: usize,
@@ -124,10 +129,10 @@ impl DictData {
 
     pub fn with_capacity(n: usize) -> DictData {
         let mut d = DictData::default();
-        if n > 0 {
+        if n > SMALL_MAX {
             d.rebuild_index((n * 3 / 2).next_power_of_two().max(8));
-            d.entries.reserve(n);
         }
+        d.entries.reserve(n);
         d
     }
 
@@ -147,8 +152,15 @@ impl DictData {
 
     /// Walk the probe sequence for `hash`, calling `visit` with each occupied slot's entry
     /// index until it returns true; returns the first free slot seen (for insertion).
+    /// A small dict (no index table) visits its entries in order instead; equal hashes
+    /// are met in insertion order either way.
     fn probe(&self, hash: i64, mut visit: impl FnMut(usize) -> bool) -> (Option<usize>, Option<usize>) {
         if self.indices.is_empty() {
+            for (ix, e) in self.entries.iter().enumerate() {
+                if e.is_some() && visit(ix) {
+                    return (Some(ix), None);
+                }
+            }
             return (None, None);
         }
         let mask = self.mask();
@@ -236,6 +248,12 @@ impl DictData {
 
     /// Insert a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if self.indices.is_empty() && self.entries.len() < SMALL_MAX {
+            self.entries.push(Some(Entry { hash, key, value }));
+            self.used += 1;
+            self.version = next_version();
+            return;
+        }
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.grow();
         }
@@ -252,9 +270,10 @@ impl DictData {
         let e = self.entries.get_mut(ix)?.take()?;
         let hash = e.hash;
         let mask = self.mask();
-        let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
-        loop {
+        let mut perturb = hash as u64;
+        // A small dict has no index table to update.
+        while !self.indices.is_empty() {
             if self.indices[i] == ix as u32 {
                 self.indices[i] = DUMMY;
                 break;
