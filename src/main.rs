@@ -155,7 +155,20 @@ fn parse_args(args: Vec<String>) -> Config {
     cfg
 }
 
+/// Let glibc's allocator grow its heaps 16 MiB at a time (address space only: pages are
+/// still touched on use). By default the interpreter thread's heap grows a page or two per
+/// `mprotect`, and importing a few thousand code objects made about 2,000 such calls
+/// (a third of a warm start's time went to the kernel).
+fn tune_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; called before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_TOP_PAD, 16 << 20);
+    }
+}
+
 fn main() {
+    tune_allocator();
     gild::install_panic_hook();
     let args = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
     let cfg = parse_args(args);

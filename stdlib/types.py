@@ -82,81 +82,8 @@ NotImplementedType = type(NotImplemented)
 del sys, _function, _generator, _coroutine, _async_generator, _C, _Slotted
 
 
-class mappingproxy:
-    """A read-only view of a mapping."""
-
-    __slots__ = ("_mapping",)
-
-    def __new__(cls, mapping):
-        if not hasattr(mapping, "__getitem__") or not hasattr(mapping, "keys") \
-                or isinstance(mapping, (list, tuple)):
-            raise TypeError(f"mappingproxy() argument must be a mapping, not {type(mapping).__name__}")
-        self = object.__new__(cls)
-        object.__setattr__(self, "_mapping", mapping)
-        return self
-
-    def __getitem__(self, key):
-        return self._mapping[key]
-
-    def get(self, key, default=None):
-        return self._mapping.get(key, default)
-
-    def keys(self):
-        return self._mapping.keys()
-
-    def values(self):
-        return self._mapping.values()
-
-    def items(self):
-        return self._mapping.items()
-
-    def copy(self):
-        return self._mapping.copy()
-
-    def __iter__(self):
-        return iter(self._mapping)
-
-    def __reversed__(self):
-        return reversed(self._mapping)
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def __repr__(self):
-        return f"mappingproxy({self._mapping!r})"
-
-    def __str__(self):
-        return str(self._mapping)
-
-    def __eq__(self, other):
-        return self._mapping == other
-
-    def __or__(self, other):
-        if isinstance(other, type(self)):
-            other = other._mapping
-        return dict(self._mapping) | other
-
-    def __ror__(self, other):
-        return other | dict(self._mapping)
-
-    def __ior__(self, other):
-        raise TypeError(f"'|=' is not supported by mappingproxy; use '|' instead")
-
-    def __setattr__(self, name, value):
-        raise AttributeError(f"'mappingproxy' object has no attribute '{name}'")
-
-    __hash__ = None
-
-    def __class_getitem__(cls, item):
-        return GenericAlias(cls, item)
-
-
-mappingproxy.__module__ = "builtins"
-MappingProxyType = mappingproxy
-del mappingproxy
+# A class's `__dict__` is the native read-only view of its namespace.
+MappingProxyType = type(type.__dict__)
 
 
 class SimpleNamespace:

@@ -172,6 +172,16 @@ pub fn set_filename(code: &mut CodeObject, filename: &str) {
 
 // ---- writing ----
 
+/// A signed value as an unsigned one, small magnitudes small (0, -1, 1, -2 → 0, 1, 2, 3).
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+/// The inverse of [`zigzag`].
+fn unzigzag(z: u64) -> i64 {
+    (z >> 1) as i64 ^ -((z & 1) as i64)
+}
+
 fn put_uv(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let byte = (v & 0x7f) as u8;
@@ -221,7 +231,7 @@ fn put_const(out: &mut Vec<u8>, c: &Const) {
         Const::Int(i) => match i64::try_from(i) {
             Ok(small) => {
                 out.push(tag::SMALL_INT);
-                put_uv(out, ((small << 1) ^ (small >> 63)) as u64);
+                put_uv(out, zigzag(small));
             }
             Err(_) => {
                 out.push(tag::BIG_INT);
@@ -276,11 +286,16 @@ fn write_code(out: &mut Vec<u8>, code: &CodeObject) {
             put_uv(out, *v as u64);
         }
     }
+    // Lines as differences (from the previous instruction's line, and from the start
+    // line), so nearly every value of the table takes one byte.
     put_uv(out, code.positions.len() as u64);
+    let mut prev_line = 0u32;
     for p in &code.positions {
-        for v in [p.lineno, p.end_lineno, p.col, p.end_col] {
-            put_uv(out, v as u64);
-        }
+        put_uv(out, zigzag(p.lineno as i64 - prev_line as i64));
+        put_uv(out, zigzag(p.end_lineno as i64 - p.lineno as i64));
+        put_uv(out, p.col as u64);
+        put_uv(out, p.end_col as u64);
+        prev_line = p.lineno;
     }
     put_uv(out, code.exception_table.len() as u64);
     for e in &code.exception_table {
@@ -334,7 +349,19 @@ impl Reader<'_> {
         Ok(s)
     }
 
+    #[inline]
     fn uv(&mut self) -> R<u64> {
+        // Most values (operands, columns, small counts) fit in one byte.
+        if let Some(&b) = self.data.get(self.pos) {
+            if b & 0x80 == 0 {
+                self.pos += 1;
+                return Ok(b as u64);
+            }
+        }
+        self.uv_long()
+    }
+
+    fn uv_long(&mut self) -> R<u64> {
         let mut v: u64 = 0;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -346,8 +373,16 @@ impl Reader<'_> {
         Err(Invalid::Corrupt("varint too long"))
     }
 
+    #[inline]
     fn u32(&mut self) -> R<u32> {
         u32::try_from(self.uv()?).map_err(|_| Invalid::Corrupt("integer out of range"))
+    }
+
+    /// A line number written as its difference from `base` (see `write_code`).
+    #[inline]
+    fn line_from(&mut self, base: u32) -> R<u32> {
+        let z = self.uv()?;
+        u32::try_from(base as i64 + unzigzag(z)).map_err(|_| Invalid::Corrupt("line number out of range"))
     }
 
     /// A count of items each at least one byte long (bounded by what is left, so a bad
@@ -368,12 +403,16 @@ impl Reader<'_> {
     fn string(&mut self) -> R<String> {
         let n = self.count()?;
         let b = self.take(n)?;
-        String::from_utf8(b.to_vec()).map_err(|_| Invalid::Corrupt("invalid UTF-8"))
+        std::str::from_utf8(b).map(str::to_owned).map_err(|_| Invalid::Corrupt("invalid UTF-8"))
     }
 
     fn strs(&mut self) -> R<Vec<String>> {
         let n = self.count()?;
-        (0..n).map(|_| self.string()).collect()
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.string()?);
+        }
+        Ok(v)
     }
 
     fn constant(&mut self, depth: u32) -> R<Const> {
@@ -386,7 +425,7 @@ impl Reader<'_> {
             tag::TRUE => Const::Bool(true),
             tag::SMALL_INT => {
                 let z = self.uv()?;
-                Const::Int(BigInt::from(((z >> 1) as i64) ^ -((z & 1) as i64)))
+                Const::Int(BigInt::from(unzigzag(z)))
             }
             tag::BIG_INT => {
                 let n = self.count()?;
@@ -413,7 +452,10 @@ impl Reader<'_> {
             tag::ELLIPSIS => Const::Ellipsis,
             t @ (tag::TUPLE | tag::FROZENSET) => {
                 let n = self.count()?;
-                let items = (0..n).map(|_| self.constant(depth + 1)).collect::<R<Vec<Const>>>()?;
+                let mut items = Vec::with_capacity(n);
+                for _ in 0..n {
+                    items.push(self.constant(depth + 1)?);
+                }
                 if t == tag::TUPLE {
                     Const::Tuple(items)
                 } else {
@@ -438,8 +480,12 @@ impl Reader<'_> {
         }
         let n = self.count()?;
         let mut positions = Vec::with_capacity(n);
+        let mut prev_line = 0u32;
         for _ in 0..n {
-            positions.push(Position { lineno: self.u32()?, end_lineno: self.u32()?, col: self.u32()?, end_col: self.u32()? });
+            let lineno = self.line_from(prev_line)?;
+            let end_lineno = self.line_from(lineno)?;
+            positions.push(Position { lineno, end_lineno, col: self.u32()?, end_col: self.u32()? });
+            prev_line = lineno;
         }
         let n = self.count()?;
         let mut exception_table = Vec::with_capacity(n);
@@ -453,7 +499,10 @@ impl Reader<'_> {
             exception_table.push(ExceptionEntry { start, end, target, depth, lasti });
         }
         let n = self.count()?;
-        let consts = (0..n).map(|_| self.constant(depth)).collect::<R<Vec<Const>>>()?;
+        let mut consts = Vec::with_capacity(n);
+        for _ in 0..n {
+            consts.push(self.constant(depth)?);
+        }
         let names = self.strs()?;
         let varnames = self.strs()?;
         let cellvars = self.strs()?;
@@ -546,6 +595,18 @@ mod tests {
         let stamp = Stamp { mtime_or_hash: 123, size: 45, hash_based: false };
         let data = dumps(&code, stamp);
         assert_eq!(loads(&data, stamp), Ok(code));
+    }
+
+    #[test]
+    fn line_numbers_round_trip_in_any_order() {
+        let mut code = sample();
+        let lines = [7, 3, 0, u32::MAX, 1, u32::MAX - 1, 0];
+        for (k, p) in code.positions.iter_mut().enumerate() {
+            p.lineno = lines[k % lines.len()];
+            p.end_lineno = lines[(k + 3) % lines.len()];
+        }
+        let stamp = Stamp { mtime_or_hash: 5, size: 6, hash_based: false };
+        assert_eq!(loads(&dumps(&code, stamp), stamp), Ok(code));
     }
 
     #[test]

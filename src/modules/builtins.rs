@@ -15,6 +15,7 @@ pub fn create() -> (PyRef, PyRef) {
     super::slot_methods::init();
     super::list_methods::init();
     super::dict_methods::init();
+    super::mappingproxy_methods::init();
     super::set_methods::init();
     super::str_methods::init();
     super::bytes_methods::init();

@@ -15,13 +15,40 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::time::Instant;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::objects::function::{add_methods, code_of};
 use crate::objects::{dict, module, types, Payload, PyRef, Value};
 use crate::runtime::{Args, PyErr, PyResult};
 use crate::vm::trace::{self, Event};
 use crate::vm::Vm;
+
+/// Hashes the profiler's keys (addresses and indices) with a multiply-rotate mix: they
+/// are trusted and already spread, and the table is consulted at every event.
+#[derive(Default, Clone, Copy)]
+struct AddrHasher(u64);
+
+impl Hasher for AddrHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type AddrMap<K, V> = HashMap<K, V, BuildHasherDefault<AddrHasher>>;
 
 /// Counters of a function, or of a caller → callee pair.
 #[derive(Default, Clone, Copy)]
@@ -58,7 +85,7 @@ struct Entry {
     name: String,
     counts: Counts,
     /// Callee index → counts of calls from this function.
-    callees: HashMap<usize, Counts>,
+    callees: AddrMap<usize, Counts>,
     /// Keeps the code object alive so its address stays a unique key.
     _keep: Option<PyRef>,
 }
@@ -74,9 +101,8 @@ struct Context {
 #[derive(Default)]
 struct State {
     entries: Vec<Entry>,
-    index: HashMap<(usize, usize, usize), usize>,
+    index: AddrMap<(usize, usize, usize), usize>,
     stack: Vec<Context>,
-    epoch: Option<Instant>,
     builtins: bool,
 }
 
@@ -86,8 +112,9 @@ pub struct Profiler {
 }
 
 impl State {
-    fn now(&mut self) -> u64 {
-        self.epoch.get_or_insert_with(Instant::now).elapsed().as_nanos() as u64
+    /// Nanoseconds on the monotonic clock.
+    fn now(&self) -> u64 {
+        crate::modules::time::clock_ns(libc::CLOCK_MONOTONIC) as u64
     }
 
     /// The entry for a code object or native callable, created on first sight.
@@ -109,7 +136,7 @@ impl State {
             _ => return None,
         };
         let i = self.entries.len();
-        self.entries.push(Entry { file, line, name, counts: Counts::default(), callees: HashMap::new(), _keep: keep });
+        self.entries.push(Entry { file, line, name, counts: Counts::default(), callees: AddrMap::default(), _keep: keep });
         self.index.insert(key, i);
         Some(i)
     }
@@ -242,8 +269,7 @@ fn profiler_clear(_vm: &Vm, args: Args) -> PyResult<Value> {
     let p = profiler_of(args.pos().first().unwrap_or(&Value::None))?;
     let mut st = p.state.borrow_mut();
     let builtins = st.builtins;
-    let epoch = st.epoch;
-    *st = State { builtins, epoch, ..State::default() };
+    *st = State { builtins, ..State::default() };
     Ok(Value::None)
 }
 

@@ -5,6 +5,7 @@ pub mod atexit;
 pub mod builtins;
 pub mod bytes_methods;
 pub mod dict_methods;
+pub mod mappingproxy_methods;
 pub mod dis;
 pub mod eval;
 pub mod gc;

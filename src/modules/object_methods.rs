@@ -40,13 +40,15 @@ pub fn init() {
             ("__init__", type_init),
             ("mro", type_mro),
             ("__call__", call::type_call),
+            ("__setattr__", type_setattr),
+            ("__delattr__", type_delattr),
             ("__or__", type_or),
             ("__ror__", type_ror),
         ],
     );
     // `list[int]` & co.: the builtin generic containers answer `__class_getitem__`.
     for (cls, owner) in
-        [(&t.list, "list"), (&t.dict, "dict"), (&t.tuple, "tuple"), (&t.set, "set"), (&t.frozenset, "frozenset"), (&t.type_, "type")]
+        [(&t.list, "list"), (&t.dict, "dict"), (&t.tuple, "tuple"), (&t.set, "set"), (&t.frozenset, "frozenset"), (&t.type_, "type"), (&t.mappingproxy, "mappingproxy")]
     {
         if let Some(ns) = cls.dict.borrow().as_ref() {
             let f = crate::objects::function::native_method(owner, "__class_getitem__", class_getitem);
@@ -268,14 +270,48 @@ fn name_of_arg(v: &Value) -> PyResult<&str> {
 
 fn object_setattr(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("__setattr__", 3, 3)?;
+    refuse_type_receiver(&pos[0], "__setattr__")?;
     attr::generic_setattr(vm, &pos[0], name_of_arg(&pos[1])?, Some(pos[2].clone()))?;
     Ok(Value::None)
 }
 
 fn object_delattr(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("__delattr__", 2, 2)?;
+    refuse_type_receiver(&pos[0], "__delattr__")?;
     attr::generic_setattr(vm, &pos[0], name_of_arg(&pos[1])?, None)?;
     Ok(Value::None)
+}
+
+/// `type.__setattr__(cls, name, value)`: the class namespace path of the generic setattr
+/// (which invalidates the attribute caches and refuses builtin types).
+fn type_setattr(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("__setattr__", 3, 3)?;
+    require_type_receiver(&pos[0], "__setattr__")?;
+    attr::generic_setattr(vm, &pos[0], name_of_arg(&pos[1])?, Some(pos[2].clone()))?;
+    Ok(Value::None)
+}
+
+fn type_delattr(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("__delattr__", 2, 2)?;
+    require_type_receiver(&pos[0], "__delattr__")?;
+    attr::generic_setattr(vm, &pos[0], name_of_arg(&pos[1])?, None)?;
+    Ok(Value::None)
+}
+
+fn require_type_receiver(obj: &Value, what: &str) -> PyResult<()> {
+    if !matches!(obj.payload(), Some(Payload::Type(_))) {
+        return Err(PyErr::type_error(format!("descriptor '{what}' requires a 'type' object but received a '{}'", type_name(obj))));
+    }
+    Ok(())
+}
+
+/// `object.__setattr__(cls, ...)` on a class would bypass `type.__setattr__` (and with it
+/// the attribute caches' invalidation); CPython refuses it too.
+fn refuse_type_receiver(obj: &Value, what: &str) -> PyResult<()> {
+    if matches!(obj.payload(), Some(Payload::Type(_))) {
+        return Err(PyErr::type_error(format!("can't apply this {what} to type object")));
+    }
+    Ok(())
 }
 
 fn object_getattribute(vm: &Vm, args: Args) -> PyResult<Value> {

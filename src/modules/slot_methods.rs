@@ -341,7 +341,17 @@ pub fn init() {
         reg(cls, name, &[CMP, CONTAINER, SETOPS]);
     }
     reg(&t.dict_values, "dict_values", &[CONTAINER]);
-    for cls in [&t.list, &t.dict, &t.set, &t.bytearray, &t.dict_keys, &t.dict_items] {
+    // `__len__` and `__str__` need the mapping's own: `mappingproxy_methods`.
+    let proxy_ops: &[(&str, NativeFn)] = &[
+        ("__getitem__", slot_getitem),
+        ("__iter__", slot_iter),
+        ("__contains__", slot_contains),
+        ("__repr__", slot_repr),
+        ("__or__", slot_or),
+        ("__ror__", slot_ror),
+    ];
+    reg(&t.mappingproxy, "mappingproxy", &[CMP, proxy_ops]);
+    for cls in [&t.list, &t.dict, &t.set, &t.bytearray, &t.dict_keys, &t.dict_items, &t.mappingproxy] {
         unhashable(cls);
     }
 }

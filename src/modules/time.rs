@@ -33,7 +33,7 @@ pub fn struct_time_type() -> &'static PyRef {
 }
 
 /// A clock reading in nanoseconds.
-fn clock_ns(clock: libc::clockid_t) -> i128 {
+pub(crate) fn clock_ns(clock: libc::clockid_t) -> i128 {
     let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: `ts` is a valid out-pointer; the clock ids used are supported on Linux.
     unsafe { libc::clock_gettime(clock, &mut ts) };

@@ -439,6 +439,11 @@ pub fn str_keys(d: &PyRef) -> Vec<String> {
     data(d).map(|c| c.borrow().iter().filter_map(|e| e.key.as_str().map(|s| s.as_str().to_string())).collect()).unwrap_or_default()
 }
 
+/// All keys of a dict object, in order.
+pub fn keys(d: &PyRef) -> Vec<Value> {
+    data(d).map(|c| c.borrow().iter().map(|e| e.key.clone()).collect()).unwrap_or_default()
+}
+
 /// All `(key, value)` pairs of a dict object, in order.
 pub fn items(d: &PyRef) -> Vec<(Value, Value)> {
     data(d).map(|c| c.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect()).unwrap_or_default()

@@ -54,6 +54,28 @@ pub struct Code {
     pub attr_slot: Box<[u32]>,
     pub load_cache: Box<[crate::runtime::attr_cache::LoadCache]>,
     pub store_cache: Box<[std::cell::Cell<crate::runtime::attr_cache::StoreCache>]>,
+    /// The instructions frames run while only a profile hook is set, built on first use
+    /// (`vm::trace::instrs`).
+    pub profiled: std::cell::OnceCell<Box<[crate::bytecode::Instr]>>,
+}
+
+/// Set once the interpreter is clearing its modules before exit (see [`Code`]'s `Drop`).
+static EXITING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The interpreter is shutting down: code objects dropped from now on keep their compiled
+/// form (the process is about to end; freeing it was a sixth of a warm start's work).
+pub fn exiting() {
+    EXITING.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+impl Drop for Code {
+    fn drop(&mut self) {
+        // Instructions, positions and names only hold memory: nothing observable runs
+        // when they are freed, so at exit they are left to the operating system.
+        if EXITING.load(std::sync::atomic::Ordering::Relaxed) {
+            std::mem::forget(self.code.clone());
+        }
+    }
 }
 
 impl Code {
@@ -108,7 +130,7 @@ pub fn new_code(code: Arc<CodeObject>) -> PyRef {
         .collect();
     let load_cache = (0..loads).map(|_| Default::default()).collect();
     let store_cache = (0..stores).map(|_| Default::default()).collect();
-    PyRef::new(&types().code, Payload::Code(Box::new(Code { code, consts, names, global_cache, attr_slot, load_cache, store_cache })))
+    PyRef::new(&types().code, Payload::Code(Box::new(Code { code, consts, names, global_cache, attr_slot, load_cache, store_cache, profiled: Default::default() })))
 }
 
 /// The value of a compile-time constant.
@@ -116,7 +138,10 @@ pub fn const_value(c: &Const) -> Value {
     match c {
         Const::None => Value::None,
         Const::Bool(b) => Value::Bool(*b),
-        Const::Int(i) => Value::from_bigint(i.clone()),
+        Const::Int(i) => match num_traits::ToPrimitive::to_i64(i) {
+            Some(small) => Value::Int(small),
+            None => Value::from_bigint(i.clone()),
+        },
         Const::Float(f) => Value::Float(*f),
         Const::Complex { real, imag } => Value::Obj(PyRef::new(&types().complex, Payload::Complex { re: *real, im: *imag })),
         Const::Str(s) => match s {

@@ -17,6 +17,7 @@ pub mod exception;
 pub mod function;
 pub mod int;
 pub mod list;
+pub mod mappingproxy;
 pub mod module;
 pub mod range;
 pub mod set_table;
@@ -282,6 +283,9 @@ pub enum Payload {
         dict: PyRef,
         kind: u8,
     },
+    /// A read-only view of a mapping (`types.MappingProxyType`, a class's `__dict__`):
+    /// see `objects::mappingproxy`.
+    MappingProxy(Value),
     /// `zip`, `map`, `enumerate`, `reversed`, ... : native iterators written in Rust.
     NativeIter(Box<dyn crate::runtime::iter::NativeIterator>),
     Generator(Box<crate::vm::generator::GenObject>),
@@ -359,6 +363,7 @@ pub struct Types {
     pub dict_keys: PyRef,
     pub dict_values: PyRef,
     pub dict_items: PyRef,
+    pub mappingproxy: PyRef,
     pub native_iterator: PyRef,
     pub generator: PyRef,
     pub coroutine: PyRef,

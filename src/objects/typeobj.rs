@@ -414,6 +414,7 @@ pub fn bootstrap() -> Types {
         dict_keys: mk("dict_keys", BaseKind::Opaque, false),
         dict_values: mk("dict_values", BaseKind::Opaque, false),
         dict_items: mk("dict_items", BaseKind::Opaque, false),
+        mappingproxy: mk("mappingproxy", BaseKind::Opaque, false),
         native_iterator: mk("iterator", BaseKind::Opaque, false),
         generator: mk("generator", BaseKind::Opaque, false),
         coroutine: mk("coroutine", BaseKind::Opaque, false),

@@ -253,6 +253,11 @@ fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         });
     };
     if name == "__dict__" {
+        // A class's namespace is only handed out read-only: changes must go through
+        // `type.__setattr__`, which invalidates the attribute caches.
+        if matches!(o.payload, Payload::Type(_)) {
+            return Ok(crate::objects::mappingproxy::of_type(o));
+        }
         if let Some(d) = instance_dict(o) {
             // Handed to Python code: the collector must now see the dict on its own.
             crate::runtime::heap::gc_lists::track(&d);

@@ -104,6 +104,7 @@ pub fn needs_tracking(payload: &Payload, class: &PyRef) -> bool {
         | Payload::SeqIter { .. }
         | Payload::DictIter { .. }
         | Payload::DictView { .. }
+        | Payload::MappingProxy(_)
         | Payload::Generator(_)
         | Payload::WeakRef(_)
         | Payload::MemberDescr { .. }
@@ -259,7 +260,7 @@ pub fn traverse(obj: &PyObject, class: &PyRef, visit: &mut dyn FnMut(&PyRef)) {
             v(obj, visit);
             visit(obj_type);
         }
-        Payload::SeqIter { seq, .. } => v(seq, visit),
+        Payload::SeqIter { seq, .. } | Payload::MappingProxy(seq) => v(seq, visit),
         Payload::DictIter { dict, .. } | Payload::DictView { dict, .. } => visit(dict),
         Payload::Range { start, stop, step } | Payload::Slice { start, stop, step } => {
             for x in [start, stop, step] {

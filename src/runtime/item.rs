@@ -183,6 +183,7 @@ fn getitem_impl(vm: &Vm, container: &Value, key: &Value, slot_only: bool) -> PyR
         Some(Payload::Range { .. }) => {
             crate::objects::range::getitem(vm, container, key).unwrap_or_else(|| Err(PyErr::type_error("range expected")))
         }
+        Some(Payload::MappingProxy(m)) => getitem(vm, m, key),
         Some(Payload::Type(_)) => {
             let cls = container.as_obj().cloned().ok_or_else(|| PyErr::type_error("type expected"))?;
             // A metaclass `__getitem__` (e.g. `Color["RED"]` on an enum) comes first.
@@ -376,6 +377,7 @@ fn contains_impl(vm: &Vm, container: &Value, item: &Value, slot_only: bool) -> P
         Some(Payload::Set(_)) | Some(Payload::FrozenSet(_)) => super::set::contains(vm, container, item),
         Some(Payload::Bytes(_)) | Some(Payload::ByteArray(_)) => crate::objects::bytes::contains(vm, container, item).unwrap_or(Ok(false)),
         Some(Payload::DictView { dict, kind }) => crate::objects::dict_view::contains(vm, dict, *kind, item),
+        Some(Payload::MappingProxy(m)) => contains(vm, m, item),
         Some(Payload::List(l)) => {
             let items = l.borrow().clone();
             for x in &items {

@@ -30,7 +30,7 @@ pub fn iter(vm: &Vm, v: &Value) -> PyResult<Value> {
 
 /// `iter(v)` by the builtin payload, ignoring `__iter__` overrides; `None` when the
 /// payload is not iterable by itself.
-pub fn iter_builtin(_vm: &Vm, v: &Value) -> Option<PyResult<Value>> {
+pub fn iter_builtin(vm: &Vm, v: &Value) -> Option<PyResult<Value>> {
     let t = types();
     let seq_iter = |seq: &Value| {
         Value::Obj(PyRef::new(&t.seq_iterator, Payload::SeqIter { seq: seq.clone(), index: Cell::new(0), done: Cell::new(false) }))
@@ -40,6 +40,7 @@ pub fn iter_builtin(_vm: &Vm, v: &Value) -> Option<PyResult<Value>> {
         Payload::Range { .. } => crate::objects::range::iter(v).ok_or_else(|| PyErr::type_error("range expected")),
         Payload::Dict(_) => Ok(dict_iter(v.as_obj()?.clone(), 0)),
         Payload::DictView { dict, kind } => Ok(dict_iter(dict.clone(), *kind)),
+        Payload::MappingProxy(m) => iter(vm, m),
         Payload::Set(_) | Payload::FrozenSet(_) => {
             let len = super::ops::len_builtin(v)?.unwrap_or(0);
             Ok(Value::Obj(PyRef::new(&t.set_iterator, Payload::DictIter { dict: v.as_obj()?.clone(), pos: Cell::new(0), len, kind: 3 })))

@@ -203,6 +203,11 @@ pub fn builtin_binop_vm(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyRe
                 Ok(out)
             })())
         }
+        // `proxy | x` and `x | proxy` are the operation on the mapping(s) behind (a dict).
+        (BinOp::Or, _) if matches!(a.payload(), Some(Payload::MappingProxy(_))) || matches!(b.payload(), Some(Payload::MappingProxy(_))) => {
+            let unwrap = |v: &Value| crate::objects::mappingproxy::mapping(v).unwrap_or(v).clone();
+            return Some(binary_op(vm, &unwrap(a), &unwrap(b), BinOp::Or));
+        }
         (BinOp::Or, _) if matches!(a.payload(), Some(Payload::Type(_))) || matches!(b.payload(), Some(Payload::Type(_))) => {
             match crate::modules::object_methods::type_union(vm, a, b) {
                 Ok(v) if v.is_not_implemented() => {}
@@ -785,6 +790,7 @@ pub fn truthy(vm: &Vm, v: &Value) -> PyResult<bool> {
                 Payload::ByteArray(b) => !b.borrow().is_empty(),
                 Payload::Range { .. } => crate::objects::range::is_nonempty(v),
                 Payload::DictView { dict, .. } => crate::objects::dict::len(dict) != 0,
+                Payload::MappingProxy(m) => len(vm, m)? != 0,
                 _ => true,
             })
         }
@@ -1114,6 +1120,14 @@ pub fn seq_compare_vm(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> Option<PyResu
 pub fn container_compare_vm(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> Option<PyResult<bool>> {
     use super::set as s;
     use crate::objects::dict_view as dv;
+    use crate::objects::mappingproxy::mapping;
+    // A mapping proxy compares as its mapping (the other side reflected when it is the proxy).
+    if let Some(m) = mapping(a) {
+        return Some(compare_bool(vm, m, b, op));
+    }
+    if let Some(m) = mapping(b) {
+        return Some(compare_bool(vm, m, a, op.swapped()));
+    }
     if s::is_set_like(a) && s::is_set_like(b) {
         let (x, y) = (s::table_snapshot(a)?, s::table_snapshot(b)?);
         return Some(s::compare_tables(vm, &x, &y, op));
@@ -1230,7 +1244,7 @@ pub fn hash_builtin(vm: &Vm, v: &Value) -> PyResult<i64> {
         Payload::DictView { kind, .. } if *kind != crate::objects::dict_view::VALUES => {
             Err(PyErr::type_error(format!("unhashable type: '{}'", type_name(v))))
         }
-        Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::ByteArray(_) => {
+        Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::ByteArray(_) | Payload::MappingProxy(_) => {
             Err(PyErr::type_error(format!("unhashable type: '{}'", type_name(v))))
         }
         Payload::Complex { re, im } => {

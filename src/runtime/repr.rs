@@ -149,6 +149,7 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
             }
         }
         Payload::DictView { .. } => crate::objects::dict_view::repr(vm, v)?,
+        Payload::MappingProxy(m) => format!("mappingproxy({})", repr(vm, m)?),
         Payload::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname(), o.addr()),
         _ => default_repr(v),
     })
@@ -208,6 +209,9 @@ pub fn str(vm: &Vm, v: &Value) -> PyResult<String> {
     }
     if let Some(e) = exception::exc_data(v) {
         return exception_str(vm, v, &e.borrow().args.clone());
+    }
+    if let Some(m) = crate::objects::mappingproxy::mapping(v) {
+        return str(vm, m);
     }
     repr(vm, v)
 }

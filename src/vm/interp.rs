@@ -152,9 +152,9 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
         // leaves this borrow by `continue 'frame`. (Holding a cloned handle instead cost a
         // count update per call and per return.)
         let c: &crate::objects::function::Code = unsafe { &*(c as *const crate::objects::function::Code) };
-        // With a trace or profile hook set, every fetch misses and goes through
-        // `trace::fetch`, which sends the events.
-        let instrs: &[Instr] = if vm.hooks.active.get() { &[] } else { &c.code.instrs[..] };
+        // With a trace or profile hook set, `trace::instrs` picks the instructions whose
+        // fetches miss and go through `trace::fetch`, which sends the events.
+        let instrs: &[Instr] = if vm.hooks.active.get() { super::trace::instrs(vm, frame, c)? } else { &c.code.instrs[..] };
         let consts = &c.consts[..];
         let names = &c.names[..];
         if frame.ip == 0 {

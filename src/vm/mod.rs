@@ -251,6 +251,7 @@ pub fn finalize(vm: &Vm) {
     join_threads(vm);
     crate::modules::atexit::run_exitfuncs(vm);
     crate::runtime::gil::begin_finalize();
+    crate::objects::function::exiting();
     clear_modules(vm);
     crate::modules::gil_module::at_exit(&interp().config);
 }
@@ -275,12 +276,13 @@ fn clear_modules(vm: &Vm) {
         }
         let Some(d) = o.dict.borrow().clone() else { continue };
         for underscore_pass in [true, false] {
-            for k in crate::objects::dict::str_keys(&d) {
+            for key in crate::objects::dict::keys(&d) {
+                let Some(k) = key.as_str().map(|s| s.as_str()) else { continue };
                 let single_underscore = k.starts_with('_') && !k.starts_with("__");
                 if k == "__builtins__" || (underscore_pass && !single_underscore) {
                     continue;
                 }
-                crate::objects::dict::set_str(&d, &k, Value::None);
+                crate::objects::dict::set_str_key(&d, &key, Value::None);
             }
         }
     }

@@ -4,10 +4,17 @@
 //! what the global function returns for `call` becomes `f_trace`), and `call`, `return`,
 //! `c_call`, `c_return`, `c_exception` to the profile function.
 //!
-//! Cost when off: nothing per instruction. When a hook is set, the dispatch loop fetches
-//! every instruction through [`fetch`] (the loop swaps its instruction slice for an empty
-//! one when it (re)enters a frame, so the bounds check it already does sends it here);
-//! the only check on the normal path is one flag read per frame switch.
+//! Cost when off: nothing per instruction; the only check on the normal path is one flag
+//! read per frame switch. When a hook is set, the loop asks [`instrs`] for the instruction
+//! slice of each frame it (re)enters:
+//! - with a trace function, an empty one: every fetch misses the slice (the bounds check
+//!   the loop already does) and goes through [`fetch`], which sends the events;
+//! - with only a profile hook, a copy of the code's instructions in which the few that
+//!   have events (returns, yields, calls and the instruction after each call, where a
+//!   `c_return` is due) are jumps to [`TRAP`]` + ip`: the jump's target misses the slice
+//!   and [`fetch`] sends the events and hands back the real instruction. Everything else
+//!   runs at full speed. The `call` event is sent by [`instrs`] itself, as the loop enters
+//!   the frame.
 
 use std::cell::{Cell, RefCell};
 
@@ -15,7 +22,7 @@ use super::frame::Frame;
 use super::frame_object;
 use super::Vm;
 use crate::bytecode::Instr;
-use crate::objects::function::code_of;
+use crate::objects::function::{code_of, Code};
 use crate::objects::{types, Payload, PyRef, Value};
 use crate::runtime::{Args, PyErr, PyResult};
 
@@ -24,6 +31,10 @@ use crate::runtime::{Args, PyErr, PyResult};
 /// enters a frame, so a frame running when a hook is set (by a native call it made)
 /// needs this nudge.
 const FETCH_MARK: usize = 1 << 40;
+
+/// Jump targets from this one up are the event points of a profiled instruction copy:
+/// `TRAP + ip` stands for the instruction at `ip` (code objects are far shorter).
+const TRAP: u32 = 1 << 31;
 
 /// After a native call returns to `frame`: if a hook is set now, route the frame's
 /// next fetch through [`fetch`].
@@ -307,12 +318,78 @@ pub(crate) enum Fetched {
     Reload,
 }
 
+/// The instruction slice the loop runs `frame` with while a hook is active (see the
+/// module header); with only a profile hook, also the `call` event of a frame starting.
+pub(crate) fn instrs<'a>(vm: &Vm, frame: &mut Frame, c: &'a Code) -> PyResult<&'a [Instr]> {
+    if !vm.hooks.trace.borrow().is_none() {
+        return Ok(&[]);
+    }
+    let ip = frame.ip;
+    if ip < c.code.instrs.len() {
+        arrive(vm, frame, &c.code, ip)?;
+    }
+    Ok(c.profiled.get_or_init(|| profiled_copy(&c.code.instrs)))
+}
+
+/// Does `ins` call something (a native callee gets `c_call` before it and `c_return`
+/// at the next instruction)?
+fn is_call(ins: &Instr) -> bool {
+    matches!(ins, Instr::Call { .. } | Instr::CallKw { .. } | Instr::CallMethod { .. } | Instr::CallMethodKw { .. } | Instr::CallFunctionEx { .. })
+}
+
+/// `instrs` with every instruction that has profile events replaced by a jump to its trap.
+fn profiled_copy(instrs: &[Instr]) -> Box<[Instr]> {
+    let mut after_call = false;
+    instrs
+        .iter()
+        .enumerate()
+        .map(|(ip, ins)| {
+            let trapped = after_call || is_call(ins) || matches!(ins, Instr::ReturnValue | Instr::YieldValue);
+            after_call = is_call(ins);
+            if trapped {
+                Instr::JumpForward { target: TRAP + ip as u32 }
+            } else {
+                *ins
+            }
+        })
+        .collect()
+}
+
+/// The events due as `frame` gets to the instruction at `at`: the `c_return` of the
+/// native call it made, if one is pending, and the `call` event if the frame is starting.
+fn arrive(vm: &Vm, frame: &Frame, code: &crate::bytecode::CodeObject, at: usize) -> PyResult<()> {
+    let me = frame as *const Frame;
+    if !vm.hooks.pending_c.borrow().is_empty() {
+        finish_native_call(vm, frame, Event::CReturn)?;
+    }
+    let top = vm.hooks.entered.borrow().last().copied();
+    if top != Some(me) {
+        // (A frame at its first instruction is starting: no need to look for it.)
+        let known = if at == 0 { None } else { vm.hooks.entered.borrow().iter().rposition(|&p| p == me) };
+        match known {
+            // Frames above it left without an event (dropped generators, errors).
+            Some(i) => vm.hooks.entered.borrow_mut().truncate(i + 1),
+            None => {
+                vm.hooks.entered.borrow_mut().push(me);
+                if is_start(frame, code) {
+                    call_event(vm, frame)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Fetch the next instruction of `frame`, sending the events due before it runs. Called
-/// by the loop when its instruction slice has no entry at `ip`.
+/// by the loop when its instruction slice has no entry at `ip`: every instruction while
+/// tracing, the trapped ones (`ip` is `TRAP + ip`) while profiling.
 pub(crate) fn fetch(vm: &Vm, frame: &mut Frame) -> PyResult<Fetched> {
     if frame.ip & FETCH_MARK != 0 {
         frame.ip &= !FETCH_MARK;
         return Ok(Fetched::Reload);
+    }
+    if frame.ip >= TRAP as usize {
+        frame.ip -= TRAP as usize;
     }
     let Some(c) = code_of(&frame.code) else {
         return Err(PyErr::new("SystemError", "frame without code"));
@@ -327,24 +404,8 @@ pub(crate) fn fetch(vm: &Vm, frame: &mut Frame) -> PyResult<Fetched> {
         return Ok(done);
     }
     let me = frame as *const Frame;
-    if !vm.hooks.pending_c.borrow().is_empty() {
-        finish_native_call(vm, frame, Event::CReturn)?;
-    }
     let at = frame.ip;
-    let top = vm.hooks.entered.borrow().last().copied();
-    if top != Some(me) {
-        let known = vm.hooks.entered.borrow().iter().rposition(|&p| p == me);
-        match known {
-            // Frames above it left without an event (dropped generators, errors).
-            Some(i) if at != 0 => vm.hooks.entered.borrow_mut().truncate(i + 1),
-            _ => {
-                vm.hooks.entered.borrow_mut().push(me);
-                if is_start(frame, code) {
-                    call_event(vm, frame)?;
-                }
-            }
-        }
-    }
+    arrive(vm, frame, code, at)?;
     // While the other hooks run, the instruction counts as started (`f_lineno` is its
     // line, and an error from a hook is raised at it).
     frame.ip += 1;
@@ -358,8 +419,14 @@ pub(crate) fn fetch(vm: &Vm, frame: &mut Frame) -> PyResult<Fetched> {
             return_event(vm, frame, v)?;
         }
         Some(call) => {
-            if !matches!(*vm.hooks.profile.borrow(), Profiler::Off) {
-                if let Some(callable) = native_callee(frame, call) {
+            let bind = match &*vm.hooks.profile.borrow() {
+                Profiler::Off => None,
+                Profiler::Python(_) => Some(true),
+                // Native profilers key builtins by function, not by receiver.
+                Profiler::Native(..) => Some(false),
+            };
+            if let Some(bind) = bind {
+                if let Some(callable) = native_callee(frame, call, bind) {
                     vm.hooks.pending_c.borrow_mut().push((me, callable.clone()));
                     profile_event(vm, frame, Event::CCall, callable)?;
                 }
@@ -401,8 +468,9 @@ fn line_events(vm: &Vm, frame: &Frame, code: &crate::bytecode::CodeObject, ip: u
 }
 
 /// The native function a call instruction is about to call, if it is one (profilers see
-/// calls of builtin functions and methods, not of types or Python functions).
-fn native_callee(frame: &Frame, ins: Instr) -> Option<Value> {
+/// calls of builtin functions and methods, not of types or Python functions); with `bind`,
+/// a method descriptor called with its receiver comes bound to it.
+fn native_callee(frame: &Frame, ins: Instr, bind: bool) -> Option<Value> {
     let stack = &frame.stack;
     let len = stack.len();
     let at = match ins {
@@ -417,7 +485,7 @@ fn native_callee(frame: &Frame, ins: Instr) -> Option<Value> {
     match v.payload() {
         Some(Payload::NativeFunction(nf)) => {
             // A method descriptor called with its receiver: report it bound, as CPython.
-            if nf.is_method && nf.self_.is_none() && matches!(ins, Instr::CallMethod { .. } | Instr::CallMethodKw { .. }) {
+            if bind && nf.is_method && nf.self_.is_none() && matches!(ins, Instr::CallMethod { .. } | Instr::CallMethodKw { .. }) {
                 let recv = stack.get(at + 1)?;
                 if !matches!(recv, Value::Obj(o) if o.is(&types().no_self)) {
                     return Some(crate::objects::function::bind_native(nf, recv.clone()));
