@@ -47,9 +47,15 @@ pub fn init() {
         ],
     );
     // `list[int]` & co.: the builtin generic containers answer `__class_getitem__`.
-    for (cls, owner) in
-        [(&t.list, "list"), (&t.dict, "dict"), (&t.tuple, "tuple"), (&t.set, "set"), (&t.frozenset, "frozenset"), (&t.type_, "type"), (&t.mappingproxy, "mappingproxy")]
-    {
+    for (cls, owner) in [
+        (&t.list, "list"),
+        (&t.dict, "dict"),
+        (&t.tuple, "tuple"),
+        (&t.set, "set"),
+        (&t.frozenset, "frozenset"),
+        (&t.type_, "type"),
+        (&t.mappingproxy, "mappingproxy"),
+    ] {
         if let Some(ns) = cls.dict.borrow().as_ref() {
             let f = crate::objects::function::native_method(owner, "__class_getitem__", class_getitem);
             dict::set_str(ns, "__class_getitem__", Value::Obj(PyRef::new(&t.classmethod, Payload::ClassMethod(f))));

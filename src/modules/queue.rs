@@ -109,14 +109,7 @@ impl QueueCore {
     /// With the mutex held, wait on the condition whose waiter list is `waiters` until
     /// `ready()`, as `Queue.put`/`get` do: `Ok(false)` if not blocking (or when `timeout`
     /// seconds pass) and it is still not ready.
-    fn wait_until(
-        &self,
-        vm: &Vm,
-        waiters: &Value,
-        block: bool,
-        timeout: &Value,
-        ready: impl Fn() -> PyResult<bool>,
-    ) -> PyResult<bool> {
+    fn wait_until(&self, vm: &Vm, waiters: &Value, block: bool, timeout: &Value, ready: impl Fn() -> PyResult<bool>) -> PyResult<bool> {
         if ready()? {
             return Ok(true);
         }
@@ -266,11 +259,7 @@ fn core_detach(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn make_types() -> QueueTypes {
     let core = super::sync::new_native_type("_queue", "_QueueCore");
-    add_methods(
-        &core,
-        "_QueueCore",
-        &[("__new__", core_new), ("qsize", core_qsize), ("detach", core_detach)],
-    );
+    add_methods(&core, "_QueueCore", &[("__new__", core_new), ("qsize", core_qsize), ("detach", core_detach)]);
     let empty = exception_class("_queue", "Empty", "Exception raised by Queue.get(block=0)/get_nowait().");
     let full = exception_class("queue", "Full", "Exception raised by Queue.put(block=0)/put_nowait().");
     QueueTypes { core, empty, full, unfinished_name: Value::Obj(crate::objects::str::intern("unfinished_tasks")) }

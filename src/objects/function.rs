@@ -130,7 +130,19 @@ pub fn new_code(code: Arc<CodeObject>) -> PyRef {
         .collect();
     let load_cache = (0..loads).map(|_| Default::default()).collect();
     let store_cache = (0..stores).map(|_| Default::default()).collect();
-    PyRef::new(&types().code, Payload::Code(Box::new(Code { code, consts, names, global_cache, attr_slot, load_cache, store_cache, profiled: Default::default() })))
+    PyRef::new(
+        &types().code,
+        Payload::Code(Box::new(Code {
+            code,
+            consts,
+            names,
+            global_cache,
+            attr_slot,
+            load_cache,
+            store_cache,
+            profiled: Default::default(),
+        })),
+    )
 }
 
 /// The value of a compile-time constant.

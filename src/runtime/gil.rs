@@ -242,8 +242,7 @@ fn local() -> Rc<Local> {
         if let Some(x) = l.as_ref() {
             return x.clone();
         }
-        let x =
-            Rc::new(Local {
+        let x = Rc::new(Local {
             stats: gil_stats::register(),
             held_since: Cell::new(None),
             held: Cell::new(false),

@@ -204,7 +204,9 @@ pub fn builtin_binop_vm(vm: &Vm, a: &Value, b: &Value, op: BinOp) -> Option<PyRe
             })())
         }
         // `proxy | x` and `x | proxy` are the operation on the mapping(s) behind (a dict).
-        (BinOp::Or, _) if matches!(a.payload(), Some(Payload::MappingProxy(_))) || matches!(b.payload(), Some(Payload::MappingProxy(_))) => {
+        (BinOp::Or, _)
+            if matches!(a.payload(), Some(Payload::MappingProxy(_))) || matches!(b.payload(), Some(Payload::MappingProxy(_))) =>
+        {
             let unwrap = |v: &Value| crate::objects::mappingproxy::mapping(v).unwrap_or(v).clone();
             return Some(binary_op(vm, &unwrap(a), &unwrap(b), BinOp::Or));
         }

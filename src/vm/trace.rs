@@ -334,7 +334,10 @@ pub(crate) fn instrs<'a>(vm: &Vm, frame: &mut Frame, c: &'a Code) -> PyResult<&'
 /// Does `ins` call something (a native callee gets `c_call` before it and `c_return`
 /// at the next instruction)?
 fn is_call(ins: &Instr) -> bool {
-    matches!(ins, Instr::Call { .. } | Instr::CallKw { .. } | Instr::CallMethod { .. } | Instr::CallMethodKw { .. } | Instr::CallFunctionEx { .. })
+    matches!(
+        ins,
+        Instr::Call { .. } | Instr::CallKw { .. } | Instr::CallMethod { .. } | Instr::CallMethodKw { .. } | Instr::CallFunctionEx { .. }
+    )
 }
 
 /// `instrs` with every instruction that has profile events replaced by a jump to its trap.
