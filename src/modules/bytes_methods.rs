@@ -271,7 +271,7 @@ fn sub_arg<'a>(vm: &Vm, v: &'a Value) -> PyResult<Cow<'a, [u8]>> {
     if let Some(d) = data(v) {
         return Ok(d);
     }
-    if int::is_int(v) || crate::runtime::call::lookup_user(v.class(), "__index__").is_some() {
+    if crate::runtime::ops::has_index(v) {
         return Ok(Cow::Owned(vec![ob::byte_value(vm, v, "byte must be in range(0, 256)")?]));
     }
     Err(PyErr::type_error(format!("argument should be integer or bytes-like object, not '{}'", type_name(v))))

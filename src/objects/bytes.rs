@@ -69,7 +69,7 @@ pub fn from_object(vm: &Vm, v: &Value, tname: &str) -> PyResult<Vec<u8>> {
         return Ok(d.into_owned());
     }
     let range_msg = if tname == "bytes" { "bytes must be in range(0, 256)" } else { BYTE_RANGE };
-    if int::is_int(v) || lookup_user(v.class(), "__index__").is_some() {
+    if crate::runtime::ops::has_index(v) {
         let n = argparse::index_bigint(vm, v)?;
         if n.is_negative() {
             return Err(PyErr::value_error("negative count"));
@@ -184,7 +184,7 @@ fn assigned_bytes(vm: &Vm, value: &Value) -> PyResult<Vec<u8>> {
     if let Some(d) = data(value) {
         return Ok(d.into_owned());
     }
-    if int::is_int(value) || value.as_str().is_some() || lookup_user(value.class(), "__index__").is_some() {
+    if crate::runtime::ops::has_index(value) || value.as_str().is_some() {
         return Err(PyErr::type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
     }
     from_object(vm, value, "bytearray")
@@ -261,7 +261,7 @@ pub fn contains(vm: &Vm, container: &Value, item: &Value) -> Option<PyResult<boo
         if let Some(sub) = data(item) {
             return Ok(crate::text::bytes_methods::bytes_find(&d, &sub, None, None) >= 0);
         }
-        if int::is_int(item) || lookup_user(item.class(), "__index__").is_some() {
+        if crate::runtime::ops::has_index(item) {
             let b = byte_value(vm, item, BYTE_RANGE)?;
             return Ok(d.contains(&b));
         }

@@ -179,7 +179,7 @@ pub fn slice_index(vm: &crate::vm::Vm, v: Option<&Value>) -> PyResult<Option<i64
         Some(Value::Int(i)) => Ok(Some(*i)),
         Some(Value::Bool(b)) => Ok(Some(*b as i64)),
         Some(v) => {
-            let is_index = crate::objects::int::is_int(v) || super::call::lookup_user(v.class(), "__index__").is_some();
+            let is_index = super::ops::has_index(v);
             if !is_index {
                 return Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method"));
             }

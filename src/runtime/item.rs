@@ -348,7 +348,7 @@ fn no_item_deletion(container: &Value, key: &Value) -> PyErr {
     let class = container.class();
     let sequence_like = typeobj::type_data(class).is_some_and(|t| t.heap)
         || ["__len__", "__contains__", "__getitem__"].iter().any(|m| typeobj::lookup(class, m).is_some());
-    let index_key = crate::objects::int::is_int(key) || super::call::lookup_user(key.class(), "__index__").is_some();
+    let index_key = super::ops::has_index(key);
     let verb = if sequence_like && index_key { "doesn't" } else { "does not" };
     PyErr::type_error(format!("'{}' object {verb} support item deletion", type_name(container)))
 }

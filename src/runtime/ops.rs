@@ -640,7 +640,6 @@ fn seq_binop(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {
             _ => None,
         },
         BinOp::Multiply => {
-            let has_index = |v: &Value| int::is_int(v) || lookup_user(v.class(), "__index__").is_some();
             let (seq, n) = match (pa, pb) {
                 (Some(p), _) if is_seq(p) && has_index(b) => (a, b),
                 (_, Some(p)) if is_seq(p) && has_index(a) => (b, a),
@@ -876,6 +875,12 @@ pub fn index_bigint_novm(v: &Value) -> PyResult<Option<BigInt>> {
         return Ok(None);
     }
     index_bigint(&Vm::new(), v)
+}
+
+/// Can `v` serve as an index: an `int` (or bool, or int subclass) or an object whose
+/// class defines `__index__` (CPython's `_PyIndex_Check`).
+pub fn has_index(v: &Value) -> bool {
+    int::is_int(v) || lookup_user(v.class(), "__index__").is_some()
 }
 
 /// An `int` (or `__index__`-less int subclass / bool) as `i64`; `OverflowError` if it
