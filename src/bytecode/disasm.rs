@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 use super::code::{CodeObject, Const};
-use super::opcode::{make_function, Conversion, Instr};
+use super::opcode::{make_function, Conversion, Instr, TableOperand};
 use crate::syntax::ast::PyString;
 
 /// Disassemble `code` and every code object nested in its constants.
@@ -197,23 +197,33 @@ fn arg_of(i: &Instr, code: &CodeObject, const_repr: &dyn Fn(usize) -> String) ->
             return (None, ArgVal::None, String::new());
         }
         Copy { n } | Swap { n } => int(n as i64),
-        LoadConst { consti } => (Some(consti as i64), ArgVal::Const(consti), const_repr(consti as usize)),
-        LoadFast { var: v } | StoreFast { var: v } | DeleteFast { var: v } => named(v, var(v)),
-        LoadName { namei }
-        | StoreName { namei }
-        | DeleteName { namei }
-        | LoadGlobal { namei }
-        | StoreGlobal { namei }
-        | DeleteGlobal { namei }
-        | LoadAttr { namei }
-        | StoreAttr { namei }
-        | DeleteAttr { namei }
-        | LoadMethod { namei }
-        | ImportName { namei }
-        | ImportFrom { namei } => named(namei, name(namei)),
-        LoadDeref { cell: c } | StoreDeref { cell: c } | DeleteDeref { cell: c } | LoadClassDeref { cell: c } | LoadClosure { cell: c } => {
-            named(c, cell(c))
-        }
+        LoadConst { .. }
+        | LoadFast { .. }
+        | StoreFast { .. }
+        | DeleteFast { .. }
+        | LoadName { .. }
+        | StoreName { .. }
+        | DeleteName { .. }
+        | LoadGlobal { .. }
+        | StoreGlobal { .. }
+        | DeleteGlobal { .. }
+        | LoadAttr { .. }
+        | StoreAttr { .. }
+        | DeleteAttr { .. }
+        | LoadMethod { .. }
+        | ImportName { .. }
+        | ImportFrom { .. }
+        | LoadDeref { .. }
+        | StoreDeref { .. }
+        | DeleteDeref { .. }
+        | LoadClassDeref { .. }
+        | LoadClosure { .. } => match i.table_operand() {
+            Some(TableOperand::Const(k)) => (Some(k as i64), ArgVal::Const(k), const_repr(k as usize)),
+            Some(TableOperand::Local(k)) => named(k, var(k)),
+            Some(TableOperand::Name(k)) => named(k, name(k)),
+            Some(TableOperand::Cell(k)) => named(k, cell(k)),
+            None => (None, ArgVal::None, String::new()),
+        },
         BuildSlice { argc } | RaiseVarargs { argc } => int(argc as i64),
         BinaryOp { op } => (Some(op as u8 as i64), ArgVal::Int(op as u8 as i64), op.symbol().to_string()),
         CompareOp { op } => (Some(op as u8 as i64), ArgVal::Text(op.symbol().to_string()), op.symbol().to_string()),

@@ -23,7 +23,7 @@ use num_bigint::BigInt;
 
 use super::code::{CodeObject, Const, ExceptionEntry, Position};
 use super::numbering;
-use super::opcode::Instr;
+use super::opcode::TableOperand;
 use crate::syntax::ast::PyString;
 
 const MAGIC: &[u8; 8] = b"GILDPYC\0";
@@ -537,7 +537,6 @@ impl Reader<'_> {
 /// Every table index an instruction carries is in range, every jump lands inside the
 /// code, and the side tables have the shapes the VM relies on.
 fn check_indices(code: &CodeObject) -> R<()> {
-    use Instr::*;
     let n = code.instrs.len() as u32;
     let bad = Invalid::Corrupt("operand out of range");
     if code.positions.len() != code.instrs.len() || code.cell2arg.len() != code.cellvars.len() {
@@ -553,25 +552,12 @@ fn check_indices(code: &CodeObject) -> R<()> {
     }
     let cells = (code.cellvars.len() + code.freevars.len()) as u32;
     for i in &code.instrs {
-        let ok = match *i {
-            LoadConst { consti } => (consti as usize) < code.consts.len(),
-            LoadFast { var } | StoreFast { var } | DeleteFast { var } => (var as usize) < code.varnames.len(),
-            LoadName { namei }
-            | StoreName { namei }
-            | DeleteName { namei }
-            | LoadGlobal { namei }
-            | StoreGlobal { namei }
-            | DeleteGlobal { namei }
-            | LoadAttr { namei }
-            | StoreAttr { namei }
-            | DeleteAttr { namei }
-            | LoadMethod { namei }
-            | ImportName { namei }
-            | ImportFrom { namei } => (namei as usize) < code.names.len(),
-            LoadDeref { cell } | StoreDeref { cell } | DeleteDeref { cell } | LoadClassDeref { cell } | LoadClosure { cell } => {
-                cell < cells
-            }
-            _ => i.jump_target().map_or(true, |t| t < n),
+        let ok = match i.table_operand() {
+            Some(TableOperand::Const(k)) => (k as usize) < code.consts.len(),
+            Some(TableOperand::Local(k)) => (k as usize) < code.varnames.len(),
+            Some(TableOperand::Name(k)) => (k as usize) < code.names.len(),
+            Some(TableOperand::Cell(k)) => k < cells,
+            None => i.jump_target().map_or(true, |t| t < n),
         };
         if !ok {
             return Err(bad);

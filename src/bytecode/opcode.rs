@@ -535,6 +535,32 @@ impl Instr {
         }
     }
 
+    /// The operand that indexes one of the code object's tables, for instructions that
+    /// have one (the one list of them: the `.pyc` validator and the disassembler use it).
+    pub fn table_operand(&self) -> Option<TableOperand> {
+        use Instr::*;
+        Some(match *self {
+            LoadConst { consti } => TableOperand::Const(consti),
+            LoadFast { var } | StoreFast { var } | DeleteFast { var } => TableOperand::Local(var),
+            LoadName { namei }
+            | StoreName { namei }
+            | DeleteName { namei }
+            | LoadGlobal { namei }
+            | StoreGlobal { namei }
+            | DeleteGlobal { namei }
+            | LoadAttr { namei }
+            | StoreAttr { namei }
+            | DeleteAttr { namei }
+            | LoadMethod { namei }
+            | ImportName { namei }
+            | ImportFrom { namei } => TableOperand::Name(namei),
+            LoadDeref { cell } | StoreDeref { cell } | DeleteDeref { cell } | LoadClassDeref { cell } | LoadClosure { cell } => {
+                TableOperand::Cell(cell)
+            }
+            _ => return None,
+        })
+    }
+
     /// True for instructions after which control never falls through.
     pub fn is_terminator(&self) -> bool {
         matches!(
@@ -546,6 +572,19 @@ impl Instr {
                 | Instr::Reraise { .. }
         )
     }
+}
+
+/// An operand that indexes a table of the code object (see [`Instr::table_operand`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableOperand {
+    /// `co_consts`.
+    Const(u32),
+    /// `co_varnames` (the fast locals).
+    Local(u32),
+    /// `co_names`.
+    Name(u32),
+    /// Cell variables, then free variables.
+    Cell(u32),
 }
 
 #[cfg(test)]

@@ -81,16 +81,22 @@ fn atexit_ncallbacks(_vm: &Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::from(CALLS.get().borrow().len()))
 }
 
-/// Run and forget the registered functions, newest first; an exception is reported as
-/// CPython's "Exception ignored in atexit callback" and the others still run.
+/// Run the functions registered when the run starts, newest first, then forget every
+/// registration (also those made during the run, as CPython does: a callback that
+/// registers itself again runs once). An exception is reported as CPython's "Exception
+/// ignored in atexit callback" and the others still run.
 fn run_all(vm: &Vm) {
-    loop {
-        let Some(c) = CALLS.get().borrow_mut().pop() else { break };
+    let n = CALLS.get().borrow().len();
+    for i in (0..n).rev() {
+        let call = CALLS.get().borrow().get(i).map(|c| ExitCall { func: c.func.clone(), args: c.args.clone(), kwnames: c.kwnames.clone() });
+        let Some(c) = call else { continue };
         if let Err(e) = call::call(vm, &c.func, Args { args: &c.args, kwnames: &c.kwnames }) {
             let text = crate::runtime::repr::repr(vm, &c.func).unwrap_or_default();
             crate::vm::traceback::print_unraisable(vm, &format!("Exception ignored in atexit callback: {text}"), &e);
         }
     }
+    let registered = std::mem::take(&mut *CALLS.get().borrow_mut());
+    drop(registered);
 }
 
 /// Interpreter exit: run the registered functions.

@@ -123,14 +123,15 @@ impl QueueCore {
             }
             return Ok(true);
         }
-        let secs = super::math::arg_f64(vm, timeout)?;
-        let end = Instant::now() + std::time::Duration::from_secs_f64(secs.clamp(0.0, super::thread::TIMEOUT_MAX));
+        // Parsed as `Condition.wait` parses what `Queue.get` passes it: NaN and zero only
+        // poll, too large a timeout is CPython's OverflowError.
+        let end = super::sync::deadline_after(super::sync::cond_timeout(vm, Some(timeout))?);
         while !ready()? {
-            let left = end.saturating_duration_since(Instant::now()).as_secs_f64();
-            if left <= 0.0 {
+            let left = end.map(|e| e.saturating_duration_since(Instant::now()));
+            if left == Some(std::time::Duration::ZERO) {
                 return Ok(false);
             }
-            cond_wait_on(vm, &self.mutex, waiters, Some(left))?;
+            cond_wait_on(vm, &self.mutex, waiters, left)?;
         }
         Ok(true)
     }

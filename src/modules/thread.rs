@@ -430,28 +430,25 @@ fn cond_wait(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("_cond_wait", 3, 3)?;
     let lock = lock_of(&pos[0]).ok_or_else(|| PyErr::type_error("_cond_wait() needs a _thread lock"))?.clone();
     let waiters = crate::objects::list::cell(&pos[1]).ok_or_else(|| PyErr::type_error("_cond_wait() needs a list"))?;
-    let timeout = match &pos[2] {
-        Value::None => None,
-        v => Some(super::math::arg_f64(vm, v)?),
-    };
+    let timeout = super::sync::cond_timeout(vm, Some(&pos[2]))?;
     cond_wait_on(vm, &lock, waiters, timeout).map(Value::Bool)
 }
 
 /// Wait on a condition variable made of `lock` and the gate list `waiters` (a
 /// `threading.Condition`'s `_waiters`): queue a gate, release `lock`, block on the gate
-/// without the GIL until notified or `timeout` passes, take `lock` back. Returns whether
-/// notified.
-pub fn cond_wait_on(vm: &Vm, lock: &Arc<RawLock>, waiters: &std::cell::RefCell<Vec<Value>>, timeout: Option<f64>) -> PyResult<bool> {
+/// without the GIL until notified or `timeout` passes (`None`: forever; zero: only poll;
+/// as parsed by `sync::cond_timeout`), take `lock` back. Returns whether notified.
+pub fn cond_wait_on(vm: &Vm, lock: &Arc<RawLock>, waiters: &std::cell::RefCell<Vec<Value>>, timeout: Option<Duration>) -> PyResult<bool> {
     let id = me();
     let gate_raw = RawLock::new(false);
     gate_raw.try_acquire(id);
     let gate = Value::Obj(PyRef::new(&thread_types().lock, Payload::Native(Box::new(LockObj(gate_raw.clone())))));
     let count = release_for_wait(lock, id)?;
     waiters.borrow_mut().push(gate.clone());
-    let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.clamp(0.0, TIMEOUT_MAX)));
+    let deadline = super::sync::deadline_after(timeout);
     let main = vm.is_main;
     let mut result: PyResult<bool> = Ok(false);
-    if timeout.is_some_and(|t| t <= 0.0) {
+    if timeout == Some(Duration::ZERO) {
         result = Ok(gate_raw.try_acquire(id));
     } else {
         loop {
