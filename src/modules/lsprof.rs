@@ -92,7 +92,9 @@ struct Entry {
 
 /// One activation on the profiler's stack.
 struct Context {
-    entry: usize,
+    /// The stats entry; `None` for a callee the profiler keeps no entry for (the context
+    /// still pairs the call with its return).
+    entry: Option<usize>,
     start: u64,
     /// Time spent in callees so far.
     sub: u64,
@@ -142,13 +144,15 @@ impl State {
     }
 
     fn enter(&mut self, vm: &Vm, target: &Value) {
-        let Some(i) = self.entry_for(vm, target) else { return };
-        self.entries[i].counts.start();
-        if let Some(caller) = self.stack.last().map(|c| c.entry) {
-            self.entries[caller].callees.entry(i).or_default().start();
+        let entry = self.entry_for(vm, target);
+        if let Some(i) = entry {
+            self.entries[i].counts.start();
+            if let Some(caller) = self.stack.last().and_then(|c| c.entry) {
+                self.entries[caller].callees.entry(i).or_default().start();
+            }
         }
         let start = self.now();
-        self.stack.push(Context { entry: i, start, sub: 0 });
+        self.stack.push(Context { entry, start, sub: 0 });
     }
 
     fn leave(&mut self) {
@@ -156,11 +160,14 @@ impl State {
         let Some(ctx) = self.stack.pop() else { return };
         let total = now.saturating_sub(ctx.start);
         let inline = total.saturating_sub(ctx.sub);
-        self.entries[ctx.entry].counts.stop(total, inline);
+        if let Some(e) = ctx.entry {
+            self.entries[e].counts.stop(total, inline);
+        }
         if let Some(caller) = self.stack.last_mut() {
             caller.sub += total;
-            let caller = caller.entry;
-            self.entries[caller].callees.entry(ctx.entry).or_default().stop(total, inline);
+            if let (Some(caller), Some(e)) = (caller.entry, ctx.entry) {
+                self.entries[caller].callees.entry(e).or_default().stop(total, inline);
+            }
         }
     }
 }

@@ -81,7 +81,10 @@ impl Drop for Code {
 impl Code {
     /// The load cache of the attribute instruction at `ip`.
     #[inline]
-    pub fn load_cache_at(&self, ip: usize) -> &crate::runtime::attr_cache::LoadCache {
+    ///
+    /// # Safety
+    /// `ip` is the index of a `LoadAttr` or `LoadMethod` instruction of this code object.
+    pub(crate) unsafe fn load_cache_at(&self, ip: usize) -> &crate::runtime::attr_cache::LoadCache {
         debug_assert!(ip < self.attr_slot.len() && (self.attr_slot[ip] as usize) < self.load_cache.len());
         // SAFETY: `ip` is the index of a `LoadAttr`/`LoadMethod` of this code (the loop
         // passes the instruction it is running), `attr_slot` has an entry per instruction

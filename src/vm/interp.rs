@@ -248,7 +248,9 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                 Instr::LoadClosure { cell } => frame.stack.push(Value::Obj(frame.cells[cell as usize].clone())),
                 Instr::LoadAttr { namei } => {
                     let obj = pop(frame);
-                    let v = attr_cache::load_attr(vm, &obj, instr::name_key(operand(names, namei)), c.load_cache_at(frame.ip - 1))?;
+                    // SAFETY: `frame.ip - 1` is this `LoadAttr` of `c`.
+                    let cache = unsafe { c.load_cache_at(frame.ip - 1) };
+                    let v = attr_cache::load_attr(vm, &obj, instr::name_key(operand(names, namei)), cache)?;
                     frame.stack.push(v);
                 }
                 Instr::StoreAttr { namei } => {
@@ -262,7 +264,9 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                 }
                 Instr::LoadMethod { namei } => {
                     let obj = pop(frame);
-                    let (m, s) = attr_cache::load_method(vm, obj, instr::name_key(operand(names, namei)), c.load_cache_at(frame.ip - 1))?;
+                    // SAFETY: `frame.ip - 1` is this `LoadMethod` of `c`.
+                    let cache = unsafe { c.load_cache_at(frame.ip - 1) };
+                    let (m, s) = attr_cache::load_method(vm, obj, instr::name_key(operand(names, namei)), cache)?;
                     frame.stack.push(m);
                     frame.stack.push(s);
                 }
