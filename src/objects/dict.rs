@@ -31,7 +31,7 @@ fn next_version() -> u64 {
 
 /// Up to this many entries a dict has no index table: lookups scan the entries (a
 /// hash compare each), and an instance's `__dict__` costs one allocation, not two.
-const SMALL_MAX: usize = 8;
+pub const SMALL_MAX: usize = 8;
 
 /// The table. `version` changes on every insertion or deletion (to a number no other dict
 /// state has), so iterators, the slow lookup path and the global-name caches can detect
@@ -132,7 +132,7 @@ impl DictData {
         if n > SMALL_MAX {
             d.rebuild_index((n * 3 / 2).next_power_of_two().max(8));
         }
-        d.entries.reserve(n);
+        d.entries.reserve_exact(n);
         d
     }
 
@@ -382,6 +382,12 @@ pub fn new_dict() -> PyRef {
     new_dict_with_class(&types().dict)
 }
 
+/// An empty, untracked `dict` with room for `capacity` entries: an instance's own
+/// `__dict__` (see `object_methods::alloc_instance`).
+pub fn new_instance_dict(capacity: usize) -> PyRef {
+    PyRef::new_untracked(&types().dict, Payload::Dict(Box::new(RefCell::new(DictData::with_capacity(capacity)))))
+}
+
 pub fn from_data(d: DictData) -> PyRef {
     PyRef::new(&types().dict, Payload::Dict(Box::new(RefCell::new(d))))
 }
@@ -448,10 +454,11 @@ pub fn set_str_key(d: &PyRef, key: &Value, value: Value) {
 }
 
 /// [`set_str_key`], trying and then remembering in `hint` the entry position of the key
-/// (see [`DictData::find_str_hinted`]); a new key's position is remembered too.
-pub fn set_str_key_hinted(d: &PyRef, key: &Value, value: Value, hint: &std::cell::Cell<u32>) {
-    let Some(cell) = data(d) else { return };
-    let (Value::Obj(name), Some(s)) = (key, key.as_str()) else { return };
+/// (see [`DictData::find_name_hinted`]); a new key's position is remembered too. Returns
+/// the dict's length after the store.
+pub fn set_str_key_hinted(d: &PyRef, key: &Value, value: Value, hint: &std::cell::Cell<u32>) -> usize {
+    let Some(cell) = data(d) else { return 0 };
+    let (Value::Obj(name), Some(s)) = (key, key.as_str()) else { return 0 };
     let old = {
         let mut dd = cell.borrow_mut();
         match dd.find_name_hinted(hint.get() as usize, name, s) {
@@ -466,7 +473,9 @@ pub fn set_str_key_hinted(d: &PyRef, key: &Value, value: Value, hint: &std::cell
             }
         }
     };
+    let len = cell.borrow().len();
     drop(old);
+    len
 }
 
 /// `del d[name]`; returns the removed value.

@@ -225,7 +225,10 @@ pub fn store_attr(vm: &Vm, obj: &Value, name: &Value, value: Value, cache: &Stor
                 // which may replace this object's `__dict__`.
                 let d = o.dict.borrow().clone();
                 if let Some(d) = d {
-                    dict::set_str_key_hinted(&d, name, value, &cache.slot);
+                    let len = dict::set_str_key_hinted(&d, name, value, &cache.slot);
+                    if len > t.dict_hint.get() as usize && len <= dict::SMALL_MAX {
+                        t.dict_hint.set(len as u8);
+                    }
                     return Ok(());
                 }
             } else if storable(o, name) {

@@ -213,8 +213,20 @@ pub struct PyRef {
 impl PyRef {
     /// Allocate a new object of class `class`.
     pub fn new(class: &PyRef, payload: Payload) -> PyRef {
-        let class_ptr = class.clone().into_raw();
         let track = crate::runtime::gc::needs_tracking(&payload, class);
+        Self::alloc(class, payload, track)
+    }
+
+    /// Allocate a new object that the cycle collector does not track (yet): an
+    /// instance's own `__dict__`, which the collector sees through its instance until
+    /// Python code gets hold of it (see `object_methods::alloc_instance`).
+    pub fn new_untracked(class: &PyRef, payload: Payload) -> PyRef {
+        Self::alloc(class, payload, false)
+    }
+
+    #[inline]
+    fn alloc(class: &PyRef, payload: Payload, track: bool) -> PyRef {
+        let class_ptr = class.clone().into_raw();
         let obj = PyObject {
             header: Header { rc: Cell::new(1), flags: Cell::new(0), gc_index: Cell::new(0), class: Cell::new(class_ptr) },
             dict: RefCell::new(None),
