@@ -109,3 +109,57 @@ fn trace_stats_and_report() {
     assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<svg") && page.contains("Thread-1 (burn)"));
     let _ = std::fs::remove_dir_all(script.parent().unwrap_or(&script));
 }
+
+/// Python threads run one after another reuse one parked OS thread (`runtime::workers`):
+/// the ident and native id repeat, but every Python thread has its own counters, serial,
+/// name and trace track, and starts with empty thread-local data.
+const REUSE: &str = r#"
+import threading, _thread, gil
+loc = threading.local()
+seen = []
+def work(i):
+    seen.append(getattr(loc, 'x', None))
+    loc.x = i
+ts = []
+for i in range(4):
+    t = threading.Thread(target=work, args=(i,), name='reuse-%d' % i)
+    t.start()
+    t.join()
+    ts.append(t)
+assert seen == [None] * 4, seen
+assert len({t.ident for t in ts}) == 1, [t.ident for t in ts]
+assert len({t.native_id for t in ts}) == 1, [t.native_id for t in ts]
+mine = [s for s in gil.stats()['threads'] if s['name'].startswith('reuse-')]
+assert [s['name'] for s in mine] == ['reuse-0', 'reuse-1', 'reuse-2', 'reuse-3'], mine
+assert len({s['serial'] for s in mine}) == 4, mine
+for s in mine:
+    assert not s['alive'] and s['acquisitions'] >= 1 and s['ident'] == ts[0].ident, s
+print('ok')
+"#;
+
+#[test]
+fn reused_os_threads_are_new_python_threads() {
+    let gild = env!("CARGO_BIN_EXE_gild");
+    let script = tmp("reuse.py");
+    let trace = tmp("reuse.json");
+    std::fs::write(&script, REUSE).expect("write script");
+    let out = Command::new(gild).arg("-X").arg(format!("gil-trace={}", trace.display())).arg(&script).output().expect("run gild");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "gild failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(stdout.trim(), "ok");
+    if have_python() {
+        let check = r#"
+import json, sys
+events = json.load(open(sys.argv[1]))['traceEvents']
+tracks = {e['args']['name']: e['tid'] for e in events if e['ph'] == 'M' and e['name'] == 'thread_name'}
+reuse = [tracks['reuse-%d' % i] for i in range(4)]
+assert len(set(reuse)) == 4, tracks
+starts = [e['tid'] for e in events if e['ph'] == 'i' and e['name'] == 'thread start']
+assert all(starts.count(t) == 1 for t in reuse), starts
+"#;
+        let c = Command::new("python3").arg("-c").arg(check).arg(&trace).output().expect("run python3");
+        assert!(c.status.success(), "trace check failed:\n{}", String::from_utf8_lossy(&c.stderr));
+    }
+    let _ = std::fs::remove_file(&script);
+    let _ = std::fs::remove_file(&trace);
+}

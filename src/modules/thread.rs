@@ -17,6 +17,7 @@ use crate::objects::typeobj::{self, type_name};
 use crate::objects::{dict, module, tuple, types, Payload, PyRef, Value};
 use crate::runtime::gil::{self, Handoff};
 use crate::runtime::gil_stats;
+use crate::runtime::workers;
 use crate::runtime::{attr, call, repr, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
@@ -513,9 +514,9 @@ pub fn cond_notify_on(lock: &RawLock, waiters: &std::cell::RefCell<Vec<Value>>, 
 
 // ---- threads ----
 
-fn start_new_thread(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.no_kwargs("start_new_thread")?;
-    let pos = args.check_count("start_new_thread", 2, 3)?;
+/// The arguments of `start_new_thread(function, args[, kwargs])`: the callable, and its
+/// positional then keyword argument values with the keyword names.
+fn thread_call(pos: &[Value]) -> PyResult<(Value, Vec<Value>, Vec<Value>)> {
     let func = pos[0].clone();
     if !super::builtins::is_callable(&func) {
         return Err(PyErr::type_error("first arg must be callable"));
@@ -534,29 +535,71 @@ fn start_new_thread(vm: &Vm, args: Args) -> PyResult<Value> {
             call_args.push(v);
         }
     }
-    let _ = vm;
+    Ok((func, call_args, kwnames))
+}
+
+/// Run `func(*call_args, **kw)` in a new Python thread named `name` (for GIL statistics;
+/// may be empty). The OS thread is a parked one when there is one (`runtime::workers`).
+fn spawn(func: Value, call_args: Vec<Value>, kwnames: Vec<Value>, name: String) -> PyResult<workers::Started> {
     let handoff = Handoff::new((func, call_args, kwnames));
     let stack = match STACK_SIZE.load(Relaxed) {
         0 => DEFAULT_STACK,
         n => n,
     };
     RUNNING.fetch_add(1, Relaxed);
-    let spawned = std::thread::Builder::new().stack_size(stack).spawn(move || {
-        crate::modules::signal::block_in_thread();
-        let token = gil::thread_start("");
-        let (func, call_args, kwnames) = handoff.open(&token);
-        thread_body(func, call_args, kwnames);
-        RUNNING.fetch_sub(1, Relaxed);
-        gil::thread_exit();
-    });
-    match spawned {
-        // The identity `get_ident()` reports in the new thread: its pthread handle.
-        Ok(handle) => Ok(Value::from(std::os::unix::thread::JoinHandleExt::as_pthread_t(&handle) as i64)),
-        Err(_) => {
+    let started = workers::start(
+        stack,
+        Box::new(move |end: &workers::Ending| {
+            let token = gil::thread_start(&name);
+            let (func, call_args, kwnames) = handoff.open(&token);
+            thread_body(func, call_args, kwnames);
             RUNNING.fetch_sub(1, Relaxed);
-            Err(PyErr::runtime_error("can't start new thread"))
-        }
+            // Reusable before the GIL release that lets a `join` return.
+            end.now();
+            gil::thread_exit();
+        }),
+    );
+    started.map_err(|_| {
+        RUNNING.fetch_sub(1, Relaxed);
+        PyErr::runtime_error("can't start new thread")
+    })
+}
+
+fn start_new_thread(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("start_new_thread")?;
+    let pos = args.check_count("start_new_thread", 2, 3)?;
+    let (func, call_args, kwnames) = thread_call(pos)?;
+    // The identity `get_ident()` reports in the new thread: its pthread handle.
+    Ok(Value::from(spawn(func, call_args, kwnames, String::new())?.ident as i64))
+}
+
+/// `_thread._start(function, name)` (for `threading.Thread.start`): like
+/// `start_new_thread(function, ())`, but names the thread for GIL statistics from its
+/// first moment and returns `(ident, native_id)`, so that the starter can register the
+/// thread without waiting for it to run.
+fn start_named(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("_start", 2, 2)?;
+    if !super::builtins::is_callable(&pos[0]) {
+        return Err(PyErr::type_error("first arg must be callable"));
     }
+    let name = repr::str(vm, &pos[1])?;
+    let s = spawn(pos[0].clone(), Vec::new(), Vec::new(), name)?;
+    Ok(Value::new_tuple(vec![Value::from(s.ident as i64), Value::from(s.native_id as i64)]))
+}
+
+thread_local! {
+    /// The running Python thread's dictionary (`_thread._tls()`, where `threading.local`
+    /// keeps its data). Emptied under the GIL when the thread ends (its OS thread may run
+    /// another Python thread later); never dropped by the OS thread's own exit, which may
+    /// happen without the GIL.
+    static TLS: std::mem::ManuallyDrop<std::cell::RefCell<Option<Value>>> =
+        const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(None)) };
+}
+
+/// `_thread._tls()`: the current Python thread's dictionary, empty at the thread's start.
+fn tls(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_count("_tls", 0, 0)?;
+    Ok(TLS.with(|t| t.borrow_mut().get_or_insert_with(|| Value::Obj(dict::new_dict())).clone()))
 }
 
 fn thread_body(func: Value, call_args: Vec<Value>, kwnames: Vec<Value>) {
@@ -571,6 +614,8 @@ fn thread_body(func: Value, call_args: Vec<Value>, kwnames: Vec<Value>) {
     drop(call_args);
     drop(kwnames);
     drop(func);
+    let tls = TLS.with(|t| t.borrow_mut().take());
+    drop(tls);
     drop(vm);
 }
 
@@ -664,6 +709,8 @@ pub fn create(name: &str) -> PyRef {
     let fns: &[(&'static str, crate::objects::NativeFn)] = &[
         ("start_new_thread", start_new_thread),
         ("start_new", start_new_thread),
+        ("_start", start_named),
+        ("_tls", tls),
         ("allocate_lock", allocate_lock),
         ("allocate", allocate_lock),
         ("get_ident", get_ident),

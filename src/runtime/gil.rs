@@ -446,7 +446,9 @@ pub fn set_thread_name(name: &str) {
     local().stats.set_name(name);
 }
 
-/// The current Python thread ends: release the GIL for good.
+/// The current Python thread ends: release the GIL for good. The OS thread may run
+/// another Python thread later (`runtime::workers`), which registers afresh: its own
+/// counters, serial and trace track.
 pub fn thread_exit() {
     let me = local();
     gil_stats::trace(&me.stats, Event::ThreadExit);
@@ -455,6 +457,7 @@ pub fn thread_exit() {
         EVAL_BREAKER.fetch_and(!BREAK_TICK, Relaxed);
     }
     release_raw(&me, Release::Exit);
+    LOCAL.with(|l| l.borrow_mut().take());
 }
 
 /// Interpreter shutdown: other threads stop at their next GIL acquisition.
