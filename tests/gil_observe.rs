@@ -163,3 +163,59 @@ assert all(starts.count(t) == 1 for t in reuse), starts
     let _ = std::fs::remove_file(&script);
     let _ = std::fs::remove_file(&trace);
 }
+
+/// The GIL policy changes while threads sleep, block on locks and spin: waiters that began
+/// waiting under one policy (on one condition variable) still get the GIL under the next,
+/// and nothing is lost or stuck. Bounded by the test's own timeout on the child.
+const SWITCHING: &str = r#"
+import threading, time, gil, sys
+sys.setswitchinterval(0.0005)
+stop = False
+counts = [0, 0, 0]
+lock = threading.Lock()
+def spin(k):
+    while not stop:
+        counts[k] += 1
+def sleeper():
+    n = 0
+    while not stop:
+        time.sleep(0.0002)
+        with lock:
+            n += 1
+    counts[2] = n
+ts = [threading.Thread(target=spin, args=(0,)), threading.Thread(target=spin, args=(1,)),
+      threading.Thread(target=sleeper)]
+for t in ts:
+    t.start()
+for p in gil.policies() * 3:
+    gil.set_policy(p)
+    time.sleep(0.01)
+stop = True
+for t in ts:
+    t.join()
+assert all(c > 0 for c in counts), counts
+print('ok')
+"#;
+
+#[test]
+fn policy_switches_under_load() {
+    let gild = env!("CARGO_BIN_EXE_gild");
+    let script = tmp("switching.py");
+    std::fs::write(&script, SWITCHING).expect("write script");
+    let mut child = Command::new(gild).arg(&script).stdout(std::process::Stdio::piped()).spawn().expect("run gild");
+    let t0 = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait for gild") {
+            break s;
+        }
+        if t0.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("policy switching under load did not finish in 60 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut child.stdout.take().expect("stdout"), &mut out).expect("read stdout");
+    assert!(status.success() && out.trim() == "ok", "{status}: {out}");
+    let _ = std::fs::remove_file(&script);
+}
