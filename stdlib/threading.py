@@ -161,12 +161,11 @@ class Condition:
             return _cond_notify(self._lock, self._waiters, n)
         if not self._is_owned():
             raise RuntimeError("cannot notify on un-acquired lock")
-        woken = self._waiters[:n]
-        if not woken:
-            return
-        del self._waiters[:n]
-        for gate in woken:
-            gate.release()
+        # Counted down as a number, so that any n comparable with 0 works (1.5 wakes two).
+        waiters = self._waiters
+        while waiters and n > 0:
+            waiters.pop(0).release()
+            n -= 1
 
     def notify_all(self):
         """Wake every waiting thread."""

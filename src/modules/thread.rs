@@ -402,17 +402,42 @@ fn cond_notify(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("_cond_notify", 3, 3)?;
     let lock = lock_of(&pos[0]).ok_or_else(|| PyErr::type_error("_cond_notify() needs a _thread lock"))?;
     let waiters = crate::objects::list::cell(&pos[1]).ok_or_else(|| PyErr::type_error("_cond_notify() needs a list"))?;
-    let n = crate::runtime::argparse::index_arg(vm, &pos[2])?.max(0) as usize;
+    check_owned(lock, "cannot notify on un-acquired lock")?;
+    let queued = waiters.borrow().len();
+    let n = notify_count(vm, &pos[2], queued)?;
     cond_notify_on(lock, waiters, n)?;
     Ok(Value::None)
 }
 
-/// Wake up to `n` of the gates queued on `waiters` (the caller must hold `lock`).
-pub fn cond_notify_on(lock: &RawLock, waiters: &std::cell::RefCell<Vec<Value>>, n: usize) -> PyResult<()> {
+/// How many of `queued` waiters `notify(n)` wakes. As `Condition.notify` counts down
+/// `while waiters and n > 0`, any `n` that compares with 0 and subtracts 1 works (1.5
+/// wakes two), and `n` is not looked at when nobody waits.
+fn notify_count(vm: &Vm, n: &Value, queued: usize) -> PyResult<usize> {
+    if let Value::Int(i) = n {
+        return Ok((*i).clamp(0, queued as i64) as usize);
+    }
+    let mut n = n.clone();
+    let mut k = 0;
+    while k < queued && crate::runtime::ops::compare_bool(vm, &n, &Value::Int(0), crate::bytecode::CmpOp::Gt)? {
+        k += 1;
+        n = crate::runtime::ops::binary_op(vm, &n, &Value::Int(1), crate::bytecode::BinOp::Subtract)?;
+    }
+    Ok(k)
+}
+
+/// `RuntimeError(msg)` unless the current thread may use `lock` for a condition (holds
+/// it; for a plain lock, anyone holding it).
+fn check_owned(lock: &RawLock, msg: &str) -> PyResult<()> {
     let (owner, count) = lock.snapshot();
     if count == 0 || (lock.reentrant() && owner != me()) {
-        return Err(PyErr::runtime_error("cannot notify on un-acquired lock"));
+        return Err(PyErr::runtime_error(msg.to_string()));
     }
+    Ok(())
+}
+
+/// Wake up to `n` of the gates queued on `waiters` (the caller must hold `lock`).
+pub fn cond_notify_on(lock: &RawLock, waiters: &std::cell::RefCell<Vec<Value>>, n: usize) -> PyResult<()> {
+    check_owned(lock, "cannot notify on un-acquired lock")?;
     if waiters.borrow().is_empty() {
         return Ok(());
     }
