@@ -218,6 +218,13 @@ impl DictData {
 
     /// Find a `str` key given as Rust text (namespaces, keyword arguments).
     pub fn find_str(&self, hash: i64, s: &str) -> Option<usize> {
+        if self.indices.is_empty() {
+            // Small: a scan comparing hashes, written out (this is the instance-dict case,
+            // and a method load asks it first whether the instance shadows the method).
+            return self.entries.iter().position(|e| {
+                e.as_ref().is_some_and(|e| e.hash == hash && e.key.as_str().is_some_and(|k| std::ptr::eq(k.as_str(), s) || k.as_str() == s))
+            });
+        }
         let mut found = None;
         self.probe(hash, |ix| {
             let Some(e) = &self.entries[ix] else {
@@ -231,6 +238,20 @@ impl DictData {
             false
         });
         found
+    }
+
+    /// [`find_str`](Self::find_str), trying entry `hint` first: a site that reads the
+    /// same attribute of many instances of one class finds it at the same position (their
+    /// dicts were filled in the same order by `__init__`), and a hit costs one compare of
+    /// the key's text pointer instead of a scan or a probe.
+    #[inline]
+    pub fn find_str_hinted(&self, hint: usize, hash: i64, s: &str) -> Option<usize> {
+        if let Some(Some(e)) = self.entries.get(hint) {
+            if e.hash == hash && e.key.as_str().is_some_and(|k| std::ptr::eq(k.as_str(), s)) {
+                return Some(hint);
+            }
+        }
+        self.find_str(hash, s)
     }
 
     pub fn entry(&self, ix: usize) -> Option<&Entry> {
@@ -388,6 +409,17 @@ pub fn get_key(d: &PyRef, key: super::str::Key) -> Option<Value> {
     dd.value_at(ix)
 }
 
+/// [`get_key`], remembering in `hint` where the key was found (see
+/// [`DictData::find_str_hinted`]).
+#[inline]
+pub fn get_key_hinted(d: &PyRef, key: super::str::Key, hint: &std::cell::Cell<u32>) -> Option<Value> {
+    let cell = data(d)?;
+    let dd = cell.borrow();
+    let ix = dd.find_str_hinted(hint.get() as usize, key.hash, key.text)?;
+    hint.set(ix as u32);
+    dd.value_at(ix)
+}
+
 /// `d[name] = value` for a `str` key given as Rust text.
 pub fn set_str(d: &PyRef, name: &str, value: Value) {
     let Some(cell) = data(d) else { return };
@@ -407,14 +439,24 @@ pub fn set_str(d: &PyRef, name: &str, value: Value) {
 
 /// Set with an existing `str` key object (keeps its identity, avoids re-allocation).
 pub fn set_str_key(d: &PyRef, key: &Value, value: Value) {
+    set_str_key_hinted(d, key, value, &std::cell::Cell::new(u32::MAX));
+}
+
+/// [`set_str_key`], trying and then remembering in `hint` the entry position of the key
+/// (see [`DictData::find_str_hinted`]); a new key's position is remembered too.
+pub fn set_str_key_hinted(d: &PyRef, key: &Value, value: Value, hint: &std::cell::Cell<u32>) {
     let Some(cell) = data(d) else { return };
     let Some(s) = key.as_str() else { return };
     let hash = s.hash();
     let old = {
         let mut dd = cell.borrow_mut();
-        match dd.find_str(hash, s.as_str()) {
-            Some(ix) => dd.set_value_at(ix, value),
+        match dd.find_str_hinted(hint.get() as usize, hash, s.as_str()) {
+            Some(ix) => {
+                hint.set(ix as u32);
+                dd.set_value_at(ix, value)
+            }
             None => {
+                hint.set(dd.entries.len() as u32);
                 dd.insert_new(hash, key.clone(), value);
                 None
             }

@@ -328,6 +328,31 @@ impl PyRef {
     }
 }
 
+/// A non-owning pointer to an object that something else is known to keep alive, for
+/// caches whose validity check proves the owner still holds it (the attribute cache: a
+/// class's dict while the type epoch is unchanged, a builtin type's method for the run).
+/// It never adjusts counts; [`Unowned::get`] states the obligation.
+#[derive(Clone, Copy)]
+pub struct Unowned(NonNull<PyObject>);
+
+impl Unowned {
+    pub fn of(o: &PyRef) -> Unowned {
+        Unowned(o.ptr)
+    }
+
+    /// Borrow the object as a handle.
+    ///
+    /// # Safety
+    /// The object is alive: some owner still holds a reference to it for at least as long
+    /// as the returned borrow is used.
+    #[inline]
+    pub unsafe fn get(&self) -> &PyRef {
+        // SAFETY: `PyRef` is a transparent wrapper around `NonNull<PyObject>`; the caller
+        // guarantees the object is alive.
+        unsafe { &*(&self.0 as *const NonNull<PyObject> as *const PyRef) }
+    }
+}
+
 /// A non-owning pointer to a heap object, kept only by the weak-reference table
 /// (invariant 5).
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -418,7 +418,7 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                     let v = pop(frame);
                     frame.stack.push(iter::iter(vm, &v)?);
                 }
-                Instr::ForIter { target } => match iter::next(vm, top(frame))? {
+                Instr::ForIter { target } => match iter::for_iter_next(vm, top(frame))? {
                     Some(v) => frame.stack.push(v),
                     None => {
                         frame.stack.pop();
