@@ -137,16 +137,36 @@ for s in mine:
 print('ok')
 "#;
 
+/// Run the script `src` (saved as `name`) under gild with `flags`, within 60 s, and check
+/// that it succeeds printing `ok`.
+fn run_ok(name: &str, src: &str, flags: &[String]) {
+    let script = tmp(name);
+    std::fs::write(&script, src).expect("write script");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gild"))
+        .args(flags)
+        .arg(&script)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run gild");
+    let t0 = std::time::Instant::now();
+    while child.try_wait().expect("wait for gild").is_none() {
+        if t0.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("{name} did not finish in 60 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("gild output");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && stdout.trim() == "ok", "{name} failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    let _ = std::fs::remove_file(&script);
+}
+
 #[test]
 fn reused_os_threads_are_new_python_threads() {
-    let gild = env!("CARGO_BIN_EXE_gild");
-    let script = tmp("reuse.py");
     let trace = tmp("reuse.json");
-    std::fs::write(&script, REUSE).expect("write script");
-    let out = Command::new(gild).arg("-X").arg(format!("gil-trace={}", trace.display())).arg(&script).output().expect("run gild");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "gild failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(stdout.trim(), "ok");
+    run_ok("reuse.py", REUSE, &["-X".into(), format!("gil-trace={}", trace.display())]);
     if have_python() {
         let check = r#"
 import json, sys
@@ -160,7 +180,6 @@ assert all(starts.count(t) == 1 for t in reuse), starts
         let c = Command::new("python3").arg("-c").arg(check).arg(&trace).output().expect("run python3");
         assert!(c.status.success(), "trace check failed:\n{}", String::from_utf8_lossy(&c.stderr));
     }
-    let _ = std::fs::remove_file(&script);
     let _ = std::fs::remove_file(&trace);
 }
 
@@ -199,23 +218,5 @@ print('ok')
 
 #[test]
 fn policy_switches_under_load() {
-    let gild = env!("CARGO_BIN_EXE_gild");
-    let script = tmp("switching.py");
-    std::fs::write(&script, SWITCHING).expect("write script");
-    let mut child = Command::new(gild).arg(&script).stdout(std::process::Stdio::piped()).spawn().expect("run gild");
-    let t0 = std::time::Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().expect("wait for gild") {
-            break s;
-        }
-        if t0.elapsed() > std::time::Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("policy switching under load did not finish in 60 s");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
-    let mut out = String::new();
-    std::io::Read::read_to_string(&mut child.stdout.take().expect("stdout"), &mut out).expect("read stdout");
-    assert!(status.success() && out.trim() == "ok", "{status}: {out}");
-    let _ = std::fs::remove_file(&script);
+    run_ok("switching.py", SWITCHING, &[]);
 }
