@@ -240,18 +240,18 @@ impl DictData {
         found
     }
 
-    /// [`find_str`](Self::find_str), trying entry `hint` first: a site that reads the
-    /// same attribute of many instances of one class finds it at the same position (their
-    /// dicts were filled in the same order by `__init__`), and a hit costs one compare of
-    /// the key's text pointer instead of a scan or a probe.
+    /// Find the `str` key `name`, trying entry `hint` first: a site that reads the same
+    /// attribute of many instances of one class finds it at the same position (their dicts
+    /// were filled in the same order by `__init__`), and since names are interned, a hit
+    /// costs one compare of object identity instead of a scan or a probe.
     #[inline]
-    pub fn find_str_hinted(&self, hint: usize, hash: i64, s: &str) -> Option<usize> {
-        if let Some(Some(e)) = self.entries.get(hint) {
-            if e.hash == hash && e.key.as_str().is_some_and(|k| std::ptr::eq(k.as_str(), s)) {
+    pub fn find_name_hinted(&self, hint: usize, name: &PyRef, s: &super::str::PyStr) -> Option<usize> {
+        if let Some(Some(Entry { key: Value::Obj(k), .. })) = self.entries.get(hint) {
+            if k.is(name) {
                 return Some(hint);
             }
         }
-        self.find_str(hash, s)
+        self.find_str(s.hash(), s.as_str())
     }
 
     pub fn entry(&self, ix: usize) -> Option<&Entry> {
@@ -409,13 +409,18 @@ pub fn get_key(d: &PyRef, key: super::str::Key) -> Option<Value> {
     dd.value_at(ix)
 }
 
-/// [`get_key`], remembering in `hint` where the key was found (see
-/// [`DictData::find_str_hinted`]).
+/// `d[name]` for a `str` object `name` (whose payload is `s`), remembering in `hint`
+/// where it was found (see [`DictData::find_name_hinted`]).
 #[inline]
-pub fn get_key_hinted(d: &PyRef, key: super::str::Key, hint: &std::cell::Cell<u32>) -> Option<Value> {
+pub fn get_name_hinted(d: &PyRef, name: &PyRef, s: &super::str::PyStr, hint: &std::cell::Cell<u32>) -> Option<Value> {
     let cell = data(d)?;
     let dd = cell.borrow();
-    let ix = dd.find_str_hinted(hint.get() as usize, key.hash, key.text)?;
+    if let Some(Some(Entry { key: Value::Obj(k), value, .. })) = dd.entries.get(hint.get() as usize) {
+        if k.is(name) {
+            return Some(value.clone());
+        }
+    }
+    let ix = dd.find_str(s.hash(), s.as_str())?;
     hint.set(ix as u32);
     dd.value_at(ix)
 }
@@ -446,18 +451,17 @@ pub fn set_str_key(d: &PyRef, key: &Value, value: Value) {
 /// (see [`DictData::find_str_hinted`]); a new key's position is remembered too.
 pub fn set_str_key_hinted(d: &PyRef, key: &Value, value: Value, hint: &std::cell::Cell<u32>) {
     let Some(cell) = data(d) else { return };
-    let Some(s) = key.as_str() else { return };
-    let hash = s.hash();
+    let (Value::Obj(name), Some(s)) = (key, key.as_str()) else { return };
     let old = {
         let mut dd = cell.borrow_mut();
-        match dd.find_str_hinted(hint.get() as usize, hash, s.as_str()) {
+        match dd.find_name_hinted(hint.get() as usize, name, s) {
             Some(ix) => {
                 hint.set(ix as u32);
                 dd.set_value_at(ix, value)
             }
             None => {
                 hint.set(dd.entries.len() as u32);
-                dd.insert_new(hash, key.clone(), value);
+                dd.insert_new(s.hash(), key.clone(), value);
                 None
             }
         }

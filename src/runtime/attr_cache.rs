@@ -18,7 +18,7 @@
 
 use std::cell::Cell;
 
-use crate::objects::str::Key;
+use crate::objects::str::{Key, PyStr};
 use crate::objects::typeobj::{self, type_data, TypeData};
 use crate::objects::{dict, Payload, PyRef, Value};
 use crate::runtime::call::{lookup_user, new_bound_method};
@@ -106,11 +106,12 @@ fn is_dunder(name: &str) -> bool {
     name.len() > 4 && name.starts_with("__") && name.ends_with("__")
 }
 
-/// The value of `key` in `o`'s instance dict.
-#[inline]
-fn own_attr(o: &PyRef, key: Key, cache: &LoadCache) -> Option<Value> {
+/// The value of the attribute named by the `str` object `name` (payload `s`) in `o`'s
+/// instance dict.
+#[inline(always)]
+fn own_attr(o: &PyRef, name: &PyRef, s: &PyStr, cache: &LoadCache) -> Option<Value> {
     let d = o.dict.borrow();
-    dict::get_key_hinted(d.as_ref()?, key, &cache.slot)
+    dict::get_name_hinted(d.as_ref()?, name, s, &cache.slot)
 }
 
 /// The method recorded for `o`'s type (`Some(None)`: the type does not define the name),
@@ -170,11 +171,14 @@ fn fill_load(o: &PyRef, key: Key, cache: &LoadCache) {
     insert(cache, (t.id, epoch), found);
 }
 
-/// `LoadAttr`: `obj.<key>`.
-pub fn load_attr(vm: &Vm, obj: &Value, key: Key, cache: &LoadCache) -> PyResult<Value> {
+/// `LoadAttr`: `obj.<name>` (`name` a `str`).
+pub fn load_attr(vm: &Vm, obj: &Value, name: &Value, cache: &LoadCache) -> PyResult<Value> {
+    let (Value::Obj(n), Some(s)) = (name, name.as_str()) else {
+        return super::attr::getattr_key(vm, obj, crate::vm::instr::name_key(name));
+    };
     if let Value::Obj(o) = obj {
         if let Some(method) = hit(o, cache) {
-            if let Some(v) = own_attr(o, key, cache) {
+            if let Some(v) = own_attr(o, n, s, cache) {
                 return Ok(v);
             }
             if let Some(f) = method {
@@ -184,27 +188,30 @@ pub fn load_attr(vm: &Vm, obj: &Value, key: Key, cache: &LoadCache) -> PyResult<
                 };
             }
         } else {
-            fill_load(o, key, cache);
+            fill_load(o, Key::of(s), cache);
         }
     }
-    super::attr::getattr_key(vm, obj, key)
+    super::attr::getattr_key(vm, obj, Key::of(s))
 }
 
 /// `LoadMethod`: the callable and the receiver to pass as its first argument (or the
 /// `no_self` marker), as `vm::instr::load_method`.
-pub fn load_method(vm: &Vm, obj: Value, key: Key, cache: &LoadCache) -> PyResult<(Value, Value)> {
+pub fn load_method(vm: &Vm, obj: Value, name: &Value, cache: &LoadCache) -> PyResult<(Value, Value)> {
+    let (Value::Obj(n), Some(s)) = (name, name.as_str()) else {
+        return crate::vm::instr::load_method(vm, obj, crate::vm::instr::name_key(name));
+    };
     if let Value::Obj(o) = &obj {
         if let Some(method) = hit(o, cache) {
-            match (own_attr(o, key, cache), method) {
+            match (own_attr(o, n, s, cache), method) {
                 (Some(v), _) => return Ok((v, Value::Obj(crate::objects::types().no_self.clone()))),
                 (None, Some(f)) => return Ok((f, obj)),
                 (None, None) => {}
             }
         } else {
-            fill_load(o, key, cache);
+            fill_load(o, Key::of(s), cache);
         }
     }
-    crate::vm::instr::load_method(vm, obj, key)
+    crate::vm::instr::load_method(vm, obj, Key::of(s))
 }
 
 /// `StoreAttr`: `obj.<name> = value`.
