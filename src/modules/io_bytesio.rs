@@ -1,0 +1,323 @@
+//! `io.BytesIO`: an in-memory binary stream (CPython 3.11's `_io.BytesIO`).
+//!
+//! A byte vector and a position that may lie past its end; writing there pads the gap
+//! with zero bytes. Lines end at `\n` (the search is `io::line_extent`, shared with file
+//! objects). `getbuffer()` is missing: gild has no `memoryview` yet (DIVERGENCES.md).
+
+use std::cell::RefCell;
+
+use super::io::Newline;
+use super::io_base::{self, downcast, opt_ssize};
+use super::io_codec::Codec;
+use crate::objects::function::{add_methods, add_properties};
+use crate::objects::typeobj::type_name;
+use crate::objects::{str::new_bytes, Payload, PyRef, Value};
+use crate::runtime::{iter, ops, Args, PyErr, PyResult};
+use crate::vm::Vm;
+
+struct State {
+    buf: Vec<u8>,
+    pos: usize,
+    closed: bool,
+}
+
+/// The payload of a `BytesIO` object.
+pub struct BytesIO(RefCell<State>);
+
+impl State {
+    fn check(&self) -> PyResult<()> {
+        if self.closed {
+            return Err(io_base::closed_error());
+        }
+        Ok(())
+    }
+
+    fn read(&mut self, n: i64) -> Vec<u8> {
+        if self.pos >= self.buf.len() {
+            return Vec::new();
+        }
+        let avail = self.buf.len() - self.pos;
+        let n = if n < 0 { avail } else { (n as usize).min(avail) };
+        let out = self.buf[self.pos..self.pos + n].to_vec();
+        self.pos += n;
+        out
+    }
+
+    fn readline(&mut self, limit: i64) -> Vec<u8> {
+        if self.pos >= self.buf.len() {
+            return Vec::new();
+        }
+        let limit = (limit >= 0).then_some(limit as usize);
+        let rest = &self.buf[self.pos..];
+        let k = super::io::line_extent(Newline::Lf, Codec::Latin1, rest, limit, true).unwrap_or(rest.len());
+        self.read(k as i64)
+    }
+
+    /// Write `data` at the position, padding a gap with zero bytes.
+    fn write(&mut self, data: &[u8]) {
+        if data.is_empty() {
+            return;
+        }
+        if self.pos > self.buf.len() {
+            self.buf.resize(self.pos, 0);
+        }
+        let end = self.pos + data.len();
+        if end > self.buf.len() {
+            self.buf.resize(end, 0);
+        }
+        self.buf[self.pos..end].copy_from_slice(data);
+        self.pos = end;
+    }
+}
+
+fn state<'a>(args: &Args<'a>, method: &str) -> PyResult<&'a RefCell<State>> {
+    Ok(&downcast::<BytesIO>(args, "BytesIO", method)?.0)
+}
+
+fn bytes_arg(v: &Value) -> PyResult<Vec<u8>> {
+    super::os::bytes_like(v).ok_or_else(|| PyErr::type_error(format!("a bytes-like object is required, not '{}'", type_name(v))))
+}
+
+fn bio_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let cls = io_base::new_cls(&args, "BytesIO")?;
+    let st = State { buf: Vec::new(), pos: 0, closed: false };
+    Ok(super::object_methods::alloc_instance(&cls, Payload::Native(Box::new(BytesIO(RefCell::new(st))))))
+}
+
+/// `BytesIO(initial_bytes=b'')`.
+fn bio_init(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "__init__")?;
+    let [initial] = args.keywords("BytesIO", ["initial_bytes"], 0, 1, 0)?;
+    let data = match initial {
+        None | Some(Value::None) => Vec::new(),
+        Some(v) => bytes_arg(v)?,
+    };
+    *st.borrow_mut() = State { buf: data, pos: 0, closed: false };
+    Ok(Value::None)
+}
+
+fn bio_getvalue(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "getvalue")?;
+    args.noargs("BytesIO.getvalue")?;
+    let st = st.borrow();
+    st.check()?;
+    Ok(new_bytes(st.buf.clone()))
+}
+
+fn bio_read(vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "read")?;
+    let p = args.posonly("BytesIO.read", "read", 0, 1)?;
+    let n = opt_ssize(vm, p.first())?;
+    let mut st = st.borrow_mut();
+    st.check()?;
+    Ok(new_bytes(st.read(n)))
+}
+
+fn bio_read1(vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "read1")?;
+    let p = args.posonly("BytesIO.read1", "read1", 0, 1)?;
+    let n = opt_ssize(vm, p.first())?;
+    let mut st = st.borrow_mut();
+    st.check()?;
+    Ok(new_bytes(st.read(n)))
+}
+
+fn bio_readline(vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "readline")?;
+    let p = args.posonly("BytesIO.readline", "readline", 0, 1)?;
+    let n = opt_ssize(vm, p.first())?;
+    let mut st = st.borrow_mut();
+    st.check()?;
+    Ok(new_bytes(st.readline(n)))
+}
+
+fn bio_readlines(vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "readlines")?;
+    let p = args.posonly("BytesIO.readlines", "readlines", 0, 1)?;
+    let hint = match p.first() {
+        None | Some(Value::None) => -1,
+        Some(v) if crate::objects::int::is_int(v) => ops::index_value(v)?,
+        Some(v) => return Err(PyErr::type_error(format!("integer argument expected, got '{}'", type_name(v)))),
+    };
+    st.borrow().check()?;
+    io_base::collect_lines(vm, hint, true, |_| {
+        let line = st.borrow_mut().readline(-1);
+        Ok((!line.is_empty()).then(|| new_bytes(line)))
+    })
+}
+
+fn bio_readinto(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "readinto")?;
+    let target = args.one("BytesIO.readinto")?;
+    let Some(Payload::ByteArray(t)) = target.payload() else {
+        return Err(PyErr::type_error(format!("readinto() argument must be read-write bytes-like object, not {}", type_name(target))));
+    };
+    let mut st = st.borrow_mut();
+    st.check()?;
+    let n = t.borrow().len();
+    let data = st.read(n as i64);
+    t.borrow_mut()[..data.len()].copy_from_slice(&data);
+    Ok(Value::from(data.len()))
+}
+
+fn bio_write(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "write")?;
+    let v = args.one("BytesIO.write")?;
+    st.borrow().check()?;
+    let data = bytes_arg(v)?;
+    st.borrow_mut().write(&data);
+    Ok(Value::from(data.len()))
+}
+
+fn bio_writelines(vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "writelines")?;
+    let lines = args.one("BytesIO.writelines")?;
+    st.borrow().check()?;
+    let it = iter::iter(vm, lines)?;
+    while let Some(line) = iter::next(vm, &it)? {
+        let data = bytes_arg(&line)?;
+        st.borrow_mut().write(&data);
+    }
+    Ok(Value::None)
+}
+
+fn bio_seek(vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "seek")?;
+    let p = args.posonly("BytesIO.seek", "seek", 1, 2)?;
+    let pos = io_base::seek_pos(vm, &p[0])?;
+    let whence = io_base::seek_whence(vm, p.get(1))?;
+    let mut st = st.borrow_mut();
+    st.check()?;
+    let base = match whence {
+        0 if pos < 0 => return Err(PyErr::value_error(format!("negative seek value {pos}"))),
+        0 => 0,
+        1 => st.pos as i64,
+        2 => st.buf.len() as i64,
+        w => return Err(PyErr::value_error(format!("invalid whence ({w}, should be 0, 1 or 2)"))),
+    };
+    st.pos = base.saturating_add(pos).max(0) as usize;
+    Ok(Value::from(st.pos))
+}
+
+fn bio_tell(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "tell")?;
+    args.noargs("BytesIO.tell")?;
+    let st = st.borrow();
+    st.check()?;
+    Ok(Value::from(st.pos))
+}
+
+fn bio_truncate(vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "truncate")?;
+    let p = args.posonly("BytesIO.truncate", "truncate", 0, 1)?;
+    let size = match p.first() {
+        None | Some(Value::None) => None,
+        v => Some(opt_ssize(vm, v)?),
+    };
+    let mut st = st.borrow_mut();
+    st.check()?;
+    let size = size.unwrap_or(st.pos as i64);
+    if size < 0 {
+        return Err(PyErr::value_error(format!("negative size value {size}")));
+    }
+    if (size as usize) < st.buf.len() {
+        st.buf.truncate(size as usize);
+    }
+    Ok(Value::Int(size))
+}
+
+fn check_open(args: &Args, method: &str, qual: &str) -> PyResult<()> {
+    let st = state(args, method)?;
+    args.noargs(qual)?;
+    st.borrow().check()
+}
+
+fn bio_readable(_vm: &Vm, args: Args) -> PyResult<Value> {
+    check_open(&args, "readable", "BytesIO.readable")?;
+    Ok(Value::Bool(true))
+}
+
+fn bio_writable(_vm: &Vm, args: Args) -> PyResult<Value> {
+    check_open(&args, "writable", "BytesIO.writable")?;
+    Ok(Value::Bool(true))
+}
+
+fn bio_seekable(_vm: &Vm, args: Args) -> PyResult<Value> {
+    check_open(&args, "seekable", "BytesIO.seekable")?;
+    Ok(Value::Bool(true))
+}
+
+fn bio_isatty(_vm: &Vm, args: Args) -> PyResult<Value> {
+    check_open(&args, "isatty", "BytesIO.isatty")?;
+    Ok(Value::Bool(false))
+}
+
+fn bio_flush(_vm: &Vm, args: Args) -> PyResult<Value> {
+    check_open(&args, "flush", "BytesIO.flush")?;
+    Ok(Value::None)
+}
+
+fn bio_close(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "close")?;
+    args.noargs("BytesIO.close")?;
+    let mut st = st.borrow_mut();
+    st.closed = true;
+    st.buf = Vec::new();
+    Ok(Value::None)
+}
+
+/// `__iter__`: the object itself, without a closed check (as CPython's `BytesIO`).
+fn bio_iter(_vm: &Vm, args: Args) -> PyResult<Value> {
+    state(&args, "__iter__")?;
+    Ok(args.args[0].clone())
+}
+
+/// `__next__`: the next line (read directly, even when a subclass overrides `readline`,
+/// as CPython's `BytesIO` does).
+fn bio_next(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "__next__")?;
+    st.borrow().check()?;
+    let line = st.borrow_mut().readline(-1);
+    if line.is_empty() {
+        return Err(PyErr::stop_iteration(None));
+    }
+    Ok(new_bytes(line))
+}
+
+fn g_closed(_vm: &Vm, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(state(&args, "closed")?.borrow().closed))
+}
+
+/// The `_io.BytesIO` type, a subclass of `base` (`_BufferedIOBase`).
+pub fn make_type(base: &PyRef) -> PyRef {
+    let cls = super::io::new_type("BytesIO", vec![base.clone()], "_io");
+    add_methods(
+        &cls,
+        "BytesIO",
+        &[
+            ("__new__", bio_new),
+            ("__init__", bio_init),
+            ("getvalue", bio_getvalue),
+            ("read", bio_read),
+            ("read1", bio_read1),
+            ("readline", bio_readline),
+            ("readlines", bio_readlines),
+            ("readinto", bio_readinto),
+            ("write", bio_write),
+            ("writelines", bio_writelines),
+            ("seek", bio_seek),
+            ("tell", bio_tell),
+            ("truncate", bio_truncate),
+            ("readable", bio_readable),
+            ("writable", bio_writable),
+            ("seekable", bio_seekable),
+            ("isatty", bio_isatty),
+            ("flush", bio_flush),
+            ("close", bio_close),
+            ("__iter__", bio_iter),
+            ("__next__", bio_next),
+        ],
+    );
+    add_properties(&cls, &[("closed", g_closed, None)]);
+    cls
+}
