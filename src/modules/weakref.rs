@@ -1,5 +1,6 @@
 //! The `_weakref` module: `ref` (`weakref.ReferenceType`, subclassable), `proxy` with
-//! `ProxyType`/`CallableProxyType` (operations forwarded to the referent, `ReferenceError`
+//! `ProxyType`/`CallableProxyType` (operations forwarded to the referent — arithmetic, in-place
+//! operators, `__index__`/`__int__`/`__float__`, comparisons, items — `ReferenceError`
 //! once it died), `getweakrefcount`, `getweakrefs`, `_remove_dead_weakref`. The storage and
 //! clearing of weak references is `objects::weakref`; `weakref.py` builds on this module.
 
@@ -71,6 +72,36 @@ forward_binops! {
     p_or, p_ror => "__or__", "__ror__", Or;
     p_xor, p_rxor => "__xor__", "__rxor__", Xor;
     p_matmul, p_rmatmul => "__matmul__", "__rmatmul__", MatrixMultiply;
+}
+
+macro_rules! forward_inplace {
+    ($($f:ident => $name:literal, $op:ident;)*) => {
+        $(
+            fn $f(vm: &Vm, args: Args) -> PyResult<Value> {
+                let (a, b) = two(&args)?;
+                ops::binary_op(vm, &a, &b, BinOp::$op)
+            }
+        )*
+        /// The in-place operators: applied to the referent, whose result (often the
+        /// referent itself) replaces the proxy in the assigned name, as in CPython.
+        const PROXY_INPLACE: &[(&str, NativeFn)] = &[$(($name, $f)),*];
+    };
+}
+
+forward_inplace! {
+    p_iadd => "__iadd__", InplaceAdd;
+    p_isub => "__isub__", InplaceSubtract;
+    p_imul => "__imul__", InplaceMultiply;
+    p_itruediv => "__itruediv__", InplaceTrueDivide;
+    p_ifloordiv => "__ifloordiv__", InplaceFloorDivide;
+    p_imod => "__imod__", InplaceRemainder;
+    p_ipow => "__ipow__", InplacePower;
+    p_ilshift => "__ilshift__", InplaceLshift;
+    p_irshift => "__irshift__", InplaceRshift;
+    p_iand => "__iand__", InplaceAnd;
+    p_ior => "__ior__", InplaceOr;
+    p_ixor => "__ixor__", InplaceXor;
+    p_imatmul => "__imatmul__", InplaceMatrixMultiply;
 }
 
 macro_rules! forward_cmps {
@@ -145,11 +176,18 @@ fn make_types() -> WeakTypes {
         ("__neg__", p_neg),
         ("__pos__", p_pos),
         ("__invert__", p_invert),
+        ("__abs__", p_abs),
+        ("__index__", p_index),
+        ("__int__", p_int),
+        ("__float__", p_float),
+        ("__bytes__", p_bytes),
+        ("__reversed__", p_reversed),
     ];
     for cls in [&proxy, &callable_proxy] {
         add_methods(cls, "weakproxy", common);
         add_methods(cls, "weakproxy", PROXY_BINOPS);
         add_methods(cls, "weakproxy", PROXY_CMPS);
+        add_methods(cls, "weakproxy", PROXY_INPLACE);
     }
     add_methods(&callable_proxy, "weakcallableproxy", &[("__call__", p_call)]);
     WeakTypes { reference, proxy, callable_proxy }
@@ -491,6 +529,32 @@ fn p_pos(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn p_invert(vm: &Vm, args: Args) -> PyResult<Value> {
     ops::unary_op(vm, &one(&args)?, "~")
+}
+
+fn p_abs(vm: &Vm, args: Args) -> PyResult<Value> {
+    super::builtins::builtin_abs(vm, Args::new(&[one(&args)?]))
+}
+
+/// `operator.index(referent)`: a proxy serves as an index when its referent does.
+fn p_index(vm: &Vm, args: Args) -> PyResult<Value> {
+    let t = one(&args)?;
+    Ok(crate::objects::int::normalize(crate::runtime::argparse::index_bigint(vm, &t)?))
+}
+
+fn p_int(vm: &Vm, args: Args) -> PyResult<Value> {
+    call::call(vm, &Value::Obj(types().int.clone()), Args::new(&[one(&args)?]))
+}
+
+fn p_float(vm: &Vm, args: Args) -> PyResult<Value> {
+    call::call(vm, &Value::Obj(types().float.clone()), Args::new(&[one(&args)?]))
+}
+
+fn p_bytes(vm: &Vm, args: Args) -> PyResult<Value> {
+    call::call_method(vm, &one(&args)?, "__bytes__", &[])
+}
+
+fn p_reversed(vm: &Vm, args: Args) -> PyResult<Value> {
+    call::call_method(vm, &one(&args)?, "__reversed__", &[])
 }
 
 fn p_call(vm: &Vm, args: Args) -> PyResult<Value> {
