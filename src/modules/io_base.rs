@@ -363,3 +363,49 @@ pub fn new_cls(args: &Args, what: &str) -> PyResult<PyRef> {
 pub fn is_exact(v: &Value, cls: &PyRef) -> bool {
     v.class().is(cls)
 }
+
+/// The `__dict__` part of a `__getstate__` result: a copy, or `None` while it is empty.
+pub fn state_dict(me: &Value) -> Value {
+    match me.as_obj().and_then(attr::instance_dict) {
+        Some(d) if dict::len(&d) > 0 => Value::Obj(dict::copy_dict_obj(&d)),
+        _ => Value::None,
+    }
+}
+
+/// Restore the `__dict__` part of a `__setstate__` argument (`None`: nothing); `bad`
+/// gives the message for a value that is not a dict.
+pub fn restore_dict(vm: &Vm, me: &Value, v: &Value, bad: impl FnOnce(&Value) -> String) -> PyResult<()> {
+    if v.is_none() {
+        return Ok(());
+    }
+    if !matches!(v.payload(), Some(Payload::Dict(_))) {
+        return Err(PyErr::type_error(bad(v)));
+    }
+    let d = attr::getattr(vm, me, "__dict__")?;
+    call::call_method(vm, &d, "update", &[v.clone()])?;
+    Ok(())
+}
+
+/// The tuple argument of a `__setstate__` with `n` items, or CPython's `TypeError`
+/// (naming the class as its C `tp_name`: `_io.StringIO` for the builtin class itself).
+pub fn state_tuple<'a>(me: &Value, native: &PyRef, v: &'a Value, n: usize) -> PyResult<&'a [Value]> {
+    match v.payload() {
+        Some(Payload::Tuple(items)) if items.len() == n => Ok(items),
+        _ => {
+            let cls = if is_exact(me, native) { format!("_io.{}", type_name(me)) } else { type_name(me) };
+            Err(PyErr::type_error(format!("{cls}.__setstate__ argument should be {n}-tuple, got {}", type_name(v))))
+        }
+    }
+}
+
+/// The position item of a `__setstate__` argument: an int, not negative.
+pub fn state_pos(v: &Value, bad: impl FnOnce(&Value) -> String) -> PyResult<usize> {
+    if !crate::objects::int::is_int(v) {
+        return Err(PyErr::type_error(bad(v)));
+    }
+    let pos = ops::index_value(v)?;
+    if pos < 0 {
+        return Err(PyErr::value_error("position value cannot be negative"));
+    }
+    Ok(pos as usize)
+}

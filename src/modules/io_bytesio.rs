@@ -2,7 +2,8 @@
 //!
 //! A byte vector and a position that may lie past its end; writing there pads the gap
 //! with zero bytes. Lines end at `\n` (the search is `io::line_extent`, shared with file
-//! objects). `getbuffer()` is missing: gild has no `memoryview` yet (DIVERGENCES.md).
+//! objects). `__getstate__`/`__setstate__` serve `copy`. `getbuffer()` is missing: gild has
+//! no `memoryview` yet (DIVERGENCES.md).
 
 use std::cell::RefCell;
 
@@ -284,6 +285,29 @@ fn bio_next(_vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(new_bytes(line))
 }
 
+/// `__getstate__()`: `(value, position, __dict__ or None)`.
+fn bio_getstate(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "__getstate__")?;
+    args.noargs("BytesIO.__getstate__")?;
+    let st = st.borrow();
+    st.check()?;
+    Ok(Value::new_tuple(vec![new_bytes(st.buf.clone()), Value::from(st.pos), io_base::state_dict(&args.args[0])]))
+}
+
+/// `__setstate__(state)`: the value, position and `__dict__` of a `__getstate__` result.
+fn bio_setstate(vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "__setstate__")?;
+    let arg = args.one("BytesIO.__setstate__")?;
+    let me = &args.args[0];
+    let items = io_base::state_tuple(me, &super::io::io_types().bytesio, arg, 3)?;
+    st.borrow().check()?;
+    let data = bytes_arg(&items[0])?;
+    let pos = io_base::state_pos(&items[1], |v| format!("second item of state must be an integer, not {}", type_name(v)))?;
+    *st.borrow_mut() = State { buf: data, pos, closed: false };
+    io_base::restore_dict(vm, me, &items[2], |v| format!("third item of state should be a dict, got a {}", type_name(v)))?;
+    Ok(Value::None)
+}
+
 fn g_closed(_vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(state(&args, "closed")?.borrow().closed))
 }
@@ -316,6 +340,8 @@ pub fn make_type(base: &PyRef) -> PyRef {
             ("close", bio_close),
             ("__iter__", bio_iter),
             ("__next__", bio_next),
+            ("__getstate__", bio_getstate),
+            ("__setstate__", bio_setstate),
         ],
     );
     add_properties(&cls, &[("closed", g_closed, None)]);

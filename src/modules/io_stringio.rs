@@ -366,6 +366,49 @@ fn sio_next(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(line)
 }
 
+/// `__getstate__()`: `(value, newline, position, __dict__ or None)`.
+fn sio_getstate(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "__getstate__")?;
+    args.noargs("StringIO.__getstate__")?;
+    let st = st.borrow();
+    st.check()?;
+    let newline = match st.newline {
+        Newline::Universal => Value::None,
+        Newline::Untranslated => Value::new_str(""),
+        Newline::Lf => Value::new_str("\n"),
+        Newline::Cr => Value::new_str("\r"),
+        Newline::CrLf => Value::new_str("\r\n"),
+    };
+    let value = Value::new_str(st.buf.as_str());
+    Ok(Value::new_tuple(vec![value, newline, Value::from(st.pos), io_base::state_dict(&args.args[0])]))
+}
+
+/// `__setstate__(state)`: re-initialise with the state's `newline`, then take its text
+/// as it is (it was translated when first written) and its position.
+fn sio_setstate(vm: &Vm, args: Args) -> PyResult<Value> {
+    let st = state(&args, "__setstate__")?;
+    let arg = args.one("StringIO.__setstate__")?;
+    let me = &args.args[0];
+    let items = io_base::state_tuple(me, &super::io::io_types().stringio, arg, 4)?;
+    if st.borrow().closed {
+        return Err(PyErr::value_error("I/O operation on closed file"));
+    }
+    // `__init__` checks the items (and notes the line endings for `newlines`).
+    sio_init(vm, Args::new(&[me.clone(), items[0].clone(), items[1].clone()]))?;
+    let Some(text) = items[0].as_str() else {
+        return Err(PyErr::type_error(format!("initial_value must be str or None, not {}", type_name(&items[0]))));
+    };
+    let pos = io_base::state_pos(&items[2], |v| format!("third item of state must be an integer, got {}", type_name(v)))?;
+    {
+        let mut st = st.borrow_mut();
+        st.buf = text.as_str().to_string();
+        st.len = text.char_len();
+        st.set_pos(pos);
+    }
+    io_base::restore_dict(vm, me, &items[3], |v| format!("fourth item of state should be a dict, got a {}", type_name(v)))?;
+    Ok(Value::None)
+}
+
 fn g_closed(_vm: &Vm, args: Args) -> PyResult<Value> {
     let st = state(&args, "closed")?.borrow();
     if !st.ok {
@@ -406,6 +449,8 @@ pub fn make_type(base: &PyRef) -> PyRef {
             ("seekable", sio_seekable),
             ("close", sio_close),
             ("__next__", sio_next),
+            ("__getstate__", sio_getstate),
+            ("__setstate__", sio_setstate),
         ],
     );
     add_properties(&cls, &[("closed", g_closed, None), ("line_buffering", g_line_buffering, None), ("newlines", g_newlines, None)]);
