@@ -8,7 +8,8 @@
 use std::cell::RefCell;
 
 use super::io::Newline;
-use super::io_base::{self, downcast, opt_ssize};
+use super::io_base;
+use super::io_memory::{self, Mem, MemState};
 use super::io_codec::Codec;
 use crate::objects::function::{add_methods, add_properties};
 use crate::objects::typeobj::type_name;
@@ -21,9 +22,6 @@ struct State {
     pos: usize,
     closed: bool,
 }
-
-/// The payload of a `BytesIO` object.
-pub struct BytesIO(RefCell<State>);
 
 impl State {
     fn check(&self) -> PyResult<()> {
@@ -71,8 +69,59 @@ impl State {
     }
 }
 
+impl MemState for State {
+    const CLASS: &'static str = "BytesIO";
+    const NEGATIVE_SIZE: &'static str = "negative size value";
+
+    fn check(&self) -> PyResult<()> {
+        State::check(self)
+    }
+
+    fn position(&self) -> usize {
+        self.pos
+    }
+
+    fn cut(&mut self, size: usize) {
+        if size < self.buf.len() {
+            self.buf.truncate(size);
+        }
+    }
+
+    fn read_value(&mut self, n: i64) -> Value {
+        new_bytes(self.read(n))
+    }
+
+    fn readline_value(&mut self, limit: i64) -> Value {
+        new_bytes(self.readline(limit))
+    }
+
+    fn value(&self) -> Value {
+        new_bytes(self.buf.clone())
+    }
+
+    fn close(&mut self) {
+        self.closed = true;
+        self.buf = Vec::new();
+    }
+
+    fn is_closed(&self) -> bool {
+        self.closed
+    }
+}
+
 fn state<'a>(args: &Args<'a>, method: &str) -> PyResult<&'a RefCell<State>> {
-    Ok(&downcast::<BytesIO>(args, "BytesIO", method)?.0)
+    io_memory::state::<State>(args, method)
+}
+
+fn bio_read1(vm: &Vm, args: Args) -> PyResult<Value> {
+    io_memory::read_as::<State>(vm, args, "read1")
+}
+
+/// `isatty()` and `flush()` check that the stream is open.
+fn check_open(args: &Args, method: &str, qual: &str) -> PyResult<()> {
+    let st = state(args, method)?;
+    args.noargs(qual)?;
+    st.borrow().check()
 }
 
 fn bytes_arg(v: &Value) -> PyResult<Vec<u8>> {
@@ -82,7 +131,7 @@ fn bytes_arg(v: &Value) -> PyResult<Vec<u8>> {
 fn bio_new(_vm: &Vm, args: Args) -> PyResult<Value> {
     let cls = io_base::new_cls(&args, "BytesIO")?;
     let st = State { buf: Vec::new(), pos: 0, closed: false };
-    Ok(super::object_methods::alloc_instance(&cls, Payload::Native(Box::new(BytesIO(RefCell::new(st))))))
+    Ok(super::object_methods::alloc_instance(&cls, Payload::Native(Box::new(Mem(RefCell::new(st))))))
 }
 
 /// `BytesIO(initial_bytes=b'')`.
@@ -95,41 +144,6 @@ fn bio_init(_vm: &Vm, args: Args) -> PyResult<Value> {
     };
     *st.borrow_mut() = State { buf: data, pos: 0, closed: false };
     Ok(Value::None)
-}
-
-fn bio_getvalue(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let st = state(&args, "getvalue")?;
-    args.noargs("BytesIO.getvalue")?;
-    let st = st.borrow();
-    st.check()?;
-    Ok(new_bytes(st.buf.clone()))
-}
-
-fn bio_read(vm: &Vm, args: Args) -> PyResult<Value> {
-    let st = state(&args, "read")?;
-    let p = args.posonly("BytesIO.read", "read", 0, 1)?;
-    let n = opt_ssize(vm, p.first())?;
-    let mut st = st.borrow_mut();
-    st.check()?;
-    Ok(new_bytes(st.read(n)))
-}
-
-fn bio_read1(vm: &Vm, args: Args) -> PyResult<Value> {
-    let st = state(&args, "read1")?;
-    let p = args.posonly("BytesIO.read1", "read1", 0, 1)?;
-    let n = opt_ssize(vm, p.first())?;
-    let mut st = st.borrow_mut();
-    st.check()?;
-    Ok(new_bytes(st.read(n)))
-}
-
-fn bio_readline(vm: &Vm, args: Args) -> PyResult<Value> {
-    let st = state(&args, "readline")?;
-    let p = args.posonly("BytesIO.readline", "readline", 0, 1)?;
-    let n = opt_ssize(vm, p.first())?;
-    let mut st = st.borrow_mut();
-    st.check()?;
-    Ok(new_bytes(st.readline(n)))
 }
 
 fn bio_readlines(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -200,54 +214,6 @@ fn bio_seek(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::from(st.pos))
 }
 
-fn bio_tell(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let st = state(&args, "tell")?;
-    args.noargs("BytesIO.tell")?;
-    let st = st.borrow();
-    st.check()?;
-    Ok(Value::from(st.pos))
-}
-
-fn bio_truncate(vm: &Vm, args: Args) -> PyResult<Value> {
-    let st = state(&args, "truncate")?;
-    let p = args.posonly("BytesIO.truncate", "truncate", 0, 1)?;
-    let size = match p.first() {
-        None | Some(Value::None) => None,
-        v => Some(opt_ssize(vm, v)?),
-    };
-    let mut st = st.borrow_mut();
-    st.check()?;
-    let size = size.unwrap_or(st.pos as i64);
-    if size < 0 {
-        return Err(PyErr::value_error(format!("negative size value {size}")));
-    }
-    if (size as usize) < st.buf.len() {
-        st.buf.truncate(size as usize);
-    }
-    Ok(Value::Int(size))
-}
-
-fn check_open(args: &Args, method: &str, qual: &str) -> PyResult<()> {
-    let st = state(args, method)?;
-    args.noargs(qual)?;
-    st.borrow().check()
-}
-
-fn bio_readable(_vm: &Vm, args: Args) -> PyResult<Value> {
-    check_open(&args, "readable", "BytesIO.readable")?;
-    Ok(Value::Bool(true))
-}
-
-fn bio_writable(_vm: &Vm, args: Args) -> PyResult<Value> {
-    check_open(&args, "writable", "BytesIO.writable")?;
-    Ok(Value::Bool(true))
-}
-
-fn bio_seekable(_vm: &Vm, args: Args) -> PyResult<Value> {
-    check_open(&args, "seekable", "BytesIO.seekable")?;
-    Ok(Value::Bool(true))
-}
-
 fn bio_isatty(_vm: &Vm, args: Args) -> PyResult<Value> {
     check_open(&args, "isatty", "BytesIO.isatty")?;
     Ok(Value::Bool(false))
@@ -255,15 +221,6 @@ fn bio_isatty(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn bio_flush(_vm: &Vm, args: Args) -> PyResult<Value> {
     check_open(&args, "flush", "BytesIO.flush")?;
-    Ok(Value::None)
-}
-
-fn bio_close(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let st = state(&args, "close")?;
-    args.noargs("BytesIO.close")?;
-    let mut st = st.borrow_mut();
-    st.closed = true;
-    st.buf = Vec::new();
     Ok(Value::None)
 }
 
@@ -308,10 +265,6 @@ fn bio_setstate(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn g_closed(_vm: &Vm, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(state(&args, "closed")?.borrow().closed))
-}
-
 /// The `_io.BytesIO` type, a subclass of `base` (`_BufferedIOBase`).
 pub fn make_type(base: &PyRef) -> PyRef {
     let cls = super::io::new_type("BytesIO", vec![base.clone()], "_io");
@@ -321,29 +274,29 @@ pub fn make_type(base: &PyRef) -> PyRef {
         &[
             ("__new__", bio_new),
             ("__init__", bio_init),
-            ("getvalue", bio_getvalue),
-            ("read", bio_read),
+            ("getvalue", io_memory::getvalue::<State>),
+            ("read", io_memory::read::<State>),
             ("read1", bio_read1),
-            ("readline", bio_readline),
+            ("readline", io_memory::readline::<State>),
             ("readlines", bio_readlines),
             ("readinto", bio_readinto),
             ("write", bio_write),
             ("writelines", bio_writelines),
             ("seek", bio_seek),
-            ("tell", bio_tell),
-            ("truncate", bio_truncate),
-            ("readable", bio_readable),
-            ("writable", bio_writable),
-            ("seekable", bio_seekable),
+            ("tell", io_memory::tell::<State>),
+            ("truncate", io_memory::truncate::<State>),
+            ("readable", io_memory::readable::<State>),
+            ("writable", io_memory::writable::<State>),
+            ("seekable", io_memory::seekable::<State>),
             ("isatty", bio_isatty),
             ("flush", bio_flush),
-            ("close", bio_close),
+            ("close", io_memory::close::<State>),
             ("__iter__", bio_iter),
             ("__next__", bio_next),
             ("__getstate__", bio_getstate),
             ("__setstate__", bio_setstate),
         ],
     );
-    add_properties(&cls, &[("closed", g_closed, None)]);
+    add_properties(&cls, &[("closed", io_memory::closed::<State>, None)]);
     cls
 }

@@ -16,7 +16,8 @@
 use std::cell::RefCell;
 
 use super::io::Newline;
-use super::io_base::{self, downcast, opt_ssize};
+use super::io_base;
+use super::io_memory::{self, Mem, MemState};
 use super::io_codec::Codec;
 use crate::objects::function::{add_methods, add_properties};
 use crate::objects::typeobj::type_name;
@@ -43,9 +44,6 @@ struct State {
     /// The kinds of line ending written so far (`LF | CR | CRLF`), for `newlines`.
     seen: u8,
 }
-
-/// The payload of a `StringIO` object.
-pub struct StringIO(RefCell<State>);
 
 impl State {
     fn ascii(&self) -> bool {
@@ -175,14 +173,60 @@ impl State {
     }
 }
 
+impl MemState for State {
+    const CLASS: &'static str = "StringIO";
+    const NEGATIVE_SIZE: &'static str = "Negative size value";
+
+    fn check(&self) -> PyResult<()> {
+        State::check(self)
+    }
+
+    fn position(&self) -> usize {
+        self.pos
+    }
+
+    fn cut(&mut self, size: usize) {
+        if size < self.len {
+            let cut = self.advance(0, size);
+            self.buf.truncate(cut);
+            self.len = size;
+            let pos = self.pos;
+            self.set_pos(pos);
+        }
+    }
+
+    fn read_value(&mut self, n: i64) -> Value {
+        Value::new_str(self.read(n))
+    }
+
+    fn readline_value(&mut self, limit: i64) -> Value {
+        Value::new_str(self.readline(limit))
+    }
+
+    fn value(&self) -> Value {
+        Value::new_str(self.buf.as_str())
+    }
+
+    fn close(&mut self) {
+        self.closed = true;
+        self.buf = String::new();
+        self.len = 0;
+        self.pos_byte = 0;
+    }
+
+    fn is_closed(&self) -> bool {
+        self.closed
+    }
+}
+
 fn state<'a>(args: &Args<'a>, method: &str) -> PyResult<&'a RefCell<State>> {
-    Ok(&downcast::<StringIO>(args, "StringIO", method)?.0)
+    io_memory::state::<State>(args, method)
 }
 
 fn sio_new(_vm: &Vm, args: Args) -> PyResult<Value> {
     let cls = io_base::new_cls(&args, "StringIO")?;
     let st = State { buf: String::new(), len: 0, pos: 0, pos_byte: 0, closed: false, ok: false, newline: Newline::Lf, seen: 0 };
-    Ok(super::object_methods::alloc_instance(&cls, Payload::Native(Box::new(StringIO(RefCell::new(st))))))
+    Ok(super::object_methods::alloc_instance(&cls, Payload::Native(Box::new(Mem(RefCell::new(st))))))
 }
 
 /// `StringIO(initial_value='', newline='\n')`.
@@ -215,32 +259,6 @@ fn sio_init(vm: &Vm, args: Args) -> PyResult<Value> {
         st.set_pos(0);
     }
     Ok(Value::None)
-}
-
-fn sio_getvalue(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let st = state(&args, "getvalue")?;
-    args.noargs("StringIO.getvalue")?;
-    let st = st.borrow();
-    st.check()?;
-    Ok(Value::new_str(st.buf.as_str()))
-}
-
-fn sio_read(vm: &Vm, args: Args) -> PyResult<Value> {
-    let st = state(&args, "read")?;
-    let p = args.posonly("StringIO.read", "read", 0, 1)?;
-    let n = opt_ssize(vm, p.first())?;
-    let mut st = st.borrow_mut();
-    st.check()?;
-    Ok(Value::new_str(st.read(n)))
-}
-
-fn sio_readline(vm: &Vm, args: Args) -> PyResult<Value> {
-    let st = state(&args, "readline")?;
-    let p = args.posonly("StringIO.readline", "readline", 0, 1)?;
-    let n = opt_ssize(vm, p.first())?;
-    let mut st = st.borrow_mut();
-    st.check()?;
-    Ok(Value::new_str(st.readline(n)))
 }
 
 fn sio_write(_vm: &Vm, args: Args) -> PyResult<Value> {
@@ -281,69 +299,6 @@ fn sio_seek(vm: &Vm, args: Args) -> PyResult<Value> {
     };
     st.set_pos(target);
     Ok(Value::from(target))
-}
-
-fn sio_tell(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let st = state(&args, "tell")?;
-    args.noargs("StringIO.tell")?;
-    let st = st.borrow();
-    st.check()?;
-    Ok(Value::from(st.pos))
-}
-
-fn sio_truncate(vm: &Vm, args: Args) -> PyResult<Value> {
-    let st = state(&args, "truncate")?;
-    let p = args.posonly("StringIO.truncate", "truncate", 0, 1)?;
-    let size = match p.first() {
-        None | Some(Value::None) => None,
-        v => Some(opt_ssize(vm, v)?),
-    };
-    let mut st = st.borrow_mut();
-    st.check()?;
-    let size = size.unwrap_or(st.pos as i64);
-    if size < 0 {
-        return Err(PyErr::value_error(format!("Negative size value {size}")));
-    }
-    let size = size as usize;
-    if size < st.len {
-        let cut = st.advance(0, size);
-        st.buf.truncate(cut);
-        st.len = size;
-        let pos = st.pos;
-        st.set_pos(pos);
-    }
-    Ok(Value::from(size))
-}
-
-/// `readable()`, `writable()`, `seekable()`: always true on an open `StringIO`.
-fn always_true(args: &Args, method: &str, qual: &str) -> PyResult<Value> {
-    let st = state(args, method)?;
-    args.noargs(qual)?;
-    st.borrow().check()?;
-    Ok(Value::Bool(true))
-}
-
-fn sio_readable(_vm: &Vm, args: Args) -> PyResult<Value> {
-    always_true(&args, "readable", "StringIO.readable")
-}
-
-fn sio_writable(_vm: &Vm, args: Args) -> PyResult<Value> {
-    always_true(&args, "writable", "StringIO.writable")
-}
-
-fn sio_seekable(_vm: &Vm, args: Args) -> PyResult<Value> {
-    always_true(&args, "seekable", "StringIO.seekable")
-}
-
-fn sio_close(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let st = state(&args, "close")?;
-    args.noargs("StringIO.close")?;
-    let mut st = st.borrow_mut();
-    st.closed = true;
-    st.buf = String::new();
-    st.len = 0;
-    st.pos_byte = 0;
-    Ok(Value::None)
 }
 
 /// `__next__`: the next line; a subclass's own `readline` is honoured.
@@ -437,17 +392,17 @@ pub fn make_type(base: &PyRef) -> PyRef {
         &[
             ("__new__", sio_new),
             ("__init__", sio_init),
-            ("getvalue", sio_getvalue),
-            ("read", sio_read),
-            ("readline", sio_readline),
+            ("getvalue", io_memory::getvalue::<State>),
+            ("read", io_memory::read::<State>),
+            ("readline", io_memory::readline::<State>),
             ("write", sio_write),
             ("seek", sio_seek),
-            ("tell", sio_tell),
-            ("truncate", sio_truncate),
-            ("readable", sio_readable),
-            ("writable", sio_writable),
-            ("seekable", sio_seekable),
-            ("close", sio_close),
+            ("tell", io_memory::tell::<State>),
+            ("truncate", io_memory::truncate::<State>),
+            ("readable", io_memory::readable::<State>),
+            ("writable", io_memory::writable::<State>),
+            ("seekable", io_memory::seekable::<State>),
+            ("close", io_memory::close::<State>),
             ("__next__", sio_next),
             ("__getstate__", sio_getstate),
             ("__setstate__", sio_setstate),

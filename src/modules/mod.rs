@@ -13,6 +13,7 @@ pub mod io;
 pub mod io_base;
 pub mod io_bytesio;
 pub mod io_codec;
+pub mod io_memory;
 pub mod io_stringio;
 pub mod iterators;
 pub mod linecache;
