@@ -1437,6 +1437,7 @@ pub fn create(name: &str) -> PyRef {
     let m = module::new_module(name);
     let Some(d) = module::globals(&m) else { return m };
     let tys = io_types();
+    let bases = super::io_base::base_types();
     dict::set_str(&d, "open", native("open", builtin_open));
     for (k, v) in [
         ("TextIOWrapper", &tys.text),
@@ -1447,11 +1448,6 @@ pub fn create(name: &str) -> PyRef {
         ("UnsupportedOperation", &tys.unsupported),
         ("StringIO", &tys.stringio),
         ("BytesIO", &tys.bytesio),
-    ] {
-        dict::set_str(&d, k, Value::Obj(v.clone()));
-    }
-    let bases = super::io_base::base_types();
-    for (k, v) in [
         ("_IOBase", &bases.iobase),
         ("_RawIOBase", &bases.raw),
         ("_BufferedIOBase", &bases.buffered),

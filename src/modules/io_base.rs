@@ -183,16 +183,26 @@ fn iobase_isatty(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(false))
 }
 
-fn iobase_fileno(_vm: &Vm, _args: Args) -> PyResult<Value> {
-    Err(unsupported("fileno"))
+/// Methods the base classes leave to subclasses: each raises `UnsupportedOperation(name)`.
+macro_rules! unsupported_methods {
+    ($($f:ident => $name:literal;)*) => {
+        $(
+            fn $f(_vm: &Vm, _args: Args) -> PyResult<Value> {
+                Err(unsupported($name))
+            }
+        )*
+    };
 }
 
-fn iobase_seek(_vm: &Vm, _args: Args) -> PyResult<Value> {
-    Err(unsupported("seek"))
-}
-
-fn iobase_truncate(_vm: &Vm, _args: Args) -> PyResult<Value> {
-    Err(unsupported("truncate"))
+unsupported_methods! {
+    iobase_fileno => "fileno";
+    iobase_seek => "seek";
+    iobase_truncate => "truncate";
+    unsupported_read => "read";
+    unsupported_read1 => "read1";
+    unsupported_readline => "readline";
+    unsupported_write => "write";
+    unsupported_detach => "detach";
 }
 
 fn iobase_tell(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -316,26 +326,6 @@ fn buffered_readinto(vm: &Vm, args: Args) -> PyResult<Value> {
     let k = bytes.len().min(n);
     t.borrow_mut()[..k].copy_from_slice(&bytes[..k]);
     Ok(Value::from(k))
-}
-
-fn unsupported_read(_vm: &Vm, _args: Args) -> PyResult<Value> {
-    Err(unsupported("read"))
-}
-
-fn unsupported_read1(_vm: &Vm, _args: Args) -> PyResult<Value> {
-    Err(unsupported("read1"))
-}
-
-fn unsupported_readline(_vm: &Vm, _args: Args) -> PyResult<Value> {
-    Err(unsupported("readline"))
-}
-
-fn unsupported_write(_vm: &Vm, _args: Args) -> PyResult<Value> {
-    Err(unsupported("write"))
-}
-
-fn unsupported_detach(_vm: &Vm, _args: Args) -> PyResult<Value> {
-    Err(unsupported("detach"))
 }
 
 /// The receiver of a native method of a concrete `_io` class, downcast to its payload

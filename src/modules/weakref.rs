@@ -74,21 +74,23 @@ forward_binops! {
     p_matmul, p_rmatmul => "__matmul__", "__rmatmul__", MatrixMultiply;
 }
 
-macro_rules! forward_inplace {
-    ($($f:ident => $name:literal, $op:ident;)*) => {
+/// Operations of two operands applied to the unwrapped operands with `$apply` (one of the
+/// `ops` functions taking an operator of type `$kind`), and their name table.
+macro_rules! forward_two {
+    ($table:ident, $apply:path, $kind:ident; $($f:ident => $name:literal, $op:ident;)*) => {
         $(
             fn $f(vm: &Vm, args: Args) -> PyResult<Value> {
                 let (a, b) = two(&args)?;
-                ops::binary_op(vm, &a, &b, BinOp::$op)
+                $apply(vm, &a, &b, $kind::$op)
             }
         )*
-        /// The in-place operators: applied to the referent, whose result (often the
-        /// referent itself) replaces the proxy in the assigned name, as in CPython.
-        const PROXY_INPLACE: &[(&str, NativeFn)] = &[$(($name, $f)),*];
+        const $table: &[(&str, NativeFn)] = &[$(($name, $f)),*];
     };
 }
 
-forward_inplace! {
+// The in-place operators: applied to the referent, whose result (often the referent
+// itself) replaces the proxy in the assigned name, as in CPython.
+forward_two! { PROXY_INPLACE, ops::binary_op, BinOp;
     p_iadd => "__iadd__", InplaceAdd;
     p_isub => "__isub__", InplaceSubtract;
     p_imul => "__imul__", InplaceMultiply;
@@ -104,19 +106,7 @@ forward_inplace! {
     p_imatmul => "__imatmul__", InplaceMatrixMultiply;
 }
 
-macro_rules! forward_cmps {
-    ($($f:ident => $name:literal, $op:ident;)*) => {
-        $(
-            fn $f(vm: &Vm, args: Args) -> PyResult<Value> {
-                let (a, b) = two(&args)?;
-                ops::compare(vm, &a, &b, CmpOp::$op)
-            }
-        )*
-        const PROXY_CMPS: &[(&str, NativeFn)] = &[$(($name, $f)),*];
-    };
-}
-
-forward_cmps! {
+forward_two! { PROXY_CMPS, ops::compare, CmpOp;
     p_lt => "__lt__", Lt;
     p_le => "__le__", Le;
     p_eq => "__eq__", Eq;
