@@ -1,7 +1,8 @@
 //! File objects and the `open()` builtin (the `_io`/`io` module): `FileIO` (unbuffered),
 //! `BufferedReader`/`BufferedWriter`/`BufferedRandom`, and `TextIOWrapper` with encodings
 //! (`io_codec.rs`), newline translation, `seek`/`tell`, iteration and the context-manager
-//! protocol; `sys.stdin` and the `input()` builtin.
+//! protocol; `sys.stdin` and the `input()` builtin. The file classes derive from the `_io`
+//! base classes (`io_base.rs`); `StringIO`/`BytesIO` are `io_stringio.rs`/`io_bytesio.rs`.
 //!
 //! The three layers of a CPython file are one shared [`Stream`] (descriptor, read buffer,
 //! write buffer) seen through up to three objects (`f`, `f.buffer`, `f.buffer.raw`). The
