@@ -53,7 +53,7 @@ pub struct Code {
     /// is the cache index of the `LoadAttr`/`LoadMethod`/`StoreAttr` at `ip`.
     pub attr_slot: Box<[u32]>,
     pub load_cache: Box<[crate::runtime::attr_cache::LoadCache]>,
-    pub store_cache: Box<[std::cell::Cell<crate::runtime::attr_cache::StoreCache>]>,
+    pub store_cache: Box<[crate::runtime::attr_cache::StoreCache]>,
     /// The instructions frames run while only a profile hook is set, built on first use
     /// (`vm::trace::instrs`).
     pub profiled: std::cell::OnceCell<Box<[crate::bytecode::Instr]>>,
@@ -94,7 +94,7 @@ impl Code {
 
     /// The store cache of the `StoreAttr` at `ip`.
     #[inline]
-    pub fn store_cache_at(&self, ip: usize) -> &std::cell::Cell<crate::runtime::attr_cache::StoreCache> {
+    pub fn store_cache_at(&self, ip: usize) -> &crate::runtime::attr_cache::StoreCache {
         &self.store_cache[self.attr_slot[ip] as usize]
     }
 }
