@@ -62,7 +62,13 @@ fn make_base_types() -> BaseTypes {
     add_methods(
         &buffered,
         "_BufferedIOBase",
-        &[("read", unsupported_read), ("read1", unsupported_read1), ("write", unsupported_write), ("detach", unsupported_detach), ("readinto", buffered_readinto)],
+        &[
+            ("read", unsupported_read),
+            ("read1", unsupported_read1),
+            ("write", unsupported_write),
+            ("detach", unsupported_detach),
+            ("readinto", buffered_readinto),
+        ],
     );
     let text = super::io::new_type("_TextIOBase", vec![iobase.clone()], "_io");
     add_methods(

@@ -9,8 +9,8 @@ use std::cell::RefCell;
 
 use super::io::Newline;
 use super::io_base;
-use super::io_memory::{self, Mem, MemState};
 use super::io_codec::Codec;
+use super::io_memory::{self, Mem, MemState};
 use crate::objects::function::{add_methods, add_properties};
 use crate::objects::typeobj::type_name;
 use crate::objects::{str::new_bytes, Payload, PyRef, Value};

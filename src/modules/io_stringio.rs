@@ -17,8 +17,8 @@ use std::cell::RefCell;
 
 use super::io::Newline;
 use super::io_base;
-use super::io_memory::{self, Mem, MemState};
 use super::io_codec::Codec;
+use super::io_memory::{self, Mem, MemState};
 use crate::objects::function::{add_methods, add_properties};
 use crate::objects::typeobj::type_name;
 use crate::objects::{Payload, PyRef, Value};
@@ -163,8 +163,11 @@ impl State {
         if !matches!(self.newline, Newline::Universal | Newline::Untranslated) {
             return Value::None;
         }
-        let names: Vec<Value> =
-            [(CR, "\r"), (LF, "\n"), (CRLF, "\r\n")].iter().filter(|(bit, _)| self.seen & bit != 0).map(|(_, s)| Value::new_str(*s)).collect();
+        let names: Vec<Value> = [(CR, "\r"), (LF, "\n"), (CRLF, "\r\n")]
+            .iter()
+            .filter(|(bit, _)| self.seen & bit != 0)
+            .map(|(_, s)| Value::new_str(*s))
+            .collect();
         match names.len() {
             0 => Value::None,
             1 => names[0].clone(),

@@ -423,7 +423,9 @@ fn profiler_getstats(_vm: &Vm, args: Args) -> PyResult<Value> {
             let mut callees: Vec<(&usize, &Counts)> = e.callees.iter().filter(|(_, c)| c.calls > 0).collect();
             callees.sort_by_key(|(i, _)| **i);
             let sub = &stat_types().1;
-            Value::new_list(callees.into_iter().map(|(&i, c)| super::structseq::new_instance(sub, row(&st.entries[i], c, factor))).collect())
+            Value::new_list(
+                callees.into_iter().map(|(&i, c)| super::structseq::new_instance(sub, row(&st.entries[i], c, factor))).collect(),
+            )
         };
         let mut r = row(e, &e.counts, factor);
         r.push(calls);

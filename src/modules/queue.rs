@@ -22,8 +22,8 @@ use crate::objects::{dict, list, module, types, Payload, PyRef, Value};
 use crate::runtime::{attr, call, gil, ops, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
-use crate::runtime::argparse::def_args;
 use super::thread::{acquire, cond_notify_on, cond_wait_on, lock_of, me, RawLock};
+use crate::runtime::argparse::def_args;
 
 struct QueueTypes {
     core: PyRef,
@@ -262,7 +262,8 @@ fn make_types() -> QueueTypes {
     let core = typeobj::native_class("_queue", "_QueueCore", None, None);
     add_methods(&core, "_QueueCore", &[("__new__", core_new), ("qsize", core_qsize), ("detach", core_detach)]);
     let exc = types().exc.get("Exception");
-    let empty = typeobj::native_class("_queue", "Empty", Some(exc), Some("Raised when get() finds the queue empty and may not wait longer."));
+    let empty =
+        typeobj::native_class("_queue", "Empty", Some(exc), Some("Raised when get() finds the queue empty and may not wait longer."));
     let full = typeobj::native_class("queue", "Full", Some(exc), Some("Raised when put() finds the queue full and may not wait longer."));
     QueueTypes { core, empty, full, unfinished_name: Value::Obj(crate::objects::str::intern("unfinished_tasks")) }
 }

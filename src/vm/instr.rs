@@ -260,10 +260,11 @@ pub(crate) fn concat_in_place(
 /// For `CallMethod{argc}`: the callable, where its arguments start, and where the stack
 /// is cut back to after the call.
 #[inline]
-pub(crate) fn method_call_layout(frame: &Frame, argc: usize) -> (Value, usize, usize) {
+pub(crate) fn method_call_layout(frame: &mut Frame, argc: usize) -> (Value, usize, usize) {
     let len = frame.stack.len();
     let meth_at = len - argc - 2;
-    let callable = frame.stack[meth_at].clone();
+    // Moved out (the slot is cut off with the arguments): no count update.
+    let callable = std::mem::replace(&mut frame.stack[meth_at], Value::None);
     let self_slot = &frame.stack[meth_at + 1];
     let has_self = !matches!(self_slot, Value::Obj(o) if o.is(&types().no_self));
     (callable, if has_self { meth_at + 1 } else { meth_at + 2 }, meth_at)

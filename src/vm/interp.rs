@@ -511,7 +511,8 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                 }
                 Instr::Call { argc } => {
                     let base = frame.stack.len() - argc as usize;
-                    let callable = frame.stack[base - 1].clone();
+                    // Moved out (the slot is cut off with the arguments): no count update.
+                    let callable = std::mem::replace(&mut frame.stack[base - 1], Value::None);
                     if let Some(callee) = instr::call(vm, frame, &callable, base, base - 1)? {
                         enter_frame!('frame, callee);
                     }
