@@ -143,3 +143,58 @@ fn frozen_stdlib_modules_are_cached_per_user() {
     assert_eq!(std::fs::read(&cfile).unwrap(), good, "truncated cache rewritten");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A cache file with a valid checksum whose code would break the value stack (crafted,
+/// or written by a buggy tool) is rejected by the verifier like a damaged one: the module
+/// runs from source and the file is rewritten.
+#[test]
+fn cache_with_bad_stack_use_is_recompiled() {
+    use gild::bytecode::marshal::{self, Stamp};
+    use gild::bytecode::Instr;
+    let dir = scratch("verify");
+    let src = dir.join("m.py");
+    std::fs::write(&src, "def f(a, b):\n    return a + b\nprint(f(1, 2))\n").unwrap();
+    std::fs::write(dir.join("main.py"), "import m\n").unwrap();
+    assert_eq!(stdout(&run(&dir, &["main.py"])), "3\n");
+    let cfile = cache_file(&dir, "m");
+    let good = std::fs::read(&cfile).unwrap();
+    let stamp = marshal::recorded_stamp(&good).unwrap();
+    let mut code = marshal::loads(&good, stamp).unwrap();
+    // `f` pops one value more than it has: `a + b + <nothing>`.
+    let f = code.consts.iter_mut().find_map(|c| if let gild::bytecode::Const::Code(f) = c { Some(f) } else { None }).unwrap();
+    let f = std::sync::Arc::make_mut(f);
+    let ret = f.instrs.iter().position(|i| matches!(i, Instr::ReturnValue)).unwrap();
+    f.instrs.insert(ret, Instr::BinaryOp { op: gild::bytecode::BinOp::Add });
+    f.positions.insert(ret, f.positions[ret]);
+    let crafted = marshal::dumps(&code, stamp);
+    std::fs::write(&cfile, &crafted).unwrap();
+    let out = gild(&dir, &["main.py"]).output().unwrap();
+    assert_eq!((stdout(&out), out.status.code()), ("3\n".to_string(), Some(0)), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read(&cfile).unwrap(), good, "the crafted file is rewritten");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A damaged unchecked hash-based cache file is recompiled and stays unchecked (CPython
+/// raises on bad marshal data instead; see DIVERGENCES.md on `.pyc` files).
+#[test]
+fn damaged_unchecked_hash_cache_stays_unchecked() {
+    use gild::bytecode::marshal::{self, Validation};
+    let dir = scratch("unchecked");
+    std::fs::write(dir.join("m.py"), "print('one')\n").unwrap();
+    let compile = "import py_compile; py_compile.compile('m.py', invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)";
+    run(&dir, &["-c", compile]);
+    let cfile = cache_file(&dir, "m");
+    let mut data = std::fs::read(&cfile).unwrap();
+    assert_eq!(marshal::recorded_stamp(&data).unwrap().validation, Validation::UncheckedHash);
+    let last = data.len() - 1;
+    data[last] ^= 0x20;
+    std::fs::write(&cfile, &data).unwrap();
+    std::fs::write(dir.join("m.py"), "print('two')\n").unwrap();
+    assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "two\n");
+    let rewritten = std::fs::read(&cfile).unwrap();
+    assert_eq!(marshal::recorded_stamp(&rewritten).unwrap().validation, Validation::UncheckedHash);
+    // Unchecked: a later change of the source is not noticed.
+    std::fs::write(dir.join("m.py"), "print('333')\n").unwrap();
+    assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "two\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -6,7 +6,7 @@
 //! |---|---|
 //! | 0..8 | magic `GILDPYC\0` |
 //! | 8..16 | build key: changes whenever the compiler or the instruction table changes |
-//! | 16..20 | flags: bit 0 set = validated by a hash of the source instead of its mtime |
+//! | 16..20 | flags (PEP 552's): bit 0 = validated by a hash of the source instead of its mtime, bit 1 = check that hash on import |
 //! | 20..24 | reserved (0) |
 //! | 24..32 | source mtime in nanoseconds since the epoch (or the source hash) |
 //! | 32..40 | source size in bytes |
@@ -15,8 +15,9 @@
 //!
 //! All integers in the header are little-endian; the payload uses LEB128 varints. Reading
 //! never trusts the file: a short, corrupt or foreign file is an [`Invalid::Corrupt`] (the
-//! importer recompiles and rewrites it), and every index an instruction carries is checked
-//! against the tables it indexes, so a decoded code object is as safe to run as a freshly
+//! importer recompiles and rewrites it), every index an instruction carries is checked
+//! against the tables it indexes, and the stack discipline of every code object is
+//! verified (`bytecode::verify`), so a decoded code object is as safe to run as a freshly
 //! compiled one.
 
 use num_bigint::BigInt;
@@ -30,29 +31,52 @@ const MAGIC: &[u8; 8] = b"GILDPYC\0";
 /// Size of the fixed header.
 pub const HEADER_LEN: usize = 56;
 const FLAG_HASH_BASED: u32 = 1;
+const FLAG_CHECK_SOURCE: u32 = 2;
 /// Nesting limit for constants (tuples, code objects) so a crafted file cannot exhaust
 /// the stack.
 const MAX_DEPTH: u32 = 200;
 
+/// How a cache file is validated against its source (PEP 552; `py_compile`'s
+/// `PycInvalidationMode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validation {
+    /// By the source's modification time and size.
+    Timestamp,
+    /// By a hash of the source text, checked on every import.
+    CheckedHash,
+    /// By a hash of the source text that the importer does not check: the file is used
+    /// as long as it is well formed, whatever the source says now.
+    UncheckedHash,
+}
+
 /// What a cache file must match to be used for a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
-    /// Modification time in nanoseconds, or the source hash when `hash_based`.
+    /// Modification time in nanoseconds, or the source hash when hash-based.
     pub mtime_or_hash: u64,
     pub size: u64,
-    pub hash_based: bool,
+    pub validation: Validation,
 }
 
 impl Stamp {
     /// A stamp from the source file's metadata.
     pub fn from_metadata(meta: &std::fs::Metadata) -> Stamp {
         let mtime = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos() as u64);
-        Stamp { mtime_or_hash: mtime, size: meta.len(), hash_based: false }
+        Stamp { mtime_or_hash: mtime, size: meta.len(), validation: Validation::Timestamp }
     }
 
-    /// A stamp from the source text itself (frozen modules, `--invalidation-mode` hashes).
+    /// A checked hash-based stamp from the source text itself (frozen modules).
     pub fn from_source(source: &[u8]) -> Stamp {
-        Stamp { mtime_or_hash: fnv1a(source), size: source.len() as u64, hash_based: true }
+        Stamp::hashed(source, Validation::CheckedHash)
+    }
+
+    /// A hash-based stamp (`validation` says whether the importer checks it).
+    pub fn hashed(source: &[u8], validation: Validation) -> Stamp {
+        Stamp { mtime_or_hash: fnv1a(source), size: source.len() as u64, validation }
+    }
+
+    pub fn is_hash_based(&self) -> bool {
+        self.validation != Validation::Timestamp
     }
 }
 
@@ -100,7 +124,12 @@ pub fn dumps(code: &CodeObject, stamp: Stamp) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&build_key().to_le_bytes());
-    out.extend_from_slice(&(if stamp.hash_based { FLAG_HASH_BASED } else { 0 }).to_le_bytes());
+    let flags = match stamp.validation {
+        Validation::Timestamp => 0,
+        Validation::CheckedHash => FLAG_HASH_BASED | FLAG_CHECK_SOURCE,
+        Validation::UncheckedHash => FLAG_HASH_BASED,
+    };
+    out.extend_from_slice(&flags.to_le_bytes());
     out.extend_from_slice(&0u32.to_le_bytes());
     out.extend_from_slice(&stamp.mtime_or_hash.to_le_bytes());
     out.extend_from_slice(&stamp.size.to_le_bytes());
@@ -116,8 +145,8 @@ fn u64_at(data: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(b)
 }
 
-/// Check the header of `data` against `expected` without decoding the payload.
-pub fn check_header(data: &[u8], expected: Stamp) -> Result<(), Invalid> {
+/// The stamp recorded in the header of `data`, if it is a cache file of this build.
+pub fn recorded_stamp(data: &[u8]) -> Result<Stamp, Invalid> {
     if data.len() < HEADER_LEN {
         return Err(Invalid::Corrupt("truncated header"));
     }
@@ -128,9 +157,17 @@ pub fn check_header(data: &[u8], expected: Stamp) -> Result<(), Invalid> {
         return Err(Invalid::Stale);
     }
     let flags = u32::from_le_bytes([data[16], data[17], data[18], data[19]]);
-    let hash_based = flags & FLAG_HASH_BASED != 0;
-    let stamp = Stamp { mtime_or_hash: u64_at(data, 24), size: u64_at(data, 32), hash_based };
-    if stamp != expected {
+    let validation = match (flags & FLAG_HASH_BASED != 0, flags & FLAG_CHECK_SOURCE != 0) {
+        (false, _) => Validation::Timestamp,
+        (true, true) => Validation::CheckedHash,
+        (true, false) => Validation::UncheckedHash,
+    };
+    Ok(Stamp { mtime_or_hash: u64_at(data, 24), size: u64_at(data, 32), validation })
+}
+
+/// Check the header of `data` against `expected` without decoding the payload.
+pub fn check_header(data: &[u8], expected: Stamp) -> Result<(), Invalid> {
+    if recorded_stamp(data)? != expected {
         return Err(Invalid::Stale);
     }
     Ok(())
@@ -530,6 +567,7 @@ impl Reader<'_> {
             filename: self.string()?,
         };
         check_indices(&code)?;
+        super::verify::check_stack(&code).map_err(Invalid::Corrupt)?;
         Ok(code)
     }
 }
@@ -578,7 +616,7 @@ mod tests {
     #[test]
     fn round_trip() {
         let code = sample();
-        let stamp = Stamp { mtime_or_hash: 123, size: 45, hash_based: false };
+        let stamp = Stamp { mtime_or_hash: 123, size: 45, validation: Validation::Timestamp };
         let data = dumps(&code, stamp);
         assert_eq!(loads(&data, stamp), Ok(code));
     }
@@ -591,17 +629,21 @@ mod tests {
             p.lineno = lines[k % lines.len()];
             p.end_lineno = lines[(k + 3) % lines.len()];
         }
-        let stamp = Stamp { mtime_or_hash: 5, size: 6, hash_based: false };
+        let stamp = Stamp { mtime_or_hash: 5, size: 6, validation: Validation::Timestamp };
         assert_eq!(loads(&dumps(&code, stamp), stamp), Ok(code));
     }
 
     #[test]
     fn stale_and_corrupt_are_detected() {
         let code = sample();
-        let stamp = Stamp { mtime_or_hash: 1, size: 2, hash_based: false };
+        let stamp = Stamp { mtime_or_hash: 1, size: 2, validation: Validation::Timestamp };
         let data = dumps(&code, stamp);
         assert_eq!(loads(&data, Stamp { size: 3, ..stamp }), Err(Invalid::Stale));
-        assert_eq!(loads(&data, Stamp { hash_based: true, ..stamp }), Err(Invalid::Stale));
+        assert_eq!(loads(&data, Stamp { validation: Validation::CheckedHash, ..stamp }), Err(Invalid::Stale));
+        for v in [Validation::CheckedHash, Validation::UncheckedHash] {
+            let hashed = Stamp { validation: v, ..stamp };
+            assert_eq!(recorded_stamp(&dumps(&code, hashed)), Ok(hashed));
+        }
         for cut in [0, 10, HEADER_LEN, data.len() - 1] {
             assert!(matches!(loads(&data[..cut], stamp), Err(Invalid::Corrupt(_))), "cut at {cut}");
         }
@@ -616,7 +658,7 @@ mod tests {
     #[test]
     fn payload_garbage_never_panics() {
         // Random payloads with a correct checksum exercise the decoder's own checks.
-        let stamp = Stamp { mtime_or_hash: 0, size: 0, hash_based: false };
+        let stamp = Stamp { mtime_or_hash: 0, size: 0, validation: Validation::Timestamp };
         let mut seed: u64 = 0x1234_5678;
         let valid = dumps(&sample(), stamp);
         for round in 0..2000 {

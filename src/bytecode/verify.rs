@@ -1,0 +1,164 @@
+//! The stack verifier for code objects read from a `.pyc` file (freshly compiled code is
+//! trusted and never checked). `marshal::check_indices` already ensures every operand
+//! indexes its table and every jump lands inside the code; this pass makes sure running
+//! the instructions keeps the value stack in shape, which the VM relies on when it reads
+//! `n` values deep without checking (`Copy`, calls, `ListAppend`, `WithExceptStart`, ...).
+//!
+//! It is an abstract interpretation over stack depths, driven by the one table of stack
+//! use, [`Instr::stack_io`]: from depth 0 at the first instruction, follow every
+//! fall-through, jump and exception-handler edge, and reject the code when
+//! - an instruction has an operand outside its domain ([`Instr::operands_valid`]),
+//! - it needs more values than the stack holds (a pop from an empty stack),
+//! - the depth can exceed `co_stacksize` (`max_stack`),
+//! - control can fall off the end of the instructions,
+//! - two paths reach one instruction with different depths, or
+//! - an exception-table entry covering an instruction keeps more values than the stack
+//!   holds when the instruction starts.
+//!
+//! Codegen's own depth analysis (`compiler::codegen::assemble`) satisfies all of this by
+//! construction; `tests` below checks that on real code.
+
+use super::code::CodeObject;
+use super::opcode::Instr;
+
+/// Why a code object was rejected (for tests and debugging; the importer only needs to
+/// know that it was).
+pub type Rejection = &'static str;
+
+/// Check the stack discipline of `code` (not of the code objects nested in its
+/// constants: the `.pyc` reader calls this for each one it decodes).
+pub fn check_stack(code: &CodeObject) -> Result<(), Rejection> {
+    let n = code.instrs.len();
+    if n == 0 {
+        return Err("empty code");
+    }
+    let max = code.max_stack as u64;
+    // The depth on entry to each instruction, once some path has reached it.
+    let mut depth_at: Vec<Option<u32>> = vec![None; n];
+    let mut work: Vec<usize> = Vec::new();
+    let reach = |at: usize, depth: u64, depth_at: &mut Vec<Option<u32>>, work: &mut Vec<usize>| -> Result<(), Rejection> {
+        if depth > max {
+            return Err("stack deeper than co_stacksize");
+        }
+        let slot = depth_at.get_mut(at).ok_or("jump out of range")?;
+        match *slot {
+            None => {
+                *slot = Some(depth as u32);
+                work.push(at);
+                Ok(())
+            }
+            Some(d) if d as u64 == depth => Ok(()),
+            Some(_) => Err("inconsistent stack depth"),
+        }
+    };
+    reach(0, 0, &mut depth_at, &mut work)?;
+    while let Some(at) = work.pop() {
+        let ins: &Instr = &code.instrs[at];
+        if !ins.operands_valid() {
+            return Err("invalid operand");
+        }
+        let depth = depth_at[at].unwrap_or(0) as u64;
+        let (inputs, outputs) = ins.stack_io(false);
+        let base = depth.checked_sub(inputs as u64).ok_or("stack underflow")?;
+        if let Some(e) = code.handler_for(at as u32) {
+            // Compared with the depth before the instruction: an instruction that cannot
+            // raise may be covered by a handler that keeps what it pushes (`PushExcInfo`
+            // under its cleanup handler). One that raises after taking inputs the handler
+            // keeps leaves the stack short; the unwinder fills it up (`unwind::find_handler`).
+            if e.depth as u64 > depth {
+                return Err("exception handler deeper than the stack");
+            }
+            reach(e.target as usize, e.depth as u64 + e.lasti as u64 + 1, &mut depth_at, &mut work)?;
+        }
+        if let Some(target) = ins.jump_target() {
+            let (j_in, j_out) = ins.stack_io(true);
+            let after = depth.checked_sub(j_in as u64).ok_or("stack underflow")? + j_out as u64;
+            reach(target as usize, after, &mut depth_at, &mut work)?;
+        }
+        if !ins.is_terminator() {
+            if at + 1 >= n {
+                return Err("control falls off the end of the code");
+            }
+            reach(at + 1, base + outputs as u64, &mut depth_at, &mut work)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::{Const, ExceptionEntry};
+
+    fn compile(src: &str) -> CodeObject {
+        crate::compiler::compile_file_source(src.as_bytes(), "m.py", 0).expect("compiles")
+    }
+
+    fn check_all(code: &CodeObject, what: &str) {
+        if let Err(why) = check_stack(code) {
+            panic!("{what}: {} rejected: {why}\n{:?}", code.qualname, code.instrs);
+        }
+        for c in &code.consts {
+            if let Const::Code(inner) = c {
+                check_all(inner, what);
+            }
+        }
+    }
+
+    /// Every code object the compiler produces for the frozen standard library and the
+    /// script tests passes (a false rejection would silently disable the cache).
+    #[test]
+    fn compiled_code_passes() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut stack = vec![root.join("stdlib"), root.join("tests/py")];
+        let mut checked = 0;
+        while let Some(dir) = stack.pop() {
+            let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "py") {
+                    let src = std::fs::read(&p).unwrap_or_default();
+                    if let Ok(code) = crate::compiler::compile_file_source(&src, "m.py", 0) {
+                        check_all(&code, &p.display().to_string());
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 300, "only {checked} files compiled");
+    }
+
+    #[test]
+    fn bad_stack_use_is_rejected() {
+        let good = compile("def f(a, b):\n    try:\n        return [a, *b]\n    except KeyError:\n        return b\nprint(f(1, (2,)))\n");
+        let f = good
+            .consts
+            .iter()
+            .find_map(|c| if let Const::Code(inner) = c { Some((**inner).clone()) } else { None })
+            .expect("nested code");
+        assert_eq!(check_stack(&f), Ok(()));
+        let with = |edit: &dyn Fn(&mut CodeObject)| {
+            let mut c = f.clone();
+            edit(&mut c);
+            check_stack(&c)
+        };
+        assert_eq!(with(&|c| c.instrs.insert(0, Instr::PopTop)), Err("stack underflow"));
+        assert_eq!(with(&|c| c.max_stack -= 1), Err("stack deeper than co_stacksize"));
+        assert_eq!(with(&|c| c.instrs.insert(0, Instr::Copy { n: 0 })), Err("invalid operand"));
+        assert_eq!(with(&|c| c.instrs.insert(0, Instr::Call { argc: u32::MAX })), Err("stack underflow"));
+        assert_eq!(with(&|c| c.instrs.insert(0, Instr::UnpackEx { before: u32::MAX, after: u32::MAX })), Err("stack underflow"));
+        assert_eq!(
+            with(&|c| {
+                let last = c.instrs.len() - 1;
+                c.instrs[last] = Instr::Nop;
+            }),
+            Err("control falls off the end of the code")
+        );
+        assert_eq!(with(&|c| c.exception_table[0].depth += 3), Err("exception handler deeper than the stack"));
+        let entry = ExceptionEntry { start: 0, end: 1, target: 0, depth: 0, lasti: false };
+        assert_eq!(with(&|c| c.exception_table.insert(0, entry)), Err("inconsistent stack depth"));
+        assert_eq!(with(&|c| c.instrs.clear()), Err("empty code"));
+    }
+}
