@@ -198,3 +198,59 @@ fn damaged_unchecked_hash_cache_stays_unchecked() {
     assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "two\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Rewrite the cache file of module `m` in `dir` with `edit` applied to its code object
+/// named `name` (the module's own code, or a function nested at any depth).
+fn craft(dir: &Path, name: &str, edit: &dyn Fn(&mut gild::bytecode::CodeObject)) {
+    use gild::bytecode::{marshal, CodeObject, Const};
+    fn walk(c: &mut CodeObject, name: &str, edit: &dyn Fn(&mut CodeObject)) {
+        if c.name == name {
+            edit(c);
+        }
+        for k in c.consts.iter_mut() {
+            if let Const::Code(inner) = k {
+                walk(std::sync::Arc::make_mut(inner), name, edit);
+            }
+        }
+    }
+    let cfile = cache_file(dir, "m");
+    let data = std::fs::read(&cfile).unwrap();
+    let stamp = marshal::recorded_stamp(&data).unwrap();
+    let mut code = marshal::loads(&data, stamp).unwrap();
+    walk(&mut code, name, edit);
+    std::fs::write(&cfile, marshal::dumps(&code, stamp)).unwrap();
+}
+
+/// Crafted files that pass the loader's checks but misuse the frame: a closure shorter
+/// than the function's free variables raises `SystemError` (it indexed past the cells);
+/// argument counts whose sum overflows are rejected (they passed as a small total).
+#[test]
+fn crafted_closures_and_argument_counts_do_not_crash() {
+    use gild::bytecode::Instr;
+    let dir = scratch("crafted");
+    std::fs::write(dir.join("m.py"), "def outer():\n    x = 1\n    def inner():\n        return x\n    return inner\nprint(outer()())\n").unwrap();
+    assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "1\n");
+    // `inner` gets an empty closure.
+    craft(&dir, "outer", &|c| {
+        for i in c.instrs.iter_mut() {
+            match *i {
+                Instr::LoadClosure { .. } => *i = Instr::Nop,
+                Instr::BuildTuple { count: 1 } => *i = Instr::BuildTuple { count: 0 },
+                _ => {}
+            }
+        }
+    });
+    let out = gild(&dir, &["-c", "import m"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("SystemError: no cell 0 in this frame"), "{err}");
+
+    std::fs::write(dir.join("m.py"), "def f(a):\n    return a\nprint(f(5))\n").unwrap();
+    assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "5\n");
+    // 1 + (u32::MAX) wraps to 0 parameters in `u32`.
+    craft(&dir, "f", &|c| c.kwonlyargcount = u32::MAX);
+    assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "5\n", "the crafted file is rejected and recompiled");
+    craft(&dir, "f", &|c| c.posonlyargcount = 2);
+    assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "5\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}

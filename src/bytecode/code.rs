@@ -112,7 +112,8 @@ impl CodeObject {
 
     /// Total number of parameters, counting `*args` and `**kwargs`.
     pub fn total_args(&self) -> usize {
-        let mut n = (self.argcount + self.kwonlyargcount) as usize;
+        // In `usize`: the counts of a `.pyc` are not trusted yet when this is checked.
+        let mut n = self.argcount as usize + self.kwonlyargcount as usize;
         if self.flags & flags::VARARGS != 0 {
             n += 1;
         }

@@ -156,8 +156,14 @@ fn cell_name(code: &CodeObject, i: usize) -> &str {
     }
 }
 
+/// Cell `i` of `frame`. Codegen's frames always have it; a crafted `.pyc` can make a
+/// function whose closure is shorter than its free variables.
+pub(crate) fn cell(frame: &Frame, i: usize) -> PyResult<&PyRef> {
+    frame.cells.get(i).ok_or_else(|| PyErr::new("SystemError", format!("no cell {i} in this frame (bad closure)")))
+}
+
 pub(crate) fn load_deref(frame: &Frame, code: &CodeObject, i: usize) -> PyResult<Value> {
-    if let Payload::Cell(c) = &frame.cells[i].payload {
+    if let Payload::Cell(c) = &cell(frame, i)?.payload {
         if let Some(v) = c.borrow().as_ref() {
             return Ok(v.clone());
         }
@@ -173,11 +179,12 @@ pub(crate) fn load_deref(frame: &Frame, code: &CodeObject, i: usize) -> PyResult
     }
 }
 
-pub(crate) fn store_deref(frame: &Frame, i: usize, v: Option<Value>) {
-    if let Payload::Cell(c) = &frame.cells[i].payload {
+pub(crate) fn store_deref(frame: &Frame, i: usize, v: Option<Value>) -> PyResult<()> {
+    if let Payload::Cell(c) = &cell(frame, i)?.payload {
         let old = c.replace(v);
         drop(old);
     }
+    Ok(())
 }
 
 pub(crate) fn load_class_deref(vm: &Vm, frame: &Frame, code: &CodeObject, i: usize) -> PyResult<Value> {

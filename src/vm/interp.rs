@@ -235,17 +235,20 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                 }
                 Instr::StoreDeref { cell } => {
                     let v = pop(frame);
-                    instr::store_deref(frame, cell as usize, Some(v));
+                    instr::store_deref(frame, cell as usize, Some(v))?;
                 }
                 Instr::DeleteDeref { cell } => {
                     instr::load_deref(frame, &c.code, cell as usize)?;
-                    instr::store_deref(frame, cell as usize, None);
+                    instr::store_deref(frame, cell as usize, None)?;
                 }
                 Instr::LoadClassDeref { cell } => {
                     let v = instr::load_class_deref(vm, frame, &c.code, cell as usize)?;
                     frame.stack.push(v);
                 }
-                Instr::LoadClosure { cell } => frame.stack.push(Value::Obj(frame.cells[cell as usize].clone())),
+                Instr::LoadClosure { cell } => {
+                    let c = instr::cell(frame, cell as usize)?.clone();
+                    frame.stack.push(Value::Obj(c));
+                }
                 Instr::LoadAttr { namei } => {
                     let obj = pop(frame);
                     // SAFETY: `frame.ip - 1` is this `LoadAttr` of `c`.
