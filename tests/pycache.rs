@@ -252,5 +252,11 @@ fn crafted_closures_and_argument_counts_do_not_crash() {
     assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "5\n", "the crafted file is rejected and recompiled");
     craft(&dir, "f", &|c| c.posonlyargcount = 2);
     assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "5\n");
+    // More defaults than parameters (the error message subtracted them).
+    std::fs::write(dir.join("m.py"), "def f(a=1):\n    return a\ntry:\n    f(1, 2)\nexcept TypeError:\n    print('TypeError')\n").unwrap();
+    assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "TypeError\n");
+    craft(&dir, "f", &|c| c.argcount = 0);
+    let out = gild(&dir, &["-c", "import m"]).output().unwrap();
+    assert_eq!((stdout(&out), out.status.code()), ("TypeError\n".to_string(), Some(0)), "{}", String::from_utf8_lossy(&out.stderr));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -13,7 +13,7 @@
 //! - control can fall off the end of the instructions,
 //! - two paths reach one instruction with different depths, or
 //! - an exception-table entry covering an instruction keeps more values than the stack
-//!   holds when the instruction starts.
+//!   holds when the instruction starts, or the table is not sorted and disjoint.
 //!
 //! Codegen's own depth analysis (`compiler::codegen::assemble`) satisfies all of this by
 //! construction; `tests` below checks that on real code.
@@ -25,61 +25,105 @@ use super::opcode::Instr;
 /// know that it was).
 pub type Rejection = &'static str;
 
+/// Marks an instruction no path has reached yet.
+const UNSEEN: u32 = u32::MAX;
+
+thread_local! {
+    /// Depth per instruction and the worklist, reused from one code object to the next
+    /// (a module's `.pyc` holds one per function, class body and comprehension).
+    static SCRATCH: std::cell::RefCell<(Vec<u32>, Vec<u32>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
 /// Check the stack discipline of `code` (not of the code objects nested in its
 /// constants: the `.pyc` reader calls this for each one it decodes).
 pub fn check_stack(code: &CodeObject) -> Result<(), Rejection> {
-    let n = code.instrs.len();
-    if n == 0 {
+    if code.instrs.is_empty() {
         return Err("empty code");
     }
+    // Sorted and disjoint, as codegen emits it: then the entry covering an instruction
+    // (`CodeObject::handler_for`, the first that matches) is the only one, found by a
+    // binary search.
+    if code.exception_table.windows(2).any(|w| w[1].start < w[0].end) {
+        return Err("exception table out of order");
+    }
+    SCRATCH.with(|s| match s.try_borrow_mut() {
+        Ok(mut s) => {
+            let (depth_at, work) = &mut *s;
+            walk(code, depth_at, work)
+        }
+        Err(_) => walk(code, &mut Vec::new(), &mut Vec::new()),
+    })
+}
+
+/// The abstract interpretation: straight-line runs are followed directly, jump and
+/// handler targets go on `work` when first reached.
+fn walk(code: &CodeObject, depth_at: &mut Vec<u32>, work: &mut Vec<u32>) -> Result<(), Rejection> {
+    let n = code.instrs.len();
     let max = code.max_stack as u64;
-    // The depth on entry to each instruction, once some path has reached it.
-    let mut depth_at: Vec<Option<u32>> = vec![None; n];
-    let mut work: Vec<usize> = Vec::new();
-    let reach = |at: usize, depth: u64, depth_at: &mut Vec<Option<u32>>, work: &mut Vec<usize>| -> Result<(), Rejection> {
+    let table = &code.exception_table[..];
+    depth_at.clear();
+    depth_at.resize(n, UNSEEN);
+    work.clear();
+    // Record that `at` is reached with `depth`; true if it was not reached before.
+    let reach = |at: usize, depth: u64, depth_at: &mut Vec<u32>| -> Result<bool, Rejection> {
         if depth > max {
             return Err("stack deeper than co_stacksize");
         }
         let slot = depth_at.get_mut(at).ok_or("jump out of range")?;
-        match *slot {
-            None => {
-                *slot = Some(depth as u32);
-                work.push(at);
-                Ok(())
-            }
-            Some(d) if d as u64 == depth => Ok(()),
-            Some(_) => Err("inconsistent stack depth"),
+        if *slot == UNSEEN {
+            *slot = depth as u32;
+            Ok(true)
+        } else if *slot as u64 == depth {
+            Ok(false)
+        } else {
+            Err("inconsistent stack depth")
         }
     };
-    reach(0, 0, &mut depth_at, &mut work)?;
-    while let Some(at) = work.pop() {
-        let ins: &Instr = &code.instrs[at];
-        if !ins.operands_valid() {
-            return Err("invalid operand");
-        }
-        let depth = depth_at[at].unwrap_or(0) as u64;
-        let (inputs, outputs) = ins.stack_io(false);
-        let base = depth.checked_sub(inputs as u64).ok_or("stack underflow")?;
-        if let Some(e) = code.handler_for(at as u32) {
-            // Compared with the depth before the instruction: an instruction that cannot
-            // raise may be covered by a handler that keeps what it pushes (`PushExcInfo`
-            // under its cleanup handler). One that raises after taking inputs the handler
-            // keeps leaves the stack short; the unwinder fills it up (`unwind::find_handler`).
-            if e.depth as u64 > depth {
-                return Err("exception handler deeper than the stack");
+    reach(0, 0, depth_at)?;
+    work.push(0);
+    while let Some(first) = work.pop() {
+        let mut at = first as usize;
+        loop {
+            let ins: Instr = code.instrs[at];
+            if !ins.operands_valid() {
+                return Err("invalid operand");
             }
-            reach(e.target as usize, e.depth as u64 + e.lasti as u64 + 1, &mut depth_at, &mut work)?;
-        }
-        if let Some(target) = ins.jump_target() {
-            let (j_in, j_out) = ins.stack_io(true);
-            let after = depth.checked_sub(j_in as u64).ok_or("stack underflow")? + j_out as u64;
-            reach(target as usize, after, &mut depth_at, &mut work)?;
-        }
-        if !ins.is_terminator() {
-            if at + 1 >= n {
+            let depth = depth_at[at] as u64;
+            let (inputs, outputs) = ins.stack_io(false);
+            let base = depth.checked_sub(inputs as u64).ok_or("stack underflow")?;
+            if !table.is_empty() {
+                let k = table.partition_point(|e| e.end as usize <= at);
+                if let Some(e) = table.get(k).filter(|e| e.start as usize <= at) {
+                    // Compared with the depth before the instruction: one that cannot raise
+                    // may be covered by a handler that keeps what it pushes (`PushExcInfo`
+                    // under its cleanup handler). One that raises after taking inputs the
+                    // handler keeps leaves the stack short; the unwinder fills it up
+                    // (`unwind::find_handler`).
+                    if e.depth as u64 > depth {
+                        return Err("exception handler deeper than the stack");
+                    }
+                    if reach(e.target as usize, e.depth as u64 + e.lasti as u64 + 1, depth_at)? {
+                        work.push(e.target);
+                    }
+                }
+            }
+            if let Some(target) = ins.jump_target() {
+                let (j_in, j_out) = ins.stack_io(true);
+                let after = depth.checked_sub(j_in as u64).ok_or("stack underflow")? + j_out as u64;
+                if reach(target as usize, after, depth_at)? {
+                    work.push(target);
+                }
+            }
+            if ins.is_terminator() {
+                break;
+            }
+            at += 1;
+            if at >= n {
                 return Err("control falls off the end of the code");
             }
-            reach(at + 1, base + outputs as u64, &mut depth_at, &mut work)?;
+            if !reach(at, base + outputs as u64, depth_at)? {
+                break;
+            }
         }
     }
     Ok(())
@@ -160,5 +204,7 @@ mod tests {
         let entry = ExceptionEntry { start: 0, end: 1, target: 0, depth: 0, lasti: false };
         assert_eq!(with(&|c| c.exception_table.insert(0, entry)), Err("inconsistent stack depth"));
         assert_eq!(with(&|c| c.instrs.clear()), Err("empty code"));
+        assert!(f.exception_table.len() >= 2);
+        assert_eq!(with(&|c| c.exception_table.swap(0, 1)), Err("exception table out of order"));
     }
 }

@@ -308,7 +308,8 @@ fn too_many_positional(func: &Function, code: &crate::bytecode::CodeObject, give
     let argcount = code.argcount as usize;
     let ndefaults = func.defaults.borrow().as_ref().and_then(|d| crate::objects::tuple::items(d).map(|t| t.len())).unwrap_or(0);
     let takes = if ndefaults > 0 {
-        format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+        // Saturating: a crafted `.pyc` can give more defaults than parameters.
+        format!("from {} to {} positional arguments", argcount.saturating_sub(ndefaults), argcount)
     } else {
         format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
     };
