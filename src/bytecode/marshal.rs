@@ -22,7 +22,7 @@
 
 use num_bigint::BigInt;
 
-use super::code::{CodeObject, Const, ExceptionEntry, Position};
+use super::code::{CodeObject, Const, ExceptionEntry, Name, Position};
 use super::numbering;
 use super::opcode::TableOperand;
 use crate::syntax::ast::PyString;
@@ -120,7 +120,7 @@ pub fn build_key() -> u64 {
 /// Serialise `code` with the header for `stamp`.
 pub fn dumps(code: &CodeObject, stamp: Stamp) -> Vec<u8> {
     let mut payload = Vec::with_capacity(1024);
-    write_code(&mut payload, code);
+    write_code(&mut payload, code, &mut Shared::default());
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&build_key().to_le_bytes());
@@ -184,7 +184,7 @@ pub fn loads(data: &[u8], expected: Stamp) -> Result<CodeObject, Invalid> {
     if fnv1a(payload) != u64_at(data, 48) {
         return Err(Invalid::Corrupt("checksum mismatch"));
     }
-    let mut r = Reader { data: payload, pos: 0 };
+    let mut r = Reader { data: payload, pos: 0, names: Vec::new() };
     let code = r.code(0)?;
     if r.pos != payload.len() {
         return Err(Invalid::Corrupt("trailing bytes"));
@@ -195,13 +195,17 @@ pub fn loads(data: &[u8], expected: Stamp) -> Result<CodeObject, Invalid> {
 /// Replace `co_filename` in `code` and its nested code objects (a cache file moved with
 /// its source, or a frozen module cached under another name).
 pub fn set_filename(code: &mut CodeObject, filename: &str) {
-    if code.filename != filename {
-        code.filename = filename.to_string();
+    if &*code.filename != filename {
+        share_filename(code, &filename.into());
     }
+}
+
+fn share_filename(code: &mut CodeObject, filename: &Name) {
+    code.filename = filename.clone();
     for c in &mut code.consts {
         if let Const::Code(inner) = c {
-            if inner.filename != filename {
-                set_filename(std::sync::Arc::make_mut(inner), filename);
+            if inner.filename != *filename {
+                share_filename(std::sync::Arc::make_mut(inner), filename);
             }
         }
     }
@@ -236,10 +240,30 @@ fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
     out.extend_from_slice(b);
 }
 
-fn put_strs(out: &mut Vec<u8>, v: &[String]) {
+/// The names (see [`Name`]) already written to a file, by their order of first use: a
+/// name is written as `len << 1` and its bytes the first time, as `index << 1 | 1` after.
+/// (Decoding one string per use was a third of a warm start's allocations.)
+#[derive(Default)]
+struct Shared<'a> {
+    index: std::collections::HashMap<&'a str, u32>,
+}
+
+fn put_name<'a>(out: &mut Vec<u8>, s: &'a str, shared: &mut Shared<'a>) {
+    match shared.index.get(s) {
+        Some(&k) => put_uv(out, (k as u64) << 1 | 1),
+        None => {
+            let k = shared.index.len() as u32;
+            shared.index.insert(s, k);
+            put_uv(out, (s.len() as u64) << 1);
+            out.extend_from_slice(s.as_bytes());
+        }
+    }
+}
+
+fn put_names<'a>(out: &mut Vec<u8>, v: &'a [Name], shared: &mut Shared<'a>) {
     put_uv(out, v.len() as u64);
     for s in v {
-        put_bytes(out, s.as_bytes());
+        put_name(out, s, shared);
     }
 }
 
@@ -260,7 +284,7 @@ mod tag {
     pub const CODE: u8 = 13;
 }
 
-fn put_const(out: &mut Vec<u8>, c: &Const) {
+fn put_const<'a>(out: &mut Vec<u8>, c: &'a Const, shared: &mut Shared<'a>) {
     match c {
         Const::None => out.push(tag::NONE),
         Const::Bool(false) => out.push(tag::FALSE),
@@ -304,17 +328,17 @@ fn put_const(out: &mut Vec<u8>, c: &Const) {
             out.push(if matches!(c, Const::Tuple(_)) { tag::TUPLE } else { tag::FROZENSET });
             put_uv(out, items.len() as u64);
             for item in items {
-                put_const(out, item);
+                put_const(out, item, shared);
             }
         }
         Const::Code(code) => {
             out.push(tag::CODE);
-            write_code(out, code);
+            write_code(out, code, shared);
         }
     }
 }
 
-fn write_code(out: &mut Vec<u8>, code: &CodeObject) {
+fn write_code<'a>(out: &mut Vec<u8>, code: &'a CodeObject, shared: &mut Shared<'a>) {
     put_uv(out, code.instrs.len() as u64);
     for i in &code.instrs {
         let (op, ops) = numbering::encode(i);
@@ -343,12 +367,12 @@ fn write_code(out: &mut Vec<u8>, code: &CodeObject) {
     }
     put_uv(out, code.consts.len() as u64);
     for c in &code.consts {
-        put_const(out, c);
+        put_const(out, c, shared);
     }
-    put_strs(out, &code.names);
-    put_strs(out, &code.varnames);
-    put_strs(out, &code.cellvars);
-    put_strs(out, &code.freevars);
+    put_names(out, &code.names, shared);
+    put_names(out, &code.varnames, shared);
+    put_names(out, &code.cellvars, shared);
+    put_names(out, &code.freevars, shared);
     put_uv(out, code.cell2arg.len() as u64);
     for c in &code.cell2arg {
         put_uv(out, c.map_or(0, |v| v as u64 + 1));
@@ -358,7 +382,7 @@ fn write_code(out: &mut Vec<u8>, code: &CodeObject) {
     }
     put_bytes(out, code.name.as_bytes());
     put_bytes(out, code.qualname.as_bytes());
-    put_bytes(out, code.filename.as_bytes());
+    put_name(out, &code.filename, shared);
 }
 
 // ---- reading ----
@@ -366,6 +390,8 @@ fn write_code(out: &mut Vec<u8>, code: &CodeObject) {
 struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
+    /// The names read so far (see [`Shared`]).
+    names: Vec<Name>,
 }
 
 type R<T> = Result<T, Invalid>;
@@ -443,11 +469,25 @@ impl Reader<'_> {
         std::str::from_utf8(b).map(str::to_owned).map_err(|_| Invalid::Corrupt("invalid UTF-8"))
     }
 
-    fn strs(&mut self) -> R<Vec<String>> {
+    fn name(&mut self) -> R<Name> {
+        let v = self.uv()?;
+        if v & 1 == 1 {
+            return usize::try_from(v >> 1).ok().and_then(|k| self.names.get(k)).cloned().ok_or(Invalid::Corrupt("bad name reference"));
+        }
+        if v >> 1 > (self.data.len() - self.pos) as u64 {
+            return Err(TRUNCATED);
+        }
+        let b = self.take((v >> 1) as usize)?;
+        let name: Name = std::str::from_utf8(b).map_err(|_| Invalid::Corrupt("invalid UTF-8"))?.into();
+        self.names.push(name.clone());
+        Ok(name)
+    }
+
+    fn names(&mut self) -> R<Vec<Name>> {
         let n = self.count()?;
         let mut v = Vec::with_capacity(n);
         for _ in 0..n {
-            v.push(self.string()?);
+            v.push(self.name()?);
         }
         Ok(v)
     }
@@ -540,10 +580,10 @@ impl Reader<'_> {
         for _ in 0..n {
             consts.push(self.constant(depth)?);
         }
-        let names = self.strs()?;
-        let varnames = self.strs()?;
-        let cellvars = self.strs()?;
-        let freevars = self.strs()?;
+        let names = self.names()?;
+        let varnames = self.names()?;
+        let cellvars = self.names()?;
+        let freevars = self.names()?;
         let n = self.count()?;
         let cell2arg = (0..n).map(|_| self.u32().map(|v| v.checked_sub(1))).collect::<R<Vec<Option<u32>>>>()?;
         let code = CodeObject {
@@ -564,7 +604,7 @@ impl Reader<'_> {
             max_stack: self.u32()?,
             name: self.string()?,
             qualname: self.string()?,
-            filename: self.string()?,
+            filename: self.name()?,
         };
         check_indices(&code)?;
         super::verify::check_stack(&code).map_err(Invalid::Corrupt)?;

@@ -132,7 +132,7 @@ impl State {
         let (file, line, name, keep) = match target.payload()? {
             Payload::Code(_) => {
                 let c = code_of(target.as_obj()?)?;
-                (c.code.filename.clone(), c.code.firstlineno as i64, c.code.name.clone(), target.as_obj().cloned())
+                (c.code.filename.to_string(), c.code.firstlineno as i64, c.code.name.clone(), target.as_obj().cloned())
             }
             Payload::NativeFunction(nf) => ("~".to_string(), 0, builtin_label(vm, target, nf), None),
             _ => return None,

@@ -152,7 +152,7 @@ fn cell_name(code: &CodeObject, i: usize) -> &str {
     if i < code.cellvars.len() {
         &code.cellvars[i]
     } else {
-        code.freevars.get(i - code.cellvars.len()).map(String::as_str).unwrap_or("?")
+        code.freevars.get(i - code.cellvars.len()).map(|s| &**s).unwrap_or("?")
     }
 }
 
