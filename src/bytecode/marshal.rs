@@ -387,6 +387,12 @@ fn write_code<'a>(out: &mut Vec<u8>, code: &'a CodeObject, shared: &mut Shared<'
 
 // ---- reading ----
 
+/// `base` plus the zigzag-encoded difference `z`.
+#[inline]
+fn add_line(base: u32, z: u64) -> R<u32> {
+    u32::try_from(base as i64 + unzigzag(z)).map_err(|_| Invalid::Corrupt("line number out of range"))
+}
+
 struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
@@ -445,7 +451,7 @@ impl Reader<'_> {
     #[inline]
     fn line_from(&mut self, base: u32) -> R<u32> {
         let z = self.uv()?;
-        u32::try_from(base as i64 + unzigzag(z)).map_err(|_| Invalid::Corrupt("line number out of range"))
+        add_line(base, z)
     }
 
     /// A count of items each at least one byte long (bounded by what is left, so a bad
@@ -559,10 +565,21 @@ impl Reader<'_> {
         let mut positions = Vec::with_capacity(n);
         let mut prev_line = 0u32;
         for _ in 0..n {
-            let lineno = self.line_from(prev_line)?;
-            let end_lineno = self.line_from(lineno)?;
-            positions.push(Position { lineno, end_lineno, col: self.u32()?, end_col: self.u32()? });
-            prev_line = lineno;
+            // Nearly always the four values take one byte each: read them together.
+            let p = match self.data.get(self.pos..self.pos + 4) {
+                Some(&[a, b, c, d]) if (a | b | c | d) & 0x80 == 0 => {
+                    self.pos += 4;
+                    let lineno = add_line(prev_line, a as u64)?;
+                    Position { lineno, end_lineno: add_line(lineno, b as u64)?, col: c as u32, end_col: d as u32 }
+                }
+                _ => {
+                    let lineno = self.line_from(prev_line)?;
+                    let end_lineno = self.line_from(lineno)?;
+                    Position { lineno, end_lineno, col: self.u32()?, end_col: self.u32()? }
+                }
+            };
+            positions.push(p);
+            prev_line = p.lineno;
         }
         let n = self.count()?;
         let mut exception_table = Vec::with_capacity(n);
