@@ -83,6 +83,9 @@ fn walk(code: &CodeObject, depth_at: &mut Vec<u32>, work: &mut Vec<u32>) -> Resu
     work.push(0);
     while let Some(first) = work.pop() {
         let mut at = first as usize;
+        // The first table entry that ends after `at`: found once per run, then moved
+        // along with `at`.
+        let mut k = table.partition_point(|e| e.end as usize <= at);
         loop {
             let ins: Instr = code.instrs[at];
             if !ins.operands_valid() {
@@ -91,9 +94,12 @@ fn walk(code: &CodeObject, depth_at: &mut Vec<u32>, work: &mut Vec<u32>) -> Resu
             let depth = depth_at[at] as u64;
             let (inputs, outputs) = ins.stack_io(false);
             let base = depth.checked_sub(inputs as u64).ok_or("stack underflow")?;
-            if !table.is_empty() {
-                let k = table.partition_point(|e| e.end as usize <= at);
-                if let Some(e) = table.get(k).filter(|e| e.start as usize <= at) {
+            while k < table.len() && table[k].end as usize <= at {
+                k += 1;
+            }
+            if k < table.len() {
+                let e = &table[k];
+                if e.start as usize <= at {
                     // Compared with the depth before the instruction: one that cannot raise
                     // may be covered by a handler that keeps what it pushes (`PushExcInfo`
                     // under its cleanup handler). One that raises after taking inputs the
