@@ -358,7 +358,7 @@ fn code_attr(c: &function::Code, name: &str) -> Option<Value> {
         "co_cellvars" => strs(&code.cellvars),
         "co_freevars" => strs(&code.freevars),
         "co_names" => strs(&code.names),
-        "co_consts" => Value::new_tuple(c.consts.clone()),
+        "co_consts" => Value::new_tuple(c.tables().consts.clone()),
         _ => return None,
     })
 }

@@ -386,8 +386,10 @@ pub(crate) fn make_function(frame: &mut Frame, flags: u8) -> PyResult<Value> {
     let kwdefaults = if flags & make_function::KWDEFAULTS != 0 { Some(frame.stack.pop()) } else { None };
     let defaults = if flags & make_function::DEFAULTS != 0 { Some(frame.stack.pop()) } else { None };
     let c = code_of(&code).ok_or_else(|| PyErr::new("SystemError", "MakeFunction without code"))?;
-    let doc = match c.consts.first() {
-        Some(v) if v.as_str().is_some() && c.code.flags & crate::bytecode::code::flags::OPTIMIZED != 0 => v.clone(),
+    let doc = match c.code.consts.first() {
+        Some(crate::bytecode::Const::Str(_)) if c.code.flags & crate::bytecode::code::flags::OPTIMIZED != 0 => {
+            c.first_const().unwrap_or(Value::None)
+        }
         _ => Value::None,
     };
     let closure_cells = closure
