@@ -125,11 +125,12 @@ pub fn alloc_instance(cls: &PyRef, payload: Payload) -> Value {
     if let Some(t) = type_data(cls).filter(|t| t.heap) {
         // The cycle collector sees an instance's own dicts through the instance until
         // Python code gets hold of them (`__dict__`), as CPython 3.11's inline values.
-        let d = dict::new_dict();
-        crate::runtime::heap::gc_lists::untrack(&d);
+        // The attribute dict starts with room for as many attributes as this class's
+        // instances have had (`TypeData::dict_hint`, raised by `attr_cache::store_attr`).
+        let hint = t.dict_hint.get() as usize;
+        let d = dict::new_instance_dict(if t.slotted { 0 } else { hint });
         if t.slotted && t.has_dict {
-            let inner = dict::new_dict();
-            crate::runtime::heap::gc_lists::untrack(&inner);
+            let inner = dict::new_instance_dict(hint);
             dict::set_str(&d, "__dict__", Value::Obj(inner));
         }
         *o.dict.borrow_mut() = Some(d);

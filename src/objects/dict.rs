@@ -31,7 +31,7 @@ fn next_version() -> u64 {
 
 /// Up to this many entries a dict has no index table: lookups scan the entries (a
 /// hash compare each), and an instance's `__dict__` costs one allocation, not two.
-const SMALL_MAX: usize = 8;
+pub const SMALL_MAX: usize = 8;
 
 /// The table. `version` changes on every insertion or deletion (to a number no other dict
 /// state has), so iterators, the slow lookup path and the global-name caches can detect
@@ -132,7 +132,7 @@ impl DictData {
         if n > SMALL_MAX {
             d.rebuild_index((n * 3 / 2).next_power_of_two().max(8));
         }
-        d.entries.reserve(n);
+        d.entries.reserve_exact(n);
         d
     }
 
@@ -218,6 +218,13 @@ impl DictData {
 
     /// Find a `str` key given as Rust text (namespaces, keyword arguments).
     pub fn find_str(&self, hash: i64, s: &str) -> Option<usize> {
+        if self.indices.is_empty() {
+            // Small: a scan comparing hashes, written out (this is the instance-dict case,
+            // and a method load asks it first whether the instance shadows the method).
+            return self.entries.iter().position(|e| {
+                e.as_ref().is_some_and(|e| e.hash == hash && e.key.as_str().is_some_and(|k| std::ptr::eq(k.as_str(), s) || k.as_str() == s))
+            });
+        }
         let mut found = None;
         self.probe(hash, |ix| {
             let Some(e) = &self.entries[ix] else {
@@ -231,6 +238,20 @@ impl DictData {
             false
         });
         found
+    }
+
+    /// Find the `str` key `name`, trying entry `hint` first: a site that reads the same
+    /// attribute of many instances of one class finds it at the same position (their dicts
+    /// were filled in the same order by `__init__`), and since names are interned, a hit
+    /// costs one compare of object identity instead of a scan or a probe.
+    #[inline]
+    pub fn find_name_hinted(&self, hint: usize, name: &PyRef, s: &super::str::PyStr) -> Option<usize> {
+        if let Some(Some(Entry { key: Value::Obj(k), .. })) = self.entries.get(hint) {
+            if k.is(name) {
+                return Some(hint);
+            }
+        }
+        self.find_str(s.hash(), s.as_str())
     }
 
     pub fn entry(&self, ix: usize) -> Option<&Entry> {
@@ -361,6 +382,12 @@ pub fn new_dict() -> PyRef {
     new_dict_with_class(&types().dict)
 }
 
+/// An empty, untracked `dict` with room for `capacity` entries: an instance's own
+/// `__dict__` (see `object_methods::alloc_instance`).
+pub fn new_instance_dict(capacity: usize) -> PyRef {
+    PyRef::new_untracked(&types().dict, Payload::Dict(Box::new(RefCell::new(DictData::with_capacity(capacity)))))
+}
+
 pub fn from_data(d: DictData) -> PyRef {
     PyRef::new(&types().dict, Payload::Dict(Box::new(RefCell::new(d))))
 }
@@ -388,6 +415,22 @@ pub fn get_key(d: &PyRef, key: super::str::Key) -> Option<Value> {
     dd.value_at(ix)
 }
 
+/// `d[name]` for a `str` object `name` (whose payload is `s`), remembering in `hint`
+/// where it was found (see [`DictData::find_name_hinted`]).
+#[inline]
+pub fn get_name_hinted(d: &PyRef, name: &PyRef, s: &super::str::PyStr, hint: &std::cell::Cell<u32>) -> Option<Value> {
+    let cell = data(d)?;
+    let dd = cell.borrow();
+    if let Some(Some(Entry { key: Value::Obj(k), value, .. })) = dd.entries.get(hint.get() as usize) {
+        if k.is(name) {
+            return Some(value.clone());
+        }
+    }
+    let ix = dd.find_str(s.hash(), s.as_str())?;
+    hint.set(ix as u32);
+    dd.value_at(ix)
+}
+
 /// `d[name] = value` for a `str` key given as Rust text.
 pub fn set_str(d: &PyRef, name: &str, value: Value) {
     let Some(cell) = data(d) else { return };
@@ -407,20 +450,32 @@ pub fn set_str(d: &PyRef, name: &str, value: Value) {
 
 /// Set with an existing `str` key object (keeps its identity, avoids re-allocation).
 pub fn set_str_key(d: &PyRef, key: &Value, value: Value) {
-    let Some(cell) = data(d) else { return };
-    let Some(s) = key.as_str() else { return };
-    let hash = s.hash();
+    set_str_key_hinted(d, key, value, &std::cell::Cell::new(u32::MAX));
+}
+
+/// [`set_str_key`], trying and then remembering in `hint` the entry position of the key
+/// (see [`DictData::find_name_hinted`]); a new key's position is remembered too. Returns
+/// the dict's length after the store.
+pub fn set_str_key_hinted(d: &PyRef, key: &Value, value: Value, hint: &std::cell::Cell<u32>) -> usize {
+    let Some(cell) = data(d) else { return 0 };
+    let (Value::Obj(name), Some(s)) = (key, key.as_str()) else { return 0 };
     let old = {
         let mut dd = cell.borrow_mut();
-        match dd.find_str(hash, s.as_str()) {
-            Some(ix) => dd.set_value_at(ix, value),
+        match dd.find_name_hinted(hint.get() as usize, name, s) {
+            Some(ix) => {
+                hint.set(ix as u32);
+                dd.set_value_at(ix, value)
+            }
             None => {
-                dd.insert_new(hash, key.clone(), value);
+                hint.set(dd.entries.len() as u32);
+                dd.insert_new(s.hash(), key.clone(), value);
                 None
             }
         }
     };
+    let len = cell.borrow().len();
     drop(old);
+    len
 }
 
 /// `del d[name]`; returns the removed value.

@@ -67,7 +67,7 @@ pub struct Tables {
     /// is the cache index of the `LoadAttr`/`LoadMethod`/`StoreAttr` at `ip`.
     pub attr_slot: Box<[u32]>,
     pub load_cache: Box<[crate::runtime::attr_cache::LoadCache]>,
-    pub store_cache: Box<[std::cell::Cell<crate::runtime::attr_cache::StoreCache>]>,
+    pub store_cache: Box<[crate::runtime::attr_cache::StoreCache]>,
 }
 
 /// Set once the interpreter is clearing its modules before exit (see [`Code`]'s `Drop`).
@@ -122,7 +122,7 @@ impl Tables {
 
     /// The store cache of the `StoreAttr` at `ip`.
     #[inline]
-    pub fn store_cache_at(&self, ip: usize) -> &std::cell::Cell<crate::runtime::attr_cache::StoreCache> {
+    pub fn store_cache_at(&self, ip: usize) -> &crate::runtime::attr_cache::StoreCache {
         &self.store_cache[self.attr_slot[ip] as usize]
     }
 }

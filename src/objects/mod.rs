@@ -123,8 +123,8 @@ impl Value {
         int::normalize(b)
     }
 
-    pub fn new_str(s: impl Into<String>) -> Value {
-        Value::Obj(str::new_str(s.into()))
+    pub fn new_str(s: impl str::IntoPyStr) -> Value {
+        Value::Obj(PyRef::new(&types().str, Payload::Str(s.into_pystr())))
     }
 
     pub fn new_tuple(items: Vec<Value>) -> Value {

@@ -5,12 +5,19 @@
 use std::cell::Cell;
 use std::hash::{BuildHasher, Hasher};
 
+use compact_str::CompactString;
+
 use super::{types, Payload, PyRef};
+
+/// The longest text a `str` keeps inline (the size of `CompactString`'s handle).
+const MAX_INLINE: usize = std::mem::size_of::<CompactString>();
 
 /// The payload of a `str` object.
 pub struct PyStr {
-    /// The text; spare capacity only after in-place appends (`s += t`, see [`PyStr::append`]).
-    s: String,
+    /// The text, stored inline when it fits in the handle's 24 bytes (most names, keys,
+    /// words and numbers: no second allocation, nothing to free but the object); spare
+    /// capacity only after in-place appends (`s += t`, see [`PyStr::append`]).
+    s: CompactString,
     /// Number of code points.
     chars: usize,
     /// Cached hash; `i64::MIN` means not computed yet.
@@ -20,8 +27,17 @@ pub struct PyStr {
 impl PyStr {
     pub fn new(mut s: String) -> PyStr {
         let chars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        s.shrink_to_fit();
-        PyStr { s, chars, hash: Cell::new(i64::MIN) }
+        if s.len() > MAX_INLINE && s.capacity() > s.len() {
+            s.shrink_to_fit();
+        }
+        // A short text is copied into the handle (and `s` freed); a long one keeps its buffer.
+        PyStr { s: CompactString::from(s), chars, hash: Cell::new(i64::MIN) }
+    }
+
+    /// A `str` payload with a copy of `t` (no allocation when it is short).
+    pub fn from_text(t: &str) -> PyStr {
+        let chars = if t.is_ascii() { t.len() } else { t.chars().count() };
+        PyStr { s: CompactString::new(t), chars, hash: Cell::new(i64::MIN) }
     }
 
     /// Append `t` to a string nobody else can see (the `s += t` optimisation: the caller
@@ -32,14 +48,14 @@ impl PyStr {
         if self.s.capacity() < need {
             self.s.reserve(need.max(2 * self.s.len()) - self.s.len());
         }
-        self.s.push_str(&t.s);
+        self.s.push_str(t.s.as_str());
         self.chars += t.chars;
         self.hash.set(i64::MIN);
     }
 
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.s
+        self.s.as_str()
     }
 
     /// Length in code points (`len(s)`).
@@ -58,7 +74,7 @@ impl PyStr {
         if h != i64::MIN {
             return h;
         }
-        let h = hash_str(&self.s);
+        let h = hash_str(self.s.as_str());
         self.hash.set(h);
         h
     }
@@ -152,6 +168,51 @@ pub static KEY_NEW: StaticKey = StaticKey::new("__new__");
 /// `__init__`
 pub static KEY_INIT: StaticKey = StaticKey::new("__init__");
 
+/// Text a `str` object can be made from: an owned `String` hands over its buffer (when
+/// too long to store inline), borrowed text is copied.
+pub trait IntoPyStr {
+    fn into_pystr(self) -> PyStr;
+}
+
+impl IntoPyStr for String {
+    fn into_pystr(self) -> PyStr {
+        PyStr::new(self)
+    }
+}
+
+impl IntoPyStr for &str {
+    fn into_pystr(self) -> PyStr {
+        PyStr::from_text(self)
+    }
+}
+
+impl IntoPyStr for &String {
+    fn into_pystr(self) -> PyStr {
+        PyStr::from_text(self)
+    }
+}
+
+impl IntoPyStr for char {
+    fn into_pystr(self) -> PyStr {
+        PyStr::from_text(self.encode_utf8(&mut [0; 4]))
+    }
+}
+
+impl IntoPyStr for Box<str> {
+    fn into_pystr(self) -> PyStr {
+        PyStr::new(self.into())
+    }
+}
+
+impl IntoPyStr for std::borrow::Cow<'_, str> {
+    fn into_pystr(self) -> PyStr {
+        match self {
+            std::borrow::Cow::Borrowed(t) => PyStr::from_text(t),
+            std::borrow::Cow::Owned(s) => PyStr::new(s),
+        }
+    }
+}
+
 /// A new `str` object.
 pub fn new_str(s: String) -> PyRef {
     PyRef::new(&types().str, Payload::Str(PyStr::new(s)))
@@ -178,6 +239,12 @@ impl std::hash::Hasher for TextHasher {
 
 type InternTable = std::collections::HashMap<Box<str>, PyRef, std::hash::BuildHasherDefault<TextHasher>>;
 
+
+/// A new `str` object with a copy of `t`.
+pub fn new_str_from(t: &str) -> PyRef {
+    PyRef::new(&types().str, Payload::Str(PyStr::from_text(t)))
+}
+
 /// Interned strings: one `str` object per text, kept for the life of the process.
 static INTERNED: crate::runtime::gil::GilShared<std::cell::RefCell<Option<InternTable>>> =
     crate::runtime::gil::GilShared::new(std::cell::RefCell::new(None));
@@ -191,7 +258,7 @@ pub fn intern(s: &str) -> PyRef {
     if let Some(r) = table.get(s) {
         return r.clone();
     }
-    let r = new_str(s.to_string());
+    let r = new_str_from(s);
     table.insert(s.into(), r.clone());
     r
 }

@@ -60,6 +60,10 @@ pub struct TypeData {
     /// `(epoch, __new__, __init__)`: where `type.__call__` finds the two on the MRO,
     /// valid while the type epoch is unchanged (see [`ctor_locations`]).
     pub ctor: Cell<(u64, Location, Location)>,
+    /// The most attributes an instance's `__dict__` has been seen to hold (capped at the
+    /// small-dict size): new instances' dicts are allocated with this room, so building
+    /// them in `__init__` does not regrow the entry vector.
+    pub dict_hint: Cell<u8>,
 }
 
 /// Dunder methods looked up on almost every operation; `runtime::call::lookup_user`
@@ -331,6 +335,7 @@ fn raw_type(meta: Option<&PyRef>, name: &str, bases: Vec<PyRef>, kind: BaseKind,
         module: "builtins",
         hot_dunders: Cell::new((0, 0)),
         ctor: Cell::new((0, Location::NOWHERE, Location::NOWHERE)),
+        dict_hint: Cell::new(0),
         id: next_type_id(),
         slotted: false,
         has_dict: false,
@@ -576,6 +581,7 @@ pub fn new_class(meta: &PyRef, name: &str, bases: Vec<PyRef>, namespace: &PyRef)
         module: "",
         hot_dunders: Cell::new((0, 0)),
         ctor: Cell::new((0, Location::NOWHERE, Location::NOWHERE)),
+        dict_hint: Cell::new(0),
         id: next_type_id(),
         slotted,
         has_dict,

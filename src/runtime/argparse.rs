@@ -8,6 +8,32 @@
 use super::{Args, PyErr, PyResult};
 use crate::objects::Value;
 
+/// The error builders are kept out of line (and marked cold), so the checks above inline
+/// into the methods that call them as a compare and a branch.
+#[cold]
+#[inline(never)]
+fn no_keywords_error(qual: &str) -> PyErr {
+    PyErr::type_error(format!("{qual}() takes no keyword arguments"))
+}
+
+#[cold]
+#[inline(never)]
+fn count_error(msg: std::fmt::Arguments) -> PyErr {
+    PyErr::type_error(msg.to_string())
+}
+
+#[cold]
+#[inline(never)]
+fn posonly_count_error(name: &str, min: usize, max: usize, n: usize) -> PyErr {
+    PyErr::type_error(if min == max {
+        format!("{name} expected {min} argument{}, got {n}", plural(min))
+    } else if n < min {
+        format!("{name} expected at least {min} argument{}, got {n}", plural(min))
+    } else {
+        format!("{name} expected at most {max} argument{}, got {n}", plural(max))
+    })
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
@@ -18,6 +44,7 @@ fn plural(n: usize) -> &'static str {
 
 impl<'a> Args<'a> {
     /// The positional arguments after `self`.
+    #[inline]
     pub fn rest(&self) -> &'a [Value] {
         let p = self.pos();
         if p.is_empty() {
@@ -28,46 +55,43 @@ impl<'a> Args<'a> {
     }
 
     /// "`qual`() takes no keyword arguments" (`qual` is `type.method`).
+    #[inline]
     pub fn no_kw(&self, qual: &str) -> PyResult<()> {
         if self.has_kwargs() {
-            return Err(PyErr::type_error(format!("{qual}() takes no keyword arguments")));
+            return Err(no_keywords_error(qual));
         }
         Ok(())
     }
 
     /// A `METH_NOARGS` method.
+    #[inline]
     pub fn noargs(&self, qual: &str) -> PyResult<()> {
         self.no_kw(qual)?;
         let n = self.rest().len();
         if n != 0 {
-            return Err(PyErr::type_error(format!("{qual}() takes no arguments ({n} given)")));
+            return Err(count_error(format_args!("{qual}() takes no arguments ({n} given)")));
         }
         Ok(())
     }
 
     /// A `METH_O` method: exactly one positional argument.
+    #[inline]
     pub fn one(&self, qual: &str) -> PyResult<&'a Value> {
         self.no_kw(qual)?;
-        let r = self.rest();
-        if r.len() != 1 {
-            return Err(PyErr::type_error(format!("{qual}() takes exactly one argument ({} given)", r.len())));
+        match self.rest() {
+            [v] => Ok(v),
+            r => Err(count_error(format_args!("{qual}() takes exactly one argument ({} given)", r.len()))),
         }
-        Ok(&r[0])
     }
 
     /// An Argument Clinic positional-only method (`name` unqualified, as CPython prints it).
+    #[inline]
     pub fn posonly(&self, qual: &str, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
         self.no_kw(qual)?;
         let r = self.rest();
         let n = r.len();
         if n < min || n > max {
-            return Err(PyErr::type_error(if min == max {
-                format!("{name} expected {min} argument{}, got {n}", plural(min))
-            } else if n < min {
-                format!("{name} expected at least {min} argument{}, got {n}", plural(min))
-            } else {
-                format!("{name} expected at most {max} argument{}, got {n}", plural(max))
-            }));
+            return Err(posonly_count_error(name, min, max, n));
         }
         Ok(r)
     }

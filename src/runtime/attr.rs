@@ -145,6 +145,40 @@ pub fn instance_dict(o: &crate::objects::PyRef) -> Option<crate::objects::PyRef>
     Some(d)
 }
 
+/// `obj.__dict__ = value` (`None`: `del obj.__dict__`, which leaves a new empty dict, as
+/// CPython 3.11 does) for objects that own a replaceable `__dict__`: instances of classes
+/// with one, and functions. `None` when `o` is not such an object.
+fn set_instance_dict(o: &crate::objects::PyRef, value: Option<&Value>) -> Option<PyResult<()>> {
+    let replaceable = match &o.payload {
+        Payload::Function(_) => true,
+        Payload::Module(_) => return Some(Err(PyErr::new("AttributeError", "readonly attribute"))),
+        Payload::Type(_) => false,
+        _ => type_data(o.class()).is_some_and(|t| t.heap && t.has_dict),
+    };
+    if !replaceable {
+        return None;
+    }
+    let new = match value {
+        Some(v) if matches!(v.payload(), Some(Payload::Dict(_))) => v.as_obj()?.clone(),
+        Some(v) => return Some(Err(PyErr::type_error(format!("__dict__ must be set to a dictionary, not a '{}'", type_name(v))))),
+        None => dict::new_dict(),
+    };
+    let slotted = type_data(o.class()).is_some_and(|t| t.slotted);
+    let old = if slotted {
+        // The `__dict__` lives in the slot storage under its name.
+        let storage = o.dict.borrow().clone();
+        storage.and_then(|s| {
+            let old = dict::get_str(&s, "__dict__");
+            dict::set_str(&s, "__dict__", Value::Obj(new));
+            old
+        })
+    } else {
+        o.dict.borrow_mut().replace(new).map(Value::Obj)
+    };
+    drop(old); // outside the borrow: dropping may run `__del__`
+    Some(Ok(()))
+}
+
 /// Read slot `name` of `obj` through a member descriptor of `owner`.
 fn member_get(obj: &Value, name: &str, owner: &crate::objects::PyRef) -> PyResult<Value> {
     check_member_owner(obj, name, owner)?;
@@ -479,6 +513,13 @@ pub fn generic_setattr(vm: &Vm, obj: &Value, name: &str, value: Option<Value>) -
                         return Ok(());
                     }
                 }
+            }
+        }
+    }
+    if name == "__dict__" {
+        if let Some(o) = obj.as_obj() {
+            if let Some(r) = set_instance_dict(o, value.as_ref()) {
+                return r;
             }
         }
     }

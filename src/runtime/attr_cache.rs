@@ -6,59 +6,69 @@
 //!
 //! An entry is valid while the receiver's type has the recorded id (ids are never reused)
 //! and the type epoch is unchanged (`typeobj::type_epoch`: any attribute assignment on any
-//! class bumps it). A builtin type's method is held by the entry; a user class's function
-//! is read back through its owner's dict entry, checked against that dict's version, so a
-//! stale entry can only miss (see [`Found`]). Only the plain case is cached: `Payload::Instance` objects of
+//! class bumps it). A method is read back through its owner's dict entry, checked against
+//! that dict's version, so a stale entry can only miss (see [`Found`]); an instance
+//! attribute is looked up at the dict position where the site last found it first. Only
+//! the plain case is cached: `Payload::Instance` objects of
 //! non-slotted heap classes without `__getattribute__`/`__setattr__` and (for loads)
 //! objects of builtin types other than classes and `super`; names that are not dunders;
 //! class attributes that are methods (Python functions, unbound native methods).
 //! Everything else takes the general path in `runtime::attr`, which stays the single
 //! source of the semantics.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
-use crate::objects::str::Key;
+use crate::objects::str::{Key, PyStr};
 use crate::objects::typeobj::{self, type_data, TypeData};
 use crate::objects::{dict, Payload, PyRef, Value};
 use crate::runtime::call::{lookup_user, new_bound_method};
+use crate::runtime::heap::Unowned;
 use crate::runtime::PyResult;
 use crate::vm::Vm;
 
 /// A load cache (`LoadAttr` / `LoadMethod`): the last two receiver types seen at the site,
-/// newest first (a method inherited by a subclass sees both classes at one site). The
-/// borrow is held only to copy an entry out or to swap entries in, never across a call
-/// or a drop (a dropped entry may run `__del__`, which may run this very site).
+/// newest first (a method inherited by a subclass sees both classes at one site). Entries
+/// are plain data in cells (no counts held, nothing to drop), so reading and replacing
+/// them never runs code.
 #[derive(Default)]
-pub struct LoadCache(RefCell<[LoadEntry; 2]>);
+pub struct LoadCache {
+    entries: [LoadEntry; 2],
+    /// Where the name was last found in an instance dict (a hint, checked on use).
+    slot: Cell<u32>,
+}
 
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct LoadEntry {
-    /// 0: empty.
-    type_id: u64,
-    epoch: u64,
-    found: Found,
+    /// `(type id, type epoch)`; type id 0: empty.
+    key: Cell<(u64, u64)>,
+    found: Cell<Found>,
 }
 
 /// What the receiver type's MRO holds under the name.
-#[derive(Clone, Default)]
+#[derive(Clone, Copy, Default)]
 enum Found {
     /// Nothing: the attribute can only come from the instance dict.
     #[default]
     NotInType,
-    /// A method of a builtin type, held here: builtin types and their methods live for the
-    /// whole run, so the reference keeps nothing alive that would otherwise die, and a hit
-    /// touches no dict.
-    Builtin(Value),
-    /// A function in a user class, read back through the owner's dict entry and checked
-    /// against that dict's version (holding it would hide it, and what it references, from
-    /// the cycle collector: code objects are not traversed).
-    User { owner: u32, entry: u32, version: u64 },
+    /// A method (a Python function, or a builtin type's native method) at entry `entry` of
+    /// the dict of a class on the MRO, read back when that dict still has `version`. The
+    /// dict is not counted: while the entry's `(type id, epoch)` matches a live receiver,
+    /// the receiver's type and its MRO are unchanged and alive, and a class's dict object
+    /// is never replaced after creation, so the pointer is valid; an unchanged version
+    /// means the entry still holds the method seen when the entry was filled. (Holding
+    /// the function instead would hide it, and what it references, from the cycle
+    /// collector: code objects are not traversed.)
+    InType { dict: Unowned, entry: u32, version: u64 },
 }
 
 /// A store cache (`StoreAttr`): the last two receiver types (newest first) for which the
-/// type has no data descriptor for the name, so the store goes to the instance dict.
-#[derive(Clone, Copy, Default)]
-pub struct StoreCache([(u64, u64); 2]);
+/// type has no data descriptor for the name, so the store goes to the instance dict, and
+/// where in an instance dict the name was last stored (a hint, checked on use).
+#[derive(Default)]
+pub struct StoreCache {
+    types: Cell<[(u64, u64); 2]>,
+    slot: Cell<u32>,
+}
 
 /// The type of `o` if `o` is a plain instance whose attributes live in its own dict.
 #[inline]
@@ -96,11 +106,12 @@ fn is_dunder(name: &str) -> bool {
     name.len() > 4 && name.starts_with("__") && name.ends_with("__")
 }
 
-/// The value of `key` in `o`'s instance dict.
-#[inline]
-fn own_attr(o: &PyRef, key: Key) -> Option<Value> {
+/// The value of the attribute named by the `str` object `name` (payload `s`) in `o`'s
+/// instance dict.
+#[inline(always)]
+fn own_attr(o: &PyRef, name: &PyRef, s: &PyStr, cache: &LoadCache) -> Option<Value> {
     let d = o.dict.borrow();
-    dict::get_key(d.as_ref()?, key)
+    dict::get_name_hinted(d.as_ref()?, name, s, &cache.slot)
 }
 
 /// The method recorded for `o`'s type (`Some(None)`: the type does not define the name),
@@ -108,38 +119,33 @@ fn own_attr(o: &PyRef, key: Key) -> Option<Value> {
 #[inline]
 fn hit(o: &PyRef, cache: &LoadCache) -> Option<Option<Value>> {
     let t = load_receiver(o)?;
-    let epoch = typeobj::type_epoch();
-    let found = {
-        let c = cache.0.borrow();
-        c.iter().find(|e| e.type_id == t.id && e.epoch == epoch)?.found.clone()
-    };
-    match found {
+    let key = (t.id, typeobj::type_epoch());
+    let e = cache.entries.iter().find(|e| e.key.get() == key)?;
+    match e.found.get() {
         Found::NotInType => Some(None),
-        Found::Builtin(f) => Some(Some(f)),
-        Found::User { owner, entry, version } => user_function(t, owner, entry, version).map(Some),
+        Found::InType { dict, entry, version } => {
+            // SAFETY: the entry matched a live receiver's type at the current epoch (see
+            // `Found::InType`).
+            let d = unsafe { dict.get() };
+            let Payload::Dict(cell) = &d.payload else { return None };
+            let dd = cell.borrow();
+            if dd.version != version {
+                return None;
+            }
+            // A class dict's values change only through `setattr` on the class (which
+            // bumps the epoch); the check keeps a native writer from breaking the cache.
+            dd.value_at(entry as usize).filter(is_method).map(Some)
+        }
     }
 }
 
-/// The function at `entry` of the dict of `mro[owner]`, if that dict is unchanged.
-fn user_function(t: &TypeData, owner: u32, entry: u32, version: u64) -> Option<Value> {
-    let mro = t.mro.borrow();
-    let d = mro.get(owner as usize)?.dict.borrow();
-    let Some(Payload::Dict(cell)) = d.as_ref().map(|d| &d.payload) else { return None };
-    let dd = cell.borrow();
-    if dd.version != version {
-        return None;
-    }
-    dd.value_at(entry as usize).filter(is_method)
-}
-
-/// Make `e` the newest entry of `cache`; the evicted entry is dropped after the borrow.
-fn insert(cache: &LoadCache, e: LoadEntry) {
-    let evicted = {
-        let mut c = cache.0.borrow_mut();
-        let second = std::mem::replace(&mut c[0], e);
-        std::mem::replace(&mut c[1], second)
-    };
-    drop(evicted);
+/// Make `(key, found)` the newest entry of `cache`.
+fn insert(cache: &LoadCache, key: (u64, u64), found: Found) {
+    let [newest, older] = &cache.entries;
+    older.key.set(newest.key.get());
+    older.found.set(newest.found.get());
+    newest.key.set(key);
+    newest.found.set(found);
 }
 
 /// Record what `o`'s type holds under `key`, if the case is cacheable.
@@ -150,26 +156,29 @@ fn fill_load(o: &PyRef, key: Key, cache: &LoadCache) {
     }
     let epoch = typeobj::type_epoch();
     let mut found = Found::NotInType;
-    for (i, c) in t.mro.borrow().iter().enumerate() {
+    for c in t.mro.borrow().iter() {
         let d = c.dict.borrow();
-        let Some(Payload::Dict(cell)) = d.as_ref().map(|d| &d.payload) else { continue };
+        let Some(d) = d.as_ref() else { continue };
+        let Payload::Dict(cell) = &d.payload else { continue };
         let dd = cell.borrow();
         let Some(ix) = dd.find_str(key.hash, key.text) else { continue };
         match dd.value_at(ix) {
-            Some(v) if is_method(&v) && !t.heap => found = Found::Builtin(v),
-            Some(v) if is_method(&v) => found = Found::User { owner: i as u32, entry: ix as u32, version: dd.version },
+            Some(v) if is_method(&v) => found = Found::InType { dict: Unowned::of(d), entry: ix as u32, version: dd.version },
             _ => return,
         }
         break;
     }
-    insert(cache, LoadEntry { type_id: t.id, epoch, found });
+    insert(cache, (t.id, epoch), found);
 }
 
-/// `LoadAttr`: `obj.<key>`.
-pub fn load_attr(vm: &Vm, obj: &Value, key: Key, cache: &LoadCache) -> PyResult<Value> {
+/// `LoadAttr`: `obj.<name>` (`name` a `str`).
+pub fn load_attr(vm: &Vm, obj: &Value, name: &Value, cache: &LoadCache) -> PyResult<Value> {
+    let (Value::Obj(n), Some(s)) = (name, name.as_str()) else {
+        return super::attr::getattr_key(vm, obj, crate::vm::instr::name_key(name));
+    };
     if let Value::Obj(o) = obj {
         if let Some(method) = hit(o, cache) {
-            if let Some(v) = own_attr(o, key) {
+            if let Some(v) = own_attr(o, n, s, cache) {
                 return Ok(v);
             }
             if let Some(f) = method {
@@ -179,45 +188,51 @@ pub fn load_attr(vm: &Vm, obj: &Value, key: Key, cache: &LoadCache) -> PyResult<
                 };
             }
         } else {
-            fill_load(o, key, cache);
+            fill_load(o, Key::of(s), cache);
         }
     }
-    super::attr::getattr_key(vm, obj, key)
+    super::attr::getattr_key(vm, obj, Key::of(s))
 }
 
 /// `LoadMethod`: the callable and the receiver to pass as its first argument (or the
 /// `no_self` marker), as `vm::instr::load_method`.
-pub fn load_method(vm: &Vm, obj: Value, key: Key, cache: &LoadCache) -> PyResult<(Value, Value)> {
+pub fn load_method(vm: &Vm, obj: Value, name: &Value, cache: &LoadCache) -> PyResult<(Value, Value)> {
+    let (Value::Obj(n), Some(s)) = (name, name.as_str()) else {
+        return crate::vm::instr::load_method(vm, obj, crate::vm::instr::name_key(name));
+    };
     if let Value::Obj(o) = &obj {
         if let Some(method) = hit(o, cache) {
-            match (own_attr(o, key), method) {
+            match (own_attr(o, n, s, cache), method) {
                 (Some(v), _) => return Ok((v, Value::Obj(crate::objects::types().no_self.clone()))),
                 (None, Some(f)) => return Ok((f, obj)),
                 (None, None) => {}
             }
         } else {
-            fill_load(o, key, cache);
+            fill_load(o, Key::of(s), cache);
         }
     }
-    crate::vm::instr::load_method(vm, obj, key)
+    crate::vm::instr::load_method(vm, obj, Key::of(s))
 }
 
 /// `StoreAttr`: `obj.<name> = value`.
-pub fn store_attr(vm: &Vm, obj: &Value, name: &Value, value: Value, cache: &Cell<StoreCache>) -> PyResult<()> {
+pub fn store_attr(vm: &Vm, obj: &Value, name: &Value, value: Value, cache: &StoreCache) -> PyResult<()> {
     if let Value::Obj(o) = obj {
         if let Some(t) = plain_instance(o) {
-            let c = cache.get();
+            let c = cache.types.get();
             let epoch = typeobj::type_epoch();
-            if c.0.contains(&(t.id, epoch)) {
+            if c.contains(&(t.id, epoch)) {
                 // Clone the dict handle out: dropping the old value may run `__del__`,
                 // which may replace this object's `__dict__`.
                 let d = o.dict.borrow().clone();
                 if let Some(d) = d {
-                    dict::set_str_key(&d, name, value);
+                    let len = dict::set_str_key_hinted(&d, name, value, &cache.slot);
+                    if len > t.dict_hint.get() as usize && len <= dict::SMALL_MAX {
+                        t.dict_hint.set(len as u8);
+                    }
                     return Ok(());
                 }
             } else if storable(o, name) {
-                cache.set(StoreCache([(t.id, epoch), c.0[0]]));
+                cache.types.set([(t.id, epoch), c[0]]);
             }
         }
     }

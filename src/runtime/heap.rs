@@ -213,8 +213,20 @@ pub struct PyRef {
 impl PyRef {
     /// Allocate a new object of class `class`.
     pub fn new(class: &PyRef, payload: Payload) -> PyRef {
-        let class_ptr = class.clone().into_raw();
         let track = crate::runtime::gc::needs_tracking(&payload, class);
+        Self::alloc(class, payload, track)
+    }
+
+    /// Allocate a new object that the cycle collector does not track (yet): an
+    /// instance's own `__dict__`, which the collector sees through its instance until
+    /// Python code gets hold of it (see `object_methods::alloc_instance`).
+    pub fn new_untracked(class: &PyRef, payload: Payload) -> PyRef {
+        Self::alloc(class, payload, false)
+    }
+
+    #[inline]
+    fn alloc(class: &PyRef, payload: Payload, track: bool) -> PyRef {
+        let class_ptr = class.clone().into_raw();
         let obj = PyObject {
             header: Header { rc: Cell::new(1), flags: Cell::new(0), gc_index: Cell::new(0), class: Cell::new(class_ptr) },
             dict: RefCell::new(None),
@@ -325,6 +337,31 @@ impl PyRef {
     pub fn set_flag(&self, f: u32) {
         let h = self.header();
         h.flags.set(h.flags.get() | f);
+    }
+}
+
+/// A non-owning pointer to an object that something else is known to keep alive, for
+/// caches whose validity check proves the owner still holds it (the attribute cache: a
+/// class's dict while the type epoch is unchanged, a builtin type's method for the run).
+/// It never adjusts counts; [`Unowned::get`] states the obligation.
+#[derive(Clone, Copy)]
+pub struct Unowned(NonNull<PyObject>);
+
+impl Unowned {
+    pub fn of(o: &PyRef) -> Unowned {
+        Unowned(o.ptr)
+    }
+
+    /// Borrow the object as a handle.
+    ///
+    /// # Safety
+    /// The object is alive: some owner still holds a reference to it for at least as long
+    /// as the returned borrow is used.
+    #[inline]
+    pub unsafe fn get(&self) -> &PyRef {
+        // SAFETY: `PyRef` is a transparent wrapper around `NonNull<PyObject>`; the caller
+        // guarantees the object is alive.
+        unsafe { &*(&self.0 as *const NonNull<PyObject> as *const PyRef) }
     }
 }
 

@@ -89,6 +89,36 @@ fn is_native_iter(v: &Value) -> bool {
     )
 }
 
+/// [`next`] for the `ForIter` instruction: a range iterator (the `for i in range(n)`
+/// loop) and a list iterator are stepped here, inlined into the dispatch loop; everything
+/// else (and a list iterator at its end) goes through [`next`].
+#[inline(always)]
+pub fn for_iter_next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
+    if let Value::Obj(o) = it {
+        match &o.payload {
+            Payload::RangeIter { next, stop, step } => {
+                let n = next.get();
+                if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                    next.set(n + step);
+                    return Ok(Some(Value::Int(n)));
+                }
+                return Ok(None);
+            }
+            Payload::SeqIter { seq: Value::Obj(s), index, done } if !done.get() => {
+                if let Payload::List(l) = &s.payload {
+                    let i = index.get();
+                    if let Some(v) = l.borrow().get(i) {
+                        index.set(i + 1);
+                        return Ok(Some(v.clone()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    next(vm, it)
+}
+
 /// `next(it)`, with exhaustion as `Ok(None)` instead of `StopIteration`.
 pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
     match it.payload() {

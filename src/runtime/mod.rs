@@ -163,6 +163,7 @@ impl<'a> Args<'a> {
         self.kwnames.iter().zip(self.args[n..].iter()).map(|(k, v)| (k.as_str().map(|s| s.as_str()).unwrap_or(""), v))
     }
 
+    #[inline]
     pub fn has_kwargs(&self) -> bool {
         !self.kwnames.is_empty()
     }
@@ -183,30 +184,39 @@ impl<'a> Args<'a> {
     }
 
     /// Check the positional count is in `min..=max` (CPython's wording for builtins).
+    #[inline]
     pub fn check_count(&self, fname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
         let pos = self.pos();
         let n = pos.len();
         if n >= min && n <= max {
             return Ok(pos);
         }
-        Err(PyErr::type_error(if min == max {
-            match min {
-                0 => format!("{fname}() takes no arguments ({n} given)"),
-                1 => format!("{fname}() takes exactly one argument ({n} given)"),
-                _ => format!("{fname} expected {min} arguments, got {n}"),
-            }
-        } else if n < min {
-            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
-        } else {
-            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
-        }))
+        Err(count_error(fname, min, max, n))
     }
 
     /// No keyword arguments allowed (CPython: "f() takes no keyword arguments").
+    #[inline]
     pub fn no_kwargs(&self, fname: &str) -> PyResult<()> {
         if self.has_kwargs() {
             return Err(PyErr::type_error(format!("{fname}() takes no keyword arguments")));
         }
         Ok(())
     }
+}
+
+/// The message of [`Args::check_count`] (out of line and cold: the check itself inlines).
+#[cold]
+#[inline(never)]
+fn count_error(fname: &str, min: usize, max: usize, n: usize) -> PyErr {
+    PyErr::type_error(if min == max {
+        match min {
+            0 => format!("{fname}() takes no arguments ({n} given)"),
+            1 => format!("{fname}() takes exactly one argument ({n} given)"),
+            _ => format!("{fname} expected {min} arguments, got {n}"),
+        }
+    } else if n < min {
+        format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+    } else {
+        format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+    })
 }

@@ -809,7 +809,8 @@ fn call_method_opt_if_user(vm: &Vm, v: &Value, name: &str) -> PyResult<Option<Va
 /// `len(v)`.
 pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
     if let Some(o) = v.as_obj() {
-        if lookup_user(o.class(), "__len__").is_none() {
+        // Only a user class can define `__len__` over a builtin payload.
+        if !typeobj::type_data(o.class()).is_some_and(|t| t.heap) || lookup_user(o.class(), "__len__").is_none() {
             if let Some(n) = len_builtin(v) {
                 return n;
             }

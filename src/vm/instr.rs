@@ -266,6 +266,7 @@ pub(crate) fn concat_in_place(
 
 /// For `CallMethod{argc}`: the callable, where its arguments start, and where the stack
 /// is cut back to after the call.
+#[inline]
 pub(crate) fn method_call_layout(frame: &Frame, argc: usize) -> (Value, usize, usize) {
     let len = frame.stack.len();
     let meth_at = len - argc - 2;
@@ -307,6 +308,15 @@ fn do_call(
                     }
                     return Ok(Some(new));
                 }
+            }
+            // A builtin function or an unbound builtin method (the `LoadMethod` layout puts
+            // the receiver first among the arguments): called directly.
+            Payload::NativeFunction(nf) if nf.self_.is_none() && !nf.needs_frame => {
+                let r = (nf.func)(vm, Args { args: &frame.stack[start..], kwnames });
+                frame.stack.truncate(truncate_to);
+                frame.stack.push(r?);
+                super::trace::after_native_call(vm, frame);
+                return Ok(None);
             }
             Payload::NativeFunction(_) | Payload::Type(_) if needs_frame(o) => {
                 *vm.frame_view.borrow_mut() = Some(super::frame::FrameView::of(frame));

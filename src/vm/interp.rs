@@ -254,7 +254,7 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                     let obj = pop(frame);
                     // SAFETY: `frame.ip - 1` is this `LoadAttr` of `c`.
                     let cache = unsafe { t.load_cache_at(frame.ip - 1) };
-                    let v = attr_cache::load_attr(vm, &obj, instr::name_key(operand(names, namei)), cache)?;
+                    let v = attr_cache::load_attr(vm, &obj, operand(names, namei), cache)?;
                     frame.stack.push(v);
                 }
                 Instr::StoreAttr { namei } => {
@@ -270,7 +270,7 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                     let obj = pop(frame);
                     // SAFETY: `frame.ip - 1` is this `LoadMethod` of `c`.
                     let cache = unsafe { t.load_cache_at(frame.ip - 1) };
-                    let (m, s) = attr_cache::load_method(vm, obj, instr::name_key(operand(names, namei)), cache)?;
+                    let (m, s) = attr_cache::load_method(vm, obj, operand(names, namei), cache)?;
                     frame.stack.push(m);
                     frame.stack.push(s);
                 }
@@ -422,7 +422,7 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                     let v = pop(frame);
                     frame.stack.push(iter::iter(vm, &v)?);
                 }
-                Instr::ForIter { target } => match iter::next(vm, top(frame))? {
+                Instr::ForIter { target } => match iter::for_iter_next(vm, top(frame))? {
                     Some(v) => frame.stack.push(v),
                     None => {
                         frame.stack.pop();
