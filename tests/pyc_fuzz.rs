@@ -14,23 +14,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use gild::bytecode::marshal::{self, Stamp, HEADER_LEN};
-use gild::bytecode::{numbering, CodeObject, Const, ExceptionEntry, Instr};
+use gild::bytecode::{numbering, CodeObject, Const, ExceptionEntry};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+mod common;
+use common::Rng;
 
 /// Modules that run most kinds of instruction when imported. They use no name that could
 /// touch the file system or the process, whatever a mutation makes them call.

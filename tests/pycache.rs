@@ -149,25 +149,19 @@ fn frozen_stdlib_modules_are_cached_per_user() {
 /// runs from source and the file is rewritten.
 #[test]
 fn cache_with_bad_stack_use_is_recompiled() {
-    use gild::bytecode::marshal::{self, Stamp};
-    use gild::bytecode::Instr;
+    use gild::bytecode::{BinOp, Instr};
     let dir = scratch("verify");
-    let src = dir.join("m.py");
-    std::fs::write(&src, "def f(a, b):\n    return a + b\nprint(f(1, 2))\n").unwrap();
+    std::fs::write(dir.join("m.py"), "def f(a, b):\n    return a + b\nprint(f(1, 2))\n").unwrap();
     std::fs::write(dir.join("main.py"), "import m\n").unwrap();
     assert_eq!(stdout(&run(&dir, &["main.py"])), "3\n");
     let cfile = cache_file(&dir, "m");
     let good = std::fs::read(&cfile).unwrap();
-    let stamp = marshal::recorded_stamp(&good).unwrap();
-    let mut code = marshal::loads(&good, stamp).unwrap();
     // `f` pops one value more than it has: `a + b + <nothing>`.
-    let f = code.consts.iter_mut().find_map(|c| if let gild::bytecode::Const::Code(f) = c { Some(f) } else { None }).unwrap();
-    let f = std::sync::Arc::make_mut(f);
-    let ret = f.instrs.iter().position(|i| matches!(i, Instr::ReturnValue)).unwrap();
-    f.instrs.insert(ret, Instr::BinaryOp { op: gild::bytecode::BinOp::Add });
-    f.positions.insert(ret, f.positions[ret]);
-    let crafted = marshal::dumps(&code, stamp);
-    std::fs::write(&cfile, &crafted).unwrap();
+    craft(&dir, "f", &|f| {
+        let ret = f.instrs.iter().position(|i| matches!(i, Instr::ReturnValue)).unwrap();
+        f.instrs.insert(ret, Instr::BinaryOp { op: BinOp::Add });
+        f.positions.insert(ret, f.positions[ret]);
+    });
     let out = gild(&dir, &["main.py"]).output().unwrap();
     assert_eq!((stdout(&out), out.status.code()), ("3\n".to_string(), Some(0)), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(std::fs::read(&cfile).unwrap(), good, "the crafted file is rewritten");
