@@ -556,8 +556,18 @@ impl Reader<'_> {
         for _ in 0..n {
             let op = self.byte()?;
             let mut ops = [0u32; 2];
-            for slot in ops.iter_mut().take(numbering::operand_count(op)) {
-                *slot = self.u32()?;
+            match (numbering::operand_count(op), self.data.get(self.pos)) {
+                (0, _) => {}
+                // The usual operand: one that fits in one byte.
+                (1, Some(&b)) if b & 0x80 == 0 => {
+                    self.pos += 1;
+                    ops[0] = b as u32;
+                }
+                (k, _) => {
+                    for slot in ops.iter_mut().take(k) {
+                        *slot = self.u32()?;
+                    }
+                }
             }
             instrs.push(numbering::decode(op, ops).ok_or(Invalid::Corrupt("invalid instruction"))?);
         }

@@ -413,7 +413,7 @@ impl Instr {
     /// stand there afterwards. For jumps, `jump` selects the branch taken. Counts saturate,
     /// so a crafted operand cannot overflow them (the `.pyc` verifier,
     /// `bytecode::verify`, relies on this; codegen only sees small operands).
-    #[inline]
+    #[inline(always)]
     pub fn stack_io(&self, jump: bool) -> (u32, u32) {
         use Instr::*;
         let plus = u32::saturating_add;
