@@ -13,7 +13,9 @@
 //! | 40..48 | payload length |
 //! | 48..56 | FNV-1a 64 checksum of the payload |
 //!
-//! All integers in the header are little-endian; the payload uses LEB128 varints. Reading
+//! All integers in the header are little-endian; the payload uses LEB128 varints, and
+//! each name (`co_names`, `co_varnames`, ..., the file name) is written once per file and
+//! referred to by number after (see `Shared`). Reading
 //! never trusts the file: a short, corrupt or foreign file is an [`Invalid::Corrupt`] (the
 //! importer recompiles and rewrites it), every index an instruction carries is checked
 //! against the tables it indexes, and the stack discipline of every code object is
