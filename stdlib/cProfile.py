@@ -13,6 +13,13 @@ import profile
 __all__ = ["run", "runctx", "Profile"]
 
 
+def _label(code):
+    """pstats' key of a profiled function: (file, first line, name); builtins are ('~', 0, label)."""
+    if isinstance(code, str):
+        return ("~", 0, code)
+    return (code.co_filename, code.co_firstlineno, code.co_name)
+
+
 class Profile(_lsprof.Profiler, profile._Reports):
     """A profiler: enable()/disable() (or use it as a context manager), then report.
 
@@ -27,12 +34,13 @@ class Profile(_lsprof.Profiler, profile._Reports):
     def snapshot_stats(self):
         stats = {}
         callers_of = {}
-        for file, line, name, calls, rec, inline, total, callees in self.getstats():
-            func = (file, line, name)
-            stats[func] = [calls - rec, calls, inline, total]
+        for entry in self.getstats():
+            func = _label(entry.code)
+            stats[func] = [entry.callcount - entry.reccallcount, entry.callcount, entry.inlinetime, entry.totaltime]
             callers_of.setdefault(func, {})
-            for cfile, cline, cname, ccalls, crec, cinline, ctotal in callees:
-                callers_of.setdefault((cfile, cline, cname), {})[func] = (ccalls, ccalls - crec, cinline, ctotal)
+            for sub in entry.calls or ():
+                calls, rec = sub.callcount, sub.reccallcount
+                callers_of.setdefault(_label(sub.code), {})[func] = (calls, calls - rec, sub.inlinetime, sub.totaltime)
         self.stats = {}
         for func, (cc, nc, tt, ct) in stats.items():
             self.stats[func] = (cc, nc, tt, ct, callers_of.get(func, {}))

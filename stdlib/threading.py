@@ -22,7 +22,7 @@ except ImportError:          # another interpreter: no observable GIL
     def _name_thread(name):
         pass
 
-_start_new_thread = _thread.start_new_thread
+_start_thread = _thread._start
 _allocate_lock = _thread.allocate_lock
 get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
@@ -161,12 +161,11 @@ class Condition:
             return _cond_notify(self._lock, self._waiters, n)
         if not self._is_owned():
             raise RuntimeError("cannot notify on un-acquired lock")
-        woken = self._waiters[:n]
-        if not woken:
-            return
-        del self._waiters[:n]
-        for gate in woken:
-            gate.release()
+        # Counted down as a number, so that any n comparable with 0 works (1.5 wakes two).
+        waiters = self._waiters
+        while waiters and n > 0:
+            waiters.pop(0).release()
+            n -= 1
 
     def notify_all(self):
         """Wake every waiting thread."""
@@ -381,7 +380,6 @@ class Barrier:
 
 _registry_lock = _allocate_lock()
 _active = {}        # ident -> Thread, for running threads
-_limbo = {}         # Thread -> Thread, between start() and the thread running
 _dangling = set()
 _name_counter = 0
 _shutting_down = False
@@ -424,7 +422,6 @@ class Thread:
         self._ident = None
         self._native_id = None
         self._started_flag = False
-        self._started_gate = _allocate_lock()
         self._finished = _allocate_lock()   # held while the thread runs
         self._is_stopped = False
         self._initialized = True
@@ -449,21 +446,18 @@ class Thread:
             raise RuntimeError("thread.__init__() not called")
         if self._started_flag:
             raise RuntimeError("threads can only be started once")
-        with _registry_lock:
-            _limbo[self] = self
-        self._started_gate.acquire()
         self._finished.acquire()
-        try:
-            _start_new_thread(self._bootstrap, ())
-        except Exception:
-            with _registry_lock:
-                del _limbo[self]
-            self._finished.release()
-            self._started_gate.release()
-            raise
-        # Wait until the new thread has registered itself.
-        self._started_gate.acquire()
-        self._started_gate.release()
+        # The new thread is registered here, before start() returns, without waiting for
+        # it to run; it takes `_registry_lock` before anything else, so it cannot run
+        # ahead of its registration even if the GIL switches meanwhile.
+        with _registry_lock:
+            try:
+                self._ident, self._native_id = _start_thread(self._bootstrap, self._name)
+            except Exception:
+                self._finished.release()
+                raise
+            self._started_flag = True
+            _active[self._ident] = self
 
     def run(self):
         """The thread's activity: calls the target. Subclasses may override it."""
@@ -475,14 +469,8 @@ class Thread:
 
     def _bootstrap(self):
         try:
-            self._ident = get_ident()
-            self._native_id = get_native_id()
-            _name_thread(self._name)
             with _registry_lock:
-                _active[self._ident] = self
-                del _limbo[self]
-            self._started_flag = True
-            self._started_gate.release()
+                pass            # start() has registered this thread
             if _trace_hook is not None and hasattr(_sys, 'settrace'):
                 _sys.settrace(_trace_hook)
             if _profile_hook is not None and hasattr(_sys, 'setprofile'):
@@ -506,10 +494,8 @@ class Thread:
             exc_type = exc_value = exc_tb = None
 
     def _finish(self):
-        ident = get_ident()
-        _forget_locals(ident)
         with _registry_lock:
-            _active.pop(ident, None)
+            _active.pop(self._ident, None)
         self._is_stopped = True
         self._finished.release()
 
@@ -654,7 +640,7 @@ def main_thread():
 def active_count():
     """The number of Thread objects currently alive."""
     with _registry_lock:
-        return len(_active) + len(_limbo)
+        return len(_active)
 
 
 activeCount = active_count
@@ -663,7 +649,7 @@ activeCount = active_count
 def enumerate():
     """The Thread objects currently alive (including daemonic and dummy ones)."""
     with _registry_lock:
-        return list(_active.values()) + list(_limbo.values())
+        return list(_active.values())
 
 
 def _register_atexit(func, *args, **kwargs):
@@ -688,25 +674,15 @@ def _shutdown():
         with _registry_lock:
             pending = [t for t in _active.values()
                        if not t._daemonic and t._ident != me and not isinstance(t, _DummyThread)]
-            pending += [t for t in _limbo.values() if not t._daemonic]
         if not pending:
             return
         for t in pending:
-            if t._started_flag:
-                t.join()
-            else:
-                t._started_gate.acquire()
-                t._started_gate.release()
+            t.join()
 
 
 # ---- thread-local data -------------------------------------------------------
 
-_local_tables = {}    # thread ident -> list of per-local tables holding an entry for it
-
-
-def _forget_locals(ident):
-    for table in _local_tables.pop(ident, ()):
-        table.pop(ident, None)
+_thread_data = _thread._tls     # this Python thread's dictionary (emptied at its end)
 
 
 def _class_attr(cls, name):
@@ -723,13 +699,11 @@ def _is_data_descriptor(attr):
 
 
 def _local_dict(self):
-    table = object.__getattribute__(self, '_local__table')
-    ident = get_ident()
-    d = table.get(ident)
+    key = object.__getattribute__(self, '_local__key')
+    data = _thread_data()
+    d = data.get(key)
     if d is None:
-        d = {}
-        table[ident] = d
-        _local_tables.setdefault(ident, []).append(table)
+        d = data[key] = {}
         args, kwargs = object.__getattribute__(self, '_local__init_args')
         init = type(self).__init__
         if init is not object.__init__:
@@ -741,16 +715,18 @@ class _local:
     """Data whose attributes are separate for each thread."""
 
     __module__ = '_thread'
-    __slots__ = ('_local__table', '_local__init_args')
+    __slots__ = ('_local__key', '_local__init_args')
 
     def __new__(cls, *args, **kwargs):
         if (args or kwargs) and cls.__init__ is object.__init__:
             raise TypeError("Initialization arguments are not supported")
         self = object.__new__(cls)
         object.__setattr__(self, '_local__init_args', (args, kwargs))
-        table = {get_ident(): {}}
-        object.__setattr__(self, '_local__table', table)
-        _local_tables.setdefault(get_ident(), []).append(table)
+        # The key of this local's entry in each thread's dictionary: an object of its
+        # own, kept alive by those entries, so no later local can have the same one.
+        key = object()
+        object.__setattr__(self, '_local__key', key)
+        _thread_data()[key] = {}
         return self
 
     def __getattribute__(self, name):

@@ -383,7 +383,7 @@ fn builtin_hash(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(ops::hash(vm, v)?))
 }
 
-fn builtin_abs(vm: &Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn builtin_abs(vm: &Vm, args: Args) -> PyResult<Value> {
     let v = one_arg(&args, "abs")?;
     match v {
         Value::Int(i) => {

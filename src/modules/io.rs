@@ -1,7 +1,8 @@
 //! File objects and the `open()` builtin (the `_io`/`io` module): `FileIO` (unbuffered),
 //! `BufferedReader`/`BufferedWriter`/`BufferedRandom`, and `TextIOWrapper` with encodings
 //! (`io_codec.rs`), newline translation, `seek`/`tell`, iteration and the context-manager
-//! protocol; `sys.stdin` and the `input()` builtin.
+//! protocol; `sys.stdin` and the `input()` builtin. The file classes derive from the `_io`
+//! base classes (`io_base.rs`); `StringIO`/`BytesIO` are `io_stringio.rs`/`io_bytesio.rs`.
 //!
 //! The three layers of a CPython file are one shared [`Stream`] (descriptor, read buffer,
 //! write buffer) seen through up to three objects (`f`, `f.buffer`, `f.buffer.raw`). The
@@ -281,7 +282,7 @@ enum Kind {
 
 /// How a text file reads and writes line endings (the `newline` argument).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Newline {
+pub(super) enum Newline {
     /// `None`: universal newlines, translated to `\n` on input.
     Universal,
     /// `''`: universal newlines recognised, not translated.
@@ -312,7 +313,9 @@ pub struct FileObj {
     inner: Option<PyRef>,
 }
 
-struct IoTypes {
+pub(super) struct IoTypes {
+    pub(super) stringio: PyRef,
+    pub(super) bytesio: PyRef,
     text: PyRef,
     reader: PyRef,
     writer: PyRef,
@@ -323,11 +326,11 @@ struct IoTypes {
 
 static IO_TYPES: once_cell::sync::OnceCell<GilShared<IoTypes>> = once_cell::sync::OnceCell::new();
 
-fn io_types() -> &'static IoTypes {
+pub(super) fn io_types() -> &'static IoTypes {
     IO_TYPES.get_or_init(|| GilShared::new(make_types())).get()
 }
 
-fn new_type(name: &str, bases: Vec<PyRef>, module: &str) -> PyRef {
+pub(super) fn new_type(name: &str, bases: Vec<PyRef>, module: &str) -> PyRef {
     let t = types();
     let ns = dict::new_dict();
     dict::set_str(&ns, "__module__", Value::new_str(module));
@@ -367,13 +370,14 @@ fn make_types() -> IoTypes {
         ("__repr__", f_repr),
     ];
     let getters: &[(&'static str, crate::objects::NativeFn)] = &[("closed", g_closed), ("name", g_name), ("mode", g_mode)];
-    let mk = |name: &str, owner: &'static str| {
-        let cls = new_type(name, vec![], "_io");
+    let bases = super::io_base::base_types();
+    let mk = |name: &str, owner: &'static str, base: &PyRef| {
+        let cls = new_type(name, vec![base.clone()], "_io");
         add_methods(&cls, owner, common);
         add_getters(&cls, getters);
         cls
     };
-    let text = mk("TextIOWrapper", "TextIOWrapper");
+    let text = mk("TextIOWrapper", "TextIOWrapper", &bases.text);
     add_getters(
         &text,
         &[
@@ -384,18 +388,20 @@ fn make_types() -> IoTypes {
             ("line_buffering", g_line_buffering),
         ],
     );
-    let reader = mk("BufferedReader", "BufferedReader");
-    let writer = mk("BufferedWriter", "BufferedWriter");
-    let random = mk("BufferedRandom", "BufferedRandom");
+    let reader = mk("BufferedReader", "BufferedReader", &bases.buffered);
+    let writer = mk("BufferedWriter", "BufferedWriter", &bases.buffered);
+    let random = mk("BufferedRandom", "BufferedRandom", &bases.buffered);
     for c in [&reader, &writer, &random] {
         add_getters(c, &[("raw", g_inner)]);
         add_methods(c, "Buffered", &[("read1", f_read1), ("readinto", f_readinto), ("peek", f_peek)]);
     }
-    let raw = mk("FileIO", "FileIO");
+    let raw = mk("FileIO", "FileIO", &bases.raw);
     add_getters(&raw, &[("closefd", g_closefd)]);
     add_methods(&raw, "FileIO", &[("readall", f_readall), ("readinto", f_readinto)]);
     let unsupported = new_type("UnsupportedOperation", vec![t.exc.get("OSError").clone(), t.exc.get("ValueError").clone()], "io");
-    IoTypes { text, reader, writer, random, raw, unsupported }
+    let stringio = super::io_stringio::make_type(&bases.text);
+    let bytesio = super::io_bytesio::make_type(&bases.buffered);
+    IoTypes { stringio, bytesio, text, reader, writer, random, raw, unsupported }
 }
 
 fn file_of(v: &Value) -> PyResult<&FileObj> {
@@ -408,6 +414,11 @@ fn file_of(v: &Value) -> PyResult<&FileObj> {
 }
 
 fn unsupported(msg: &str) -> PyErr {
+    unsupported_err(msg)
+}
+
+/// `io.UnsupportedOperation(msg)`.
+pub(super) fn unsupported_err(msg: &str) -> PyErr {
     PyErr::with_args(&io_types().unsupported, vec![Value::new_str(msg)])
 }
 
@@ -477,17 +488,9 @@ fn this<'a>(args: &Args<'a>) -> PyResult<&'a FileObj> {
 }
 
 /// An optional size argument (`None` or negative: everything).
-fn size_arg(v: Option<&Value>) -> PyResult<Option<usize>> {
-    match v {
-        None | Some(Value::None) => Ok(None),
-        Some(v) => match int::as_bigint(v) {
-            Some(b) => {
-                use num_traits::ToPrimitive;
-                Ok(b.to_i64().filter(|&n| n >= 0).map(|n| n as usize))
-            }
-            None => Err(PyErr::type_error(format!("argument should be integer or None, not '{}'", type_name(v)))),
-        },
-    }
+fn size_arg(vm: &Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
+    let n = super::io_base::opt_ssize(vm, v)?;
+    Ok((n >= 0).then_some(n as usize))
 }
 
 // ---- text reading ----
@@ -581,10 +584,9 @@ fn last_char_complete(codec: Codec, buf: &[u8]) -> bool {
 }
 
 /// The byte length of the first line in `buf` (terminator included, at most `limit`
-/// characters), or `None` if more bytes are needed.
-fn line_extent(t: Option<&TextState>, buf: &[u8], limit: Option<usize>, eof: bool) -> Option<usize> {
-    let newline = t.map_or(Newline::Lf, |t| t.newline);
-    let codec = t.map_or(Codec::Latin1, |t| t.codec);
+/// characters), or `None` if more bytes are needed. Binary streams pass `Newline::Lf`
+/// and `Codec::Latin1` (every byte a character); `StringIO` its UTF-8 text.
+pub(super) fn line_extent(newline: Newline, codec: Codec, buf: &[u8], limit: Option<usize>, eof: bool) -> Option<usize> {
     let mut chars = 0;
     let mut i = 0;
     while i < buf.len() {
@@ -595,11 +597,14 @@ fn line_extent(t: Option<&TextState>, buf: &[u8], limit: Option<usize>, eof: boo
             }
             chars += 1;
         }
+        // With the limit reached at a `\r`, an untranslated `\r\n` pair (two characters)
+        // is cut after the `\r`; a translated one is a single `\n`.
+        let full = limit.is_some_and(|l| chars == l);
         match (newline, b) {
             (Newline::Lf, b'\n') => return Some(i + 1),
             (Newline::Universal | Newline::Untranslated, b'\n') => return Some(i + 1),
             (Newline::Universal | Newline::Untranslated | Newline::Cr, b'\r') => {
-                if newline == Newline::Cr {
+                if newline == Newline::Cr || (full && newline == Newline::Untranslated) {
                     return Some(i + 1);
                 }
                 return match buf.get(i + 1) {
@@ -609,6 +614,7 @@ fn line_extent(t: Option<&TextState>, buf: &[u8], limit: Option<usize>, eof: boo
                     None => None,
                 };
             }
+            (Newline::CrLf, b'\r') if full => return Some(i + 1),
             (Newline::CrLf, b'\r') if buf.get(i + 1) == Some(&b'\n') => return Some(i + 2),
             (Newline::CrLf, b'\r') if i + 1 == buf.len() && !eof => return None,
             _ => {}
@@ -651,12 +657,12 @@ fn text_read(vm: &Vm, f: &FileObj, t: &TextState, n: Option<usize>) -> PyResult<
 
 fn text_readline(vm: &Vm, f: &FileObj, t: &TextState, limit: Option<usize>) -> PyResult<String> {
     handle_bom(vm, f, t)?;
-    let bytes = read_extent(vm, &f.stream, |buf, eof| line_extent(Some(t), buf, limit, eof))?;
+    let bytes = read_extent(vm, &f.stream, |buf, eof| line_extent(t.newline, t.codec, buf, limit, eof))?;
     decode_text(t, &bytes)
 }
 
 fn binary_readline(vm: &Vm, f: &FileObj, limit: Option<usize>) -> PyResult<Vec<u8>> {
-    read_extent(vm, &f.stream, |buf, eof| line_extent(None, buf, limit, eof))
+    read_extent(vm, &f.stream, |buf, eof| line_extent(Newline::Lf, Codec::Latin1, buf, limit, eof))
 }
 
 /// One line as a value (str for text files, bytes otherwise); empty at end of file.
@@ -701,7 +707,7 @@ fn f_read(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("read")?;
     let pos = args.check_count("read", 1, 2)?;
     f.check_readable()?;
-    let n = size_arg(pos.get(1))?;
+    let n = size_arg(vm, pos.get(1))?;
     match f.text() {
         Some(t) => Ok(Value::new_str(text_read(vm, f, t, n)?)),
         None if f.kind == Kind::Raw => {
@@ -733,7 +739,7 @@ fn f_read1(vm: &Vm, args: Args) -> PyResult<Value> {
     let f = this(&args)?;
     let pos = args.check_count("read1", 1, 2)?;
     f.check_readable()?;
-    let n = size_arg(pos.get(1))?.unwrap_or(BUFFER_SIZE);
+    let n = size_arg(vm, pos.get(1))?.unwrap_or(BUFFER_SIZE);
     if f.stream.borrow().unread() == 0 {
         fill(vm, &f.stream)?;
     }
@@ -768,28 +774,18 @@ fn f_readline(vm: &Vm, args: Args) -> PyResult<Value> {
     let f = this(&args)?;
     args.no_kwargs("readline")?;
     let pos = args.check_count("readline", 1, 2)?;
-    let limit = size_arg(pos.get(1))?;
+    let limit = size_arg(vm, pos.get(1))?;
     readline_value(vm, f, limit)
 }
 
 fn f_readlines(vm: &Vm, args: Args) -> PyResult<Value> {
     let f = this(&args)?;
     let pos = args.check_count("readlines", 1, 2)?;
-    let hint = size_arg(pos.get(1))?.filter(|&h| h > 0);
-    let mut lines = Vec::new();
-    let mut total = 0;
-    loop {
+    let hint = super::io_base::opt_ssize(vm, pos.get(1))?;
+    super::io_base::collect_lines(vm, hint, false, |vm| {
         let line = readline_value(vm, f, None)?;
-        if is_empty_value(&line) {
-            break;
-        }
-        total += crate::runtime::ops::len(vm, &line)?;
-        lines.push(line);
-        if hint.is_some_and(|h| total >= h) {
-            break;
-        }
-    }
-    Ok(Value::new_list(lines))
+        Ok((!is_empty_value(&line)).then_some(line))
+    })
 }
 
 /// Encode text for writing: newline translation, BOM, codec.
@@ -1442,6 +1438,7 @@ pub fn create(name: &str) -> PyRef {
     let m = module::new_module(name);
     let Some(d) = module::globals(&m) else { return m };
     let tys = io_types();
+    let bases = super::io_base::base_types();
     dict::set_str(&d, "open", native("open", builtin_open));
     for (k, v) in [
         ("TextIOWrapper", &tys.text),
@@ -1450,6 +1447,16 @@ pub fn create(name: &str) -> PyRef {
         ("BufferedRandom", &tys.random),
         ("FileIO", &tys.raw),
         ("UnsupportedOperation", &tys.unsupported),
+        ("StringIO", &tys.stringio),
+        ("BytesIO", &tys.bytesio),
+        ("_IOBase", &bases.iobase),
+        ("_RawIOBase", &bases.raw),
+        ("_BufferedIOBase", &bases.buffered),
+        ("_TextIOBase", &bases.text),
+        ("IOBase", &bases.iobase),
+        ("RawIOBase", &bases.raw),
+        ("BufferedIOBase", &bases.buffered),
+        ("TextIOBase", &bases.text),
     ] {
         dict::set_str(&d, k, Value::Obj(v.clone()));
     }

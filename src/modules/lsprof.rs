@@ -7,17 +7,23 @@
 //! Recursion follows the usual rule: the total time of a function counts only its
 //! outermost activation, so recursive calls are not counted twice.
 //!
-//! `getstats()` gives one tuple per function:
-//! `(filename, lineno, name, callcount, reccallcount, inlinetime, totaltime, calls)`, with
-//! `calls` a list of `(filename, lineno, name, callcount, reccallcount, inlinetime,
-//! totaltime)` for its callees; builtins are named `('~', 0, '<built-in method m.f>')` or
-//! `('~', 0, "<method 'f' of 't' objects>")`, as pstats expects.
+//! The constructor's options are CPython's: `timer` (a callable giving the time: seconds
+//! as a number, or integer ticks of `timeunit` seconds when `timeunit > 0`; an error from
+//! it is reported as unraisable and counts as time 0), `subcalls` (keep the caller →
+//! callee figures) and `builtins` (profile native callables); `enable(subcalls,
+//! builtins)` changes the last two only when given.
+//!
+//! `getstats()` gives, as CPython, one `profiler_entry` per function: `(code, callcount,
+//! reccallcount, totaltime, inlinetime, calls)`, `code` being the code object or, for a
+//! builtin, its label (`'<built-in method m.f>'`, `"<method 'f' of 't' objects>"`), and
+//! `calls` a list of `profiler_subentry` `(code, callcount, reccallcount, totaltime,
+//! inlinetime)` for its callees (`None` when it has none).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::objects::function::{add_methods, code_of};
+use crate::objects::function::add_methods;
 use crate::objects::{dict, module, types, Payload, PyRef, Value};
 use crate::runtime::{Args, PyErr, PyResult};
 use crate::vm::trace::{self, Event};
@@ -55,9 +61,10 @@ type AddrMap<K, V> = HashMap<K, V, BuildHasherDefault<AddrHasher>>;
 struct Counts {
     calls: u64,
     recursive: u64,
-    /// Nanoseconds, callees excluded / included.
-    inline: u64,
-    total: u64,
+    /// Clock units (nanoseconds, or the ticks of an external timer), callees excluded /
+    /// included.
+    inline: i64,
+    total: i64,
     /// Activations now on the stack.
     depth: u32,
 }
@@ -67,7 +74,7 @@ impl Counts {
         self.depth += 1;
     }
 
-    fn stop(&mut self, total: u64, inline: u64) {
+    fn stop(&mut self, total: i64, inline: i64) {
         self.depth = self.depth.saturating_sub(1);
         if self.depth == 0 {
             self.total += total;
@@ -80,14 +87,12 @@ impl Counts {
 }
 
 struct Entry {
-    file: String,
-    line: i64,
-    name: String,
+    /// The code object (kept alive, so its address stays a unique key) or a builtin's
+    /// label.
+    code: Value,
     counts: Counts,
     /// Callee index → counts of calls from this function.
     callees: AddrMap<usize, Counts>,
-    /// Keeps the code object alive so its address stays a unique key.
-    _keep: Option<PyRef>,
 }
 
 /// One activation on the profiler's stack.
@@ -95,9 +100,25 @@ struct Context {
     /// The stats entry; `None` for a callee the profiler keeps no entry for (the context
     /// still pairs the call with its return).
     entry: Option<usize>,
-    start: u64,
+    start: i64,
     /// Time spent in callees so far.
-    sub: u64,
+    sub: i64,
+}
+
+/// What the constructor and `enable` set.
+#[derive(Clone)]
+struct Options {
+    builtins: bool,
+    subcalls: bool,
+    /// The external timer, if any, and its unit (`<= 0`: it gives seconds).
+    timer: Option<Value>,
+    timeunit: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { builtins: true, subcalls: true, timer: None, timeunit: 0.0 }
+    }
 }
 
 #[derive(Default)]
@@ -105,7 +126,7 @@ struct State {
     entries: Vec<Entry>,
     index: AddrMap<(usize, usize, usize), usize>,
     stack: Vec<Context>,
-    builtins: bool,
+    opts: Options,
 }
 
 /// The payload of a `Profiler`.
@@ -113,12 +134,43 @@ pub struct Profiler {
     state: RefCell<State>,
 }
 
-impl State {
-    /// Nanoseconds on the monotonic clock.
-    fn now(&self) -> u64 {
-        crate::modules::time::clock_ns(libc::CLOCK_MONOTONIC) as u64
+impl Profiler {
+    /// The time now: nanoseconds on the monotonic clock, or the external timer's reading
+    /// (called without the state borrowed: it is Python code).
+    fn now(&self, vm: &Vm) -> i64 {
+        let (timer, unit) = {
+            let st = self.state.borrow();
+            (st.opts.timer.clone(), st.opts.timeunit)
+        };
+        let Some(timer) = timer else {
+            return crate::modules::time::clock_ns(libc::CLOCK_MONOTONIC) as i64;
+        };
+        match external_time(vm, &timer, unit) {
+            Ok(t) => t,
+            Err(e) => {
+                let what = crate::runtime::repr::repr(vm, &timer).unwrap_or_else(|_| "timer".to_string());
+                crate::vm::traceback::print_unraisable(vm, &format!("Exception ignored in: {what}"), &e);
+                0
+            }
+        }
     }
+}
 
+/// One reading of an external timer: integer ticks when `unit > 0`, else seconds (an
+/// int or float) turned into nanoseconds.
+fn external_time(vm: &Vm, timer: &Value, unit: f64) -> PyResult<i64> {
+    let v = crate::runtime::call::call(vm, timer, Args::new(&[]))?;
+    if unit > 0.0 {
+        return crate::runtime::argparse::index_arg(vm, &v);
+    }
+    let secs = match v {
+        Value::Float(f) => f,
+        _ => crate::runtime::argparse::index_arg(vm, &v)? as f64,
+    };
+    Ok((secs * 1e9).floor() as i64)
+}
+
+impl State {
     /// The entry for a code object or native callable, created on first sight.
     fn entry_for(&mut self, vm: &Vm, target: &Value) -> Option<usize> {
         let key = match target.payload()? {
@@ -129,45 +181,49 @@ impl State {
         if let Some(&i) = self.index.get(&key) {
             return Some(i);
         }
-        let (file, line, name, keep) = match target.payload()? {
-            Payload::Code(_) => {
-                let c = code_of(target.as_obj()?)?;
-                (c.code.filename.to_string(), c.code.firstlineno as i64, c.code.name.clone(), target.as_obj().cloned())
-            }
-            Payload::NativeFunction(nf) => ("~".to_string(), 0, builtin_label(vm, target, nf), None),
+        let code = match target.payload()? {
+            Payload::Code(_) => target.clone(),
+            Payload::NativeFunction(nf) => Value::new_str(builtin_label(vm, target, nf)),
             _ => return None,
         };
         let i = self.entries.len();
-        self.entries.push(Entry { file, line, name, counts: Counts::default(), callees: AddrMap::default(), _keep: keep });
+        self.entries.push(Entry { code, counts: Counts::default(), callees: AddrMap::default() });
         self.index.insert(key, i);
         Some(i)
     }
 
-    fn enter(&mut self, vm: &Vm, target: &Value) {
+    fn enter(&mut self, vm: &Vm, target: &Value, start: i64) {
         let entry = self.entry_for(vm, target);
         if let Some(i) = entry {
             self.entries[i].counts.start();
-            if let Some(caller) = self.stack.last().and_then(|c| c.entry) {
+            if let Some(caller) = self.stack.last().and_then(|c| c.entry).filter(|_| self.opts.subcalls) {
                 self.entries[caller].callees.entry(i).or_default().start();
             }
         }
-        let start = self.now();
         self.stack.push(Context { entry, start, sub: 0 });
     }
 
-    fn leave(&mut self) {
-        let now = self.now();
+    fn leave(&mut self, now: i64) {
         let Some(ctx) = self.stack.pop() else { return };
-        let total = now.saturating_sub(ctx.start);
-        let inline = total.saturating_sub(ctx.sub);
+        let total = now.wrapping_sub(ctx.start);
+        let inline = total.wrapping_sub(ctx.sub);
         if let Some(e) = ctx.entry {
             self.entries[e].counts.stop(total, inline);
         }
+        let subcalls = self.opts.subcalls;
         if let Some(caller) = self.stack.last_mut() {
-            caller.sub += total;
-            if let (Some(caller), Some(e)) = (caller.entry, ctx.entry) {
+            caller.sub = caller.sub.wrapping_add(total);
+            if let (Some(caller), Some(e), true) = (caller.entry, ctx.entry, subcalls) {
                 self.entries[caller].callees.entry(e).or_default().stop(total, inline);
             }
+        }
+    }
+
+    /// Seconds per clock unit, for `getstats`.
+    fn factor(&self) -> f64 {
+        match (&self.opts.timer, self.opts.timeunit) {
+            (Some(_), unit) if unit > 0.0 => unit,
+            _ => 1e-9,
         }
     }
 }
@@ -209,12 +265,24 @@ fn profiler_of(v: &Value) -> PyResult<&Profiler> {
 fn hook(vm: &Vm, obj: &PyRef, event: Event, target: &Value) {
     let Payload::Native(b) = &obj.payload else { return };
     let Some(p) = b.downcast_ref::<Profiler>() else { return };
-    let mut st = p.state.borrow_mut();
+    let builtins = p.state.borrow().opts.builtins;
     match event {
-        Event::Call => st.enter(vm, target),
-        Event::CCall if st.builtins => st.enter(vm, target),
-        Event::Return => st.leave(),
-        Event::CReturn | Event::CException if st.builtins => st.leave(),
+        Event::Call => {
+            let now = p.now(vm);
+            p.state.borrow_mut().enter(vm, target, now);
+        }
+        Event::CCall if builtins => {
+            let now = p.now(vm);
+            p.state.borrow_mut().enter(vm, target, now);
+        }
+        Event::Return => {
+            let now = p.now(vm);
+            p.state.borrow_mut().leave(now);
+        }
+        Event::CReturn | Event::CException if builtins => {
+            let now = p.now(vm);
+            p.state.borrow_mut().leave(now);
+        }
         _ => {}
     }
 }
@@ -225,26 +293,67 @@ fn profiler_new(_vm: &Vm, args: Args) -> PyResult<Value> {
         Some(Value::Obj(c)) if matches!(c.payload, Payload::Type(_)) => c.clone(),
         _ => return Err(PyErr::type_error("Profiler.__new__(X): X is not a type object")),
     };
-    let p = Profiler { state: RefCell::new(State { builtins: true, ..State::default() }) };
+    let p = Profiler { state: RefCell::new(State::default()) };
     let o = PyRef::new(&cls, Payload::Native(Box::new(p)));
     // Subclasses (`cProfile.Profile`) keep attributes such as `stats`.
     *o.dict.borrow_mut() = Some(dict::new_dict());
     Ok(Value::Obj(o))
 }
 
-fn profiler_init(_vm: &Vm, _args: Args) -> PyResult<Value> {
+/// A C `int` flag argument (`subcalls`, `builtins` of the constructor).
+fn int_flag(vm: &Vm, v: Option<&Value>, default: bool) -> PyResult<bool> {
+    match v {
+        None => Ok(default),
+        Some(v) => Ok(crate::runtime::argparse::index_arg(vm, v)? != 0),
+    }
+}
+
+/// `Profiler(timer=None, timeunit=0.0, subcalls=True, builtins=True)`.
+fn profiler_init(vm: &Vm, args: Args) -> PyResult<Value> {
+    let p = profiler_of(args.pos().first().unwrap_or(&Value::None))?;
+    let [timer, timeunit, subcalls, builtins] = args.keywords("Profiler", ["timer", "timeunit", "subcalls", "builtins"], 0, 4, 0)?;
+    let timeunit = match timeunit {
+        None => 0.0,
+        Some(Value::Float(f)) => *f,
+        Some(v) if crate::objects::int::is_int(v) => super::object_methods::to_float(vm, v)?,
+        Some(v) => match crate::runtime::call::lookup_user(v.class(), "__float__") {
+            Some(_) => super::object_methods::to_float(vm, v)?,
+            None => return Err(PyErr::type_error(format!("must be real number, not {}", crate::objects::typeobj::type_name(v)))),
+        },
+    };
+    let opts = Options {
+        timer: timer.filter(|t| !t.is_none()).cloned(),
+        timeunit,
+        subcalls: int_flag(vm, subcalls, true)?,
+        builtins: int_flag(vm, builtins, true)?,
+    };
+    p.state.borrow_mut().opts = opts;
     Ok(Value::None)
 }
 
-/// `enable(subcalls=True, builtins=True)`.
+/// `enable(subcalls=-1, builtins=-1)`: a flag given (not negative) replaces the
+/// constructor's.
 fn profiler_enable(vm: &Vm, args: Args) -> PyResult<Value> {
     let me = args.pos().first().cloned().unwrap_or(Value::None);
     let p = profiler_of(&me)?;
-    let builtins = match crate::modules::os::params(&args, "enable", &["self", "subcalls", "builtins"], 3, 1)?[2] {
-        Some(v) => crate::runtime::ops::truthy(vm, v)?,
-        None => true,
+    let [subcalls, builtins] = args.keywords("enable", ["subcalls", "builtins"], 0, 2, 0)?;
+    let flag = |v: Option<&Value>| -> PyResult<Option<bool>> {
+        match v {
+            None => Ok(None),
+            Some(Value::Int(i)) if *i < 0 => Ok(None),
+            Some(v) => Ok(Some(crate::runtime::ops::truthy(vm, v)?)),
+        }
     };
-    p.state.borrow_mut().builtins = builtins;
+    let (subcalls, builtins) = (flag(subcalls)?, flag(builtins)?);
+    {
+        let mut st = p.state.borrow_mut();
+        if let Some(s) = subcalls {
+            st.opts.subcalls = s;
+        }
+        if let Some(b) = builtins {
+            st.opts.builtins = b;
+        }
+    }
     if let Value::Obj(o) = &me {
         trace::set_native_profile(vm, Some((o.clone(), hook)));
     }
@@ -253,10 +362,10 @@ fn profiler_enable(vm: &Vm, args: Args) -> PyResult<Value> {
 
 /// Close the activations still open (the calls that enabled the profiler and this
 /// `disable` itself), as if they returned now.
-fn flush(p: &Profiler) {
-    let mut st = p.state.borrow_mut();
-    while !st.stack.is_empty() {
-        st.leave();
+fn flush(vm: &Vm, p: &Profiler) {
+    while !p.state.borrow().stack.is_empty() {
+        let now = p.now(vm);
+        p.state.borrow_mut().leave(now);
     }
 }
 
@@ -268,49 +377,57 @@ fn profiler_disable(vm: &Vm, args: Args) -> PyResult<Value> {
             trace::set_native_profile(vm, None);
         }
     }
-    flush(p);
+    flush(vm, p);
     Ok(Value::None)
 }
 
 fn profiler_clear(_vm: &Vm, args: Args) -> PyResult<Value> {
     let p = profiler_of(args.pos().first().unwrap_or(&Value::None))?;
     let mut st = p.state.borrow_mut();
-    let builtins = st.builtins;
-    *st = State { builtins, ..State::default() };
+    let opts = st.opts.clone();
+    *st = State { opts, ..State::default() };
     Ok(Value::None)
 }
 
-fn secs(ns: u64) -> Value {
-    Value::Float(ns as f64 * 1e-9)
+fn row(e: &Entry, c: &Counts, factor: f64) -> Vec<Value> {
+    let secs = |t: i64| Value::Float(t as f64 * factor);
+    vec![e.code.clone(), Value::Int(c.calls as i64), Value::Int(c.recursive as i64), secs(c.total), secs(c.inline)]
 }
 
-fn row(e: &Entry, c: &Counts) -> Vec<Value> {
-    vec![
-        Value::new_str(e.file.as_str()),
-        Value::Int(e.line),
-        Value::new_str(e.name.as_str()),
-        Value::Int(c.calls as i64),
-        Value::Int(c.recursive as i64),
-        secs(c.inline),
-        secs(c.total),
-    ]
+/// The `profiler_entry` and `profiler_subentry` struct sequence types.
+fn stat_types() -> &'static (PyRef, PyRef) {
+    static TYPES: once_cell::sync::OnceCell<crate::runtime::gil::GilShared<(PyRef, PyRef)>> = once_cell::sync::OnceCell::new();
+    TYPES
+        .get_or_init(|| {
+            let sub = ["code", "callcount", "reccallcount", "totaltime", "inlinetime"];
+            let entry = super::structseq::new_type("_lsprof", "profiler_entry", &[&sub[..], &["calls"]].concat(), 6);
+            crate::runtime::gil::GilShared::new((entry, super::structseq::new_type("_lsprof", "profiler_subentry", &sub, 5)))
+        })
+        .get()
 }
 
 /// `getstats()`: see the module header.
 fn profiler_getstats(_vm: &Vm, args: Args) -> PyResult<Value> {
     let p = profiler_of(args.pos().first().unwrap_or(&Value::None))?;
     let st = p.state.borrow();
+    let factor = st.factor();
     let mut out = Vec::new();
     for e in &st.entries {
         if e.counts.calls == 0 {
             continue;
         }
-        let mut callees: Vec<(&usize, &Counts)> = e.callees.iter().filter(|(_, c)| c.calls > 0).collect();
-        callees.sort_by_key(|(i, _)| **i);
-        let calls: Vec<Value> = callees.into_iter().map(|(&i, c)| Value::new_tuple(row(&st.entries[i], c))).collect();
-        let mut r = row(e, &e.counts);
-        r.push(Value::new_list(calls));
-        out.push(Value::new_tuple(r));
+        // No callee seen (or `subcalls` off): `None`, as CPython.
+        let calls = if e.callees.is_empty() {
+            Value::None
+        } else {
+            let mut callees: Vec<(&usize, &Counts)> = e.callees.iter().filter(|(_, c)| c.calls > 0).collect();
+            callees.sort_by_key(|(i, _)| **i);
+            let sub = &stat_types().1;
+            Value::new_list(callees.into_iter().map(|(&i, c)| super::structseq::new_instance(sub, row(&st.entries[i], c, factor))).collect())
+        };
+        let mut r = row(e, &e.counts, factor);
+        r.push(calls);
+        out.push(super::structseq::new_instance(&stat_types().0, r));
     }
     Ok(Value::new_list(out))
 }
@@ -337,6 +454,9 @@ pub fn create() -> PyRef {
     );
     if let Some(g) = module::globals(&m) {
         dict::set_str(&g, "Profiler", Value::Obj(cls));
+        let (entry, sub) = stat_types();
+        dict::set_str(&g, "profiler_entry", Value::Obj(entry.clone()));
+        dict::set_str(&g, "profiler_subentry", Value::Obj(sub.clone()));
     }
     m
 }

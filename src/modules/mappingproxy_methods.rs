@@ -47,27 +47,28 @@ fn mp_new(_vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(mappingproxy::new(mapping.clone()))
 }
 
-/// `__len__` and `__str__` are slot wrappers in CPython, with their own arity wording.
-fn slot_noargs(args: &Args, name: &str) -> PyResult<()> {
-    if args.has_kwargs() {
-        return Err(PyErr::type_error(format!("wrapper {name}() takes no keyword arguments")));
-    }
-    match args.rest().len() {
-        0 => Ok(()),
-        n => Err(PyErr::type_error(format!("expected 0 arguments, got {n}"))),
-    }
+/// The wrapped mapping for `__len__` and `__str__`, slot wrappers in CPython: their
+/// receiver messages are a `wrapper_descriptor`'s, and `slot_methods::this` checks their
+/// arguments with that wording.
+fn slot_this<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+    let Some(v) = args.args.first() else {
+        return Err(PyErr::type_error(format!("descriptor '{name}' of 'mappingproxy' object needs an argument")));
+    };
+    let m = mappingproxy::mapping(v).ok_or_else(|| {
+        PyErr::type_error(format!("descriptor '{name}' requires a 'mappingproxy' object but received a '{}'", type_name(v)))
+    })?;
+    super::slot_methods::this(args, name)?;
+    Ok(m)
 }
 
 fn mp_len(vm: &Vm, args: Args) -> PyResult<Value> {
-    let m = this(&args, "__len__")?;
-    slot_noargs(&args, "__len__")?;
+    let m = slot_this(&args, "__len__")?;
     Ok(Value::from(ops::len(vm, m)?))
 }
 
 /// `str(proxy)` is the mapping's `str`; only `repr` shows the wrapper.
 fn mp_str(vm: &Vm, args: Args) -> PyResult<Value> {
-    let m = this(&args, "__str__")?;
-    slot_noargs(&args, "__str__")?;
+    let m = slot_this(&args, "__str__")?;
     Ok(Value::new_str(repr::str(vm, m)?))
 }
 

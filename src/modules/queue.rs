@@ -22,7 +22,7 @@ use crate::objects::{dict, list, module, types, Payload, PyRef, Value};
 use crate::runtime::{attr, call, gil, ops, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
-use super::sync::def_args;
+use crate::runtime::argparse::def_args;
 use super::thread::{acquire, cond_notify_on, cond_wait_on, lock_of, me, RawLock};
 
 struct QueueTypes {
@@ -259,23 +259,12 @@ fn core_detach(_vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn make_types() -> QueueTypes {
-    let core = super::sync::new_native_type("_queue", "_QueueCore");
+    let core = typeobj::native_class("_queue", "_QueueCore", None, None);
     add_methods(&core, "_QueueCore", &[("__new__", core_new), ("qsize", core_qsize), ("detach", core_detach)]);
-    let empty = exception_class("_queue", "Empty", "Exception raised by Queue.get(block=0)/get_nowait().");
-    let full = exception_class("queue", "Full", "Exception raised by Queue.put(block=0)/put_nowait().");
+    let exc = types().exc.get("Exception");
+    let empty = typeobj::native_class("_queue", "Empty", Some(exc), Some("Raised when get() finds the queue empty and may not wait longer."));
+    let full = typeobj::native_class("queue", "Full", Some(exc), Some("Raised when put() finds the queue full and may not wait longer."));
     QueueTypes { core, empty, full, unfinished_name: Value::Obj(crate::objects::str::intern("unfinished_tasks")) }
-}
-
-fn exception_class(module: &str, name: &str, doc: &str) -> PyRef {
-    let t = types();
-    let ns = dict::new_dict();
-    dict::set_str(&ns, "__module__", Value::new_str(module));
-    dict::set_str(&ns, "__qualname__", Value::new_str(name));
-    dict::set_str(&ns, "__doc__", Value::new_str(doc));
-    let exc = t.exc.get("Exception").clone();
-    let cls = typeobj::new_class(&t.type_, name, vec![exc.clone()], &ns).unwrap_or(exc);
-    cls.make_immortal();
-    cls
 }
 
 /// Create the `_queue` module.

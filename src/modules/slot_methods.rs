@@ -94,7 +94,10 @@ cmp_slots! {
     slot_ge Ge "__ge__";
 }
 
-fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+/// The receiver of a no-argument slot wrapper (`__len__`, `__str__`, ...), after
+/// CPython's `wrapper_descriptor` argument checks. Shared with the other slot wrappers
+/// written outside this file (`mappingproxy_methods.rs`).
+pub(super) fn this<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
     let v = args.args.first().ok_or_else(|| PyErr::type_error(format!("descriptor '{name}' needs an argument")))?;
     // A slot wrapper's own wording (CPython's `wrapper_descriptor`).
     if !args.kwnames.is_empty() {

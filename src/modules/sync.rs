@@ -16,11 +16,12 @@ use parking_lot::{Condvar, Mutex, MutexGuard};
 use crate::bytecode::CmpOp;
 use crate::objects::function::add_methods;
 use crate::objects::typeobj::{self, type_name};
-use crate::objects::{dict, types, Payload, PyRef, Value};
+use crate::objects::{Payload, PyRef, Value};
+use crate::runtime::argparse::def_args;
 use crate::runtime::{gil, ops, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
-use super::thread::{check_timeout_ns, next_sleep, timeout_arg_ns, Outcome};
+use super::thread::{check_timeout_ns, timeout_arg_ns};
 
 /// State `T` guarded by a mutex, with a condition variable signalled when it changes.
 /// `T` holds no Python objects: waiters read it without the GIL.
@@ -41,10 +42,34 @@ impl<T: Send> gil::Sleeper for Waitable<T> {
     }
 }
 
-enum Woke<R> {
+/// How a wait without the GIL ended.
+pub enum Woke<R> {
     Ready(R),
     TimedOut,
+    /// The main thread has a SIGINT to handle.
     Interrupted,
+}
+
+/// How long the main thread blocks before looking for a pending SIGINT.
+const SIGNAL_SLICE: Duration = Duration::from_millis(20);
+
+/// The next sleep of a blocking wait: until `deadline`, and for the main thread at most
+/// [`SIGNAL_SLICE`] so that it notices a pending SIGINT. `Err` ends the wait (`TimedOut`
+/// or `Interrupted`); `Ok(None)` sleeps until woken.
+fn next_sleep<R>(deadline: Option<Instant>, main: bool) -> Result<Option<Instant>, Woke<R>> {
+    if main && crate::modules::signal::pending() {
+        return Err(Woke::Interrupted);
+    }
+    let now = Instant::now();
+    if deadline.is_some_and(|d| now >= d) {
+        return Err(Woke::TimedOut);
+    }
+    Ok(match (deadline, main) {
+        (Some(d), true) => Some(d.min(now + SIGNAL_SLICE)),
+        (Some(d), false) => Some(d),
+        (None, true) => Some(now + SIGNAL_SLICE),
+        (None, false) => None,
+    })
 }
 
 impl<T: Send> Waitable<T> {
@@ -65,10 +90,34 @@ impl<T: Send> Waitable<T> {
         }
     }
 
-    /// Block until `ready` returns `Some` (it runs under the mutex and may update the state,
-    /// e.g. to claim an item) or `deadline` passes (`Ok(None)`). Tries once with the GIL
-    /// held; then waits without it. In the main thread a pending SIGINT runs its handler
-    /// (usually raising `KeyboardInterrupt`) and the wait resumes if the handler returns.
+    /// Block the calling thread, which does not hold the GIL, until `ready` returns `Some`
+    /// (it runs under the mutex and may update the state, e.g. to claim an item or take a
+    /// lock), `deadline` passes, or (`main`) a SIGINT is pending.
+    pub fn block<R>(&self, deadline: Option<Instant>, main: bool, ready: impl Fn(&mut T) -> Option<R>) -> Woke<R> {
+        let mut st = self.state.lock();
+        loop {
+            if let Some(r) = ready(&mut st) {
+                return Woke::Ready(r);
+            }
+            let until = match next_sleep(deadline, main) {
+                Ok(until) => until,
+                Err(end) => return end,
+            };
+            self.sleepers.fetch_add(1, Relaxed);
+            match until {
+                Some(t) => {
+                    self.cond.wait_until(&mut st, t);
+                }
+                None => self.cond.wait(&mut st),
+            }
+            self.sleepers.fetch_sub(1, Relaxed);
+        }
+    }
+
+    /// [`block`](Self::block) without the GIL, from a thread that holds it, after one try
+    /// with the GIL held: `Ok(None)` when `deadline` passed. In the main thread a pending
+    /// SIGINT runs its handler (usually raising `KeyboardInterrupt`) and the wait resumes
+    /// if the handler returns.
     pub fn wait<R: Send>(
         self: &Arc<Self>,
         vm: &Vm,
@@ -82,28 +131,7 @@ impl<T: Send> Waitable<T> {
         loop {
             let this = self.clone();
             let ready = &ready;
-            let woke = gil::allow_threads(move || {
-                let mut st = this.state.lock();
-                loop {
-                    if let Some(r) = ready(&mut st) {
-                        return Woke::Ready(r);
-                    }
-                    let until = match next_sleep(deadline, main) {
-                        Ok(until) => until,
-                        Err(Outcome::Interrupted) => return Woke::Interrupted,
-                        Err(_) => return Woke::TimedOut,
-                    };
-                    this.sleepers.fetch_add(1, Relaxed);
-                    match until {
-                        Some(t) => {
-                            this.cond.wait_until(&mut st, t);
-                        }
-                        None => this.cond.wait(&mut st),
-                    }
-                    this.sleepers.fetch_sub(1, Relaxed);
-                }
-            });
-            match woke {
+            match gil::allow_threads(move || this.block(deadline, main, ready)) {
                 Woke::Ready(r) => return Ok(Some(r)),
                 Woke::TimedOut => return Ok(None),
                 Woke::Interrupted => vm.check_breaker()?,
@@ -132,56 +160,6 @@ pub fn cond_timeout(vm: &Vm, timeout: Option<&Value>) -> PyResult<Option<Duratio
 pub fn deadline_after(d: Option<Duration>) -> Option<Instant> {
     let now = Instant::now();
     d.map(|d| now.checked_add(d).unwrap_or_else(|| now + Duration::from_secs(86400 * 365 * 100)))
-}
-
-/// Check the arguments of a native method that stands for a Python method `qual` (e.g.
-/// `Event.wait`) whose parameters after `self` are `names`, the first `required` of them
-/// required, and report mistakes with the messages CPython gives for a `def`. Returns one
-/// slot per name.
-pub fn def_args<'a, const N: usize>(args: &Args<'a>, qual: &str, names: [&str; N], required: usize) -> PyResult<[Option<&'a Value>; N]> {
-    let pos = args.rest();
-    if pos.len() > N {
-        let given = pos.len() + 1;
-        let plural = if N == 0 { "" } else { "s" };
-        return Err(PyErr::type_error(if N == required {
-            format!("{qual}() takes {} positional argument{plural} but {given} were given", N + 1)
-        } else {
-            format!("{qual}() takes from {} to {} positional arguments but {given} were given", required + 1, N + 1)
-        }));
-    }
-    let mut out = [None; N];
-    for (slot, v) in out.iter_mut().zip(pos) {
-        *slot = Some(v);
-    }
-    for (k, v) in args.kwargs() {
-        match names.iter().position(|n| *n == k) {
-            Some(i) if out[i].is_some() => return Err(PyErr::type_error(format!("{qual}() got multiple values for argument '{k}'"))),
-            Some(i) => out[i] = Some(v),
-            None => return Err(PyErr::type_error(format!("{qual}() got an unexpected keyword argument '{k}'"))),
-        }
-    }
-    let missing: Vec<String> = names[..required].iter().zip(&out).filter(|(_, v)| v.is_none()).map(|(n, _)| format!("'{n}'")).collect();
-    if !missing.is_empty() {
-        let list = match missing.len() {
-            1 => missing[0].clone(),
-            n => format!("{} and {}", missing[..n - 1].join(", "), missing[n - 1]),
-        };
-        let s = if missing.len() == 1 { "" } else { "s" };
-        return Err(PyErr::type_error(format!("{qual}() missing {} required positional argument{s}: {list}", missing.len())));
-    }
-    Ok(out)
-}
-
-/// A type created by a native module, subclassable from Python (its `__new__` builds the
-/// native state for the class it is given).
-pub fn new_native_type(module: &str, name: &str) -> PyRef {
-    let t = types();
-    let ns = dict::new_dict();
-    dict::set_str(&ns, "__module__", Value::new_str(module));
-    dict::set_str(&ns, "__qualname__", Value::new_str(name));
-    let cls = typeobj::new_class(&t.type_, name, vec![], &ns).unwrap_or_else(|_| t.object.clone());
-    cls.make_immortal();
-    cls
 }
 
 // ---- Event ----
@@ -272,7 +250,7 @@ fn event_noop(_vm: &Vm, _args: Args) -> PyResult<Value> {
 
 /// The `_thread._Event` type (`threading.Event` subclasses it).
 pub fn event_type() -> PyRef {
-    let cls = new_native_type("_thread", "_Event");
+    let cls = typeobj::native_class("_thread", "_Event", None, None);
     add_methods(
         &cls,
         "_Event",

@@ -1,29 +1,32 @@
 //! The `_thread` module: OS threads running Python (`start_new_thread`), the lock types
 //! (`lock` with `acquire(blocking, timeout)`, reentrant `RLock`), thread identity
 //! (`get_ident`, `get_native_id`, `_count`), `stack_size`, `interrupt_main`, and
-//! `_excepthook` (the default `threading.excepthook`). `threading.py` is written over it.
+//! `_excepthook` (the default `threading.excepthook`), `_tls` (per-thread data for
+//! `threading.local`). `threading.py` is written over it. The OS threads come from
+//! `runtime::workers` (reused when parked ones are available).
 //!
-//! Waiting for a lock releases the GIL; the main thread waits in short slices so that a
-//! SIGINT turns into `KeyboardInterrupt` while it waits (CPython 3.11 on POSIX).
+//! A lock is a `sync::Waitable`: waiting for it releases the GIL, and the main thread
+//! waits in short slices so that a SIGINT turns into `KeyboardInterrupt` while it waits
+//! (CPython 3.11 on POSIX).
 
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-use parking_lot::{Condvar, Mutex};
 
 use crate::objects::function::{add_methods, native};
 use crate::objects::typeobj::{self, type_name};
 use crate::objects::{dict, module, tuple, types, Payload, PyRef, Value};
 use crate::runtime::gil::{self, Handoff};
 use crate::runtime::gil_stats;
+use crate::runtime::workers;
 use crate::runtime::{attr, call, repr, Args, PyErr, PyResult};
 use crate::vm::Vm;
+
+use super::sync::Waitable;
 
 /// `_thread.TIMEOUT_MAX` in seconds (CPython's value on Linux).
 pub const TIMEOUT_MAX: f64 = 9223372036.0;
 /// How long the main thread blocks before looking for a pending SIGINT.
-const SIGNAL_SLICE: Duration = Duration::from_millis(20);
 /// Default stack of a new thread (native code calling back into Python nests on it).
 const DEFAULT_STACK: usize = 64 << 20;
 
@@ -32,120 +35,80 @@ static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
 
 /// A lock's state, shared with the waits that run without the GIL. A plain lock uses
 /// `count` 0/1 and ignores the owner; an `RLock` counts its owner's acquisitions.
-pub struct RawLock {
-    state: Mutex<(u64, u64)>,
-    cond: Condvar,
+pub struct LockState {
+    owner: u64,
+    count: u64,
     reentrant: bool,
-    /// Threads blocked in `wait` (changed and read under `state`'s mutex), so a release
-    /// with nobody waiting skips the wake-up.
-    sleepers: AtomicUsize,
 }
 
-pub(crate) enum Outcome {
-    Acquired,
-    TimedOut,
-    Interrupted,
-}
-
-/// The next sleep of a blocking wait (without the GIL): until `deadline`, and for the main
-/// thread at most [`SIGNAL_SLICE`] so it notices a pending SIGINT. `Err` ends the wait
-/// (`TimedOut` or `Interrupted`); `Ok(None)` sleeps until woken.
-pub(crate) fn next_sleep(deadline: Option<Instant>, main: bool) -> Result<Option<Instant>, Outcome> {
-    if main && crate::modules::signal::pending() {
-        return Err(Outcome::Interrupted);
-    }
-    let now = Instant::now();
-    if deadline.is_some_and(|d| now >= d) {
-        return Err(Outcome::TimedOut);
-    }
-    Ok(match (deadline, main) {
-        (Some(d), true) => Some(d.min(now + SIGNAL_SLICE)),
-        (Some(d), false) => Some(d),
-        (None, true) => Some(now + SIGNAL_SLICE),
-        (None, false) => None,
-    })
-}
-
-impl RawLock {
-    pub fn new(reentrant: bool) -> Arc<RawLock> {
-        Arc::new(RawLock { state: Mutex::new((0, 0)), cond: Condvar::new(), reentrant, sleepers: AtomicUsize::new(0) })
-    }
-
-    fn take(&self, st: &mut (u64, u64), me: u64) -> bool {
-        if st.1 == 0 {
-            *st = (me, 1);
+impl LockState {
+    /// Take the lock for `me` if it can be taken now.
+    fn take(&mut self, me: u64) -> bool {
+        if self.count == 0 {
+            (self.owner, self.count) = (me, 1);
             true
-        } else if self.reentrant && st.0 == me {
-            st.1 += 1;
+        } else if self.reentrant && self.owner == me {
+            self.count += 1;
             true
         } else {
             false
         }
     }
+}
+
+/// A `_thread` lock: its state behind the one native blocking mechanism, `Waitable`.
+pub type RawLock = Waitable<LockState>;
+
+impl Waitable<LockState> {
+    pub fn new_lock(reentrant: bool) -> Arc<RawLock> {
+        Waitable::new(LockState { owner: 0, count: 0, reentrant })
+    }
+
+    fn reentrant(&self) -> bool {
+        self.state.lock().reentrant
+    }
 
     pub fn try_acquire(&self, me: u64) -> bool {
-        let mut st = self.state.lock();
-        self.take(&mut st, me)
-    }
-
-    /// Block (without the GIL) until acquired, `deadline` passes, or (for the main
-    /// thread) a SIGINT is pending.
-    fn wait(&self, me: u64, deadline: Option<Instant>, main: bool) -> Outcome {
-        let mut st = self.state.lock();
-        loop {
-            if self.take(&mut st, me) {
-                return Outcome::Acquired;
-            }
-            let until = match next_sleep(deadline, main) {
-                Ok(until) => until,
-                Err(end) => return end,
-            };
-            self.sleepers.fetch_add(1, Relaxed);
-            match until {
-                Some(t) => {
-                    self.cond.wait_until(&mut st, t);
-                }
-                None => self.cond.wait(&mut st),
-            }
-            self.sleepers.fetch_sub(1, Relaxed);
-        }
-    }
-
-    /// After freeing the lock (its mutex `st` still held): wake a sleeper if there is one.
-    fn wake_sleeper(self: &Arc<Self>, st: parking_lot::MutexGuard<'_, (u64, u64)>) {
-        let sleeping = self.sleepers.load(Relaxed) > 0;
-        drop(st);
-        if sleeping {
-            gil::wake(self.clone(), false);
-        }
+        self.state.lock().take(me)
     }
 
     /// Release once; `me` must own an `RLock`. Returns false when not held (or not owned).
     pub fn release(self: &Arc<Self>, me: u64) -> bool {
         let mut st = self.state.lock();
-        if st.1 == 0 || (self.reentrant && st.0 != me) {
+        if st.count == 0 || (st.reentrant && st.owner != me) {
             return false;
         }
-        st.1 -= 1;
-        if st.1 == 0 {
-            st.0 = 0;
-            self.wake_sleeper(st);
+        st.count -= 1;
+        if st.count == 0 {
+            st.owner = 0;
+            self.notify(st, false);
         }
         true
     }
 
-    fn snapshot(&self) -> (u64, u64) {
-        *self.state.lock()
-    }
-}
-
-impl gil::Sleeper for RawLock {
-    fn wake(&self, all: bool) {
-        if all {
-            self.cond.notify_all();
-        } else {
-            self.cond.notify_one();
+    /// Release completely (a condition wait, `RLock._release_save`): the count it had, or
+    /// `None` when not held (or, for an `RLock`, not owned by `me`; `None` as `me`: any
+    /// owner).
+    fn release_all(self: &Arc<Self>, me: Option<u64>) -> Option<(u64, u64)> {
+        let mut st = self.state.lock();
+        if st.count == 0 || (st.reentrant && me.is_some_and(|me| st.owner != me)) {
+            return None;
         }
+        let saved = (st.owner, st.count);
+        (st.owner, st.count) = (0, 0);
+        self.notify(st, false);
+        Some(saved)
+    }
+
+    /// Set the count of a lock the caller just acquired (restoring an `RLock`'s depth).
+    fn set_count(&self, count: u64) {
+        self.state.lock().count = count;
+    }
+
+    /// (owner, count).
+    fn snapshot(&self) -> (u64, u64) {
+        let st = self.state.lock();
+        (st.owner, st.count)
     }
 }
 
@@ -165,16 +128,6 @@ fn thread_types() -> &'static ThreadTypes {
     TYPES.get_or_init(|| gil::GilShared::new(make_types())).get()
 }
 
-fn new_type(name: &str) -> PyRef {
-    let t = types();
-    let ns = dict::new_dict();
-    dict::set_str(&ns, "__module__", Value::new_str("_thread"));
-    dict::set_str(&ns, "__qualname__", Value::new_str(name));
-    let cls = typeobj::new_class(&t.type_, name, vec![], &ns).unwrap_or_else(|_| t.object.clone());
-    cls.make_immortal();
-    cls
-}
-
 fn make_types() -> ThreadTypes {
     let common: &[(&'static str, crate::objects::NativeFn)] = &[
         ("acquire", lock_acquire),
@@ -183,7 +136,7 @@ fn make_types() -> ThreadTypes {
         ("__exit__", lock_exit),
         ("__repr__", lock_repr),
     ];
-    let lock = new_type("lock");
+    let lock = typeobj::native_class("_thread", "lock", None, None);
     add_methods(&lock, "lock", common);
     add_methods(
         &lock,
@@ -197,7 +150,7 @@ fn make_types() -> ThreadTypes {
             ("_at_fork_reinit", lock_noop),
         ],
     );
-    let rlock = new_type("RLock");
+    let rlock = typeobj::native_class("_thread", "RLock", None, None);
     add_methods(&rlock, "RLock", common);
     add_methods(
         &rlock,
@@ -217,7 +170,7 @@ fn make_types() -> ThreadTypes {
 fn new_lock_value(reentrant: bool) -> Value {
     let tys = thread_types();
     let cls = if reentrant { &tys.rlock } else { &tys.lock };
-    Value::Obj(PyRef::new(cls, Payload::Native(Box::new(LockObj(RawLock::new(reentrant))))))
+    Value::Obj(PyRef::new(cls, Payload::Native(Box::new(LockObj(RawLock::new_lock(reentrant))))))
 }
 
 /// The lock behind a `_thread` lock object.
@@ -309,15 +262,7 @@ pub fn acquire(vm: &Vm, lock: &Arc<RawLock>, blocking: bool, timeout_ns: Option<
         return Ok(false);
     }
     let deadline = timeout_ns.map(|ns| Instant::now() + Duration::from_nanos(ns as u64));
-    let main = vm.is_main;
-    loop {
-        let l = lock.clone();
-        match gil::allow_threads(move || l.wait(id, deadline, main)) {
-            Outcome::Acquired => return Ok(true),
-            Outcome::TimedOut => return Ok(false),
-            Outcome::Interrupted => vm.check_breaker()?,
-        }
-    }
+    Ok(lock.wait(vm, deadline, |st| st.take(id).then_some(()))?.is_some())
 }
 
 fn lock_acquire(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -329,7 +274,7 @@ fn lock_acquire(vm: &Vm, args: Args) -> PyResult<Value> {
 fn lock_release(_vm: &Vm, args: Args) -> PyResult<Value> {
     let lock = this(&args, "release")?;
     if !lock.release(me()) {
-        return Err(PyErr::runtime_error(if lock.reentrant { "cannot release un-acquired lock" } else { "release unlocked lock" }));
+        return Err(PyErr::runtime_error(if lock.reentrant() { "cannot release un-acquired lock" } else { "release unlocked lock" }));
     }
     Ok(Value::None)
 }
@@ -352,7 +297,7 @@ fn lock_repr(_vm: &Vm, args: Args) -> PyResult<Value> {
     let (owner, count) = lock.snapshot();
     let state = if count > 0 { "locked" } else { "unlocked" };
     let cls = typeobj::name_of(args.args[0].class());
-    Ok(Value::new_str(if lock.reentrant {
+    Ok(Value::new_str(if lock.reentrant() {
         format!("<{state} _thread.{cls} object owner={owner} count={count} at {addr:#x}>")
     } else {
         format!("<{state} _thread.{cls} object at {addr:#x}>")
@@ -375,14 +320,10 @@ fn rlock_is_owned(_vm: &Vm, args: Args) -> PyResult<Value> {
 /// `RLock._release_save()`: release completely, returning the state (for `Condition`).
 fn rlock_release_save(_vm: &Vm, args: Args) -> PyResult<Value> {
     let lock = this(&args, "_release_save")?;
-    let mut st = lock.state.lock();
-    if st.1 == 0 {
+    let Some((owner, count)) = lock.release_all(None) else {
         return Err(PyErr::runtime_error("cannot release un-acquired lock"));
-    }
-    let saved = *st;
-    *st = (0, 0);
-    lock.wake_sleeper(st);
-    Ok(Value::new_tuple(vec![Value::from(saved.1 as i64), Value::from(saved.0 as i64)]))
+    };
+    Ok(Value::new_tuple(vec![Value::from(count as i64), Value::from(owner as i64)]))
 }
 
 /// `RLock._acquire_restore((count, owner))`.
@@ -394,7 +335,7 @@ fn rlock_acquire_restore(vm: &Vm, args: Args) -> PyResult<Value> {
         None => return Err(PyErr::type_error("_acquire_restore() argument must be a (count, owner) tuple")),
     };
     acquire(vm, lock, true, None)?;
-    lock.state.lock().1 = count;
+    lock.set_count(count);
     Ok(Value::None)
 }
 
@@ -402,26 +343,20 @@ fn rlock_acquire_restore(vm: &Vm, args: Args) -> PyResult<Value> {
 
 /// Release `lock` completely for a condition wait; returns what to restore.
 fn release_for_wait(lock: &Arc<RawLock>, me: u64) -> PyResult<u64> {
-    let mut st = lock.state.lock();
-    let owned = st.1 > 0 && (!lock.reentrant || st.0 == me);
-    if !owned {
-        return Err(PyErr::runtime_error("cannot wait on un-acquired lock"));
+    match lock.release_all(Some(me)) {
+        Some((_, count)) => Ok(count),
+        None => Err(PyErr::runtime_error("cannot wait on un-acquired lock")),
     }
-    let count = st.1;
-    *st = (0, 0);
-    lock.wake_sleeper(st);
-    Ok(count)
 }
 
 /// Take `lock` back after a wait (ignoring signals until it is held), restoring `count`.
-fn restore_after_wait(vm: &Vm, lock: &Arc<RawLock>, count: u64) {
+fn restore_after_wait(lock: &Arc<RawLock>, count: u64) {
     let id = me();
     if !lock.try_acquire(id) {
         let l = lock.clone();
-        gil::allow_threads(move || while !matches!(l.wait(id, None, false), Outcome::Acquired) {});
+        gil::allow_threads(move || l.block(None, false, |st| st.take(id).then_some(())));
     }
-    let _ = vm;
-    lock.state.lock().1 = count;
+    lock.set_count(count);
 }
 
 /// `_thread._cond_wait(lock, waiters, timeout)`: the body of `Condition.wait` for a
@@ -440,35 +375,18 @@ fn cond_wait(vm: &Vm, args: Args) -> PyResult<Value> {
 /// as parsed by `sync::cond_timeout`), take `lock` back. Returns whether notified.
 pub fn cond_wait_on(vm: &Vm, lock: &Arc<RawLock>, waiters: &std::cell::RefCell<Vec<Value>>, timeout: Option<Duration>) -> PyResult<bool> {
     let id = me();
-    let gate_raw = RawLock::new(false);
+    let gate_raw = RawLock::new_lock(false);
     gate_raw.try_acquire(id);
     let gate = Value::Obj(PyRef::new(&thread_types().lock, Payload::Native(Box::new(LockObj(gate_raw.clone())))));
     let count = release_for_wait(lock, id)?;
     waiters.borrow_mut().push(gate.clone());
-    let deadline = super::sync::deadline_after(timeout);
-    let main = vm.is_main;
-    let mut result: PyResult<bool> = Ok(false);
-    if timeout == Some(Duration::ZERO) {
-        result = Ok(gate_raw.try_acquire(id));
+    let result = if timeout == Some(Duration::ZERO) {
+        Ok(gate_raw.try_acquire(id))
     } else {
-        loop {
-            let g = gate_raw.clone();
-            match gil::allow_threads(move || g.wait(id, deadline, main)) {
-                Outcome::Acquired => {
-                    result = Ok(true);
-                    break;
-                }
-                Outcome::TimedOut => break,
-                Outcome::Interrupted => {
-                    if let Err(e) = vm.check_breaker() {
-                        result = Err(e);
-                        break;
-                    }
-                }
-            }
-        }
-    }
-    restore_after_wait(vm, lock, count);
+        let deadline = super::sync::deadline_after(timeout);
+        gate_raw.wait(vm, deadline, |st| st.take(id).then_some(())).map(|got| got.is_some())
+    };
+    restore_after_wait(lock, count);
     if !matches!(result, Ok(true)) {
         let mut w = waiters.borrow_mut();
         if let Some(i) = w.iter().position(|x| x.as_obj().zip(gate.as_obj()).is_some_and(|(a, b)| a.is(b))) {
@@ -484,17 +402,42 @@ fn cond_notify(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("_cond_notify", 3, 3)?;
     let lock = lock_of(&pos[0]).ok_or_else(|| PyErr::type_error("_cond_notify() needs a _thread lock"))?;
     let waiters = crate::objects::list::cell(&pos[1]).ok_or_else(|| PyErr::type_error("_cond_notify() needs a list"))?;
-    let n = crate::runtime::argparse::index_arg(vm, &pos[2])?.max(0) as usize;
+    check_owned(lock, "cannot notify on un-acquired lock")?;
+    let queued = waiters.borrow().len();
+    let n = notify_count(vm, &pos[2], queued)?;
     cond_notify_on(lock, waiters, n)?;
     Ok(Value::None)
 }
 
+/// How many of `queued` waiters `notify(n)` wakes. As `Condition.notify` counts down
+/// `while waiters and n > 0`, any `n` that compares with 0 and subtracts 1 works (1.5
+/// wakes two), and `n` is not looked at when nobody waits.
+fn notify_count(vm: &Vm, n: &Value, queued: usize) -> PyResult<usize> {
+    if let Value::Int(i) = n {
+        return Ok((*i).clamp(0, queued as i64) as usize);
+    }
+    let mut n = n.clone();
+    let mut k = 0;
+    while k < queued && crate::runtime::ops::compare_bool(vm, &n, &Value::Int(0), crate::bytecode::CmpOp::Gt)? {
+        k += 1;
+        n = crate::runtime::ops::binary_op(vm, &n, &Value::Int(1), crate::bytecode::BinOp::Subtract)?;
+    }
+    Ok(k)
+}
+
+/// `RuntimeError(msg)` unless the current thread may use `lock` for a condition (holds
+/// it; for a plain lock, anyone holding it).
+fn check_owned(lock: &RawLock, msg: &str) -> PyResult<()> {
+    let (owner, count) = lock.snapshot();
+    if count == 0 || (lock.reentrant() && owner != me()) {
+        return Err(PyErr::runtime_error(msg.to_string()));
+    }
+    Ok(())
+}
+
 /// Wake up to `n` of the gates queued on `waiters` (the caller must hold `lock`).
 pub fn cond_notify_on(lock: &RawLock, waiters: &std::cell::RefCell<Vec<Value>>, n: usize) -> PyResult<()> {
-    let (owner, count) = lock.snapshot();
-    if count == 0 || (lock.reentrant && owner != me()) {
-        return Err(PyErr::runtime_error("cannot notify on un-acquired lock"));
-    }
+    check_owned(lock, "cannot notify on un-acquired lock")?;
     if waiters.borrow().is_empty() {
         return Ok(());
     }
@@ -513,9 +456,9 @@ pub fn cond_notify_on(lock: &RawLock, waiters: &std::cell::RefCell<Vec<Value>>, 
 
 // ---- threads ----
 
-fn start_new_thread(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.no_kwargs("start_new_thread")?;
-    let pos = args.check_count("start_new_thread", 2, 3)?;
+/// The arguments of `start_new_thread(function, args[, kwargs])`: the callable, and its
+/// positional then keyword argument values with the keyword names.
+fn thread_call(pos: &[Value]) -> PyResult<(Value, Vec<Value>, Vec<Value>)> {
     let func = pos[0].clone();
     if !super::builtins::is_callable(&func) {
         return Err(PyErr::type_error("first arg must be callable"));
@@ -534,29 +477,71 @@ fn start_new_thread(vm: &Vm, args: Args) -> PyResult<Value> {
             call_args.push(v);
         }
     }
-    let _ = vm;
+    Ok((func, call_args, kwnames))
+}
+
+/// Run `func(*call_args, **kw)` in a new Python thread named `name` (for GIL statistics;
+/// may be empty). The OS thread is a parked one when there is one (`runtime::workers`).
+fn spawn(func: Value, call_args: Vec<Value>, kwnames: Vec<Value>, name: String) -> PyResult<workers::Started> {
     let handoff = Handoff::new((func, call_args, kwnames));
     let stack = match STACK_SIZE.load(Relaxed) {
         0 => DEFAULT_STACK,
         n => n,
     };
     RUNNING.fetch_add(1, Relaxed);
-    let spawned = std::thread::Builder::new().stack_size(stack).spawn(move || {
-        crate::modules::signal::block_in_thread();
-        let token = gil::thread_start("");
-        let (func, call_args, kwnames) = handoff.open(&token);
-        thread_body(func, call_args, kwnames);
-        RUNNING.fetch_sub(1, Relaxed);
-        gil::thread_exit();
-    });
-    match spawned {
-        // The identity `get_ident()` reports in the new thread: its pthread handle.
-        Ok(handle) => Ok(Value::from(std::os::unix::thread::JoinHandleExt::as_pthread_t(&handle) as i64)),
-        Err(_) => {
+    let started = workers::start(
+        stack,
+        Box::new(move |end: &workers::Ending| {
+            let token = gil::thread_start(&name);
+            let (func, call_args, kwnames) = handoff.open(&token);
+            thread_body(func, call_args, kwnames);
             RUNNING.fetch_sub(1, Relaxed);
-            Err(PyErr::runtime_error("can't start new thread"))
-        }
+            // Reusable before the GIL release that lets a `join` return.
+            end.now();
+            gil::thread_exit();
+        }),
+    );
+    started.map_err(|_| {
+        RUNNING.fetch_sub(1, Relaxed);
+        PyErr::runtime_error("can't start new thread")
+    })
+}
+
+fn start_new_thread(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("start_new_thread")?;
+    let pos = args.check_count("start_new_thread", 2, 3)?;
+    let (func, call_args, kwnames) = thread_call(pos)?;
+    // The identity `get_ident()` reports in the new thread: its pthread handle.
+    Ok(Value::from(spawn(func, call_args, kwnames, String::new())?.ident as i64))
+}
+
+/// `_thread._start(function, name)` (for `threading.Thread.start`): like
+/// `start_new_thread(function, ())`, but names the thread for GIL statistics from its
+/// first moment and returns `(ident, native_id)`, so that the starter can register the
+/// thread without waiting for it to run.
+fn start_named(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("_start", 2, 2)?;
+    if !super::builtins::is_callable(&pos[0]) {
+        return Err(PyErr::type_error("first arg must be callable"));
     }
+    let name = repr::str(vm, &pos[1])?;
+    let s = spawn(pos[0].clone(), Vec::new(), Vec::new(), name)?;
+    Ok(Value::new_tuple(vec![Value::from(s.ident as i64), Value::from(s.native_id as i64)]))
+}
+
+thread_local! {
+    /// The running Python thread's dictionary (`_thread._tls()`, where `threading.local`
+    /// keeps its data). Emptied under the GIL when the thread ends (its OS thread may run
+    /// another Python thread later); never dropped by the OS thread's own exit, which may
+    /// happen without the GIL.
+    static TLS: std::mem::ManuallyDrop<std::cell::RefCell<Option<Value>>> =
+        const { std::mem::ManuallyDrop::new(std::cell::RefCell::new(None)) };
+}
+
+/// `_thread._tls()`: the current Python thread's dictionary, empty at the thread's start.
+fn tls(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_count("_tls", 0, 0)?;
+    Ok(TLS.with(|t| t.borrow_mut().get_or_insert_with(|| Value::Obj(dict::new_dict())).clone()))
 }
 
 fn thread_body(func: Value, call_args: Vec<Value>, kwnames: Vec<Value>) {
@@ -571,6 +556,8 @@ fn thread_body(func: Value, call_args: Vec<Value>, kwnames: Vec<Value>) {
     drop(call_args);
     drop(kwnames);
     drop(func);
+    let tls = TLS.with(|t| t.borrow_mut().take());
+    drop(tls);
     drop(vm);
 }
 
@@ -664,6 +651,8 @@ pub fn create(name: &str) -> PyRef {
     let fns: &[(&'static str, crate::objects::NativeFn)] = &[
         ("start_new_thread", start_new_thread),
         ("start_new", start_new_thread),
+        ("_start", start_named),
+        ("_tls", tls),
         ("allocate_lock", allocate_lock),
         ("allocate", allocate_lock),
         ("get_ident", get_ident),

@@ -1,5 +1,6 @@
 //! The `_weakref` module: `ref` (`weakref.ReferenceType`, subclassable), `proxy` with
-//! `ProxyType`/`CallableProxyType` (operations forwarded to the referent, `ReferenceError`
+//! `ProxyType`/`CallableProxyType` (operations forwarded to the referent — arithmetic, in-place
+//! operators, `__index__`/`__int__`/`__float__`, comparisons, items — `ReferenceError`
 //! once it died), `getweakrefcount`, `getweakrefs`, `_remove_dead_weakref`. The storage and
 //! clearing of weak references is `objects::weakref`; `weakref.py` builds on this module.
 
@@ -73,19 +74,39 @@ forward_binops! {
     p_matmul, p_rmatmul => "__matmul__", "__rmatmul__", MatrixMultiply;
 }
 
-macro_rules! forward_cmps {
-    ($($f:ident => $name:literal, $op:ident;)*) => {
+/// Operations of two operands applied to the unwrapped operands with `$apply` (one of the
+/// `ops` functions taking an operator of type `$kind`), and their name table.
+macro_rules! forward_two {
+    ($table:ident, $apply:path, $kind:ident; $($f:ident => $name:literal, $op:ident;)*) => {
         $(
             fn $f(vm: &Vm, args: Args) -> PyResult<Value> {
                 let (a, b) = two(&args)?;
-                ops::compare(vm, &a, &b, CmpOp::$op)
+                $apply(vm, &a, &b, $kind::$op)
             }
         )*
-        const PROXY_CMPS: &[(&str, NativeFn)] = &[$(($name, $f)),*];
+        const $table: &[(&str, NativeFn)] = &[$(($name, $f)),*];
     };
 }
 
-forward_cmps! {
+// The in-place operators: applied to the referent, whose result (often the referent
+// itself) replaces the proxy in the assigned name, as in CPython.
+forward_two! { PROXY_INPLACE, ops::binary_op, BinOp;
+    p_iadd => "__iadd__", InplaceAdd;
+    p_isub => "__isub__", InplaceSubtract;
+    p_imul => "__imul__", InplaceMultiply;
+    p_itruediv => "__itruediv__", InplaceTrueDivide;
+    p_ifloordiv => "__ifloordiv__", InplaceFloorDivide;
+    p_imod => "__imod__", InplaceRemainder;
+    p_ipow => "__ipow__", InplacePower;
+    p_ilshift => "__ilshift__", InplaceLshift;
+    p_irshift => "__irshift__", InplaceRshift;
+    p_iand => "__iand__", InplaceAnd;
+    p_ior => "__ior__", InplaceOr;
+    p_ixor => "__ixor__", InplaceXor;
+    p_imatmul => "__imatmul__", InplaceMatrixMultiply;
+}
+
+forward_two! { PROXY_CMPS, ops::compare, CmpOp;
     p_lt => "__lt__", Lt;
     p_le => "__le__", Le;
     p_eq => "__eq__", Eq;
@@ -145,11 +166,18 @@ fn make_types() -> WeakTypes {
         ("__neg__", p_neg),
         ("__pos__", p_pos),
         ("__invert__", p_invert),
+        ("__abs__", p_abs),
+        ("__index__", p_index),
+        ("__int__", p_int),
+        ("__float__", p_float),
+        ("__bytes__", p_bytes),
+        ("__reversed__", p_reversed),
     ];
     for cls in [&proxy, &callable_proxy] {
         add_methods(cls, "weakproxy", common);
         add_methods(cls, "weakproxy", PROXY_BINOPS);
         add_methods(cls, "weakproxy", PROXY_CMPS);
+        add_methods(cls, "weakproxy", PROXY_INPLACE);
     }
     add_methods(&callable_proxy, "weakcallableproxy", &[("__call__", p_call)]);
     WeakTypes { reference, proxy, callable_proxy }
@@ -491,6 +519,32 @@ fn p_pos(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn p_invert(vm: &Vm, args: Args) -> PyResult<Value> {
     ops::unary_op(vm, &one(&args)?, "~")
+}
+
+fn p_abs(vm: &Vm, args: Args) -> PyResult<Value> {
+    super::builtins::builtin_abs(vm, Args::new(&[one(&args)?]))
+}
+
+/// `operator.index(referent)`: a proxy serves as an index when its referent does.
+fn p_index(vm: &Vm, args: Args) -> PyResult<Value> {
+    let t = one(&args)?;
+    Ok(crate::objects::int::normalize(crate::runtime::argparse::index_bigint(vm, &t)?))
+}
+
+fn p_int(vm: &Vm, args: Args) -> PyResult<Value> {
+    call::call(vm, &Value::Obj(types().int.clone()), Args::new(&[one(&args)?]))
+}
+
+fn p_float(vm: &Vm, args: Args) -> PyResult<Value> {
+    call::call(vm, &Value::Obj(types().float.clone()), Args::new(&[one(&args)?]))
+}
+
+fn p_bytes(vm: &Vm, args: Args) -> PyResult<Value> {
+    call::call_method(vm, &one(&args)?, "__bytes__", &[])
+}
+
+fn p_reversed(vm: &Vm, args: Args) -> PyResult<Value> {
+    call::call_method(vm, &one(&args)?, "__reversed__", &[])
 }
 
 fn p_call(vm: &Vm, args: Args) -> PyResult<Value> {

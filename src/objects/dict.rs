@@ -197,6 +197,11 @@ impl DictData {
             if e.hash != hash {
                 return false;
             }
+            // Identity (small ints by value) first, inline: the usual hit.
+            if e.key.is(key) {
+                found = Some(ix);
+                return true;
+            }
             match fast_eq(&e.key, key) {
                 Some(true) => {
                     found = Some(ix);

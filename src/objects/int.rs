@@ -108,6 +108,10 @@ pub fn hash_int(v: &BigInt) -> i64 {
 #[inline]
 pub fn hash_i64(i: i64) -> i64 {
     const MODULUS: i64 = (1 << 61) - 1;
+    // Below the modulus (every int a program counts with) the hash is the value itself.
+    if i > -MODULUS && i < MODULUS {
+        return if i == -1 { -2 } else { i };
+    }
     let r = (i.unsigned_abs() % MODULUS as u64) as i64;
     let h = if i < 0 { -r } else { r };
     if h == -1 {

@@ -540,6 +540,24 @@ fn mangle(class_name: &str, name: &str) -> String {
     format!("_{stripped}{name}")
 }
 
+/// A class made by a native module, `module.name` (immortal, subclassable from Python):
+/// derived from `base` (`None`: `object`), with `doc` as its `__doc__` if given. Native
+/// types whose `__new__` builds their state for the class it is given, and exception
+/// classes, are made with it.
+pub fn native_class(module: &str, name: &str, base: Option<&PyRef>, doc: Option<&str>) -> PyRef {
+    let t = super::types();
+    let ns = dict::new_dict();
+    dict::set_str(&ns, "__module__", Value::new_str(module));
+    dict::set_str(&ns, "__qualname__", Value::new_str(name));
+    if let Some(doc) = doc {
+        dict::set_str(&ns, "__doc__", Value::new_str(doc));
+    }
+    let fallback = base.unwrap_or(&t.object).clone();
+    let cls = new_class(&t.type_, name, base.into_iter().cloned().collect(), &ns).unwrap_or(fallback);
+    cls.make_immortal();
+    cls
+}
+
 /// `type.__new__(meta, name, bases, namespace)` for a `class` statement: the namespace
 /// dict object becomes the class's `__dict__` (copied).
 pub fn new_class(meta: &PyRef, name: &str, bases: Vec<PyRef>, namespace: &PyRef) -> PyResult<PyRef> {

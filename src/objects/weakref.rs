@@ -188,7 +188,6 @@ pub fn accepts_weakrefs(o: &PyRef) -> bool {
             | Payload::FrozenSet(_)
             | Payload::Module(_)
             | Payload::Native(_)
-            | Payload::Frame(_)
     )
 }
 

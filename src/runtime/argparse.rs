@@ -3,7 +3,9 @@
 //! "takes no arguments"), Argument Clinic positional-only (`"center expected at least 1
 //! argument, got 0"`), old-style `PyArg_ParseTuple` (`"count() takes at least 1 argument
 //! (0 given)"`) and Clinic keyword parsing (`"'x' is an invalid keyword argument for
-//! split()"`). In every helper `self` is `args.args[0]` and is not counted.
+//! split()"`), and native methods standing for Python `def`s (`def_args`: "f() missing 1
+//! required positional argument: 'x'"). In every helper `self` is `args.args[0]` and is
+//! not counted.
 
 use super::{Args, PyErr, PyResult};
 use crate::objects::Value;
@@ -211,4 +213,42 @@ pub fn slice_index(vm: &crate::vm::Vm, v: Option<&Value>) -> PyResult<Option<i64
             Ok(Some(n.to_i64().unwrap_or(if n.is_negative() { i64::MIN } else { i64::MAX })))
         }
     }
+}
+
+/// Check the arguments of a native method that stands for a Python method `qual` (e.g.
+/// `Event.wait`) whose parameters after `self` are `names`, the first `required` of them
+/// required, and report mistakes with the messages CPython gives for a `def`. Returns one
+/// slot per name.
+pub fn def_args<'a, const N: usize>(args: &Args<'a>, qual: &str, names: [&str; N], required: usize) -> PyResult<[Option<&'a Value>; N]> {
+    let pos = args.rest();
+    if pos.len() > N {
+        let given = pos.len() + 1;
+        let plural = if N == 0 { "" } else { "s" };
+        return Err(PyErr::type_error(if N == required {
+            format!("{qual}() takes {} positional argument{plural} but {given} were given", N + 1)
+        } else {
+            format!("{qual}() takes from {} to {} positional arguments but {given} were given", required + 1, N + 1)
+        }));
+    }
+    let mut out = [None; N];
+    for (slot, v) in out.iter_mut().zip(pos) {
+        *slot = Some(v);
+    }
+    for (k, v) in args.kwargs() {
+        match names.iter().position(|n| *n == k) {
+            Some(i) if out[i].is_some() => return Err(PyErr::type_error(format!("{qual}() got multiple values for argument '{k}'"))),
+            Some(i) => out[i] = Some(v),
+            None => return Err(PyErr::type_error(format!("{qual}() got an unexpected keyword argument '{k}'"))),
+        }
+    }
+    let missing: Vec<String> = names[..required].iter().zip(&out).filter(|(_, v)| v.is_none()).map(|(n, _)| format!("'{n}'")).collect();
+    if !missing.is_empty() {
+        let list = match missing.len() {
+            1 => missing[0].clone(),
+            n => format!("{} and {}", missing[..n - 1].join(", "), missing[n - 1]),
+        };
+        let s = if missing.len() == 1 { "" } else { "s" };
+        return Err(PyErr::type_error(format!("{qual}() missing {} required positional argument{s}: {list}", missing.len())));
+    }
+    Ok(out)
 }

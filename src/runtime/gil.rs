@@ -27,7 +27,10 @@
 //! - `ticks`: the old GIL: release every [`TICKS`] breaker checks, no timer, no handoff;
 //! - `fifo`: waiters are served by ticket, in arrival order;
 //! - `io-priority`: a thread returning from a blocking call asks for the GIL at once and is
-//!   preferred over threads that were forced off.
+//!   preferred over threads that were forced off: a release wakes one such waiter (they
+//!   wait on their own condition variable, [`IO_COND`]). Such a thread also asks the OS for
+//!   a short time slice, so that it is scheduled at once when its sleep or I/O ends
+//!   instead of waiting behind a CPU-bound thread ([`want_slice`]).
 //!
 //! # Deferred wake-ups
 //! A GIL holder that releases a lock, sets an event or puts a queue item another thread is
@@ -163,6 +166,7 @@ pub fn set_policy(p: Policy) {
         EVAL_BREAKER.fetch_and(!BREAK_TICK, Relaxed);
     }
     COND.notify_all();
+    IO_COND.notify_all();
 }
 
 /// `sys.getswitchinterval()`.
@@ -217,6 +221,9 @@ static STATE: Mutex<State> = Mutex::new(State {
 });
 /// Signalled when the GIL is released.
 static COND: Condvar = Condvar::new();
+/// Under `io-priority`, where threads returning from a blocking call wait: a release wakes
+/// one of them, and only them, when there are some (the others could not take the GIL).
+static IO_COND: Condvar = Condvar::new();
 /// Signalled when the GIL is taken (the forced-switching handshake).
 static SWITCH: Condvar = Condvar::new();
 
@@ -228,6 +235,8 @@ struct Local {
     /// Wake-ups deferred until this thread releases the GIL, and when the first was.
     deferred: RefCell<Vec<(Arc<dyn Sleeper>, bool)>>,
     deferred_since: Cell<Option<Instant>>,
+    /// The OS scheduling slice this thread asked for (`None`: the default).
+    slice: Cell<Option<u64>>,
 }
 
 thread_local! {
@@ -249,6 +258,7 @@ fn local() -> Rc<Local> {
             ticks: Cell::new(TICKS),
             deferred: RefCell::new(Vec::new()),
             deferred_since: Cell::new(None),
+            slice: Cell::new(None),
         });
         *l = Some(x.clone());
         x
@@ -299,13 +309,14 @@ fn take(io: bool) {
         }
         gil_stats::trace(stats, Event::Want);
         gil_stats::waiting_changed(st.waiting);
+        let cond = if io && pol == Policy::IoPriority { &IO_COND } else { &COND };
         while !admissible(&st) {
             if pol == Policy::Ticks {
-                COND.wait(&mut st);
+                cond.wait(&mut st);
                 continue;
             }
             let saved = st.switches;
-            let r = COND.wait_for(&mut st, Duration::from_micros(INTERVAL_US.load(Relaxed)));
+            let r = cond.wait_for(&mut st, Duration::from_micros(INTERVAL_US.load(Relaxed)));
             if r.timed_out() && st.locked && st.switches == saved {
                 request_drop(&mut st, stats);
             }
@@ -395,7 +406,9 @@ fn release_raw(me: &Local, why: Release) {
     }
     st.locked = false;
     let pol = policy();
-    if st.waiting > 1 && matches!(pol, Policy::Fifo | Policy::IoPriority) {
+    if pol == Policy::IoPriority && st.io_waiting > 0 {
+        IO_COND.notify_one();
+    } else if st.waiting > 1 && pol == Policy::Fifo {
         COND.notify_all();
     } else {
         COND.notify_one();
@@ -446,7 +459,9 @@ pub fn set_thread_name(name: &str) {
     local().stats.set_name(name);
 }
 
-/// The current Python thread ends: release the GIL for good.
+/// The current Python thread ends: release the GIL for good. The OS thread may run
+/// another Python thread later (`runtime::workers`), which registers afresh: its own
+/// counters, serial and trace track.
 pub fn thread_exit() {
     let me = local();
     gil_stats::trace(&me.stats, Event::ThreadExit);
@@ -455,11 +470,59 @@ pub fn thread_exit() {
         EVAL_BREAKER.fetch_and(!BREAK_TICK, Relaxed);
     }
     release_raw(&me, Release::Exit);
+    // The OS thread may be reused: back to the default scheduler slice.
+    want_slice(&me, None);
+    LOCAL.with(|l| l.borrow_mut().take());
 }
 
 /// Interpreter shutdown: other threads stop at their next GIL acquisition.
 pub fn begin_finalize() {
     FINALIZING.store(true, Relaxed);
+}
+
+/// The OS scheduler slice of a thread that makes blocking calls under `io-priority`.
+const IO_SLICE_NS: u64 = 100_000;
+
+/// Ask the OS scheduler for a `ns`-long time slice for the current thread (`None`: the
+/// default). Linux's EEVDF scheduler lets a waking thread with a shorter slice than the
+/// running one preempt it: without this, a thread woken from `sleep` or I/O waits up to a
+/// full slice (~3 ms) behind a CPU-bound thread that had itself just woken (to take the
+/// GIL) and is protected until it has run its share. Best effort: ignored where the
+/// kernel does not support it.
+fn want_slice(me: &Local, ns: Option<u64>) {
+    if me.slice.get() == ns {
+        return;
+    }
+    me.slice.set(ns);
+    #[cfg(target_os = "linux")]
+    {
+        #[repr(C)]
+        struct SchedAttr {
+            size: u32,
+            policy: u32,
+            flags: u64,
+            nice: i32,
+            priority: u32,
+            runtime: u64,
+            deadline: u64,
+            period: u64,
+        }
+        // SAFETY: `getpriority` has no preconditions.
+        let nice = unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) };
+        let attr = SchedAttr {
+            size: std::mem::size_of::<SchedAttr>() as u32,
+            policy: libc::SCHED_OTHER as u32,
+            flags: 0,
+            nice,
+            priority: 0,
+            runtime: ns.unwrap_or(0),
+            deadline: 0,
+            period: 0,
+        };
+        // SAFETY: `attr` is a valid `sched_attr` of the size it states; pid 0 is the
+        // calling thread.
+        unsafe { libc::syscall(libc::SYS_sched_setattr, 0, &attr as *const SchedAttr, 0) };
+    }
 }
 
 /// Run `f` without the GIL (blocking I/O, sleeps, lock waits). `f` is `Send`, so it cannot
@@ -468,6 +531,11 @@ pub fn allow_threads<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     let me = local();
     if !me.held.get() {
         return f();
+    }
+    if policy() == Policy::IoPriority {
+        want_slice(&me, Some(IO_SLICE_NS));
+    } else if me.slice.get().is_some() {
+        want_slice(&me, None);
     }
     release_raw(&me, Release::Blocking);
     let r = f();

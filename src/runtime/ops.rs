@@ -1190,7 +1190,24 @@ pub fn container_compare_vm(vm: &Vm, a: &Value, b: &Value, op: CmpOp) -> Option<
 }
 
 /// `hash(v)`.
+#[inline]
 pub fn hash(vm: &Vm, v: &Value) -> PyResult<i64> {
+    // The common keys (small ints, exact strs with their cached hash) without a call.
+    match v {
+        Value::Int(i) => return Ok(int::hash_i64(*i)),
+        Value::Obj(o) => {
+            if let Payload::Str(s) = &o.payload {
+                if o.class().is(&types().str) {
+                    return Ok(s.hash());
+                }
+            }
+        }
+        _ => {}
+    }
+    hash_general(vm, v)
+}
+
+fn hash_general(vm: &Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::None => Ok(0xfca86420),
         Value::Bool(b) => Ok(*b as i64),
