@@ -798,11 +798,15 @@ fn os_utime(vm: &Vm, args: Args) -> PyResult<Value> {
     };
     let ptr = spec.as_ref().map_or(std::ptr::null(), |s| s.as_ptr());
     let follow = p[4].map_or(Ok(true), |v| crate::runtime::ops::truthy(vm, v))?;
+    let dir_fd = match p[3].filter(|v| !v.is_none()) {
+        Some(v) => fd_arg(v)?,
+        None => libc::AT_FDCWD,
+    };
     let rc = match path.fd {
         // SAFETY: `ptr` is null or points at two timespecs that outlive the call.
         Some(fd) => unsafe { libc::futimens(fd, ptr) },
         // SAFETY: as above, and a NUL-terminated path.
-        None => unsafe { libc::utimensat(libc::AT_FDCWD, path.c_string().as_ptr(), ptr, if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW }) },
+        None => unsafe { libc::utimensat(dir_fd, path.c_string().as_ptr(), ptr, if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW }) },
     };
     if rc != 0 {
         // CPython leaves the file name out of this error.
