@@ -47,10 +47,11 @@ def _cache_file(fullname, legacy, optimize):
     return importlib.util.cache_from_source(fullname, optimization=level)
 
 
-def _hash_based(invalidation_mode):
+def _mode(invalidation_mode):
+    # The PycInvalidationMode value: 1 timestamp, 2 checked hash, 3 unchecked hash.
     if invalidation_mode is None:
-        return bool(os.environ.get('SOURCE_DATE_EPOCH'))
-    return getattr(invalidation_mode, 'value', invalidation_mode) != 1
+        return 2 if os.environ.get('SOURCE_DATE_EPOCH') else 1
+    return getattr(invalidation_mode, 'value', invalidation_mode)
 
 
 def _report(fullname, status, text, quiet):
@@ -92,7 +93,7 @@ def _compile_events(events, force, rx, quiet, legacy, optimize, workers,
         jobs.append((fullname, _cache_file(fullname, legacy, optimize), dfile))
         names.append(fullname)
     results = _pycache.compile_many(jobs, workers, force, max(optimize, 0),
-                                    _hash_based(invalidation_mode))
+                                    _mode(invalidation_mode))
     outcome = dict(zip(names, results))
     success = True
     # With several workers CPython lists every folder before any file's messages.

@@ -40,7 +40,8 @@ def _describe_syntax_error(exc, file):
 
 class PycInvalidationMode:
     """How a cache file is checked against its source: by the source's modification
-    time and size (TIMESTAMP), or by a hash of its text."""
+    time and size (TIMESTAMP), or by a hash of its text that the importer checks
+    (CHECKED_HASH) or trusts without looking at the source (UNCHECKED_HASH)."""
     TIMESTAMP = 1
     CHECKED_HASH = 2
     UNCHECKED_HASH = 3
@@ -74,9 +75,9 @@ def compile(file, cfile=None, dfile=None, doraise=False, optimize=-1,
         raise FileExistsError(cfile + ' is a non-regular file and will be changed '
                               'into a regular one if import writes a byte-compiled '
                               'file to it')
-    hash_based = invalidation_mode != PycInvalidationMode.TIMESTAMP
+    mode = getattr(invalidation_mode, 'value', invalidation_mode)
     failed = _pycache.compile_file(os.fspath(file), os.fspath(cfile), dfile,
-                                   max(optimize, 0), hash_based)
+                                   max(optimize, 0), mode)
     if failed is None:
         return cfile
     exc, text = failed

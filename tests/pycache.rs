@@ -143,3 +143,114 @@ fn frozen_stdlib_modules_are_cached_per_user() {
     assert_eq!(std::fs::read(&cfile).unwrap(), good, "truncated cache rewritten");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A cache file with a valid checksum whose code would break the value stack (crafted,
+/// or written by a buggy tool) is rejected by the verifier like a damaged one: the module
+/// runs from source and the file is rewritten.
+#[test]
+fn cache_with_bad_stack_use_is_recompiled() {
+    use gild::bytecode::{BinOp, Instr};
+    let dir = scratch("verify");
+    std::fs::write(dir.join("m.py"), "def f(a, b):\n    return a + b\nprint(f(1, 2))\n").unwrap();
+    std::fs::write(dir.join("main.py"), "import m\n").unwrap();
+    assert_eq!(stdout(&run(&dir, &["main.py"])), "3\n");
+    let cfile = cache_file(&dir, "m");
+    let good = std::fs::read(&cfile).unwrap();
+    // `f` pops one value more than it has: `a + b + <nothing>`.
+    craft(&dir, "f", &|f| {
+        let ret = f.instrs.iter().position(|i| matches!(i, Instr::ReturnValue)).unwrap();
+        f.instrs.insert(ret, Instr::BinaryOp { op: BinOp::Add });
+        f.positions.insert(ret, f.positions[ret]);
+    });
+    let out = gild(&dir, &["main.py"]).output().unwrap();
+    assert_eq!((stdout(&out), out.status.code()), ("3\n".to_string(), Some(0)), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read(&cfile).unwrap(), good, "the crafted file is rewritten");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A damaged unchecked hash-based cache file is recompiled and stays unchecked (CPython
+/// raises on bad marshal data instead; see DIVERGENCES.md on `.pyc` files).
+#[test]
+fn damaged_unchecked_hash_cache_stays_unchecked() {
+    use gild::bytecode::marshal::{self, Validation};
+    let dir = scratch("unchecked");
+    std::fs::write(dir.join("m.py"), "print('one')\n").unwrap();
+    let compile = "import py_compile; py_compile.compile('m.py', invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)";
+    run(&dir, &["-c", compile]);
+    let cfile = cache_file(&dir, "m");
+    let mut data = std::fs::read(&cfile).unwrap();
+    assert_eq!(marshal::recorded_stamp(&data).unwrap().validation, Validation::UncheckedHash);
+    let last = data.len() - 1;
+    data[last] ^= 0x20;
+    std::fs::write(&cfile, &data).unwrap();
+    std::fs::write(dir.join("m.py"), "print('two')\n").unwrap();
+    assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "two\n");
+    let rewritten = std::fs::read(&cfile).unwrap();
+    assert_eq!(marshal::recorded_stamp(&rewritten).unwrap().validation, Validation::UncheckedHash);
+    // Unchecked: a later change of the source is not noticed.
+    std::fs::write(dir.join("m.py"), "print('333')\n").unwrap();
+    assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "two\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Rewrite the cache file of module `m` in `dir` with `edit` applied to its code object
+/// named `name` (the module's own code, or a function nested at any depth).
+fn craft(dir: &Path, name: &str, edit: &dyn Fn(&mut gild::bytecode::CodeObject)) {
+    use gild::bytecode::{marshal, CodeObject, Const};
+    fn walk(c: &mut CodeObject, name: &str, edit: &dyn Fn(&mut CodeObject)) {
+        if c.name == name {
+            edit(c);
+        }
+        for k in c.consts.iter_mut() {
+            if let Const::Code(inner) = k {
+                walk(std::sync::Arc::make_mut(inner), name, edit);
+            }
+        }
+    }
+    let cfile = cache_file(dir, "m");
+    let data = std::fs::read(&cfile).unwrap();
+    let stamp = marshal::recorded_stamp(&data).unwrap();
+    let mut code = marshal::loads(&data, stamp).unwrap();
+    walk(&mut code, name, edit);
+    std::fs::write(&cfile, marshal::dumps(&code, stamp)).unwrap();
+}
+
+/// Crafted files that pass the loader's checks but misuse the frame: a closure shorter
+/// than the function's free variables raises `SystemError` (it indexed past the cells);
+/// argument counts whose sum overflows are rejected (they passed as a small total).
+#[test]
+fn crafted_closures_and_argument_counts_do_not_crash() {
+    use gild::bytecode::Instr;
+    let dir = scratch("crafted");
+    std::fs::write(dir.join("m.py"), "def outer():\n    x = 1\n    def inner():\n        return x\n    return inner\nprint(outer()())\n").unwrap();
+    assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "1\n");
+    // `inner` gets an empty closure.
+    craft(&dir, "outer", &|c| {
+        for i in c.instrs.iter_mut() {
+            match *i {
+                Instr::LoadClosure { .. } => *i = Instr::Nop,
+                Instr::BuildTuple { count: 1 } => *i = Instr::BuildTuple { count: 0 },
+                _ => {}
+            }
+        }
+    });
+    let out = gild(&dir, &["-c", "import m"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("SystemError: no cell 0 in this frame"), "{err}");
+
+    std::fs::write(dir.join("m.py"), "def f(a):\n    return a\nprint(f(5))\n").unwrap();
+    assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "5\n");
+    // 1 + (u32::MAX) wraps to 0 parameters in `u32`.
+    craft(&dir, "f", &|c| c.kwonlyargcount = u32::MAX);
+    assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "5\n", "the crafted file is rejected and recompiled");
+    craft(&dir, "f", &|c| c.posonlyargcount = 2);
+    assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "5\n");
+    // More defaults than parameters (the error message subtracted them).
+    std::fs::write(dir.join("m.py"), "def f(a=1):\n    return a\ntry:\n    f(1, 2)\nexcept TypeError:\n    print('TypeError')\n").unwrap();
+    assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "TypeError\n");
+    craft(&dir, "f", &|c| c.argcount = 0);
+    let out = gild(&dir, &["-c", "import m"]).output().unwrap();
+    assert_eq!((stdout(&out), out.status.code()), ("TypeError\n".to_string(), Some(0)), "{}", String::from_utf8_lossy(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -5,21 +5,8 @@
 use gild::syntax::{dump, parse_bytes, Mode};
 use std::time::{Duration, Instant};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+mod common;
+use common::Rng;
 
 const SEED_SOURCES: &[&str] = &[
     "def f(a, /, b=1, *c, d, **e) -> int:\n    return [x async for x in y if x] + {k: v for k, v in z}\n",

@@ -64,6 +64,11 @@ pub struct ExceptionEntry {
     pub lasti: bool,
 }
 
+/// An identifier held by code objects (`co_names`, `co_varnames`, ...) and the file name:
+/// shared, so the many code objects of one `.pyc` file that use a name hold one copy
+/// (`marshal` writes each such string once per file).
+pub type Name = std::sync::Arc<str>;
+
 /// A code object (`types.CodeType`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CodeObject {
@@ -73,13 +78,13 @@ pub struct CodeObject {
     /// Sorted by `start`, non-overlapping (a flat table, as CPython 3.11 emits).
     pub exception_table: Vec<ExceptionEntry>,
     pub consts: Vec<Const>,
-    pub names: Vec<String>,
+    pub names: Vec<Name>,
     /// Fast locals: parameters first (positional, keyword-only, `*args`, `**kwargs`).
-    pub varnames: Vec<String>,
+    pub varnames: Vec<Name>,
     /// Locals captured by inner functions.
-    pub cellvars: Vec<String>,
+    pub cellvars: Vec<Name>,
     /// Variables captured from enclosing functions.
-    pub freevars: Vec<String>,
+    pub freevars: Vec<Name>,
     /// For each cell variable that is also a parameter, the parameter's index in
     /// `varnames` (the frame copies the argument into the cell on entry).
     pub cell2arg: Vec<Option<u32>>,
@@ -89,7 +94,7 @@ pub struct CodeObject {
     pub flags: u32,
     pub name: String,
     pub qualname: String,
-    pub filename: String,
+    pub filename: Name,
     pub firstlineno: u32,
     /// Maximum value-stack depth (from `Instr::stack_effect`).
     pub max_stack: u32,
@@ -112,7 +117,8 @@ impl CodeObject {
 
     /// Total number of parameters, counting `*args` and `**kwargs`.
     pub fn total_args(&self) -> usize {
-        let mut n = (self.argcount + self.kwonlyargcount) as usize;
+        // In `usize`: the counts of a `.pyc` are not trusted yet when this is checked.
+        let mut n = self.argcount as usize + self.kwonlyargcount as usize;
         if self.flags & flags::VARARGS != 0 {
             n += 1;
         }

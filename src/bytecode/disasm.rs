@@ -184,9 +184,9 @@ pub fn instructions(code: &CodeObject, const_repr: &dyn Fn(usize) -> String) -> 
 /// The numeric argument, its resolved value and its text, as `dis` shows them.
 fn arg_of(i: &Instr, code: &CodeObject, const_repr: &dyn Fn(usize) -> String) -> (Option<i64>, ArgVal, String) {
     use Instr::*;
-    let name = |n: u32| code.names.get(n as usize).cloned().unwrap_or_else(|| "<?>".into());
-    let var = |n: u32| code.varnames.get(n as usize).cloned().unwrap_or_else(|| "<?>".into());
-    let cell = |n: u32| code.cellvars.iter().chain(&code.freevars).nth(n as usize).cloned().unwrap_or_else(|| "<?>".into());
+    let name = |n: u32| code.names.get(n as usize).map_or_else(|| "<?>".into(), |s| s.to_string());
+    let var = |n: u32| code.varnames.get(n as usize).map_or_else(|| "<?>".into(), |s| s.to_string());
+    let cell = |n: u32| code.cellvars.iter().chain(&code.freevars).nth(n as usize).map_or_else(|| "<?>".into(), |s| s.to_string());
     let int = |a: i64| (Some(a), ArgVal::Int(a), String::new());
     let named = |a: u32, n: String| (Some(a as i64), ArgVal::Name(n.clone()), n);
     match *i {

@@ -6,22 +6,25 @@
 //! |---|---|
 //! | 0..8 | magic `GILDPYC\0` |
 //! | 8..16 | build key: changes whenever the compiler or the instruction table changes |
-//! | 16..20 | flags: bit 0 set = validated by a hash of the source instead of its mtime |
+//! | 16..20 | flags (PEP 552's): bit 0 = validated by a hash of the source instead of its mtime, bit 1 = check that hash on import |
 //! | 20..24 | reserved (0) |
 //! | 24..32 | source mtime in nanoseconds since the epoch (or the source hash) |
 //! | 32..40 | source size in bytes |
 //! | 40..48 | payload length |
 //! | 48..56 | FNV-1a 64 checksum of the payload |
 //!
-//! All integers in the header are little-endian; the payload uses LEB128 varints. Reading
+//! All integers in the header are little-endian; the payload uses LEB128 varints, and
+//! each name (`co_names`, `co_varnames`, ..., the file name) is written once per file and
+//! referred to by number after (see `Shared`). Reading
 //! never trusts the file: a short, corrupt or foreign file is an [`Invalid::Corrupt`] (the
-//! importer recompiles and rewrites it), and every index an instruction carries is checked
-//! against the tables it indexes, so a decoded code object is as safe to run as a freshly
+//! importer recompiles and rewrites it), every index an instruction carries is checked
+//! against the tables it indexes, and the stack discipline of every code object is
+//! verified (`bytecode::verify`), so a decoded code object is as safe to run as a freshly
 //! compiled one.
 
 use num_bigint::BigInt;
 
-use super::code::{CodeObject, Const, ExceptionEntry, Position};
+use super::code::{CodeObject, Const, ExceptionEntry, Name, Position};
 use super::numbering;
 use super::opcode::TableOperand;
 use crate::syntax::ast::PyString;
@@ -30,29 +33,52 @@ const MAGIC: &[u8; 8] = b"GILDPYC\0";
 /// Size of the fixed header.
 pub const HEADER_LEN: usize = 56;
 const FLAG_HASH_BASED: u32 = 1;
+const FLAG_CHECK_SOURCE: u32 = 2;
 /// Nesting limit for constants (tuples, code objects) so a crafted file cannot exhaust
 /// the stack.
 const MAX_DEPTH: u32 = 200;
 
+/// How a cache file is validated against its source (PEP 552; `py_compile`'s
+/// `PycInvalidationMode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validation {
+    /// By the source's modification time and size.
+    Timestamp,
+    /// By a hash of the source text, checked on every import.
+    CheckedHash,
+    /// By a hash of the source text that the importer does not check: the file is used
+    /// as long as it is well formed, whatever the source says now.
+    UncheckedHash,
+}
+
 /// What a cache file must match to be used for a source file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
-    /// Modification time in nanoseconds, or the source hash when `hash_based`.
+    /// Modification time in nanoseconds, or the source hash when hash-based.
     pub mtime_or_hash: u64,
     pub size: u64,
-    pub hash_based: bool,
+    pub validation: Validation,
 }
 
 impl Stamp {
     /// A stamp from the source file's metadata.
     pub fn from_metadata(meta: &std::fs::Metadata) -> Stamp {
         let mtime = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos() as u64);
-        Stamp { mtime_or_hash: mtime, size: meta.len(), hash_based: false }
+        Stamp { mtime_or_hash: mtime, size: meta.len(), validation: Validation::Timestamp }
     }
 
-    /// A stamp from the source text itself (frozen modules, `--invalidation-mode` hashes).
+    /// A checked hash-based stamp from the source text itself (frozen modules).
     pub fn from_source(source: &[u8]) -> Stamp {
-        Stamp { mtime_or_hash: fnv1a(source), size: source.len() as u64, hash_based: true }
+        Stamp::hashed(source, Validation::CheckedHash)
+    }
+
+    /// A hash-based stamp (`validation` says whether the importer checks it).
+    pub fn hashed(source: &[u8], validation: Validation) -> Stamp {
+        Stamp { mtime_or_hash: fnv1a(source), size: source.len() as u64, validation }
+    }
+
+    pub fn is_hash_based(&self) -> bool {
+        self.validation != Validation::Timestamp
     }
 }
 
@@ -96,11 +122,16 @@ pub fn build_key() -> u64 {
 /// Serialise `code` with the header for `stamp`.
 pub fn dumps(code: &CodeObject, stamp: Stamp) -> Vec<u8> {
     let mut payload = Vec::with_capacity(1024);
-    write_code(&mut payload, code);
+    write_code(&mut payload, code, &mut Shared::default());
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&build_key().to_le_bytes());
-    out.extend_from_slice(&(if stamp.hash_based { FLAG_HASH_BASED } else { 0 }).to_le_bytes());
+    let flags = match stamp.validation {
+        Validation::Timestamp => 0,
+        Validation::CheckedHash => FLAG_HASH_BASED | FLAG_CHECK_SOURCE,
+        Validation::UncheckedHash => FLAG_HASH_BASED,
+    };
+    out.extend_from_slice(&flags.to_le_bytes());
     out.extend_from_slice(&0u32.to_le_bytes());
     out.extend_from_slice(&stamp.mtime_or_hash.to_le_bytes());
     out.extend_from_slice(&stamp.size.to_le_bytes());
@@ -116,8 +147,8 @@ fn u64_at(data: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(b)
 }
 
-/// Check the header of `data` against `expected` without decoding the payload.
-pub fn check_header(data: &[u8], expected: Stamp) -> Result<(), Invalid> {
+/// The stamp recorded in the header of `data`, if it is a cache file of this build.
+pub fn recorded_stamp(data: &[u8]) -> Result<Stamp, Invalid> {
     if data.len() < HEADER_LEN {
         return Err(Invalid::Corrupt("truncated header"));
     }
@@ -128,9 +159,17 @@ pub fn check_header(data: &[u8], expected: Stamp) -> Result<(), Invalid> {
         return Err(Invalid::Stale);
     }
     let flags = u32::from_le_bytes([data[16], data[17], data[18], data[19]]);
-    let hash_based = flags & FLAG_HASH_BASED != 0;
-    let stamp = Stamp { mtime_or_hash: u64_at(data, 24), size: u64_at(data, 32), hash_based };
-    if stamp != expected {
+    let validation = match (flags & FLAG_HASH_BASED != 0, flags & FLAG_CHECK_SOURCE != 0) {
+        (false, _) => Validation::Timestamp,
+        (true, true) => Validation::CheckedHash,
+        (true, false) => Validation::UncheckedHash,
+    };
+    Ok(Stamp { mtime_or_hash: u64_at(data, 24), size: u64_at(data, 32), validation })
+}
+
+/// Check the header of `data` against `expected` without decoding the payload.
+pub fn check_header(data: &[u8], expected: Stamp) -> Result<(), Invalid> {
+    if recorded_stamp(data)? != expected {
         return Err(Invalid::Stale);
     }
     Ok(())
@@ -147,7 +186,7 @@ pub fn loads(data: &[u8], expected: Stamp) -> Result<CodeObject, Invalid> {
     if fnv1a(payload) != u64_at(data, 48) {
         return Err(Invalid::Corrupt("checksum mismatch"));
     }
-    let mut r = Reader { data: payload, pos: 0 };
+    let mut r = Reader { data: payload, pos: 0, names: Vec::new() };
     let code = r.code(0)?;
     if r.pos != payload.len() {
         return Err(Invalid::Corrupt("trailing bytes"));
@@ -158,13 +197,17 @@ pub fn loads(data: &[u8], expected: Stamp) -> Result<CodeObject, Invalid> {
 /// Replace `co_filename` in `code` and its nested code objects (a cache file moved with
 /// its source, or a frozen module cached under another name).
 pub fn set_filename(code: &mut CodeObject, filename: &str) {
-    if code.filename != filename {
-        code.filename = filename.to_string();
+    if &*code.filename != filename {
+        share_filename(code, &filename.into());
     }
+}
+
+fn share_filename(code: &mut CodeObject, filename: &Name) {
+    code.filename = filename.clone();
     for c in &mut code.consts {
         if let Const::Code(inner) = c {
-            if inner.filename != filename {
-                set_filename(std::sync::Arc::make_mut(inner), filename);
+            if inner.filename != *filename {
+                share_filename(std::sync::Arc::make_mut(inner), filename);
             }
         }
     }
@@ -199,10 +242,30 @@ fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
     out.extend_from_slice(b);
 }
 
-fn put_strs(out: &mut Vec<u8>, v: &[String]) {
+/// The names (see [`Name`]) already written to a file, by their order of first use: a
+/// name is written as `len << 1` and its bytes the first time, as `index << 1 | 1` after.
+/// (Decoding one string per use was a third of a warm start's allocations.)
+#[derive(Default)]
+struct Shared<'a> {
+    index: std::collections::HashMap<&'a str, u32>,
+}
+
+fn put_name<'a>(out: &mut Vec<u8>, s: &'a str, shared: &mut Shared<'a>) {
+    match shared.index.get(s) {
+        Some(&k) => put_uv(out, (k as u64) << 1 | 1),
+        None => {
+            let k = shared.index.len() as u32;
+            shared.index.insert(s, k);
+            put_uv(out, (s.len() as u64) << 1);
+            out.extend_from_slice(s.as_bytes());
+        }
+    }
+}
+
+fn put_names<'a>(out: &mut Vec<u8>, v: &'a [Name], shared: &mut Shared<'a>) {
     put_uv(out, v.len() as u64);
     for s in v {
-        put_bytes(out, s.as_bytes());
+        put_name(out, s, shared);
     }
 }
 
@@ -223,7 +286,7 @@ mod tag {
     pub const CODE: u8 = 13;
 }
 
-fn put_const(out: &mut Vec<u8>, c: &Const) {
+fn put_const<'a>(out: &mut Vec<u8>, c: &'a Const, shared: &mut Shared<'a>) {
     match c {
         Const::None => out.push(tag::NONE),
         Const::Bool(false) => out.push(tag::FALSE),
@@ -267,17 +330,17 @@ fn put_const(out: &mut Vec<u8>, c: &Const) {
             out.push(if matches!(c, Const::Tuple(_)) { tag::TUPLE } else { tag::FROZENSET });
             put_uv(out, items.len() as u64);
             for item in items {
-                put_const(out, item);
+                put_const(out, item, shared);
             }
         }
         Const::Code(code) => {
             out.push(tag::CODE);
-            write_code(out, code);
+            write_code(out, code, shared);
         }
     }
 }
 
-fn write_code(out: &mut Vec<u8>, code: &CodeObject) {
+fn write_code<'a>(out: &mut Vec<u8>, code: &'a CodeObject, shared: &mut Shared<'a>) {
     put_uv(out, code.instrs.len() as u64);
     for i in &code.instrs {
         let (op, ops) = numbering::encode(i);
@@ -306,12 +369,12 @@ fn write_code(out: &mut Vec<u8>, code: &CodeObject) {
     }
     put_uv(out, code.consts.len() as u64);
     for c in &code.consts {
-        put_const(out, c);
+        put_const(out, c, shared);
     }
-    put_strs(out, &code.names);
-    put_strs(out, &code.varnames);
-    put_strs(out, &code.cellvars);
-    put_strs(out, &code.freevars);
+    put_names(out, &code.names, shared);
+    put_names(out, &code.varnames, shared);
+    put_names(out, &code.cellvars, shared);
+    put_names(out, &code.freevars, shared);
     put_uv(out, code.cell2arg.len() as u64);
     for c in &code.cell2arg {
         put_uv(out, c.map_or(0, |v| v as u64 + 1));
@@ -321,14 +384,22 @@ fn write_code(out: &mut Vec<u8>, code: &CodeObject) {
     }
     put_bytes(out, code.name.as_bytes());
     put_bytes(out, code.qualname.as_bytes());
-    put_bytes(out, code.filename.as_bytes());
+    put_name(out, &code.filename, shared);
 }
 
 // ---- reading ----
 
+/// `base` plus the zigzag-encoded difference `z`.
+#[inline]
+fn add_line(base: u32, z: u64) -> R<u32> {
+    u32::try_from(base as i64 + unzigzag(z)).map_err(|_| Invalid::Corrupt("line number out of range"))
+}
+
 struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
+    /// The names read so far (see [`Shared`]).
+    names: Vec<Name>,
 }
 
 type R<T> = Result<T, Invalid>;
@@ -382,7 +453,7 @@ impl Reader<'_> {
     #[inline]
     fn line_from(&mut self, base: u32) -> R<u32> {
         let z = self.uv()?;
-        u32::try_from(base as i64 + unzigzag(z)).map_err(|_| Invalid::Corrupt("line number out of range"))
+        add_line(base, z)
     }
 
     /// A count of items each at least one byte long (bounded by what is left, so a bad
@@ -406,11 +477,25 @@ impl Reader<'_> {
         std::str::from_utf8(b).map(str::to_owned).map_err(|_| Invalid::Corrupt("invalid UTF-8"))
     }
 
-    fn strs(&mut self) -> R<Vec<String>> {
+    fn name(&mut self) -> R<Name> {
+        let v = self.uv()?;
+        if v & 1 == 1 {
+            return usize::try_from(v >> 1).ok().and_then(|k| self.names.get(k)).cloned().ok_or(Invalid::Corrupt("bad name reference"));
+        }
+        if v >> 1 > (self.data.len() - self.pos) as u64 {
+            return Err(TRUNCATED);
+        }
+        let b = self.take((v >> 1) as usize)?;
+        let name: Name = std::str::from_utf8(b).map_err(|_| Invalid::Corrupt("invalid UTF-8"))?.into();
+        self.names.push(name.clone());
+        Ok(name)
+    }
+
+    fn names(&mut self) -> R<Vec<Name>> {
         let n = self.count()?;
         let mut v = Vec::with_capacity(n);
         for _ in 0..n {
-            v.push(self.string()?);
+            v.push(self.name()?);
         }
         Ok(v)
     }
@@ -473,8 +558,18 @@ impl Reader<'_> {
         for _ in 0..n {
             let op = self.byte()?;
             let mut ops = [0u32; 2];
-            for slot in ops.iter_mut().take(numbering::operand_count(op)) {
-                *slot = self.u32()?;
+            match (numbering::operand_count(op), self.data.get(self.pos)) {
+                (0, _) => {}
+                // The usual operand: one that fits in one byte.
+                (1, Some(&b)) if b & 0x80 == 0 => {
+                    self.pos += 1;
+                    ops[0] = b as u32;
+                }
+                (k, _) => {
+                    for slot in ops.iter_mut().take(k) {
+                        *slot = self.u32()?;
+                    }
+                }
             }
             instrs.push(numbering::decode(op, ops).ok_or(Invalid::Corrupt("invalid instruction"))?);
         }
@@ -482,10 +577,21 @@ impl Reader<'_> {
         let mut positions = Vec::with_capacity(n);
         let mut prev_line = 0u32;
         for _ in 0..n {
-            let lineno = self.line_from(prev_line)?;
-            let end_lineno = self.line_from(lineno)?;
-            positions.push(Position { lineno, end_lineno, col: self.u32()?, end_col: self.u32()? });
-            prev_line = lineno;
+            // Nearly always the four values take one byte each: read them together.
+            let p = match self.data.get(self.pos..self.pos + 4) {
+                Some(&[a, b, c, d]) if (a | b | c | d) & 0x80 == 0 => {
+                    self.pos += 4;
+                    let lineno = add_line(prev_line, a as u64)?;
+                    Position { lineno, end_lineno: add_line(lineno, b as u64)?, col: c as u32, end_col: d as u32 }
+                }
+                _ => {
+                    let lineno = self.line_from(prev_line)?;
+                    let end_lineno = self.line_from(lineno)?;
+                    Position { lineno, end_lineno, col: self.u32()?, end_col: self.u32()? }
+                }
+            };
+            positions.push(p);
+            prev_line = p.lineno;
         }
         let n = self.count()?;
         let mut exception_table = Vec::with_capacity(n);
@@ -503,10 +609,10 @@ impl Reader<'_> {
         for _ in 0..n {
             consts.push(self.constant(depth)?);
         }
-        let names = self.strs()?;
-        let varnames = self.strs()?;
-        let cellvars = self.strs()?;
-        let freevars = self.strs()?;
+        let names = self.names()?;
+        let varnames = self.names()?;
+        let cellvars = self.names()?;
+        let freevars = self.names()?;
         let n = self.count()?;
         let cell2arg = (0..n).map(|_| self.u32().map(|v| v.checked_sub(1))).collect::<R<Vec<Option<u32>>>>()?;
         let code = CodeObject {
@@ -527,9 +633,10 @@ impl Reader<'_> {
             max_stack: self.u32()?,
             name: self.string()?,
             qualname: self.string()?,
-            filename: self.string()?,
+            filename: self.name()?,
         };
         check_indices(&code)?;
+        super::verify::check_stack(&code).map_err(Invalid::Corrupt)?;
         Ok(code)
     }
 }
@@ -542,7 +649,7 @@ fn check_indices(code: &CodeObject) -> R<()> {
     if code.positions.len() != code.instrs.len() || code.cell2arg.len() != code.cellvars.len() {
         return Err(Invalid::Corrupt("inconsistent tables"));
     }
-    if code.total_args() > code.varnames.len() || code.cell2arg.iter().flatten().any(|&a| a as usize >= code.varnames.len()) {
+    if code.total_args() > code.varnames.len() || code.posonlyargcount > code.argcount || code.cell2arg.iter().flatten().any(|&a| a as usize >= code.varnames.len()) {
         return Err(Invalid::Corrupt("inconsistent arguments"));
     }
     for e in &code.exception_table {
@@ -578,7 +685,7 @@ mod tests {
     #[test]
     fn round_trip() {
         let code = sample();
-        let stamp = Stamp { mtime_or_hash: 123, size: 45, hash_based: false };
+        let stamp = Stamp { mtime_or_hash: 123, size: 45, validation: Validation::Timestamp };
         let data = dumps(&code, stamp);
         assert_eq!(loads(&data, stamp), Ok(code));
     }
@@ -591,17 +698,21 @@ mod tests {
             p.lineno = lines[k % lines.len()];
             p.end_lineno = lines[(k + 3) % lines.len()];
         }
-        let stamp = Stamp { mtime_or_hash: 5, size: 6, hash_based: false };
+        let stamp = Stamp { mtime_or_hash: 5, size: 6, validation: Validation::Timestamp };
         assert_eq!(loads(&dumps(&code, stamp), stamp), Ok(code));
     }
 
     #[test]
     fn stale_and_corrupt_are_detected() {
         let code = sample();
-        let stamp = Stamp { mtime_or_hash: 1, size: 2, hash_based: false };
+        let stamp = Stamp { mtime_or_hash: 1, size: 2, validation: Validation::Timestamp };
         let data = dumps(&code, stamp);
         assert_eq!(loads(&data, Stamp { size: 3, ..stamp }), Err(Invalid::Stale));
-        assert_eq!(loads(&data, Stamp { hash_based: true, ..stamp }), Err(Invalid::Stale));
+        assert_eq!(loads(&data, Stamp { validation: Validation::CheckedHash, ..stamp }), Err(Invalid::Stale));
+        for v in [Validation::CheckedHash, Validation::UncheckedHash] {
+            let hashed = Stamp { validation: v, ..stamp };
+            assert_eq!(recorded_stamp(&dumps(&code, hashed)), Ok(hashed));
+        }
         for cut in [0, 10, HEADER_LEN, data.len() - 1] {
             assert!(matches!(loads(&data[..cut], stamp), Err(Invalid::Corrupt(_))), "cut at {cut}");
         }
@@ -616,7 +727,7 @@ mod tests {
     #[test]
     fn payload_garbage_never_panics() {
         // Random payloads with a correct checksum exercise the decoder's own checks.
-        let stamp = Stamp { mtime_or_hash: 0, size: 0, hash_based: false };
+        let stamp = Stamp { mtime_or_hash: 0, size: 0, validation: Validation::Timestamp };
         let mut seed: u64 = 0x1234_5678;
         let valid = dumps(&sample(), stamp);
         for round in 0..2000 {

@@ -6,6 +6,7 @@ pub mod disasm;
 pub mod marshal;
 pub mod numbering;
 pub mod opcode;
+pub mod verify;
 
-pub use code::{CodeObject, Const, ExceptionEntry, Position};
+pub use code::{CodeObject, Const, ExceptionEntry, Name, Position};
 pub use opcode::{BinOp, CmpOp, Conversion, Instr};

@@ -7,8 +7,9 @@
 //! `co_consts`, `var` `co_varnames` (fast locals), and `cell` the frame's cells
 //! (`co_cellvars` then `co_freevars`).
 //!
-//! [`Instr::stack_effect`] is exhaustive; codegen uses it to size frames and debug builds
-//! check it against the interpreter.
+//! [`Instr::stack_io`] (each variant's note as counts) is exhaustive; codegen sizes frames
+//! with it (through `stack_effect`), and the `.pyc` verifier (`bytecode::verify`) checks
+//! untrusted code against it.
 
 /// Binary operators of `BinaryOp` (CPython's `NB_*` order, in-place forms after).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -354,8 +355,8 @@ pub enum Instr {
     // ----- exceptions -----
     /// (exc? cause? -- ) `raise` with `argc` operands: 0 re-raises the handled exception.
     RaiseVarargs { argc: u32 },
-    /// (exc -- ) Re-raise `exc`; with `set_lasti`, restore the frame's `f_lasti` from the
-    /// value below it first.
+    /// ([lasti,] exc -- ) Re-raise `exc`; with `set_lasti`, the saved offset below it is
+    /// popped too.
     Reraise { set_lasti: bool },
     /// (exc -- prev_exc, exc) Enter an exception handler: save the handled exception and
     /// make `exc` the one `sys.exc_info()` reports.
@@ -403,103 +404,93 @@ impl Instr {
     /// Net effect on the stack depth when the instruction runs. For jumps, `jump` selects
     /// the effect when the branch is taken.
     pub fn stack_effect(&self, jump: bool) -> i32 {
+        let (inputs, outputs) = self.stack_io(jump);
+        outputs as i32 - inputs as i32
+    }
+
+    /// The instruction's `(inputs -- outputs)` note as counts: how many values at the top
+    /// of the stack it uses (pops, or reads in place like `ListAppend`'s list) and how many
+    /// stand there afterwards. For jumps, `jump` selects the branch taken. Counts saturate,
+    /// so a crafted operand cannot overflow them (the `.pyc` verifier,
+    /// `bytecode::verify`, relies on this; codegen only sees small operands).
+    #[inline(always)]
+    pub fn stack_io(&self, jump: bool) -> (u32, u32) {
+        use Instr::*;
+        let plus = u32::saturating_add;
+        match *self {
+            Nop | SetupAnnotations => (0, 0),
+            DeleteFast { .. } | DeleteName { .. } | DeleteGlobal { .. } | DeleteDeref { .. } => (0, 0),
+            PopTop => (1, 0),
+            Copy { n } => (n, plus(n, 1)),
+            Swap { n } => (n, n),
+            LoadConst { .. } | LoadFast { .. } | LoadName { .. } | LoadGlobal { .. } => (0, 1),
+            LoadDeref { .. } | LoadClassDeref { .. } | LoadClosure { .. } => (0, 1),
+            LoadBuildClass | LoadAssertionError => (0, 1),
+            StoreFast { .. } | StoreName { .. } | StoreGlobal { .. } | StoreDeref { .. } => (1, 0),
+            LoadAttr { .. } => (1, 1),
+            StoreAttr { .. } => (2, 0),
+            DeleteAttr { .. } => (1, 0),
+            LoadMethod { .. } => (1, 2),
+            BinarySubscr => (2, 1),
+            StoreSubscr => (3, 0),
+            DeleteSubscr => (2, 0),
+            BuildSlice { argc } => (argc, 1),
+            BinaryOp { .. } | CompareOp { .. } | IsOp { .. } | ContainsOp { .. } => (2, 1),
+            UnaryNegative | UnaryPositive | UnaryNot | UnaryInvert => (1, 1),
+            JumpForward { .. } | JumpBackward { .. } => (0, 0),
+            PopJumpIfFalse { .. } | PopJumpIfTrue { .. } | PopJumpIfNone { .. } | PopJumpIfNotNone { .. } => (1, 0),
+            JumpIfFalseOrPop { .. } | JumpIfTrueOrPop { .. } => (1, jump as u32),
+            GetIter | ListToTuple | GetYieldFromIter | GetAwaitable { .. } | GetAiter => (1, 1),
+            ForIter { .. } => (1, if jump { 0 } else { 2 }),
+            BuildTuple { count } | BuildList { count } | BuildSet { count } | BuildString { count } => (count, 1),
+            BuildMap { count } => (count.saturating_mul(2), 1),
+            BuildConstKeyMap { count } => (plus(count, 1), 1),
+            ListAppend { i } | SetAdd { i } | ListExtend { i } | SetUpdate { i } | DictUpdate { i } | DictMerge { i } => (plus(i, 1), i),
+            MapAdd { i } => (plus(i, 2), i),
+            UnpackSequence { count } => (1, count),
+            UnpackEx { before, after } => (1, plus(plus(before, after), 1)),
+            FormatValue { has_spec, .. } => (1 + has_spec as u32, 1),
+            Call { argc } => (plus(argc, 1), 1),
+            CallKw { argc } | CallMethod { argc } => (plus(argc, 2), 1),
+            CallMethodKw { argc } => (plus(argc, 3), 1),
+            CallFunctionEx { has_kwargs } => (2 + has_kwargs as u32, 1),
+            MakeFunction { flags } => (1 + flags.count_ones(), 1),
+            ReturnValue => (1, 0),
+            YieldValue => (1, 1),
+            Send { .. } => (2, if jump { 1 } else { 2 }),
+            GetAnext => (1, 2),
+            EndAsyncFor => (2, 0),
+            BeforeAsyncWith | BeforeWith => (1, 2),
+            WithExceptStart => (4, 5),
+            RaiseVarargs { argc } => (argc, 0),
+            Reraise { set_lasti } => (1 + set_lasti as u32, 0),
+            PushExcInfo => (1, 2),
+            PopExcept => (1, 0),
+            CheckExcMatch | CheckEgMatch => (2, 2),
+            PrepReraiseStar => (2, 1),
+            ImportName { .. } => (2, 1),
+            ImportFrom { .. } => (1, 2),
+            ImportStar | PrintExpr => (1, 0),
+            GetLen | MatchMapping | MatchSequence => (1, 2),
+            MatchKeys => (2, 3),
+            MatchClass { .. } => (3, 1),
+        }
+    }
+
+    /// Are the operands in the range the VM's stack handling assumes? Codegen emits no
+    /// others; the `.pyc` verifier rejects code with any (e.g. `Copy { n: 0 }` would read
+    /// above the top of the stack).
+    pub fn operands_valid(&self) -> bool {
         use Instr::*;
         match *self {
-            Nop => 0,
-            PopTop => -1,
-            Copy { .. } => 1,
-            Swap { .. } => 0,
-            LoadConst { .. } | LoadFast { .. } | LoadName { .. } | LoadGlobal { .. } => 1,
-            LoadDeref { .. } | LoadClassDeref { .. } | LoadClosure { .. } => 1,
-            StoreFast { .. } | StoreName { .. } | StoreGlobal { .. } | StoreDeref { .. } => -1,
-            DeleteFast { .. } | DeleteName { .. } | DeleteGlobal { .. } | DeleteDeref { .. } => 0,
-            LoadAttr { .. } => 0,
-            StoreAttr { .. } => -2,
-            DeleteAttr { .. } => -1,
-            LoadMethod { .. } => 1,
-            BinarySubscr => -1,
-            StoreSubscr => -3,
-            DeleteSubscr => -2,
-            BuildSlice { argc } => 1 - argc as i32,
-            BinaryOp { .. } => -1,
-            UnaryNegative | UnaryPositive | UnaryNot | UnaryInvert => 0,
-            CompareOp { .. } | IsOp { .. } | ContainsOp { .. } => -1,
-            JumpForward { .. } | JumpBackward { .. } => 0,
-            PopJumpIfFalse { .. } | PopJumpIfTrue { .. } | PopJumpIfNone { .. } | PopJumpIfNotNone { .. } => -1,
-            JumpIfFalseOrPop { .. } | JumpIfTrueOrPop { .. } => {
-                if jump {
-                    0
-                } else {
-                    -1
-                }
-            }
-            GetIter => 0,
-            ForIter { .. } => {
-                if jump {
-                    -1
-                } else {
-                    1
-                }
-            }
-            BuildTuple { count } | BuildList { count } | BuildSet { count } | BuildString { count } => 1 - count as i32,
-            BuildMap { count } => 1 - 2 * count as i32,
-            BuildConstKeyMap { count } => -(count as i32),
-            ListAppend { .. } | SetAdd { .. } | ListExtend { .. } | SetUpdate { .. } => -1,
-            DictUpdate { .. } | DictMerge { .. } => -1,
-            MapAdd { .. } => -2,
-            ListToTuple => 0,
-            UnpackSequence { count } => count as i32 - 1,
-            UnpackEx { before, after } => (before + after) as i32,
-            FormatValue { has_spec, .. } => {
-                if has_spec {
-                    -1
-                } else {
-                    0
-                }
-            }
-            Call { argc } => -(argc as i32),
-            CallKw { argc } => -(argc as i32) - 1,
-            CallMethod { argc } => -(argc as i32) - 1,
-            CallMethodKw { argc } => -(argc as i32) - 2,
-            CallFunctionEx { has_kwargs } => {
-                if has_kwargs {
-                    -2
-                } else {
-                    -1
-                }
-            }
-            MakeFunction { flags } => -(flags.count_ones() as i32),
-            LoadBuildClass => 1,
-            ReturnValue => -1,
-            YieldValue => 0,
-            GetYieldFromIter => 0,
-            Send { .. } => {
-                if jump {
-                    -1
-                } else {
-                    0
-                }
-            }
-            GetAwaitable { .. } | GetAiter => 0,
-            GetAnext => 1,
-            EndAsyncFor => -2,
-            BeforeAsyncWith | BeforeWith => 1,
-            WithExceptStart => 1,
-            RaiseVarargs { argc } => -(argc as i32),
-            Reraise { .. } => -1,
-            PushExcInfo => 1,
-            PopExcept => -1,
-            CheckExcMatch => 0,
-            CheckEgMatch => 0,
-            PrepReraiseStar => -1,
-            LoadAssertionError => 1,
-            ImportName { .. } => -1,
-            ImportFrom { .. } => 1,
-            ImportStar => -1,
-            SetupAnnotations => 0,
-            PrintExpr => -1,
-            GetLen | MatchMapping | MatchSequence | MatchKeys => 1,
-            MatchClass { .. } => -2,
+            Copy { n } => n >= 1,
+            Swap { n } => n >= 2,
+            ListAppend { i } | SetAdd { i } | MapAdd { i } | ListExtend { i } | SetUpdate { i } | DictUpdate { i } | DictMerge { i } => i >= 1,
+            BuildSlice { argc } => argc == 2 || argc == 3,
+            RaiseVarargs { argc } => argc <= 2,
+            MakeFunction { flags } => flags < 0x10,
+            GetAwaitable { where_ } => where_ <= 2,
+            _ => true,
         }
     }
 

@@ -23,7 +23,7 @@ fn code_arg<'a>(args: &Args<'a>, fname: &str) -> PyResult<&'a Code> {
 
 /// The `repr` of each constant (as `dis` shows it), computed once.
 fn const_reprs(vm: &Vm, c: &Code) -> PyResult<Vec<String>> {
-    c.consts.iter().map(|v| repr::repr(vm, v)).collect()
+    c.tables().consts.iter().map(|v| repr::repr(vm, v)).collect()
 }
 
 fn instructions_of(vm: &Vm, c: &Code) -> PyResult<Vec<disasm::InstrInfo>> {
@@ -43,7 +43,7 @@ fn dis_instructions(vm: &Vm, args: Args) -> PyResult<Value> {
             let argval = match &i.argval {
                 ArgVal::None => Value::None,
                 ArgVal::Int(a) => Value::Int(*a),
-                ArgVal::Const(k) => c.consts.get(*k as usize).cloned().unwrap_or(Value::None),
+                ArgVal::Const(k) => c.tables().consts.get(*k as usize).cloned().unwrap_or(Value::None),
                 ArgVal::Name(n) | ArgVal::Text(n) => Value::new_str(n.as_str()),
                 ArgVal::Target(t) => Value::Int(*t as i64),
             };

@@ -761,6 +761,60 @@ fn os_chmod(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `os.utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True)`: set the
+/// access and modification times, from `(atime, mtime)` seconds, `ns=(atime_ns,
+/// mtime_ns)`, or now.
+fn os_utime(vm: &Vm, args: Args) -> PyResult<Value> {
+    let p = params(&args, "utime", &["path", "times", "ns", "dir_fd", "follow_symlinks"], 2, 1)?;
+    let path = path_arg(vm, p[0].unwrap_or(&Value::None), "utime", PathKinds::PathOrFd)?;
+    let times = p[1].filter(|v| !v.is_none());
+    if times.is_some() && p[2].is_some() {
+        return Err(PyErr::value_error("utime: you may specify either 'times' or 'ns' but not both"));
+    }
+    let pair = |v: &Value, what: &str| -> PyResult<[Value; 2]> {
+        match crate::objects::tuple::items(v) {
+            Some([a, b]) if matches!(v.payload(), Some(Payload::Tuple(_))) => Ok([a.clone(), b.clone()]),
+            _ => Err(PyErr::type_error(format!("utime: '{what}' must be {}", if what == "ns" { "a tuple of two ints" } else { "either a tuple of two ints or None" }))),
+        }
+    };
+    let from_ns = |ns: i64| libc::timespec { tv_sec: ns.div_euclid(1_000_000_000) as libc::time_t, tv_nsec: ns.rem_euclid(1_000_000_000) as _ };
+    let spec = if let Some(t) = times {
+        let mut out = [from_ns(0), from_ns(0)];
+        for (slot, v) in out.iter_mut().zip(pair(t, "times")?) {
+            *slot = match v {
+                Value::Float(f) => {
+                    let secs = f.floor();
+                    libc::timespec { tv_sec: secs as libc::time_t, tv_nsec: ((f - secs) * 1e9) as _ }
+                }
+                v => libc::timespec { tv_sec: int_arg(&v)? as libc::time_t, tv_nsec: 0 },
+            };
+        }
+        Some(out)
+    } else if let Some(ns) = p[2] {
+        let [a, m] = pair(ns, "ns")?;
+        Some([from_ns(int_arg(&a)?), from_ns(int_arg(&m)?)])
+    } else {
+        None
+    };
+    let ptr = spec.as_ref().map_or(std::ptr::null(), |s| s.as_ptr());
+    let follow = p[4].map_or(Ok(true), |v| crate::runtime::ops::truthy(vm, v))?;
+    let dir_fd = match p[3].filter(|v| !v.is_none()) {
+        Some(v) => fd_arg(v)?,
+        None => libc::AT_FDCWD,
+    };
+    let rc = match path.fd {
+        // SAFETY: `ptr` is null or points at two timespecs that outlive the call.
+        Some(fd) => unsafe { libc::futimens(fd, ptr) },
+        // SAFETY: as above, and a NUL-terminated path.
+        None => unsafe { libc::utimensat(dir_fd, path.c_string().as_ptr(), ptr, if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW }) },
+    };
+    if rc != 0 {
+        // CPython leaves the file name out of this error.
+        return Err(last_os_error(None));
+    }
+    Ok(Value::None)
+}
+
 // ---- stat ----
 
 static STAT_RESULT: once_cell::sync::OnceCell<GilShared<PyRef>> = once_cell::sync::OnceCell::new();
@@ -1032,6 +1086,7 @@ pub fn create() -> PyRef {
         ("readlink", os_readlink),
         ("access", os_access),
         ("chmod", os_chmod),
+        ("utime", os_utime),
         ("stat", os_stat),
         ("lstat", os_lstat),
         ("fstat", os_fstat),

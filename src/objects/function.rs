@@ -42,9 +42,23 @@ pub struct Function {
     pub annotations: RefCell<Option<Value>>,
 }
 
-/// The runtime code object: the compiled code plus its constants and names as values.
+/// The runtime code object: the compiled code, plus its constants and names as values and
+/// the caches its instructions use ([`Tables`]), made the first time the code runs or is
+/// looked into. (A module's code holds one code object per function, most of which a
+/// program never calls: making their tables up front was a sixth of a warm start.)
 pub struct Code {
     pub code: Arc<CodeObject>,
+    tables: std::cell::OnceCell<Tables>,
+    /// `co_consts[0]` made ahead of the tables when only the docstring is needed
+    /// (`MakeFunction`); the tables then reuse it, so `f.__doc__ is co_consts[0]`.
+    first_const: std::cell::OnceCell<Value>,
+    /// The instructions frames run while only a profile hook is set, built on first use
+    /// (`vm::trace::instrs`).
+    pub profiled: std::cell::OnceCell<Box<[crate::bytecode::Instr]>>,
+}
+
+/// What [`Code`] makes on first use.
+pub struct Tables {
     pub consts: Vec<Value>,
     pub names: Vec<Value>,
     /// Per-name cache of `LoadGlobal` lookups (see `vm::instr::load_global_cached`).
@@ -54,9 +68,6 @@ pub struct Code {
     pub attr_slot: Box<[u32]>,
     pub load_cache: Box<[crate::runtime::attr_cache::LoadCache]>,
     pub store_cache: Box<[crate::runtime::attr_cache::StoreCache]>,
-    /// The instructions frames run while only a profile hook is set, built on first use
-    /// (`vm::trace::instrs`).
-    pub profiled: std::cell::OnceCell<Box<[crate::bytecode::Instr]>>,
 }
 
 /// Set once the interpreter is clearing its modules before exit (see [`Code`]'s `Drop`).
@@ -79,6 +90,23 @@ impl Drop for Code {
 }
 
 impl Code {
+    /// The constants, names and caches.
+    #[inline]
+    pub fn tables(&self) -> &Tables {
+        self.tables.get_or_init(|| Tables::new(&self.code, self.first_const.get()))
+    }
+
+    /// `co_consts[0]`, without making the other tables.
+    pub fn first_const(&self) -> Option<Value> {
+        if let Some(t) = self.tables.get() {
+            return t.consts.first().cloned();
+        }
+        let first = self.code.consts.first()?;
+        Some(self.first_const.get_or_init(|| const_value(first)).clone())
+    }
+}
+
+impl Tables {
     /// The load cache of the attribute instruction at `ip`.
     #[inline]
     ///
@@ -109,43 +137,49 @@ pub struct GlobalCache {
     pub in_builtins: bool,
 }
 
-/// Materialise a compiled code object (and, recursively, nested code constants).
+/// A runtime code object for `code` (its tables are made on first use).
 pub fn new_code(code: Arc<CodeObject>) -> PyRef {
-    let consts = code.consts.iter().map(const_value).collect();
-    let names: Vec<Value> = code.names.iter().map(|n| Value::Obj(super::str::intern(n))).collect();
-    let global_cache = names.iter().map(|_| std::cell::Cell::new(GlobalCache::default())).collect();
-    // One cache per attribute instruction, so each site keeps its own receiver types.
-    let (mut loads, mut stores) = (0u32, 0u32);
-    let attr_slot = code
-        .instrs
-        .iter()
-        .map(|i| match i {
-            crate::bytecode::Instr::LoadAttr { .. } | crate::bytecode::Instr::LoadMethod { .. } => {
-                loads += 1;
-                loads - 1
-            }
-            crate::bytecode::Instr::StoreAttr { .. } => {
-                stores += 1;
-                stores - 1
-            }
-            _ => 0,
-        })
-        .collect();
-    let load_cache = (0..loads).map(|_| Default::default()).collect();
-    let store_cache = (0..stores).map(|_| Default::default()).collect();
     PyRef::new(
         &types().code,
-        Payload::Code(Box::new(Code {
-            code,
-            consts,
-            names,
-            global_cache,
-            attr_slot,
-            load_cache,
-            store_cache,
-            profiled: Default::default(),
-        })),
+        Payload::Code(Box::new(Code { code, tables: Default::default(), first_const: Default::default(), profiled: Default::default() })),
     )
+}
+
+impl Tables {
+    /// The tables of `code`; `first` is `co_consts[0]` if it was already made.
+    fn new(code: &CodeObject, first: Option<&Value>) -> Tables {
+        let consts = code
+            .consts
+            .iter()
+            .enumerate()
+            .map(|(k, c)| match (k, first) {
+                (0, Some(v)) => v.clone(),
+                _ => const_value(c),
+            })
+            .collect();
+        let names: Vec<Value> = code.names.iter().map(|n| Value::Obj(super::str::intern(n))).collect();
+        let global_cache = names.iter().map(|_| std::cell::Cell::new(GlobalCache::default())).collect();
+        // One cache per attribute instruction, so each site keeps its own receiver types.
+        let (mut loads, mut stores) = (0u32, 0u32);
+        let attr_slot = code
+            .instrs
+            .iter()
+            .map(|i| match i {
+                crate::bytecode::Instr::LoadAttr { .. } | crate::bytecode::Instr::LoadMethod { .. } => {
+                    loads += 1;
+                    loads - 1
+                }
+                crate::bytecode::Instr::StoreAttr { .. } => {
+                    stores += 1;
+                    stores - 1
+                }
+                _ => 0,
+            })
+            .collect();
+        let load_cache = (0..loads).map(|_| Default::default()).collect();
+        let store_cache = (0..stores).map(|_| Default::default()).collect();
+        Tables { consts, names, global_cache, attr_slot, load_cache, store_cache }
+    }
 }
 
 /// The value of a compile-time constant.

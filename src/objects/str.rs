@@ -218,13 +218,35 @@ pub fn new_str(s: String) -> PyRef {
     PyRef::new(&types().str, Payload::Str(PyStr::new(s)))
 }
 
+/// The intern table's hasher: `marshal::fnv1a` over the text (word at a time). The keys
+/// are names from code objects, so speed matters more than SipHash's resistance to
+/// crafted collisions (SipHash was a third of the cost of interning at start-up).
+#[derive(Default)]
+struct TextHasher(u64);
+
+impl std::hash::Hasher for TextHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = (self.0 ^ crate::bytecode::marshal::fnv1a(bytes)).rotate_left(17);
+    }
+    fn write_u8(&mut self, b: u8) {
+        // `str`'s `Hash` ends with a 0xff marker byte.
+        self.0 ^= b as u64;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type InternTable = std::collections::HashMap<Box<str>, PyRef, std::hash::BuildHasherDefault<TextHasher>>;
+
+
 /// A new `str` object with a copy of `t`.
 pub fn new_str_from(t: &str) -> PyRef {
     PyRef::new(&types().str, Payload::Str(PyStr::from_text(t)))
 }
 
 /// Interned strings: one `str` object per text, kept for the life of the process.
-static INTERNED: crate::runtime::gil::GilShared<std::cell::RefCell<Option<std::collections::HashMap<Box<str>, PyRef>>>> =
+static INTERNED: crate::runtime::gil::GilShared<std::cell::RefCell<Option<InternTable>>> =
     crate::runtime::gil::GilShared::new(std::cell::RefCell::new(None));
 
 /// The interned `str` with text `s`. Code objects intern their names and identifier-like
@@ -232,7 +254,7 @@ static INTERNED: crate::runtime::gil::GilShared<std::cell::RefCell<Option<std::c
 /// same object in a dict and skip comparing text (see `DictData::find_str`).
 pub fn intern(s: &str) -> PyRef {
     let mut table = INTERNED.get().borrow_mut();
-    let table = table.get_or_insert_with(std::collections::HashMap::new);
+    let table = table.get_or_insert_with(InternTable::default);
     if let Some(r) = table.get(s) {
         return r.clone();
     }

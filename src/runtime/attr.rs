@@ -376,11 +376,11 @@ fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
 
 fn code_attr(c: &function::Code, name: &str) -> Option<Value> {
     let code = &c.code;
-    let strs = |v: &[String]| Value::new_tuple(v.iter().map(|s| Value::new_str(s.as_str())).collect());
+    let strs = |v: &[crate::bytecode::Name]| Value::new_tuple(v.iter().map(|s| Value::new_str(&**s)).collect());
     Some(match name {
         "co_name" => Value::new_str(code.name.as_str()),
         "co_qualname" => Value::new_str(code.qualname.as_str()),
-        "co_filename" => Value::new_str(code.filename.as_str()),
+        "co_filename" => Value::new_str(&*code.filename),
         "co_firstlineno" => Value::Int(code.firstlineno as i64),
         "co_argcount" => Value::Int(code.argcount as i64),
         "co_posonlyargcount" => Value::Int(code.posonlyargcount as i64),
@@ -392,7 +392,7 @@ fn code_attr(c: &function::Code, name: &str) -> Option<Value> {
         "co_cellvars" => strs(&code.cellvars),
         "co_freevars" => strs(&code.freevars),
         "co_names" => strs(&code.names),
-        "co_consts" => Value::new_tuple(c.consts.clone()),
+        "co_consts" => Value::new_tuple(c.tables().consts.clone()),
         _ => return None,
     })
 }

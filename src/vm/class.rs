@@ -141,10 +141,9 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult<Value> {
         .collect();
     let ns = pos[3].as_obj().cloned().ok_or_else(|| PyErr::type_error("type.__new__() argument 3 must be dict"))?;
     let ns_copy = dict::new_dict();
+    // The keys themselves (interned names from the class body), not new strings.
     for (k, v) in crate::objects::dict::items(&ns) {
-        if let Some(s) = k.as_str() {
-            dict::set_str(&ns_copy, s.as_str(), v);
-        }
+        dict::set_str_key(&ns_copy, &k, v);
     }
     if dict::get_str(&ns_copy, "__module__").is_none() {
         if let Some(view) = vm.caller_view() {

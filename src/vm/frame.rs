@@ -234,7 +234,7 @@ fn bind_general(
     // Keyword arguments.
     let mut posonly_as_kw: Vec<&str> = Vec::new();
     for (name, v) in args.kwargs() {
-        let idx = code.varnames[..argcount + kwonly].iter().position(|p| p == name);
+        let idx = code.varnames[..argcount + kwonly].iter().position(|p| &**p == name);
         match idx {
             Some(i) if i >= posonly => {
                 if fast[i].is_some() {
@@ -273,7 +273,7 @@ fn bind_general(
             if i >= first_default {
                 fast[i] = Some(defaults[i - first_default].clone());
             } else {
-                missing.push(code.varnames[i].clone());
+                missing.push(code.varnames[i].to_string());
             }
         }
     }
@@ -288,7 +288,7 @@ fn bind_general(
             let name = &code.varnames[i];
             match kwdefaults.as_ref().and_then(|d| d.as_obj().and_then(|d| dict::get_str(d, name))) {
                 Some(v) => fast[i] = Some(v),
-                None => missing_kw.push(name.clone()),
+                None => missing_kw.push(name.to_string()),
             }
         }
     }
@@ -308,12 +308,13 @@ fn too_many_positional(func: &Function, code: &crate::bytecode::CodeObject, give
     let argcount = code.argcount as usize;
     let ndefaults = func.defaults.borrow().as_ref().and_then(|d| crate::objects::tuple::items(d).map(|t| t.len())).unwrap_or(0);
     let takes = if ndefaults > 0 {
-        format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+        // Saturating: a crafted `.pyc` can give more defaults than parameters.
+        format!("from {} to {} positional arguments", argcount.saturating_sub(ndefaults), argcount)
     } else {
         format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
     };
     let kw_given =
-        args.kwargs().filter(|(k, _)| code.varnames[argcount..argcount + code.kwonlyargcount as usize].iter().any(|p| p == k)).count();
+        args.kwargs().filter(|(k, _)| code.varnames[argcount..argcount + code.kwonlyargcount as usize].iter().any(|p| **p == **k)).count();
     let was = if given == 1 { "was" } else { "were" };
     if kw_given > 0 {
         PyErr::type_error(format!(

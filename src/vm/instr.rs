@@ -152,12 +152,18 @@ fn cell_name(code: &CodeObject, i: usize) -> &str {
     if i < code.cellvars.len() {
         &code.cellvars[i]
     } else {
-        code.freevars.get(i - code.cellvars.len()).map(String::as_str).unwrap_or("?")
+        code.freevars.get(i - code.cellvars.len()).map(|s| &**s).unwrap_or("?")
     }
 }
 
+/// Cell `i` of `frame`. Codegen's frames always have it; a crafted `.pyc` can make a
+/// function whose closure is shorter than its free variables.
+pub(crate) fn cell(frame: &Frame, i: usize) -> PyResult<&PyRef> {
+    frame.cells.get(i).ok_or_else(|| PyErr::new("SystemError", format!("no cell {i} in this frame (bad closure)")))
+}
+
 pub(crate) fn load_deref(frame: &Frame, code: &CodeObject, i: usize) -> PyResult<Value> {
-    if let Payload::Cell(c) = &frame.cells[i].payload {
+    if let Payload::Cell(c) = &cell(frame, i)?.payload {
         if let Some(v) = c.borrow().as_ref() {
             return Ok(v.clone());
         }
@@ -173,11 +179,12 @@ pub(crate) fn load_deref(frame: &Frame, code: &CodeObject, i: usize) -> PyResult
     }
 }
 
-pub(crate) fn store_deref(frame: &Frame, i: usize, v: Option<Value>) {
-    if let Payload::Cell(c) = &frame.cells[i].payload {
+pub(crate) fn store_deref(frame: &Frame, i: usize, v: Option<Value>) -> PyResult<()> {
+    if let Payload::Cell(c) = &cell(frame, i)?.payload {
         let old = c.replace(v);
         drop(old);
     }
+    Ok(())
 }
 
 pub(crate) fn load_class_deref(vm: &Vm, frame: &Frame, code: &CodeObject, i: usize) -> PyResult<Value> {
@@ -390,8 +397,10 @@ pub(crate) fn make_function(frame: &mut Frame, flags: u8) -> PyResult<Value> {
     let kwdefaults = if flags & make_function::KWDEFAULTS != 0 { Some(frame.stack.pop()) } else { None };
     let defaults = if flags & make_function::DEFAULTS != 0 { Some(frame.stack.pop()) } else { None };
     let c = code_of(&code).ok_or_else(|| PyErr::new("SystemError", "MakeFunction without code"))?;
-    let doc = match c.consts.first() {
-        Some(v) if v.as_str().is_some() && c.code.flags & crate::bytecode::code::flags::OPTIMIZED != 0 => v.clone(),
+    let doc = match c.code.consts.first() {
+        Some(crate::bytecode::Const::Str(_)) if c.code.flags & crate::bytecode::code::flags::OPTIMIZED != 0 => {
+            c.first_const().unwrap_or(Value::None)
+        }
         _ => Value::None,
     };
     let closure_cells = closure

@@ -77,7 +77,7 @@ pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResu
 
 /// `table[i]` for an instruction operand, without a bounds check. Sound because every
 /// operand is in range for the tables of its own code object: codegen emits only such
-/// operands, `marshal::check_indices` rejects a `.pyc` with any other, `Code`'s side
+/// operands, `marshal::check_indices` rejects a `.pyc` with any other, `Tables`' side
 /// tables (`global_cache`, `attr_slot`) are built with one entry per name/instruction,
 /// and a frame's `fast` always has one slot per `co_varnames` entry (`frame::bind_call`,
 /// `Frame::for_module`). The hot arms use it; a debug build still checks.
@@ -155,8 +155,9 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
         // With a trace or profile hook set, `trace::instrs` picks the instructions whose
         // fetches miss and go through `trace::fetch`, which sends the events.
         let instrs: &[Instr] = if vm.hooks.active.get() { super::trace::instrs(vm, frame, c)? } else { &c.code.instrs[..] };
-        let consts = &c.consts[..];
-        let names = &c.names[..];
+        let t = c.tables();
+        let consts = &t.consts[..];
+        let names = &t.names[..];
         if frame.ip == 0 {
             vm.check_breaker()?;
         }
@@ -216,7 +217,7 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                 }
                 Instr::DeleteName { namei } => instr::delete_name(vm, frame, &names[namei as usize])?,
                 Instr::LoadGlobal { namei } => {
-                    let v = instr::load_global_cached(frame, operand(names, namei), operand(&c.global_cache, namei))?;
+                    let v = instr::load_global_cached(frame, operand(names, namei), operand(&t.global_cache, namei))?;
                     frame.stack.push(v);
                 }
                 Instr::StoreGlobal { namei } => {
@@ -235,28 +236,31 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                 }
                 Instr::StoreDeref { cell } => {
                     let v = pop(frame);
-                    instr::store_deref(frame, cell as usize, Some(v));
+                    instr::store_deref(frame, cell as usize, Some(v))?;
                 }
                 Instr::DeleteDeref { cell } => {
                     instr::load_deref(frame, &c.code, cell as usize)?;
-                    instr::store_deref(frame, cell as usize, None);
+                    instr::store_deref(frame, cell as usize, None)?;
                 }
                 Instr::LoadClassDeref { cell } => {
                     let v = instr::load_class_deref(vm, frame, &c.code, cell as usize)?;
                     frame.stack.push(v);
                 }
-                Instr::LoadClosure { cell } => frame.stack.push(Value::Obj(frame.cells[cell as usize].clone())),
+                Instr::LoadClosure { cell } => {
+                    let c = instr::cell(frame, cell as usize)?.clone();
+                    frame.stack.push(Value::Obj(c));
+                }
                 Instr::LoadAttr { namei } => {
                     let obj = pop(frame);
                     // SAFETY: `frame.ip - 1` is this `LoadAttr` of `c`.
-                    let cache = unsafe { c.load_cache_at(frame.ip - 1) };
+                    let cache = unsafe { t.load_cache_at(frame.ip - 1) };
                     let v = attr_cache::load_attr(vm, &obj, operand(names, namei), cache)?;
                     frame.stack.push(v);
                 }
                 Instr::StoreAttr { namei } => {
                     let obj = pop(frame);
                     let v = pop(frame);
-                    attr_cache::store_attr(vm, &obj, operand(names, namei), v, c.store_cache_at(frame.ip - 1))?;
+                    attr_cache::store_attr(vm, &obj, operand(names, namei), v, t.store_cache_at(frame.ip - 1))?;
                 }
                 Instr::DeleteAttr { namei } => {
                     let obj = pop(frame);
@@ -265,7 +269,7 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                 Instr::LoadMethod { namei } => {
                     let obj = pop(frame);
                     // SAFETY: `frame.ip - 1` is this `LoadMethod` of `c`.
-                    let cache = unsafe { c.load_cache_at(frame.ip - 1) };
+                    let cache = unsafe { t.load_cache_at(frame.ip - 1) };
                     let (m, s) = attr_cache::load_method(vm, obj, operand(names, namei), cache)?;
                     frame.stack.push(m);
                     frame.stack.push(s);

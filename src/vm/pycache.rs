@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use crate::bytecode::marshal::{self, Stamp};
+use crate::bytecode::marshal::{self, Stamp, Validation};
 use crate::bytecode::CodeObject;
 use crate::objects::{dict, function, PyRef, Value};
 use crate::runtime::{PyErr, PyResult};
@@ -81,10 +81,9 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
     }
 }
 
-/// The cached code for the source with `stamp`, if the cache file is valid.
-fn read_cached(cfile: &Path, stamp: Stamp, filename: &str) -> Option<CodeObject> {
-    let data = std::fs::read(cfile).ok()?;
-    let mut code = marshal::loads(&data, stamp).ok()?;
+/// The code in cache file `data` if it is valid for `stamp`.
+fn decode_cached(data: &[u8], stamp: Stamp, filename: &str) -> Option<CodeObject> {
+    let mut code = marshal::loads(data, stamp).ok()?;
     marshal::set_filename(&mut code, filename);
     Some(code)
 }
@@ -95,22 +94,43 @@ fn import_error(path: &Path, e: std::io::Error) -> PyErr {
 
 /// The code object of the module whose source is at `path` (named `filename` in
 /// tracebacks): from a valid cache file, or compiled and then cached.
+///
+/// As in CPython (PEP 552), a hash-based cache file stays hash-based: a checked one is
+/// validated by hashing the source, and rewritten the same way when stale; an unchecked
+/// one is used without looking at the source at all.
 pub fn module_code(path: &Path, filename: &str) -> PyResult<PyRef> {
     let text = path.to_string_lossy();
     if let Some(src) = super::stdlib::read(&text) {
         return frozen_module_code(&text, src.as_bytes(), filename);
     }
     let meta = std::fs::metadata(path).map_err(|e| import_error(path, e))?;
-    let stamp = Stamp::from_metadata(&meta);
     let cfile = cache_path(path, 0);
-    if let Some(code) = read_cached(&cfile, stamp, filename) {
+    let cached = std::fs::read(&cfile).ok();
+    let recorded = cached.as_deref().and_then(|d| marshal::recorded_stamp(d).ok());
+    let validation = recorded.map_or(Validation::Timestamp, |s| s.validation);
+    let mut source = None;
+    let expected = match (validation, recorded) {
+        (Validation::Timestamp, _) => Stamp::from_metadata(&meta),
+        (Validation::UncheckedHash, Some(stamp)) => stamp,
+        (v, _) => {
+            let src = std::fs::read(path).map_err(|e| import_error(path, e))?;
+            let stamp = Stamp::hashed(&src, v);
+            source = Some(src);
+            stamp
+        }
+    };
+    if let Some(code) = cached.as_deref().and_then(|d| decode_cached(d, expected, filename)) {
         return Ok(function::new_code(Arc::new(code)));
     }
-    let source = std::fs::read(path).map_err(|e| import_error(path, e))?;
+    let source = match source {
+        Some(s) => s,
+        None => std::fs::read(path).map_err(|e| import_error(path, e))?,
+    };
     let code = match super::import::compile_source(&source, filename, Mode::Exec, 0) {
         Ok(c) => c,
         Err(se) => return Err(super::traceback::syntax_error_to_py(&se)),
     };
+    let stamp = if validation == Validation::Timestamp { expected } else { Stamp::hashed(&source, validation) };
     // The stamp must describe the bytes compiled: a file rewritten between the stat and
     // the read gets a cache file that the next import finds stale.
     if !dont_write_bytecode() && source.len() as u64 == stamp.size {
@@ -133,7 +153,7 @@ fn frozen_cache_path(path: &str) -> Option<PathBuf> {
 fn frozen_module_code(path: &str, source: &[u8], filename: &str) -> PyResult<PyRef> {
     let stamp = Stamp::from_source(source);
     let cfile = frozen_cache_path(path);
-    if let Some(code) = cfile.as_ref().and_then(|c| read_cached(c, stamp, filename)) {
+    if let Some(code) = cfile.as_ref().and_then(|c| std::fs::read(c).ok()).and_then(|d| decode_cached(&d, stamp, filename)) {
         return Ok(function::new_code(Arc::new(code)));
     }
     let code = match super::import::compile_source(source, filename, Mode::Exec, 0) {
@@ -163,7 +183,7 @@ pub struct Job {
     pub cfile: PathBuf,
     pub display_name: String,
     pub optimize: u32,
-    pub hash_based: bool,
+    pub validation: Validation,
     pub force: bool,
 }
 
@@ -174,15 +194,15 @@ pub fn compile_file(job: &Job) -> Outcome {
         Ok(s) => s,
         Err(e) => return Outcome::Io(e),
     };
-    let stamp = if job.hash_based {
-        Stamp::from_source(&source)
-    } else {
-        match std::fs::metadata(&job.source) {
+    let stamp = match job.validation {
+        Validation::Timestamp => match std::fs::metadata(&job.source) {
             Ok(m) => Stamp::from_metadata(&m),
             Err(e) => return Outcome::Io(e),
-        }
+        },
+        v => Stamp::hashed(&source, v),
     };
-    if !job.force && std::fs::read(&job.cfile).is_ok_and(|d| marshal::check_header(&d, stamp).is_ok()) {
+    // Like CPython's `compileall`, only a timestamp-based cache file counts as up to date.
+    if !job.force && !stamp.is_hash_based() && std::fs::read(&job.cfile).is_ok_and(|d| marshal::check_header(&d, stamp).is_ok()) {
         return Outcome::Fresh;
     }
     let code = match super::import::compile_source(&source, &job.display_name, Mode::Exec, job.optimize) {

@@ -476,14 +476,11 @@ fn line_events(vm: &Vm, frame: &Frame, code: &crate::bytecode::CodeObject, ip: u
 fn native_callee(frame: &Frame, ins: Instr, bind: bool) -> Option<Value> {
     let stack = &frame.stack;
     let len = stack.len();
-    let at = match ins {
-        Instr::Call { argc } => len.checked_sub(argc as usize + 1)?,
-        Instr::CallKw { argc } => len.checked_sub(argc as usize + 2)?,
-        Instr::CallMethod { argc } => len.checked_sub(argc as usize + 2)?,
-        Instr::CallMethodKw { argc } => len.checked_sub(argc as usize + 3)?,
-        Instr::CallFunctionEx { has_kwargs } => len.checked_sub(if has_kwargs { 3 } else { 2 })?,
-        _ => return None,
-    };
+    if !matches!(ins, Instr::Call { .. } | Instr::CallKw { .. } | Instr::CallMethod { .. } | Instr::CallMethodKw { .. } | Instr::CallFunctionEx { .. }) {
+        return None;
+    }
+    // The callable is the deepest of the call's inputs.
+    let at = len.checked_sub(ins.stack_io(false).0 as usize)?;
     let v = stack.get(at)?;
     match v.payload() {
         Some(Payload::NativeFunction(nf)) => {

@@ -208,7 +208,7 @@ fn format_stack(exc: &Value, out: &mut String) -> bool {
         return false;
     };
     let mut cur = Some(tb);
-    let mut last: Option<(String, u32, String)> = None;
+    let mut last: Option<(crate::bytecode::Name, u32, String)> = None;
     let mut repeats = 0usize;
     while let Some(t) = cur {
         let Payload::Traceback(td) = &t.payload else {
@@ -442,7 +442,7 @@ fn suggestion(vm: &Vm, exc: &Value) -> Option<String> {
     let Payload::Traceback(td) = &tb.payload else {
         return None;
     };
-    let varnames = code_of(&td.code).map(|c| c.code.varnames.clone()).unwrap_or_default();
+    let varnames: Vec<String> = code_of(&td.code).map(|c| c.code.varnames.iter().map(|s| s.to_string()).collect()).unwrap_or_default();
     if let Some(s) = closest(&name, &varnames) {
         return Some(s);
     }

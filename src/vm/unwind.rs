@@ -69,7 +69,14 @@ pub(crate) fn find_handler(frame: &mut Frame, err: PyErr) -> Result<(), PyErr> {
         Some(e) => *e,
         None => return Err(err),
     };
-    frame.stack.truncate(entry.depth as usize);
+    let depth = entry.depth as usize;
+    frame.stack.truncate(depth);
+    // Only code from a crafted `.pyc` gets here with a shorter stack (an instruction that
+    // consumed values its handler keeps; `bytecode::verify` allows it because it cannot
+    // tell which instructions raise): fill up, so the handler finds the depth it expects.
+    while frame.stack.len() < depth {
+        frame.stack.push(Value::None);
+    }
     if entry.lasti {
         frame.stack.push(Value::Int(lasti as i64));
     }

@@ -658,6 +658,11 @@ fn jump_of(op: &Op) -> Option<Label> {
     }
 }
 
+/// The code object's form of the unit's name lists.
+fn names(v: Vec<String>) -> Vec<crate::bytecode::Name> {
+    v.into_iter().map(Into::into).collect()
+}
+
 fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
     // 1. Basic blocks.
     let mut blocks: Vec<Block> = vec![Block { ops: Vec::new(), handlers: Vec::new(), labels: Vec::new(), reachable: false, preds: 0 }];
@@ -1000,10 +1005,10 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
         positions,
         exception_table: table,
         consts: u.consts,
-        names: u.names,
-        varnames: u.varnames,
-        cellvars: u.cellvars,
-        freevars: u.freevars,
+        names: names(u.names),
+        varnames: names(u.varnames),
+        cellvars: names(u.cellvars),
+        freevars: names(u.freevars),
         cell2arg,
         argcount: u.argcount,
         posonlyargcount: u.posonlyargcount,
@@ -1011,7 +1016,7 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
         flags: code_flags,
         name: u.name,
         qualname: u.qualname,
-        filename: filename.to_string(),
+        filename: filename.into(),
         firstlineno: u.firstlineno,
         max_stack: max_depth.max(0) as u32,
     }
