@@ -218,7 +218,13 @@ fn mutate_code(rng: &mut Rng, c: &mut CodeObject) {
         6 | 7 => {
             if c.exception_table.is_empty() || rng.below(4) == 0 {
                 let start = rng.below(n) as u32;
-                let entry = ExceptionEntry { start, end: start + 1, target: rng.below(n) as u32, depth: rng.below(4) as u32, lasti: rng.below(2) == 0 };
+                let entry = ExceptionEntry {
+                    start,
+                    end: start + 1,
+                    target: rng.below(n) as u32,
+                    depth: rng.below(4) as u32,
+                    lasti: rng.below(2) == 0,
+                };
                 c.exception_table.push(entry);
             } else {
                 let k = rng.below(c.exception_table.len());

@@ -222,7 +222,8 @@ fn craft(dir: &Path, name: &str, edit: &dyn Fn(&mut gild::bytecode::CodeObject))
 fn crafted_closures_and_argument_counts_do_not_crash() {
     use gild::bytecode::Instr;
     let dir = scratch("crafted");
-    std::fs::write(dir.join("m.py"), "def outer():\n    x = 1\n    def inner():\n        return x\n    return inner\nprint(outer()())\n").unwrap();
+    std::fs::write(dir.join("m.py"), "def outer():\n    x = 1\n    def inner():\n        return x\n    return inner\nprint(outer()())\n")
+        .unwrap();
     assert_eq!(stdout(&run(&dir, &["-c", "import m"])), "1\n");
     // `inner` gets an empty closure.
     craft(&dir, "outer", &|c| {

@@ -649,7 +649,10 @@ fn check_indices(code: &CodeObject) -> R<()> {
     if code.positions.len() != code.instrs.len() || code.cell2arg.len() != code.cellvars.len() {
         return Err(Invalid::Corrupt("inconsistent tables"));
     }
-    if code.total_args() > code.varnames.len() || code.posonlyargcount > code.argcount || code.cell2arg.iter().flatten().any(|&a| a as usize >= code.varnames.len()) {
+    if code.total_args() > code.varnames.len()
+        || code.posonlyargcount > code.argcount
+        || code.cell2arg.iter().flatten().any(|&a| a as usize >= code.varnames.len())
+    {
         return Err(Invalid::Corrupt("inconsistent arguments"));
     }
     for e in &code.exception_table {

@@ -485,7 +485,9 @@ impl Instr {
         match *self {
             Copy { n } => n >= 1,
             Swap { n } => n >= 2,
-            ListAppend { i } | SetAdd { i } | MapAdd { i } | ListExtend { i } | SetUpdate { i } | DictUpdate { i } | DictMerge { i } => i >= 1,
+            ListAppend { i } | SetAdd { i } | MapAdd { i } | ListExtend { i } | SetUpdate { i } | DictUpdate { i } | DictMerge { i } => {
+                i >= 1
+            }
             BuildSlice { argc } => argc == 2 || argc == 3,
             RaiseVarargs { argc } => argc <= 2,
             MakeFunction { flags } => flags < 0x10,

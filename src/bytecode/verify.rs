@@ -183,11 +183,8 @@ mod tests {
     #[test]
     fn bad_stack_use_is_rejected() {
         let good = compile("def f(a, b):\n    try:\n        return [a, *b]\n    except KeyError:\n        return b\nprint(f(1, (2,)))\n");
-        let f = good
-            .consts
-            .iter()
-            .find_map(|c| if let Const::Code(inner) = c { Some((**inner).clone()) } else { None })
-            .expect("nested code");
+        let f =
+            good.consts.iter().find_map(|c| if let Const::Code(inner) = c { Some((**inner).clone()) } else { None }).expect("nested code");
         assert_eq!(check_stack(&f), Ok(()));
         let with = |edit: &dyn Fn(&mut CodeObject)| {
             let mut c = f.clone();

@@ -774,10 +774,14 @@ fn os_utime(vm: &Vm, args: Args) -> PyResult<Value> {
     let pair = |v: &Value, what: &str| -> PyResult<[Value; 2]> {
         match crate::objects::tuple::items(v) {
             Some([a, b]) if matches!(v.payload(), Some(Payload::Tuple(_))) => Ok([a.clone(), b.clone()]),
-            _ => Err(PyErr::type_error(format!("utime: '{what}' must be {}", if what == "ns" { "a tuple of two ints" } else { "either a tuple of two ints or None" }))),
+            _ => Err(PyErr::type_error(format!(
+                "utime: '{what}' must be {}",
+                if what == "ns" { "a tuple of two ints" } else { "either a tuple of two ints or None" }
+            ))),
         }
     };
-    let from_ns = |ns: i64| libc::timespec { tv_sec: ns.div_euclid(1_000_000_000) as libc::time_t, tv_nsec: ns.rem_euclid(1_000_000_000) as _ };
+    let from_ns =
+        |ns: i64| libc::timespec { tv_sec: ns.div_euclid(1_000_000_000) as libc::time_t, tv_nsec: ns.rem_euclid(1_000_000_000) as _ };
     let spec = if let Some(t) = times {
         let mut out = [from_ns(0), from_ns(0)];
         for (slot, v) in out.iter_mut().zip(pair(t, "times")?) {

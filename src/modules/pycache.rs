@@ -13,10 +13,10 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::bytecode::marshal::Validation;
 use crate::objects::function::native;
 use crate::objects::{dict, module, tuple, PyRef, Value};
 use crate::runtime::{iter, Args, PyErr, PyResult};
-use crate::bytecode::marshal::Validation;
 use crate::vm::pycache::{self, Job, Outcome};
 use crate::vm::Vm;
 
@@ -62,7 +62,8 @@ fn job_from(source: String, cfile: String, dfile: Option<String>, optimize: i64,
 fn compile_file(_vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("compile_file", 5, 5)?;
     let dfile = if pos[2].is_none() { None } else { Some(str_of(&pos[2], "dfile")?) };
-    let job = job_from(str_of(&pos[0], "file")?, str_of(&pos[1], "cfile")?, dfile, int_of(pos.get(3)), validation(int_of(pos.get(4))), true);
+    let job =
+        job_from(str_of(&pos[0], "file")?, str_of(&pos[1], "cfile")?, dfile, int_of(pos.get(3)), validation(int_of(pos.get(4))), true);
     match pycache::compile_file(&job) {
         Outcome::Fresh | Outcome::Compiled => Ok(Value::None),
         Outcome::SyntaxError(se) => {
@@ -75,7 +76,8 @@ fn compile_file(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn compile_many(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("compile_many", 5, 5)?;
-    let (workers, force, optimize, mode) = (int_of(pos.get(1)), int_of(pos.get(2)) != 0, int_of(pos.get(3)), validation(int_of(pos.get(4))));
+    let (workers, force, optimize, mode) =
+        (int_of(pos.get(1)), int_of(pos.get(2)) != 0, int_of(pos.get(3)), validation(int_of(pos.get(4))));
     let mut jobs = Vec::new();
     for item in iter::collect(vm, &pos[0])? {
         let parts =

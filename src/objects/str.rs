@@ -239,7 +239,6 @@ impl std::hash::Hasher for TextHasher {
 
 type InternTable = std::collections::HashMap<Box<str>, PyRef, std::hash::BuildHasherDefault<TextHasher>>;
 
-
 /// A new `str` object with a copy of `t`.
 pub fn new_str_from(t: &str) -> PyRef {
     PyRef::new(&types().str, Payload::Str(PyStr::from_text(t)))

@@ -476,7 +476,10 @@ fn line_events(vm: &Vm, frame: &Frame, code: &crate::bytecode::CodeObject, ip: u
 fn native_callee(frame: &Frame, ins: Instr, bind: bool) -> Option<Value> {
     let stack = &frame.stack;
     let len = stack.len();
-    if !matches!(ins, Instr::Call { .. } | Instr::CallKw { .. } | Instr::CallMethod { .. } | Instr::CallMethodKw { .. } | Instr::CallFunctionEx { .. }) {
+    if !matches!(
+        ins,
+        Instr::Call { .. } | Instr::CallKw { .. } | Instr::CallMethod { .. } | Instr::CallMethodKw { .. } | Instr::CallFunctionEx { .. }
+    ) {
         return None;
     }
     // The callable is the deepest of the call's inputs.

@@ -236,7 +236,8 @@ impl<'a> Compiler<'a> {
     pub(crate) fn make_closure(&mut self, code: crate::bytecode::CodeObject, mut fl: u8) {
         if !code.freevars.is_empty() {
             for name in &code.freevars {
-                let is_cell = (self.ur().kind == UnitKind::Class && &**name == "__class__") || self.scope().scope_of(name) == NameScope::Cell;
+                let is_cell =
+                    (self.ur().kind == UnitKind::Class && &**name == "__class__") || self.scope().scope_of(name) == NameScope::Cell;
                 let i = self.deref_index(name, is_cell);
                 self.emit(Instr::LoadClosure { cell: i });
             }
