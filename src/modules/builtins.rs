@@ -155,34 +155,59 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult<Value> {
     };
     let sep = text_arg("sep", " ")?;
     let end = text_arg("end", "\n")?;
-    let mut out = String::new();
-    for (i, v) in args.pos().iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        match v.as_str() {
-            Some(s) if ops::is_exact_str(v) => out.push_str(s.as_str()),
-            _ => out.push_str(&repr::str(vm, v)?),
-        }
-    }
-    out.push_str(&end);
     let flush = match args.kwarg("flush") {
         Some(f) => ops::truthy(vm, f)?,
         None => false,
     };
-    match args.kwarg("file") {
-        None | Some(Value::None) => {
-            super::sys::write_stdout(vm, &out)?;
-            if flush {
-                super::sys::flush_stdout(vm);
+    let file = match args.kwarg("file") {
+        None | Some(Value::None) => match super::sys::stdout_object()? {
+            Some(f) => f,
+            // No `sys.stdout` (or `None`): print does nothing, as in CPython.
+            None => return Ok(Value::None),
+        },
+        Some(f) => f.clone(),
+    };
+    let piece = |v: &Value| -> PyResult<String> {
+        match v.as_str() {
+            Some(s) if ops::is_exact_str(v) => Ok(s.as_str().to_string()),
+            _ => repr::str(vm, v),
+        }
+    };
+    if super::sys::is_native_stdout(&file) {
+        // gild's own stdout: one buffered write of the whole line. What was converted
+        // before a failing `str()` is still written, as CPython's piecewise writes do.
+        let mut out = String::new();
+        for (i, v) in args.pos().iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            match piece(v) {
+                Ok(t) => out.push_str(&t),
+                Err(e) => {
+                    super::sys::write_stdout_raw(&out);
+                    return Err(e);
+                }
             }
         }
-        Some(f) => {
-            call::call_method(vm, f, "write", &[Value::new_str(out)])?;
-            if flush {
-                call::call_method(vm, f, "flush", &[])?;
-            }
+        out.push_str(&end);
+        super::sys::write_stdout_raw(&out);
+        if flush {
+            super::sys::flush_stdout_raw();
         }
+        return Ok(Value::None);
+    }
+    // Any other file: `write` per argument, separator and end, then `flush`, in CPython's
+    // order (a file object sees exactly the calls CPython makes).
+    for (i, v) in args.pos().iter().enumerate() {
+        if i > 0 {
+            call::call_method(vm, &file, "write", &[Value::new_str(sep.as_str())])?;
+        }
+        let t = piece(v)?;
+        call::call_method(vm, &file, "write", &[Value::new_str(t)])?;
+    }
+    call::call_method(vm, &file, "write", &[Value::new_str(end)])?;
+    if flush {
+        call::call_method(vm, &file, "flush", &[])?;
     }
     Ok(Value::None)
 }

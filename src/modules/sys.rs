@@ -67,6 +67,23 @@ pub fn write_stdout(vm: &Vm, s: &str) -> PyResult<()> {
     }
 }
 
+/// The current `sys.stdout`: `Ok(None)` when it is set to `None`, CPython's
+/// "lost sys.stdout" RuntimeError when it was deleted.
+pub fn stdout_object() -> PyResult<Option<Value>> {
+    let sys = &crate::vm::interp().sys;
+    let out = sys.dict.borrow().as_ref().and_then(|d| dict::get_str(d, "stdout"));
+    match out {
+        None => Err(PyErr::runtime_error("lost sys.stdout")),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => Ok(Some(o)),
+    }
+}
+
+/// Is `v` gild's own stdout stream (whose writes go to the process buffer)?
+pub fn is_native_stdout(v: &Value) -> bool {
+    is_native_stream(v, 1)
+}
+
 pub fn flush_stdout(_vm: &Vm) {
     flush_stdout_raw();
 }
