@@ -130,14 +130,24 @@ pub fn resume(vm: &Vm, gen: &Value, value: Value, exc: Option<PyErr>) -> PyResul
     } else if started {
         frame.stack.push(value);
     }
-    // The generator's handled exception goes on top of the caller's while it runs.
+    // The generator's handled exception goes on top of the caller's while it runs. The
+    // usual case, no exception being handled on either side, touches nothing.
     let own = g.exc_state.replace(Value::None);
-    let caller_exc = if own.is_none() { vm.exc_info.borrow().clone() } else { vm.exc_info.replace(own) };
+    let swap = !own.is_none() || !vm.exc_info.borrow().is_none();
+    let caller_exc = if !swap {
+        Value::None
+    } else if own.is_none() {
+        vm.exc_info.borrow().clone()
+    } else {
+        vm.exc_info.replace(own)
+    };
     let (back, result) = vm.run(frame);
-    let now = vm.exc_info.replace(caller_exc.clone());
+    let now = if swap || !vm.exc_info.borrow().is_none() { vm.exc_info.replace(caller_exc.clone()) } else { Value::None };
     match result {
         Ok(Exit::Yield(v)) => {
-            *g.exc_state.borrow_mut() = if now.is(&caller_exc) { Value::None } else { now };
+            if !now.is(&caller_exc) {
+                *g.exc_state.borrow_mut() = now;
+            }
             *g.frame.borrow_mut() = back;
             g.state.set(GenState::Suspended);
             Ok(Ok(v))
