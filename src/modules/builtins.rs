@@ -197,15 +197,16 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::None);
     }
     // Any other file: `write` per argument, separator and end, then `flush`, in CPython's
-    // order (a file object sees exactly the calls CPython makes).
+    // order (a file object sees exactly the calls CPython makes). `write` is looked up once.
+    let write = attr::getattr(vm, &file, "write")?;
+    let put = |t: Value| call::call(vm, &write, Args::new(&[t]));
     for (i, v) in args.pos().iter().enumerate() {
         if i > 0 {
-            call::call_method(vm, &file, "write", &[Value::new_str(sep.as_str())])?;
+            put(Value::new_str(sep.as_str()))?;
         }
-        let t = piece(v)?;
-        call::call_method(vm, &file, "write", &[Value::new_str(t)])?;
+        put(Value::new_str(piece(v)?))?;
     }
-    call::call_method(vm, &file, "write", &[Value::new_str(end)])?;
+    put(Value::new_str(end))?;
     if flush {
         call::call_method(vm, &file, "flush", &[])?;
     }
