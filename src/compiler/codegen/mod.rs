@@ -1000,7 +1000,7 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
             + ((code_flags & flags::VARKEYWORDS != 0) as usize),
     );
     let cell2arg = u.cellvars.iter().map(|c| u.varnames[..total_params].iter().position(|v| v == c).map(|i| i as u32)).collect();
-    CodeObject {
+    let code = CodeObject {
         instrs,
         positions,
         exception_table: table,
@@ -1019,5 +1019,13 @@ fn assemble(u: Unit<'_>, filename: &str, code_flags: u32) -> CodeObject {
         filename: filename.into(),
         firstlineno: u.firstlineno,
         max_stack: max_depth.max(0) as u32,
+    };
+    // Debug builds (the test-suite) hold every compiled code object to the rules the
+    // `.pyc` verifier enforces, so codegen's depth analysis and `Instr::stack_io` (the one
+    // stack-effect table) cannot drift apart (DESIGN §4).
+    #[cfg(debug_assertions)]
+    if let Err(why) = crate::bytecode::verify::check_stack(&code) {
+        panic!("codegen produced code the verifier rejects ({why}): {} in {filename}", code.qualname);
     }
+    code
 }
