@@ -1,5 +1,6 @@
 //! The stack verifier for code objects read from a `.pyc` file (freshly compiled code is
-//! trusted and never checked). `marshal::check_indices` already ensures every operand
+//! trusted in release builds; debug builds check it too, at the end of
+//! `compiler::codegen::assemble`). `marshal::check_indices` already ensures every operand
 //! indexes its table and every jump lands inside the code; this pass makes sure running
 //! the instructions keeps the value stack in shape, which the VM relies on when it reads
 //! `n` values deep without checking (`Copy`, calls, `ListAppend`, `WithExceptStart`, ...).
