@@ -144,13 +144,18 @@ fn builtin_exit(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn builtin_print(vm: &Vm, args: Args) -> PyResult<Value> {
     args.check_kwargs("print", &["sep", "end", "file", "flush"])?;
-    let text_arg = |name: &str, default: &str| -> PyResult<String> {
+    // `str(v)`, as the object itself when it is an exact `str` (what CPython hands `write`).
+    let piece = |v: &Value| -> PyResult<Value> {
+        if v.as_str().is_some() && ops::is_exact_str(v) {
+            return Ok(v.clone());
+        }
+        Ok(Value::new_str(repr::str(vm, v)?))
+    };
+    let text_arg = |name: &str, default: &str| -> PyResult<Value> {
         match args.kwarg(name) {
-            None | Some(Value::None) => Ok(default.to_string()),
-            Some(v) => match v.as_str() {
-                Some(s) => Ok(s.as_str().to_string()),
-                None => Err(PyErr::type_error(format!("{name} must be None or a string, not {}", type_name(v)))),
-            },
+            None | Some(Value::None) => Ok(Value::new_str(default)),
+            Some(v) if v.as_str().is_some() => piece(v),
+            Some(v) => Err(PyErr::type_error(format!("{name} must be None or a string, not {}", type_name(v)))),
         }
     };
     let sep = text_arg("sep", " ")?;
@@ -162,16 +167,10 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult<Value> {
     let file = match args.kwarg("file") {
         None | Some(Value::None) => match super::sys::stdout_object()? {
             Some(f) => f,
-            // No `sys.stdout` (or `None`): print does nothing, as in CPython.
+            // `sys.stdout` is `None`: print does nothing, as in CPython.
             None => return Ok(Value::None),
         },
         Some(f) => f.clone(),
-    };
-    let piece = |v: &Value| -> PyResult<String> {
-        match v.as_str() {
-            Some(s) if ops::is_exact_str(v) => Ok(s.as_str().to_string()),
-            _ => repr::str(vm, v),
-        }
     };
     if super::sys::is_native_stdout(&file) {
         // gild's own stdout: one buffered write of the whole line. What was converted
@@ -179,17 +178,17 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult<Value> {
         let mut out = String::new();
         for (i, v) in args.pos().iter().enumerate() {
             if i > 0 {
-                out.push_str(&sep);
+                out.push_str(text(&sep));
             }
             match piece(v) {
-                Ok(t) => out.push_str(&t),
+                Ok(t) => out.push_str(text(&t)),
                 Err(e) => {
                     super::sys::write_stdout_raw(&out);
                     return Err(e);
                 }
             }
         }
-        out.push_str(&end);
+        out.push_str(text(&end));
         super::sys::write_stdout_raw(&out);
         if flush {
             super::sys::flush_stdout_raw();
@@ -199,18 +198,23 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult<Value> {
     // Any other file: `write` per argument, separator and end, then `flush`, in CPython's
     // order (a file object sees exactly the calls CPython makes). `write` is looked up once.
     let write = attr::getattr(vm, &file, "write")?;
-    let put = |t: Value| call::call(vm, &write, Args::new(&[t]));
+    let put = |t: &Value| call::call(vm, &write, Args::new(std::slice::from_ref(t)));
     for (i, v) in args.pos().iter().enumerate() {
         if i > 0 {
-            put(Value::new_str(sep.as_str()))?;
+            put(&sep)?;
         }
-        put(Value::new_str(piece(v)?))?;
+        put(&piece(v)?)?;
     }
-    put(Value::new_str(end))?;
+    put(&end)?;
     if flush {
         call::call_method(vm, &file, "flush", &[])?;
     }
     Ok(Value::None)
+}
+
+/// The text of a `str` value (`""` for anything else).
+fn text(v: &Value) -> &str {
+    v.as_str().map(|s| s.as_str()).unwrap_or("")
 }
 
 fn one_arg<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {

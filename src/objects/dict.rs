@@ -426,12 +426,7 @@ pub fn get_key(d: &PyRef, key: super::str::Key) -> Option<Value> {
 pub fn get_name_hinted(d: &PyRef, name: &PyRef, s: &super::str::PyStr, hint: &std::cell::Cell<u32>) -> Option<Value> {
     let cell = data(d)?;
     let dd = cell.borrow();
-    if let Some(Some(Entry { key: Value::Obj(k), value, .. })) = dd.entries.get(hint.get() as usize) {
-        if k.is(name) {
-            return Some(value.clone());
-        }
-    }
-    let ix = dd.find_str(s.hash(), s.as_str())?;
+    let ix = dd.find_name_hinted(hint.get() as usize, name, s)?;
     hint.set(ix as u32);
     dd.value_at(ix)
 }
@@ -464,9 +459,9 @@ pub fn set_str_key(d: &PyRef, key: &Value, value: Value) {
 pub fn set_str_key_hinted(d: &PyRef, key: &Value, value: Value, hint: &std::cell::Cell<u32>) -> usize {
     let Some(cell) = data(d) else { return 0 };
     let (Value::Obj(name), Some(s)) = (key, key.as_str()) else { return 0 };
-    let old = {
+    let (old, len) = {
         let mut dd = cell.borrow_mut();
-        match dd.find_name_hinted(hint.get() as usize, name, s) {
+        let old = match dd.find_name_hinted(hint.get() as usize, name, s) {
             Some(ix) => {
                 hint.set(ix as u32);
                 dd.set_value_at(ix, value)
@@ -476,10 +471,10 @@ pub fn set_str_key_hinted(d: &PyRef, key: &Value, value: Value, hint: &std::cell
                 dd.insert_new(s.hash(), key.clone(), value);
                 None
             }
-        }
+        };
+        (old, dd.len())
     };
-    let len = cell.borrow().len();
-    drop(old);
+    drop(old); // outside the borrow: dropping may run `__del__`
     len
 }
 

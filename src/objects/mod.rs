@@ -124,7 +124,7 @@ impl Value {
     }
 
     pub fn new_str(s: impl str::IntoPyStr) -> Value {
-        Value::Obj(PyRef::new(&types().str, Payload::Str(s.into_pystr())))
+        Value::Obj(str::new_str(s))
     }
 
     pub fn new_tuple(items: Vec<Value>) -> Value {

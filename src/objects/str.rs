@@ -213,9 +213,9 @@ impl IntoPyStr for std::borrow::Cow<'_, str> {
     }
 }
 
-/// A new `str` object.
-pub fn new_str(s: String) -> PyRef {
-    PyRef::new(&types().str, Payload::Str(PyStr::new(s)))
+/// A new `str` object (an owned `String` hands over its buffer, borrowed text is copied).
+pub fn new_str(s: impl IntoPyStr) -> PyRef {
+    PyRef::new(&types().str, Payload::Str(s.into_pystr()))
 }
 
 /// The intern table's hasher: `marshal::fnv1a` over the text (word at a time). The keys
@@ -239,11 +239,6 @@ impl std::hash::Hasher for TextHasher {
 
 type InternTable = std::collections::HashMap<Box<str>, PyRef, std::hash::BuildHasherDefault<TextHasher>>;
 
-/// A new `str` object with a copy of `t`.
-pub fn new_str_from(t: &str) -> PyRef {
-    PyRef::new(&types().str, Payload::Str(PyStr::from_text(t)))
-}
-
 /// Interned strings: one `str` object per text, kept for the life of the process.
 static INTERNED: crate::runtime::gil::GilShared<std::cell::RefCell<Option<InternTable>>> =
     crate::runtime::gil::GilShared::new(std::cell::RefCell::new(None));
@@ -257,7 +252,7 @@ pub fn intern(s: &str) -> PyRef {
     if let Some(r) = table.get(s) {
         return r.clone();
     }
-    let r = new_str_from(s);
+    let r = new_str(s);
     table.insert(s.into(), r.clone());
     r
 }

@@ -96,14 +96,7 @@ fn is_native_iter(v: &Value) -> bool {
 pub fn for_iter_next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
     if let Value::Obj(o) = it {
         match &o.payload {
-            Payload::RangeIter { next, stop, step } => {
-                let n = next.get();
-                if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
-                    next.set(n + step);
-                    return Ok(Some(Value::Int(n)));
-                }
-                return Ok(None);
-            }
+            Payload::RangeIter { next, stop, step } => return Ok(range_step(next, *stop, *step)),
             Payload::SeqIter { seq: Value::Obj(s), index, done } if !done.get() => {
                 if let Payload::List(l) = &s.payload {
                     let i = index.get();
@@ -119,17 +112,21 @@ pub fn for_iter_next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
     next(vm, it)
 }
 
+/// One step of a range iterator (`None`: exhausted).
+#[inline(always)]
+fn range_step(next: &Cell<i64>, stop: i64, step: i64) -> Option<Value> {
+    let n = next.get();
+    if (step > 0 && n < stop) || (step < 0 && n > stop) {
+        next.set(n + step);
+        return Some(Value::Int(n));
+    }
+    None
+}
+
 /// `next(it)`, with exhaustion as `Ok(None)` instead of `StopIteration`.
 pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
     match it.payload() {
-        Some(Payload::RangeIter { next, stop, step }) => {
-            let n = next.get();
-            if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
-                next.set(n + step);
-                return Ok(Some(Value::Int(n)));
-            }
-            return Ok(None);
-        }
+        Some(Payload::RangeIter { next, stop, step }) => return Ok(range_step(next, *stop, *step)),
         Some(Payload::SeqIter { seq, index, done }) => {
             if done.get() {
                 return Ok(None);

@@ -16,7 +16,6 @@ print(w.parts, w.flushes)
 s = io.StringIO()
 print("x", file=s, flush=True)
 print(repr(s.getvalue()))
-import sys
 saved = sys.stdout
 sys.stdout = None
 print("nothing")
@@ -36,3 +35,8 @@ except ValueError as e:
     print("ValueError:", e)
 print("sep", "end", sep="-", end="!\n")
 print(1, 2, sep=None, end=None)
+# A str subclass as separator or argument reaches write() as an exact str.
+class S(str): pass
+class W:
+    def write(self, s): print(type(s).__name__, repr(s), file=sys.stderr)
+print('a', S('b'), 1, sep=S('-'), file=W())
