@@ -276,49 +276,39 @@ fn name_of_arg(v: &Value) -> PyResult<&str> {
 }
 
 fn object_setattr(vm: &Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check_count("__setattr__", 3, 3)?;
-    refuse_type_receiver(&pos[0], "__setattr__")?;
-    attr::generic_setattr(vm, &pos[0], name_of_arg(&pos[1])?, Some(pos[2].clone()))?;
-    Ok(Value::None)
+    set_or_delete(vm, args, false, true)
 }
 
 fn object_delattr(vm: &Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check_count("__delattr__", 2, 2)?;
-    refuse_type_receiver(&pos[0], "__delattr__")?;
-    attr::generic_setattr(vm, &pos[0], name_of_arg(&pos[1])?, None)?;
-    Ok(Value::None)
+    set_or_delete(vm, args, false, false)
 }
 
 /// `type.__setattr__(cls, name, value)`: the class namespace path of the generic setattr
 /// (which invalidates the attribute caches and refuses builtin types).
 fn type_setattr(vm: &Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check_count("__setattr__", 3, 3)?;
-    require_type_receiver(&pos[0], "__setattr__")?;
-    attr::generic_setattr(vm, &pos[0], name_of_arg(&pos[1])?, Some(pos[2].clone()))?;
-    Ok(Value::None)
+    set_or_delete(vm, args, true, true)
 }
 
 fn type_delattr(vm: &Vm, args: Args) -> PyResult<Value> {
-    let pos = args.check_count("__delattr__", 2, 2)?;
-    require_type_receiver(&pos[0], "__delattr__")?;
-    attr::generic_setattr(vm, &pos[0], name_of_arg(&pos[1])?, None)?;
-    Ok(Value::None)
+    set_or_delete(vm, args, true, false)
 }
 
-fn require_type_receiver(obj: &Value, what: &str) -> PyResult<()> {
-    if !matches!(obj.payload(), Some(Payload::Type(_))) {
-        return Err(PyErr::type_error(format!("descriptor '{what}' requires a 'type' object but received a '{}'", type_name(obj))));
+/// The four `__setattr__`/`__delattr__` slot functions of `object` and `type`: the
+/// receiver must be a class for `type`'s and must not be one for `object`'s (which would
+/// bypass `type.__setattr__` and with it the attribute caches' invalidation; CPython
+/// refuses it too).
+fn set_or_delete(vm: &Vm, args: Args, on_type: bool, set: bool) -> PyResult<Value> {
+    let what = if set { "__setattr__" } else { "__delattr__" };
+    let pos = args.check_count(what, if set { 3 } else { 2 }, if set { 3 } else { 2 })?;
+    let is_type = matches!(pos[0].payload(), Some(Payload::Type(_)));
+    if on_type && !is_type {
+        return Err(PyErr::type_error(format!("descriptor '{what}' requires a 'type' object but received a '{}'", type_name(&pos[0]))));
     }
-    Ok(())
-}
-
-/// `object.__setattr__(cls, ...)` on a class would bypass `type.__setattr__` (and with it
-/// the attribute caches' invalidation); CPython refuses it too.
-fn refuse_type_receiver(obj: &Value, what: &str) -> PyResult<()> {
-    if matches!(obj.payload(), Some(Payload::Type(_))) {
+    if !on_type && is_type {
         return Err(PyErr::type_error(format!("can't apply this {what} to type object")));
     }
-    Ok(())
+    attr::generic_setattr(vm, &pos[0], name_of_arg(&pos[1])?, pos.get(2).filter(|_| set).cloned())?;
+    Ok(Value::None)
 }
 
 fn object_getattribute(vm: &Vm, args: Args) -> PyResult<Value> {
