@@ -289,14 +289,19 @@ fn raw_read(vm: &Vm, args: Args) -> PyResult<Value> {
     if n < 0 {
         return call::call_method(vm, &me, "readall", &[]);
     }
-    let buf = Value::Obj(PyRef::new(&crate::objects::types().bytearray, Payload::ByteArray(std::cell::RefCell::new(vec![0; n as usize]))));
+    let mut zeros = Vec::new();
+    zeros.try_reserve_exact(n as usize).map_err(|_| PyErr::new("MemoryError", ""))?;
+    zeros.resize(n as usize, 0);
+    let buf = Value::Obj(PyRef::new(&crate::objects::types().bytearray, Payload::ByteArray(std::cell::RefCell::new(zeros))));
     let got = call::call_method(vm, &me, "readinto", &[buf.clone()])?;
     if got.is_none() {
         return Ok(Value::None);
     }
     let got = ops::index_value(&got)?.clamp(0, n) as usize;
     let Some(Payload::ByteArray(b)) = buf.payload() else { return Ok(new_bytes(Vec::new())) };
-    let data = b.borrow()[..got].to_vec();
+    // `readinto` may have resized the buffer it was given.
+    let b = b.borrow();
+    let data = b[..got.min(b.len())].to_vec();
     Ok(new_bytes(data))
 }
 
@@ -329,8 +334,10 @@ fn buffered_readinto(vm: &Vm, args: Args) -> PyResult<Value> {
     let Some(bytes) = super::os::bytes_like(&data) else {
         return Err(PyErr::type_error("read() should return bytes"));
     };
-    let k = bytes.len().min(n);
-    t.borrow_mut()[..k].copy_from_slice(&bytes[..k]);
+    // `read` may have resized the target meanwhile.
+    let mut t = t.borrow_mut();
+    let k = bytes.len().min(n).min(t.len());
+    t[..k].copy_from_slice(&bytes[..k]);
     Ok(Value::from(k))
 }
 

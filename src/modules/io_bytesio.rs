@@ -52,20 +52,20 @@ impl State {
         self.read(k as i64)
     }
 
-    /// Write `data` at the position, padding a gap with zero bytes.
-    fn write(&mut self, data: &[u8]) {
+    /// Write `data` at the position, padding a gap with zero bytes. A buffer that cannot
+    /// be allocated (a write after `seek(2**62)`) is CPython's MemoryError, not an abort.
+    fn write(&mut self, data: &[u8]) -> PyResult<()> {
         if data.is_empty() {
-            return;
+            return Ok(());
         }
-        if self.pos > self.buf.len() {
-            self.buf.resize(self.pos, 0);
-        }
-        let end = self.pos + data.len();
+        let end = self.pos.checked_add(data.len()).ok_or_else(|| PyErr::new("MemoryError", ""))?;
         if end > self.buf.len() {
+            self.buf.try_reserve_exact(end - self.buf.len()).map_err(|_| PyErr::new("MemoryError", ""))?;
             self.buf.resize(end, 0);
         }
         self.buf[self.pos..end].copy_from_slice(data);
         self.pos = end;
+        Ok(())
     }
 }
 
@@ -180,7 +180,7 @@ fn bio_write(_vm: &Vm, args: Args) -> PyResult<Value> {
     let v = args.one("BytesIO.write")?;
     st.borrow().check()?;
     let data = bytes_arg(v)?;
-    st.borrow_mut().write(&data);
+    st.borrow_mut().write(&data)?;
     Ok(Value::from(data.len()))
 }
 
@@ -191,7 +191,7 @@ fn bio_writelines(vm: &Vm, args: Args) -> PyResult<Value> {
     let it = iter::iter(vm, lines)?;
     while let Some(line) = iter::next(vm, &it)? {
         let data = bytes_arg(&line)?;
-        st.borrow_mut().write(&data);
+        st.borrow_mut().write(&data)?;
     }
     Ok(Value::None)
 }

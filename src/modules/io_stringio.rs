@@ -107,15 +107,19 @@ impl State {
     }
 
     /// Write `s` at the position (after newline handling), padding a gap with `'\0'`.
-    fn write(&mut self, s: &str) {
+    /// A gap too large to allocate (a write after `seek(2**62)`) is CPython's
+    /// OverflowError, not an abort.
+    fn write(&mut self, s: &str) -> PyResult<()> {
         let text = self.translate(s);
         let text: &str = &text;
         if text.is_empty() {
-            return;
+            return Ok(());
         }
         let n = text.chars().count();
         if self.pos > self.len {
             let gap = self.pos - self.len;
+            let too_large = || PyErr::new("OverflowError", "new buffer size too large");
+            self.buf.try_reserve(gap.checked_add(text.len()).ok_or_else(too_large)?).map_err(|_| too_large())?;
             self.buf.extend(std::iter::repeat('\0').take(gap));
             self.len = self.pos;
             self.pos_byte = self.buf.len();
@@ -131,6 +135,7 @@ impl State {
         }
         self.pos += n;
         self.pos_byte += text.len();
+        Ok(())
     }
 
     /// Take the text from the position to byte offset `end`.
@@ -258,7 +263,7 @@ fn sio_init(vm: &Vm, args: Args) -> PyResult<Value> {
     let mut st = st.borrow_mut();
     *st = State { buf: String::new(), len: 0, pos: 0, pos_byte: 0, closed: false, ok: true, newline: nl, seen: 0 };
     if let Some(s) = text {
-        st.write(s.as_str());
+        st.write(s.as_str())?;
         st.set_pos(0);
     }
     Ok(Value::None)
@@ -275,7 +280,7 @@ fn sio_write(_vm: &Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::type_error(format!("string argument expected, got '{}'", type_name(v))));
     };
     st.check()?;
-    st.write(s.as_str());
+    st.write(s.as_str())?;
     Ok(Value::from(s.char_len()))
 }
 
