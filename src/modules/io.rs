@@ -413,12 +413,8 @@ fn file_of(v: &Value) -> PyResult<&FileObj> {
     Err(PyErr::type_error(format!("descriptor requires a file object, not '{}'", type_name(v))))
 }
 
-fn unsupported(msg: &str) -> PyErr {
-    unsupported_err(msg)
-}
-
 /// `io.UnsupportedOperation(msg)`.
-pub(super) fn unsupported_err(msg: &str) -> PyErr {
+pub(super) fn unsupported(msg: &str) -> PyErr {
     PyErr::with_args(&io_types().unsupported, vec![Value::new_str(msg)])
 }
 

@@ -115,11 +115,6 @@ pub fn seek_whence(vm: &Vm, v: Option<&Value>) -> PyResult<i64> {
     n.to_i32().map(i64::from).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))
 }
 
-/// `io.UnsupportedOperation(name)`.
-pub fn unsupported(name: &str) -> PyErr {
-    super::io::unsupported_err(name)
-}
-
 /// `readlines(hint)` over a line source: every line when `hint <= 0`, else lines until
 /// their total length exceeds `hint` (`BytesIO`, `at_hint`: until it reaches `hint`).
 pub fn collect_lines(vm: &Vm, hint: i64, at_hint: bool, mut next_line: impl FnMut(&Vm) -> PyResult<Option<Value>>) -> PyResult<Value> {
@@ -194,7 +189,7 @@ macro_rules! unsupported_methods {
     ($($f:ident => $name:literal;)*) => {
         $(
             fn $f(_vm: &Vm, _args: Args) -> PyResult<Value> {
-                Err(unsupported($name))
+                Err(super::io::unsupported($name))
             }
         )*
     };
@@ -352,14 +347,6 @@ pub fn downcast<'a, T: 'static>(args: &Args<'a>, cls: &str, method: &str) -> PyR
     }
     let got = me.map(type_name).unwrap_or_else(|| "nothing".into());
     Err(PyErr::type_error(format!("descriptor '{method}' for '_io.{cls}' objects doesn't apply to a '{got}' object")))
-}
-
-/// The class argument of a native `__new__` (`cls.__new__(cls, ...)`).
-pub fn new_cls(args: &Args, what: &str) -> PyResult<PyRef> {
-    match args.args.first().and_then(|v| v.as_obj()) {
-        Some(c) if matches!(c.payload, Payload::Type(_)) => Ok(c.clone()),
-        _ => Err(PyErr::type_error(format!("{what}.__new__(X): X is not a type object"))),
-    }
 }
 
 /// Whether `v` is exactly an instance of `cls` (not of a subclass).

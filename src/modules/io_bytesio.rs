@@ -11,6 +11,7 @@ use super::io::Newline;
 use super::io_base;
 use super::io_codec::Codec;
 use super::io_memory::{self, Mem, MemState};
+use crate::objects::bytes::bytes_arg;
 use crate::objects::function::{add_methods, add_properties};
 use crate::objects::typeobj::type_name;
 use crate::objects::{str::new_bytes, Payload, PyRef, Value};
@@ -124,12 +125,8 @@ fn check_open(args: &Args, method: &str, qual: &str) -> PyResult<()> {
     st.borrow().check()
 }
 
-fn bytes_arg(v: &Value) -> PyResult<Vec<u8>> {
-    super::os::bytes_like(v).ok_or_else(|| PyErr::type_error(format!("a bytes-like object is required, not '{}'", type_name(v))))
-}
-
 fn bio_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = io_base::new_cls(&args, "BytesIO")?;
+    let cls = super::object_methods::cls_arg(&args, "BytesIO.__new__")?;
     let st = State { buf: Vec::new(), pos: 0, closed: false };
     Ok(super::object_methods::alloc_instance(&cls, Payload::Native(Box::new(Mem(RefCell::new(st))))))
 }
@@ -140,7 +137,7 @@ fn bio_init(_vm: &Vm, args: Args) -> PyResult<Value> {
     let [initial] = args.keywords("BytesIO", ["initial_bytes"], 0, 1, 0)?;
     let data = match initial {
         None | Some(Value::None) => Vec::new(),
-        Some(v) => bytes_arg(v)?,
+        Some(v) => bytes_arg(v)?.into_owned(),
     };
     *st.borrow_mut() = State { buf: data, pos: 0, closed: false };
     Ok(Value::None)
@@ -258,7 +255,7 @@ fn bio_setstate(vm: &Vm, args: Args) -> PyResult<Value> {
     let me = &args.args[0];
     let items = io_base::state_tuple(me, &super::io::io_types().bytesio, arg, 3)?;
     st.borrow().check()?;
-    let data = bytes_arg(&items[0])?;
+    let data = bytes_arg(&items[0])?.into_owned();
     let pos = io_base::state_pos(&items[1], |v| format!("second item of state must be an integer, not {}", type_name(v)))?;
     *st.borrow_mut() = State { buf: data, pos, closed: false };
     io_base::restore_dict(vm, me, &items[2], |v| format!("third item of state should be a dict, got a {}", type_name(v)))?;

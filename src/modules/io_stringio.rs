@@ -232,7 +232,7 @@ fn state<'a>(args: &Args<'a>, method: &str) -> PyResult<&'a RefCell<State>> {
 }
 
 fn sio_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = io_base::new_cls(&args, "StringIO")?;
+    let cls = super::object_methods::cls_arg(&args, "StringIO.__new__")?;
     let st = State { buf: String::new(), len: 0, pos: 0, pos_byte: 0, closed: false, ok: false, newline: Newline::Lf, seen: 0 };
     Ok(super::object_methods::alloc_instance(&cls, Payload::Native(Box::new(Mem(RefCell::new(st))))))
 }
