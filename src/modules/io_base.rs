@@ -389,11 +389,11 @@ pub fn state_tuple<'a>(me: &Value, native: &PyRef, v: &'a Value, n: usize) -> Py
 }
 
 /// The position item of a `__setstate__` argument: an int, not negative.
-pub fn state_pos(v: &Value, bad: impl FnOnce(&Value) -> String) -> PyResult<usize> {
+pub fn state_pos(vm: &Vm, v: &Value, bad: impl FnOnce(&Value) -> String) -> PyResult<usize> {
     if !crate::objects::int::is_int(v) {
         return Err(PyErr::type_error(bad(v)));
     }
-    let pos = ops::index_value(v)?;
+    let pos = crate::runtime::argparse::index_arg(vm, v)?;
     if pos < 0 {
         return Err(PyErr::value_error("position value cannot be negative"));
     }

@@ -15,7 +15,7 @@ use crate::objects::bytes::bytes_arg;
 use crate::objects::function::{add_methods, add_properties};
 use crate::objects::typeobj::type_name;
 use crate::objects::{str::new_bytes, Payload, PyRef, Value};
-use crate::runtime::{iter, ops, Args, PyErr, PyResult};
+use crate::runtime::{iter, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
 struct State {
@@ -148,7 +148,7 @@ fn bio_readlines(vm: &Vm, args: Args) -> PyResult<Value> {
     let p = args.posonly("BytesIO.readlines", "readlines", 0, 1)?;
     let hint = match p.first() {
         None | Some(Value::None) => -1,
-        Some(v) if crate::objects::int::is_int(v) => ops::index_value(v)?,
+        Some(v) if crate::objects::int::is_int(v) => crate::runtime::argparse::index_arg(vm, v)?,
         Some(v) => return Err(PyErr::type_error(format!("integer argument expected, got '{}'", type_name(v)))),
     };
     st.borrow().check()?;
@@ -256,7 +256,7 @@ fn bio_setstate(vm: &Vm, args: Args) -> PyResult<Value> {
     let items = io_base::state_tuple(me, &super::io::io_types().bytesio, arg, 3)?;
     st.borrow().check()?;
     let data = bytes_arg(&items[0])?.into_owned();
-    let pos = io_base::state_pos(&items[1], |v| format!("second item of state must be an integer, not {}", type_name(v)))?;
+    let pos = io_base::state_pos(vm, &items[1], |v| format!("second item of state must be an integer, not {}", type_name(v)))?;
     *st.borrow_mut() = State { buf: data, pos, closed: false };
     io_base::restore_dict(vm, me, &items[2], |v| format!("third item of state should be a dict, got a {}", type_name(v)))?;
     Ok(Value::None)

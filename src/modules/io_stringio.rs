@@ -361,7 +361,7 @@ fn sio_setstate(vm: &Vm, args: Args) -> PyResult<Value> {
     let Some(text) = items[0].as_str() else {
         return Err(PyErr::type_error(format!("initial_value must be str or None, not {}", type_name(&items[0]))));
     };
-    let pos = io_base::state_pos(&items[2], |v| format!("third item of state must be an integer, got {}", type_name(v)))?;
+    let pos = io_base::state_pos(vm, &items[2], |v| format!("third item of state must be an integer, got {}", type_name(v)))?;
     {
         let mut st = st.borrow_mut();
         st.buf = text.as_str().to_string();

@@ -34,3 +34,11 @@ try:
 except BufferError:
     pass
 print("done")
+# Sizes and positions too large for an index are OverflowError, as in CPython.
+for call in (lambda: io.BytesIO(b"a\nb\n").readlines(2**70),
+             lambda: io.StringIO().__setstate__(("x", "\n", 2**70, None)),
+             lambda: io.BytesIO().__setstate__((b"x", 2**70, None))):
+    try:
+        call()
+    except OverflowError as e:
+        print("OverflowError", e)
