@@ -785,13 +785,13 @@ fn os_utime(vm: &Vm, args: Args) -> PyResult<Value> {
     let spec = if let Some(t) = times {
         let mut out = [from_ns(0), from_ns(0)];
         for (slot, v) in out.iter_mut().zip(pair(t, "times")?) {
-            *slot = match v {
-                Value::Float(f) => {
-                    let secs = f.floor();
-                    libc::timespec { tv_sec: secs as libc::time_t, tv_nsec: ((f - secs) * 1e9) as _ }
-                }
-                v => libc::timespec { tv_sec: int_arg(&v)? as libc::time_t, tv_nsec: 0 },
+            // Seconds through `time`'s conversion (NaN and out-of-range messages).
+            let secs = super::time::time_t_arg(Some(&v))?;
+            let nsec = match v {
+                Value::Float(f) => ((f - f.floor()) * 1e9) as _,
+                _ => 0,
             };
+            *slot = libc::timespec { tv_sec: secs, tv_nsec: nsec };
         }
         Some(out)
     } else if let Some(ns) = p[2] {
@@ -806,6 +806,12 @@ fn os_utime(vm: &Vm, args: Args) -> PyResult<Value> {
         Some(v) => fd_arg(v)?,
         None => libc::AT_FDCWD,
     };
+    if path.fd.is_some() && !follow {
+        return Err(PyErr::value_error("utime: cannot use fd and follow_symlinks together"));
+    }
+    if path.fd.is_some() && dir_fd != libc::AT_FDCWD {
+        return Err(PyErr::value_error("utime: can't specify dir_fd without matching path"));
+    }
     let rc = match path.fd {
         // SAFETY: `ptr` is null or points at two timespecs that outlive the call.
         Some(fd) => unsafe { libc::futimens(fd, ptr) },

@@ -139,7 +139,7 @@ fn time_sleep(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 /// A timestamp argument as `time_t` (floor rounding); `None` means now.
-fn time_t_arg(v: Option<&Value>) -> PyResult<libc::time_t> {
+pub(crate) fn time_t_arg(v: Option<&Value>) -> PyResult<libc::time_t> {
     let v = match v {
         None | Some(Value::None) => return Ok((clock_ns(libc::CLOCK_REALTIME).div_euclid(1_000_000_000)) as libc::time_t),
         Some(v) => v,

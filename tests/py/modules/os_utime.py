@@ -31,3 +31,19 @@ try:
     os.utime(path)
 except OSError as e:
     print(type(e).__name__, e.errno, e.filename)
+# Bad timestamps and fd/option combinations raise CPython's errors.
+_path = '/tmp/gild_os_utime_bad_%d' % os.getpid()
+open(_path, 'w').close()
+_fd = os.open(_path, os.O_RDONLY)
+for _kw in ({"follow_symlinks": False}, {"dir_fd": _fd}):
+    try:
+        os.utime(_fd, **_kw)
+    except ValueError as e:
+        print("ValueError", e)
+os.close(_fd)
+for _t in ((float("nan"), 1.0), (float("inf"), 1.0), (2**70, 1)):
+    try:
+        os.utime(_path, _t)
+    except (ValueError, OverflowError) as e:
+        print(type(e).__name__, e)
+os.remove(_path)
