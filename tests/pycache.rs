@@ -253,5 +253,9 @@ fn crafted_closures_and_argument_counts_do_not_crash() {
     craft(&dir, "f", &|c| c.argcount = 0);
     let out = gild(&dir, &["-c", "import m"]).output().unwrap();
     assert_eq!((stdout(&out), out.status.code()), ("TypeError\n".to_string(), Some(0)), "{}", String::from_utf8_lossy(&out.stderr));
+    // A stack size the code cannot use (the frame allocated it up front and aborted).
+    craft(&dir, "f", &|c| c.max_stack = u32::MAX);
+    let out = gild(&dir, &["-c", "import m"]).output().unwrap();
+    assert_eq!((stdout(&out), out.status.code()), ("TypeError\n".to_string(), Some(0)), "{}", String::from_utf8_lossy(&out.stderr));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -10,7 +10,8 @@
 //! fall-through, jump and exception-handler edge, and reject the code when
 //! - an instruction has an operand outside its domain ([`Instr::operands_valid`]),
 //! - it needs more values than the stack holds (a pop from an empty stack),
-//! - the depth can exceed `co_stacksize` (`max_stack`),
+//! - the depth can exceed `co_stacksize` (`max_stack`), or `co_stacksize` is far more
+//!   than any path reaches (the frame allocates it up front),
 //! - control can fall off the end of the instructions,
 //! - two paths reach one instruction with different depths, or
 //! - an exception-table entry covering an instruction keeps more values than the stack
@@ -133,8 +134,18 @@ fn walk(code: &CodeObject, depth_at: &mut Vec<u32>, work: &mut Vec<u32>) -> Resu
             }
         }
     }
+    // The frame allocates `co_stacksize` values up front: a file claiming far more than
+    // its code can reach (`u32::MAX`) would abort on allocation instead of failing here.
+    let reached = depth_at.iter().filter(|&&d| d != UNSEEN).max().copied().unwrap_or(0) as u64;
+    if max > reached + STACK_SLACK {
+        return Err("co_stacksize larger than the code can use");
+    }
     Ok(())
 }
+
+/// How far `co_stacksize` may exceed the deepest stack the verifier finds (codegen's own
+/// count may include blocks the walk does not reach).
+const STACK_SLACK: u64 = 64;
 
 #[cfg(test)]
 mod tests {
