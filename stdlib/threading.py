@@ -6,6 +6,7 @@ Blocking waits all end in `_thread` lock acquisitions, which release the GIL.
 
 import sys as _sys
 import _thread
+import _weakref
 from time import monotonic as _time
 
 __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
@@ -698,12 +699,24 @@ def _is_data_descriptor(attr):
     return hasattr(t, '__get__') and (hasattr(t, '__set__') or hasattr(t, '__delete__'))
 
 
+_local_cleanups = set()     # the weak references that remove a dead local's entries
+
+
+def _local_cleanup(key, dicts):
+    def cleanup(ref):
+        _local_cleanups.discard(ref)
+        for data in dicts:
+            data.pop(key, None)
+    return cleanup
+
+
 def _local_dict(self):
     key = object.__getattribute__(self, '_local__key')
     data = _thread_data()
     d = data.get(key)
     if d is None:
         d = data[key] = {}
+        object.__getattribute__(self, '_local__dicts').append(data)
         args, kwargs = object.__getattribute__(self, '_local__init_args')
         init = type(self).__init__
         if init is not object.__init__:
@@ -715,7 +728,7 @@ class _local:
     """Data whose attributes are separate for each thread."""
 
     __module__ = '_thread'
-    __slots__ = ('_local__key', '_local__init_args')
+    __slots__ = ('_local__key', '_local__init_args', '_local__dicts', '__weakref__')
 
     def __new__(cls, *args, **kwargs):
         if (args or kwargs) and cls.__init__ is object.__init__:
@@ -726,7 +739,13 @@ class _local:
         # own, kept alive by those entries, so no later local can have the same one.
         key = object()
         object.__setattr__(self, '_local__key', key)
-        _thread_data()[key] = {}
+        data = _thread_data()
+        data[key] = {}
+        # The thread dictionaries holding an entry for this local: when the local dies,
+        # its entries go too (the values die with it, as in CPython).
+        dicts = [data]
+        object.__setattr__(self, '_local__dicts', dicts)
+        _local_cleanups.add(_weakref.ref(self, _local_cleanup(key, dicts)))
         return self
 
     def __getattribute__(self, name):

@@ -556,7 +556,14 @@ fn thread_body(func: Value, call_args: Vec<Value>, kwnames: Vec<Value>) {
     drop(call_args);
     drop(kwnames);
     drop(func);
+    // Emptied, not just dropped: a `threading.local` still refers to this dictionary
+    // (to remove its entry when it dies), and the values must die with the thread.
     let tls = TLS.with(|t| t.borrow_mut().take());
+    if let Some(d) = &tls {
+        if let Err(e) = call::call_method(&vm, d, "clear", &[]) {
+            crate::vm::traceback::print_unraisable(&vm, "Exception ignored while clearing thread data:", &e);
+        }
+    }
     drop(tls);
     drop(vm);
 }
