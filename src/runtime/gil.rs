@@ -309,10 +309,14 @@ fn take(io: bool) {
         }
         gil_stats::trace(stats, Event::Want);
         gil_stats::waiting_changed(st.waiting);
-        let cond = if io && pol == Policy::IoPriority { &IO_COND } else { &COND };
         while !admissible(&st) {
+            // The condition variable follows the policy in force now: a switch to
+            // io-priority while this thread waits makes releases notify `IO_COND` only.
+            let cond = if io && policy() == Policy::IoPriority { &IO_COND } else { &COND };
             if pol == Policy::Ticks {
-                cond.wait(&mut st);
+                // Bounded, so a waiter that a policy switch left on the other condition
+                // variable still looks again.
+                cond.wait_for(&mut st, Duration::from_micros(INTERVAL_US.load(Relaxed)));
                 continue;
             }
             let saved = st.switches;
@@ -358,7 +362,7 @@ fn take(io: bool) {
 /// Wake the sleepers of `s` (all of them if `all`): later, when the current thread releases
 /// the GIL, if it holds it; else now. The caller changed the state they wait for already.
 pub fn wake(s: Arc<dyn Sleeper>, all: bool) {
-    let deferred = LOCAL.with(|l| {
+    let undeferred = LOCAL.with(|l| {
         let l = l.borrow();
         match l.as_ref() {
             Some(me) if me.held.get() => {
@@ -367,13 +371,18 @@ pub fn wake(s: Arc<dyn Sleeper>, all: bool) {
                     me.deferred_since.set(Some(Instant::now()));
                     EVAL_BREAKER.fetch_or(BREAK_WAKE, Relaxed);
                 }
-                d.push((s.clone(), all));
-                true
+                // A `with lock:` loop releases the same lock again and again inside one
+                // deferral window: one pending wake-up per sleeper is enough.
+                match d.last_mut() {
+                    Some((last, last_all)) if Arc::ptr_eq(last, &s) => *last_all |= all,
+                    _ => d.push((s, all)),
+                }
+                None
             }
-            _ => false,
+            _ => Some(s),
         }
     });
-    if !deferred {
+    if let Some(s) = undeferred {
         s.wake(all);
     }
 }
