@@ -337,11 +337,14 @@ fn profiler_enable(vm: &Vm, args: Args) -> PyResult<Value> {
     let me = args.pos().first().cloned().unwrap_or(Value::None);
     let p = profiler_of(&me)?;
     let [subcalls, builtins] = args.keywords("enable", ["subcalls", "builtins"], 0, 2, 0)?;
+    // An int (`"|ii"`, as `index_arg` converts it); negative: keep the current flag.
     let flag = |v: Option<&Value>| -> PyResult<Option<bool>> {
         match v {
             None => Ok(None),
-            Some(Value::Int(i)) if *i < 0 => Ok(None),
-            Some(v) => Ok(Some(crate::runtime::ops::truthy(vm, v)?)),
+            Some(v) => {
+                let n = crate::runtime::argparse::index_arg(vm, v)?;
+                Ok((n >= 0).then_some(n != 0))
+            }
         }
     };
     let (subcalls, builtins) = (flag(subcalls)?, flag(builtins)?);

@@ -191,11 +191,8 @@ fn bad_self(this: Option<&Value>, what: &str) -> PyErr {
 }
 
 fn event_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = match args.args.first().and_then(|v| v.as_obj()) {
-        Some(c) if matches!(c.payload, Payload::Type(_)) => c.clone(),
-        _ => return Err(PyErr::type_error("_Event.__new__(X): X is not a type object")),
-    };
-    Ok(super::object_methods::alloc_instance(&cls, Payload::Native(Box::new(EventObj(Waitable::new(EventState::default()))))))
+    let cls = super::object_methods::cls_arg(&args, "_Event.__new__")?;
+    Ok(super::object_methods::alloc_instance(cls, Payload::Native(Box::new(EventObj(Waitable::new(EventState::default()))))))
 }
 
 fn event_is_set(_vm: &Vm, args: Args) -> PyResult<Value> {

@@ -26,7 +26,6 @@ use super::sync::Waitable;
 
 /// `_thread.TIMEOUT_MAX` in seconds (CPython's value on Linux).
 pub const TIMEOUT_MAX: f64 = 9223372036.0;
-/// How long the main thread blocks before looking for a pending SIGINT.
 /// Default stack of a new thread (native code calling back into Python nests on it).
 const DEFAULT_STACK: usize = 64 << 20;
 
