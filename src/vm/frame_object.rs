@@ -170,6 +170,8 @@ pub fn traverse(f: &FrameObject, visit: &mut dyn FnMut(&PyRef)) {
 }
 
 /// `frame` is finishing: its object keeps the locals, position and caller.
+#[cold]
+#[inline(never)]
 pub(crate) fn detach(frame: &mut Frame) {
     let Some(obj) = frame.obj.take() else { return };
     let Payload::Frame(fo) = &obj.payload else { return };

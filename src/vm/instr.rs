@@ -348,6 +348,19 @@ fn needs_frame(o: &PyRef) -> bool {
     }
 }
 
+/// The Python function the loop can call inline with `n` arguments by position (see
+/// `Function::inline_argc`), if `callable` is one.
+#[inline(always)]
+pub(crate) fn inline_callee(callable: &Value, n: usize) -> Option<&Function> {
+    match callable {
+        Value::Obj(o) => match &o.payload {
+            Payload::Function(f) if f.inline_argc as usize == n => Some(f),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 pub(crate) fn call(vm: &Vm, frame: &mut Frame, callable: &Value, start: usize, truncate_to: usize) -> PyResult<Option<Box<Frame>>> {
     do_call(vm, frame, callable, start, truncate_to, &[])
 }
@@ -428,6 +441,7 @@ pub(crate) fn make_function(frame: &mut Frame, flags: u8) -> PyResult<Value> {
         defaults: RefCell::new(defaults),
         kwdefaults: RefCell::new(kwdefaults),
         closure: closure_cells,
+        inline_argc: if c.code.is_generator_like() { u32::MAX } else { c.simple_argc },
         doc: RefCell::new(doc),
         module: RefCell::new(module),
         annotations: RefCell::new(annotations),

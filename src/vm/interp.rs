@@ -21,13 +21,13 @@ pub(crate) enum Control {
 
 /// Run `base` (and whatever it calls inline) until `base` returns or yields.
 pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResult<Exit>) {
-    let entry = vm.frames.borrow().len();
     let mut frame = base;
+    debug_assert!(frame.caller.is_none());
     let outer = vm.current.get();
     frame.back = outer;
     vm.current.set(&*frame);
     loop {
-        let err = match execute(vm, &mut frame, entry) {
+        let err = match execute(vm, &mut frame) {
             Ok(Control::Return(v)) => {
                 vm.current.set(outer);
                 vm.recycle_frame(frame);
@@ -59,15 +59,11 @@ pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResu
                     err = e;
                 }
             }
-            if vm.frames.borrow().len() == entry {
-                vm.current.set(outer);
-                return (None, Err(err));
-            }
-            vm.leave();
-            let Some(caller) = vm.frames.borrow_mut().pop() else {
+            let Some(caller) = frame.caller.take() else {
                 vm.current.set(outer);
                 return (None, Err(err));
             };
+            vm.leave();
             let done = std::mem::replace(&mut frame, caller);
             vm.current.set(&*frame);
             vm.recycle_frame(done);
@@ -106,10 +102,11 @@ fn top(frame: &Frame) -> &Value {
 }
 
 /// Execute instructions, switching frames in place for Python-to-Python calls and
-/// returns, until the run's base frame (the one entered with `vm.frames` at depth `entry`)
-/// returns or yields, or an error needs unwinding.
-fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
-    // Enter `$callee` as the running frame (a Python-to-Python call).
+/// returns, until the run's base frame (the one without a `caller`) returns or yields, or
+/// an error needs unwinding.
+fn execute(vm: &Vm, frame_box: &mut Box<Frame>) -> PyResult<Control> {
+    // Enter `$callee` as the running frame (a Python-to-Python call); the callee owns its
+    // caller until it returns.
     macro_rules! enter_frame {
         ($l:lifetime, $callee:expr) => {{
             vm.enter()?;
@@ -117,7 +114,7 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
             callee.back = &**frame_box;
             vm.current.set(&*callee);
             let caller = std::mem::replace(frame_box, callee);
-            vm.frames.borrow_mut().push(caller);
+            frame_box.caller = Some(caller);
             continue $l;
         }};
     }
@@ -125,17 +122,14 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
     macro_rules! return_value {
         ($l:lifetime, $v:expr) => {{
             let v = $v;
-            if vm.frames.borrow().len() == entry {
+            let Some(caller) = frame_box.caller.take() else {
                 return Ok(Control::Return(v));
-            }
+            };
             vm.leave();
-            let caller = vm.frames.borrow_mut().pop();
-            if let Some(caller) = caller {
-                let done = std::mem::replace(frame_box, caller);
-                vm.current.set(&**frame_box);
-                vm.recycle_frame(done);
-                frame_box.stack.push(v);
-            }
+            let done = std::mem::replace(frame_box, caller);
+            vm.current.set(&**frame_box);
+            vm.recycle_frame(done);
+            frame_box.stack.push(v);
             continue $l;
         }};
     }
@@ -517,6 +511,9 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                     let base = frame.stack.len() - argc as usize;
                     // Moved out (the slot is cut off with the arguments): no count update.
                     let callable = std::mem::replace(&mut frame.stack[base - 1], Value::None);
+                    if let Some(f) = instr::inline_callee(&callable, argc as usize) {
+                        enter_frame!('frame, super::frame::bind_inline(vm, f, &mut frame.stack, base, base - 1));
+                    }
                     if let Some(callee) = instr::call(vm, frame, &callable, base, base - 1)? {
                         enter_frame!('frame, callee);
                     }
@@ -531,6 +528,9 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                 }
                 Instr::CallMethod { argc } => {
                     let (callable, start, cut) = instr::method_call_layout(frame, argc as usize);
+                    if let Some(f) = instr::inline_callee(&callable, frame.stack.len() - start) {
+                        enter_frame!('frame, super::frame::bind_inline(vm, f, &mut frame.stack, start, cut));
+                    }
                     if let Some(callee) = instr::call(vm, frame, &callable, start, cut)? {
                         enter_frame!('frame, callee);
                     }
