@@ -29,6 +29,9 @@ pub struct Frame {
     /// (`interp::execute`); `None` for the base frame of a run. The running frame owns the
     /// chain of its callers within the run.
     pub caller: Option<Box<Frame>>,
+    /// For an `__init__` the loop runs inline for `cls(...)`: the new instance, which the
+    /// caller receives when the frame returns `None` (any other value is a `TypeError`).
+    pub init_self: Option<Value>,
 }
 
 impl Drop for Frame {
@@ -68,6 +71,7 @@ impl Frame {
             obj: std::cell::OnceCell::new(),
             back: std::ptr::null(),
             caller: None,
+            init_self: None,
         })
     }
 
@@ -156,6 +160,7 @@ fn fresh_frame(vm: &super::Vm, func: &Function, code: &crate::bytecode::CodeObje
             obj: std::cell::OnceCell::new(),
             back: std::ptr::null(),
             caller: None,
+            init_self: None,
         }),
     }
 }

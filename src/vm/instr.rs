@@ -328,6 +328,18 @@ fn do_call(
                 super::trace::after_native_call(vm, frame);
                 return Ok(None);
             }
+            // A plain class: its `__init__` runs as a frame of this loop, which pushes the
+            // instance when it returns (see `Frame::init_self`).
+            Payload::Type(_) => {
+                if let Some((obj, init)) = crate::runtime::call::plain_construct(o) {
+                    if let Some(Payload::Function(f)) = init.payload() {
+                        let mut new = bind_call(vm, f, Some(&obj), Args { args: &frame.stack[start..], kwnames })?;
+                        frame.stack.truncate(truncate_to);
+                        new.init_self = Some(obj);
+                        return Ok(Some(new));
+                    }
+                }
+            }
             _ => {}
         }
     }

@@ -121,14 +121,23 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>) -> PyResult<Control> {
     // Return `$v` from the running frame to its caller (or out of this run).
     macro_rules! return_value {
         ($l:lifetime, $v:expr) => {{
-            let v = $v;
+            let mut v = $v;
             let Some(caller) = frame_box.caller.take() else {
                 return Ok(Control::Return(v));
             };
             vm.leave();
+            let init_self = frame_box.init_self.take();
             let done = std::mem::replace(frame_box, caller);
             vm.current.set(&**frame_box);
             vm.recycle_frame(done);
+            if let Some(obj) = init_self {
+                // An inline `__init__` (see `Frame::init_self`): the call's value is the
+                // instance; the error belongs to the caller's call instruction.
+                if !v.is_none() {
+                    return Err(crate::runtime::call::init_returned(&v));
+                }
+                v = obj;
+            }
             frame_box.stack.push(v);
             continue $l;
         }};

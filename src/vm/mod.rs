@@ -178,6 +178,9 @@ impl Vm {
         if frame.locals.is_some() {
             frame.locals = None;
         }
+        if frame.init_self.is_some() {
+            frame.init_self = None;
+        }
         let mut pool = self.frame_pool.borrow_mut();
         if pool.len() < 32 {
             pool.push(frame);
