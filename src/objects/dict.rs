@@ -422,7 +422,7 @@ pub fn get_key(d: &PyRef, key: super::str::Key) -> Option<Value> {
 
 /// `d[name]` for a `str` object `name` (whose payload is `s`), remembering in `hint`
 /// where it was found (see [`DictData::find_name_hinted`]).
-#[inline]
+#[inline(always)]
 pub fn get_name_hinted(d: &PyRef, name: &PyRef, s: &super::str::PyStr, hint: &std::cell::Cell<u32>) -> Option<Value> {
     let cell = data(d)?;
     let dd = cell.borrow();
