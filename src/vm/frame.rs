@@ -32,6 +32,9 @@ pub struct Frame {
     /// For an `__init__` the loop runs inline for `cls(...)`: the new instance, which the
     /// caller receives when the frame returns `None` (any other value is a `TypeError`).
     pub init_self: Option<Value>,
+    /// For a generator's frame that a `for` loop runs inline (see `vm::generator`): the
+    /// generator, and where the loop's `ForIter` jumps when the generator is exhausted.
+    pub inline_gen: Option<(Value, u32)>,
 }
 
 impl Drop for Frame {
@@ -72,6 +75,7 @@ impl Frame {
             back: std::ptr::null(),
             caller: None,
             init_self: None,
+            inline_gen: None,
         })
     }
 
@@ -161,6 +165,7 @@ fn fresh_frame(vm: &super::Vm, func: &Function, code: &crate::bytecode::CodeObje
             back: std::ptr::null(),
             caller: None,
             init_self: None,
+            inline_gen: None,
         }),
     }
 }

@@ -64,6 +64,9 @@ pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResu
                 return (None, Err(err));
             };
             vm.leave();
+            if let Some((gen, _)) = frame.inline_gen.take() {
+                err = super::generator::fail_inline(vm, &gen, err);
+            }
             let done = std::mem::replace(&mut frame, caller);
             vm.current.set(&*frame);
             vm.recycle_frame(done);
@@ -110,6 +113,12 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>) -> PyResult<Control> {
     macro_rules! enter_frame {
         ($l:lifetime, $callee:expr) => {{
             vm.enter()?;
+            switch_to!($l, $callee);
+        }};
+    }
+    // Make `$callee` the running frame, owning its caller (its depth already counted).
+    macro_rules! switch_to {
+        ($l:lifetime, $callee:expr) => {{
             let mut callee: Box<Frame> = $callee;
             callee.back = &**frame_box;
             vm.current.set(&*callee);
@@ -127,9 +136,17 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>) -> PyResult<Control> {
             };
             vm.leave();
             let init_self = frame_box.init_self.take();
+            let inline_gen = frame_box.inline_gen.take();
             let done = std::mem::replace(frame_box, caller);
             vm.current.set(&**frame_box);
             vm.recycle_frame(done);
+            if let Some((gen, target)) = inline_gen {
+                // A generator run by the caller's `for` returned: the loop is over.
+                generator::finish_inline(vm, &gen);
+                frame_box.stack.pop();
+                frame_box.ip = target as usize;
+                continue $l;
+            }
             if let Some(obj) = init_self {
                 // An inline `__init__` (see `Frame::init_self`): the call's value is the
                 // instance; the error belongs to the caller's call instruction.
@@ -425,13 +442,19 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>) -> PyResult<Control> {
                     let v = pop(frame);
                     frame.stack.push(iter::iter(vm, &v)?);
                 }
-                Instr::ForIter { target } => match iter::for_iter_next(vm, top(frame))? {
-                    Some(v) => frame.stack.push(v),
-                    None => {
-                        frame.stack.pop();
-                        frame.ip = target as usize;
+                Instr::ForIter { target } => {
+                    // A generator's frame runs inline (see `vm::generator`).
+                    if let Some(g) = generator::for_iter_inline(vm, top(frame), target)? {
+                        switch_to!('frame, g);
                     }
-                },
+                    match iter::for_iter_next(vm, top(frame))? {
+                        Some(v) => frame.stack.push(v),
+                        None => {
+                            frame.stack.pop();
+                            frame.ip = target as usize;
+                        }
+                    }
+                }
                 Instr::BuildTuple { count } => {
                     let items = frame.stack.split_off(frame.stack.len() - count as usize);
                     frame.stack.push(Value::new_tuple(items));
@@ -569,7 +592,22 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>) -> PyResult<Control> {
                     frame.stack.push(f);
                 }
                 Instr::ReturnValue => return_value!('frame, pop(frame)),
-                Instr::YieldValue => return Ok(Control::Yield(pop(frame))),
+                Instr::YieldValue => {
+                    let v = pop(frame);
+                    // A generator run by a `for` of the caller: the frame goes back into
+                    // the generator and the value to the loop.
+                    if let Some((gen, _)) = frame.inline_gen.take() {
+                        if let Some(caller) = frame.caller.take() {
+                            vm.leave();
+                            let done = std::mem::replace(frame_box, caller);
+                            vm.current.set(&**frame_box);
+                            generator::suspend_inline(vm, &gen, done);
+                            frame_box.stack.push(v);
+                            continue 'frame;
+                        }
+                    }
+                    return Ok(Control::Yield(v));
+                }
                 Instr::GetYieldFromIter => {
                     let v = pop(frame);
                     let it = if matches!(v.payload(), Some(crate::objects::Payload::Generator(_))) { v } else { iter::iter(vm, &v)? };
