@@ -131,7 +131,8 @@ fn run_main_thread(cfg: Config) -> i32 {
     };
     let vm = crate::vm::Vm::init(cfg.clone());
     set_sys_path(&cfg, &path0);
-    let result = crate::vm::import::run_main(&vm, &source, &filename, file_attr.as_deref());
+    let file_input = !matches!(cfg.target, RunTarget::Command(_));
+    let result = crate::vm::import::run_main(&vm, &source, &filename, file_attr.as_deref(), file_input);
     let mut code = match result {
         Ok(_) => 0,
         Err(e) => exit_code_for(&vm, &e),

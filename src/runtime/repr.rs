@@ -232,6 +232,9 @@ pub fn exception_str(vm: &Vm, exc: &Value, args: &Value) -> PyResult<String> {
             return Ok(s);
         }
     }
+    if typeobj::isinstance(exc, crate::objects::types().exc.get("SyntaxError")) {
+        return crate::modules::exception_init::syntax_error_str(vm, exc);
+    }
     let items = crate::objects::tuple::items(args).map(|t| t.to_vec()).unwrap_or_default();
     match items.len() {
         0 => Ok(String::new()),

@@ -316,9 +316,16 @@ pub fn main_globals() -> PyRef {
     g
 }
 
-/// Run source as the `__main__` module.
-pub fn run_main(vm: &Vm, source: &[u8], filename: &str, file_attr: Option<&str>) -> PyResult<Value> {
-    let code = compile_to_code(source, filename, Mode::Exec, 0)?;
+/// Run source as the `__main__` module; `file_input` when it was read from a file or
+/// stdin (CPython's file tokenizer, which places errors at the end of input differently).
+pub fn run_main(vm: &Vm, source: &[u8], filename: &str, file_attr: Option<&str>, file_input: bool) -> PyResult<Value> {
+    let code = match compile_source(source, filename, Mode::Exec, 0) {
+        Ok(c) => function::new_code(Arc::new(c)),
+        Err(se) => {
+            let se = if file_input { se.for_file_input() } else { se };
+            return Err(super::traceback::syntax_error_to_py(&se));
+        }
+    };
     let m = module::new_module("__main__");
     let g = module::globals(&m).unwrap_or_else(dict::new_dict);
     if let Some(f) = file_attr {

@@ -32,17 +32,8 @@ impl<'a> Parser<'a> {
         self.bump();
         if !self.at(Tok::Indent) {
             let t = self.tok();
-            return Err(crate::syntax::error::RawError {
-                raw_end: Some(-1),
-                ..crate::syntax::error::RawError::new(
-                    crate::syntax::error::SyntaxErrorKind::Indentation,
-                    format!("expected an indented block after 'match' statement on line {}", kw.lineno),
-                    t.lineno,
-                    t.col,
-                    t.lineno,
-                    t.col,
-                )
-            });
+            let msg = format!("expected an indented block after 'match' statement on line {}", kw.lineno);
+            return Err(self.error_tok_kind(crate::syntax::error::SyntaxErrorKind::Indentation, msg, t));
         }
         self.bump();
         let mut cases = Vec::new();

@@ -5,7 +5,7 @@
 use super::targets::TargetKind;
 use super::{ex, st, PResult, Parser, EXPR_COST};
 use crate::syntax::ast::*;
-use crate::syntax::error::{RawError, SyntaxErrorKind};
+use crate::syntax::error::SyntaxErrorKind;
 use crate::syntax::token::Tok;
 
 impl<'a> Parser<'a> {
@@ -375,16 +375,8 @@ impl<'a> Parser<'a> {
                 return Err(self.invalid_syntax());
             }
             let t = self.tok();
-            let (l, c) = if t.kind == Tok::EndMarker {
-                // At end of input CPython shows the line without a caret.
-                (self.prev().lineno, u32::MAX)
-            } else {
-                (t.lineno, t.col)
-            };
-            return Err(RawError {
-                raw_end: Some(-1),
-                ..RawError::new(SyntaxErrorKind::Indentation, format!("expected an indented block after {what} on line {line}"), l, c, l, c)
-            });
+            let msg = format!("expected an indented block after {what} on line {line}");
+            return Err(self.error_tok_kind(SyntaxErrorKind::Indentation, msg, t));
         }
         self.bump();
         loop {
