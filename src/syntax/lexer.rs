@@ -635,7 +635,7 @@ impl<'a> Lexer<'a> {
             if self.peek().is_ascii_digit() {
                 self.digits()?;
             } else if self.peek() == b'_' {
-                let cc = self.col();
+                let cc = self.col() - 1;
                 return Err(self.err("invalid decimal literal", line, cc, cc));
             }
         }
@@ -646,7 +646,7 @@ impl<'a> Lexer<'a> {
             if matches!(self.peek(), b'+' | b'-') {
                 self.pos += 1;
                 if !self.peek().is_ascii_digit() {
-                    let cc = self.col();
+                    let cc = self.col() - 1;
                     return Err(self.err("invalid decimal literal", line, cc, cc));
                 }
             } else if !self.peek().is_ascii_digit() {
@@ -713,22 +713,12 @@ impl<'a> Lexer<'a> {
                 }
             }
             let l = self.line;
-            // CPython points at the start of the literal when the bad character directly
-            // follows a digit (`1abc`), else at the character.
-            let cc = if self.src[self.pos - 1].is_ascii_digit() && kind == "decimal" { self.tokens_start_col() } else { self.col() + 1 };
-            let cc = cc.saturating_sub(1);
+            // CPython's offset is the number of characters before the offending one, so the
+            // caret lands on the character before it.
+            let cc = self.col().saturating_sub(1);
             return Err(self.err(format!("invalid {kind} literal"), l, cc, cc));
         }
         Ok(())
-    }
-
-    fn tokens_start_col(&self) -> u32 {
-        // Column of the number being scanned: walk back over literal characters.
-        let mut p = self.pos;
-        while p > self.line_start && (self.src[p - 1].is_ascii_alphanumeric() || matches!(self.src[p - 1], b'_' | b'.')) {
-            p -= 1;
-        }
-        self.col_at(p) + 1
     }
 
     /// Scan a string literal whose opening quote is at `self.pos` (prefix already consumed).

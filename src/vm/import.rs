@@ -26,8 +26,24 @@ pub fn compile_source(source: &[u8], filename: &str, mode: Mode, optimize: u32) 
 /// Compile source given as a `str` (`compile()`/`exec()`/`eval()` of text): a coding
 /// cookie is ignored, as CPython does for str input.
 pub fn compile_text_to_code(text: &str, filename: &str, mode: Mode, optimize: u32) -> PyResult<PyRef> {
-    let compiled = crate::syntax::parse_str(text, mode, filename).and_then(|m| {
-        crate::compiler::compile(&m, filename, mode, optimize).map_err(|e| crate::compiler::to_syntax_error(&e, text, filename))
+    let compiled = crate::syntax::parse_str(text, mode, filename)
+        .and_then(|m| crate::compiler::compile(&m, filename, mode, optimize).map_err(|e| string_compile_error(&e, text, filename)));
+    match compiled {
+        Ok(c) => Ok(function::new_code(Arc::new(c))),
+        Err(se) => Err(super::traceback::syntax_error_to_py(&se)),
+    }
+}
+
+/// A compile result as a code object value, or the `SyntaxError` exception; the source
+/// comes from a string (`compile(bytes)`, `exec`, the REPL), not a file.
+pub fn compile_to_code(source: &[u8], filename: &str, mode: Mode, optimize: u32) -> PyResult<PyRef> {
+    let compiled = match mode {
+        Mode::Exec => crate::syntax::parse_script(source, filename),
+        _ => crate::syntax::parse_bytes(source, mode, filename),
+    }
+    .and_then(|m| {
+        crate::compiler::compile(&m, filename, mode, optimize)
+            .map_err(|e| string_compile_error(&e, &String::from_utf8_lossy(source), filename))
     });
     match compiled {
         Ok(c) => Ok(function::new_code(Arc::new(c))),
@@ -35,12 +51,13 @@ pub fn compile_text_to_code(text: &str, filename: &str, mode: Mode, optimize: u3
     }
 }
 
-/// A compile result as a code object value, or the `SyntaxError` exception.
-pub fn compile_to_code(source: &[u8], filename: &str, mode: Mode, optimize: u32) -> PyResult<PyRef> {
-    match compile_source(source, filename, mode, optimize) {
-        Ok(c) => Ok(function::new_code(Arc::new(c))),
-        Err(se) => Err(super::traceback::syntax_error_to_py(&se)),
-    }
+/// A compiler (not parser) error in source that came from a string: CPython takes the
+/// error's `text` from the file named `filename` (usually there is none, as for
+/// `"<string>"`), not from the string.
+fn string_compile_error(e: &crate::compiler::CompileError, source: &str, filename: &str) -> SyntaxError {
+    let mut se = crate::compiler::to_syntax_error(e, source, filename);
+    se.text = std::fs::read_to_string(filename).ok().and_then(|f| crate::syntax::error::source_line(&f, se.lineno));
+    se
 }
 
 fn sys_path() -> Vec<String> {

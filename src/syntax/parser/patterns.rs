@@ -49,7 +49,7 @@ impl<'a> Parser<'a> {
     }
 
     /// subject_expr: star_named_expression ',' star_named_expressions? | named_expression
-    fn subject_expr(&mut self) -> PResult<Expr> {
+    pub fn subject_expr(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.star_named_expression()?;
         if !self.at(Tok::Comma) {
@@ -73,7 +73,7 @@ impl<'a> Parser<'a> {
         let kw = self.bump();
         let pattern = self.patterns()?;
         let guard = if self.eat(Tok::If) { Some(Box::new(self.named_expression()?)) } else { None };
-        self.expect_forced(Tok::Colon, ":")?;
+        self.expect_colon()?;
         let body = self.block("'case' statement", kw.lineno)?;
         Ok(MatchCase { pattern, guard, body })
     }
