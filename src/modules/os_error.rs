@@ -67,7 +67,7 @@ fn written_del(_vm: &Vm, args: Args) -> PyResult<Value> {
 fn written_count(vm: &Vm, v: &Value) -> PyResult<i64> {
     use num_traits::ToPrimitive;
     match crate::runtime::ops::index_bigint(vm, v)? {
-        Some(b) => b.to_i64().ok_or_else(|| PyErr::value_error(format!("cannot fit 'int' into an index-sized integer"))),
+        Some(b) => b.to_i64().ok_or_else(|| PyErr::value_error("cannot fit 'int' into an index-sized integer")),
         None => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", crate::objects::typeobj::type_name(v)))),
     }
 }

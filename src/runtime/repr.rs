@@ -213,6 +213,14 @@ pub fn str(vm: &Vm, v: &Value) -> PyResult<String> {
     if let Some(m) = crate::objects::mappingproxy::mapping(v) {
         return str(vm, m);
     }
+    // `object.__str__` calls the type's `__repr__`; `str()` then checks the result.
+    if let Some(f) = lookup_user(v.class(), "__repr__") {
+        let r = call_bound(vm, &f, v, Args::new(&[]))?;
+        return match r.as_str() {
+            Some(s) => Ok(s.as_str().to_string()),
+            None => Err(PyErr::type_error(format!("__str__ returned non-string (type {})", type_name(&r)))),
+        };
+    }
     repr(vm, v)
 }
 
