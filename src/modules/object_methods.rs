@@ -742,7 +742,11 @@ fn super_new(_vm: &Vm, args: Args) -> PyResult<Value> {
         .filter(|o| type_data(o).is_some())
         .cloned()
         .ok_or_else(|| PyErr::type_error(format!("super() argument 1 must be a type, not {}", type_name(&pos[0]))))?;
-    let obj = pos.get(1).cloned().unwrap_or(Value::None);
+    let Some(obj) = pos.get(1).cloned() else {
+        // `super(type)`: unbound; it finds nothing (see `attr::super_lookup`).
+        let s = PyRef::new(&types().super_, Payload::Super { this_class, obj: Value::None, obj_type: types().object.clone() });
+        return Ok(Value::Obj(s));
+    };
     let obj_type = match obj.as_obj() {
         Some(o) if type_data(o).is_some() && typeobj::is_subtype(o, &this_class) => o.clone(),
         _ if typeobj::isinstance(&obj, &this_class) => obj.class().clone(),

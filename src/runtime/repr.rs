@@ -43,6 +43,15 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
         Payload::Float(f) => crate::num::float_repr(*f),
         Payload::Complex { re, im } => crate::num::complex_repr(*re, *im),
         Payload::Bytes(b) => crate::text::bytes_repr(b),
+        Payload::Super { this_class, obj, obj_type } => {
+            let name = crate::objects::typeobj::name_of(this_class);
+            if obj.is_none() && obj_type.is(&crate::objects::types().object) {
+                format!("<super: <class '{name}'>, NULL>")
+            } else {
+                format!("<super: <class '{name}'>, <{} object>>", crate::objects::typeobj::name_of(obj_type))
+            }
+        }
+        Payload::MemberDescr { name, owner } => format!("<member '{name}' of '{}' objects>", crate::objects::typeobj::name_of(owner)),
         Payload::ByteArray(b) => crate::text::repr::bytearray_repr(&b.borrow(), &crate::objects::typeobj::name_of(o.class())),
         Payload::List(l) => {
             let items = l.borrow().clone();
