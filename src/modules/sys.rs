@@ -505,6 +505,13 @@ fn sys_getrefcount(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn sys_exit(_vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("exit", 0, 1)?;
+    // Raising SystemExit with an instance of it raises that instance (as CPython's
+    // `PyErr_SetObject` does).
+    if let Some(inst) = pos.first().filter(|v| crate::objects::typeobj::isinstance(v, types().exc.get("SystemExit"))) {
+        if let Some(o) = inst.as_obj() {
+            return Err(PyErr { exc: o.clone() });
+        }
+    }
     let e = PyErr::with_args(types().exc.get("SystemExit"), pos.to_vec());
     crate::runtime::set_attr_raw(&e.exc, "code", pos.first().cloned().unwrap_or(Value::None));
     Err(e)
