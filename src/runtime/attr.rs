@@ -345,7 +345,10 @@ fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             Some(Value::Bool(g.state.get() == crate::vm::generator::GenState::Suspended))
         }
         (Payload::Traceback(tb), "tb_next") => Some(tb.next.borrow().clone().map(Value::Obj).unwrap_or(Value::None)),
-        (Payload::Traceback(tb), "tb_lasti") => Some(Value::Int(2 * tb.lasti as i64)),
+        (Payload::Traceback(tb), "tb_lasti") => {
+            // Not started: CPython's frame is at its first instruction (offset 0).
+            Some(Value::Int(if tb.lasti == crate::bytecode::code::NOT_STARTED { 0 } else { 2 * tb.lasti as i64 }))
+        }
         (Payload::Traceback(tb), "tb_frame") => Some(Value::Obj(tb.frame.clone())),
         (Payload::Traceback(tb), "tb_lineno") => {
             let line = function::code_of(&tb.code).and_then(|c| c.code.line_of(tb.lasti as usize));

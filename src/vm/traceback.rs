@@ -215,7 +215,7 @@ fn format_stack(exc: &Value, out: &mut String) -> bool {
             break;
         };
         if let Some(c) = code_of(&td.code) {
-            let pos = c.code.positions.get(td.lasti as usize).copied().unwrap_or_default();
+            let pos = c.code.position_of(td.lasti as usize);
             let key = (c.code.filename.clone(), pos.lineno, c.code.name.clone());
             if last.as_ref() == Some(&key) {
                 repeats += 1;
@@ -240,9 +240,13 @@ fn format_exception_only(vm: &Vm, exc: &Value) -> String {
         if typeobj::isinstance(exc, types().exc.get("SyntaxError")) { format_syntax_error(vm, exc) } else { exception_line(vm, exc) };
     if let Some(d) = exc.as_obj().and_then(|o| o.dict.borrow().clone()) {
         if let Some(notes) = dict::get_str(&d, "__notes__") {
+            // Any sequence is printed item by item (a str character by character, as
+            // CPython does); anything else by its repr.
+            let chars = || notes.as_str().map(|s| s.as_str().chars().map(|c| Value::new_str(c.to_string())).collect());
             match crate::objects::tuple::items(&notes)
                 .map(|t| t.to_vec())
                 .or_else(|| crate::objects::list::cell(&notes).map(|c| c.borrow().clone()))
+                .or_else(chars)
             {
                 Some(items) => {
                     for n in items {
@@ -272,7 +276,7 @@ fn flush_repeats(out: &mut String, repeats: usize) {
 }
 
 fn format_entry(out: &mut String, code: &crate::bytecode::CodeObject, lasti: usize) {
-    let pos = code.positions.get(lasti).copied().unwrap_or_default();
+    let pos = code.position_of(lasti);
     let _ = writeln!(out, "  File \"{}\", line {}, in {}", code.filename, pos.lineno, code.name);
     let Some(line) = source_line(&code.filename, pos.lineno) else {
         return;
