@@ -110,7 +110,7 @@ fn instantiate(vm: &Vm, v: Value) -> PyResult<Value> {
             return Err(PyErr::type_error(format!(
                 "calling {} should have returned an instance of BaseException, not {}",
                 crate::runtime::repr::repr(vm, &v)?,
-                type_name(&inst)
+                crate::runtime::repr::repr(vm, &Value::Obj(inst.class().clone()))?
             )));
         }
         return Ok(inst);
@@ -173,12 +173,12 @@ pub(crate) fn exception_matches(exc: &Value, cls: &Value) -> PyResult<bool> {
     };
     match cls.payload() {
         Some(Payload::Tuple(items)) => {
+            // Every item is checked, even after a match (CPython validates the whole tuple).
+            let mut found = false;
             for c in items.iter() {
-                if check(c)? {
-                    return Ok(true);
-                }
+                found |= check(c)?;
             }
-            Ok(false)
+            Ok(found)
         }
         _ => check(cls),
     }
