@@ -103,11 +103,28 @@ fn run_main_thread(cfg: Config) -> i32 {
     let (source, filename, file_attr, path0) = match &cfg.target {
         RunTarget::File(path) => {
             let abs = std::path::absolute(path).unwrap_or_else(|_| path.clone());
-            match std::fs::read(&abs) {
-                Ok(src) => {
-                    let dir = abs.parent().map(|p| p.display().to_string()).unwrap_or_default();
-                    let name = abs.display().to_string();
-                    (src, name.clone(), Some(name), dir)
+            // A directory runs its `__main__.py`, the directory first on `sys.path`.
+            let is_dir = abs.is_dir();
+            let (script, path0) = if is_dir {
+                let main = abs.join("__main__.py");
+                if !main.is_file() {
+                    eprintln!("{prog}: can't find '__main__' module in '{}'", abs.display());
+                    return 1;
+                }
+                (main, abs.display().to_string())
+            } else {
+                (abs.clone(), abs.parent().map(|p| p.display().to_string()).unwrap_or_default())
+            };
+            match std::fs::read(&script) {
+                Ok(mut src) => {
+                    if cfg.skip_first_line && !is_dir {
+                        // `-x`: the first line is dropped but its newline kept, so line
+                        // numbers stay those of the file.
+                        let end = src.iter().position(|&b| b == b'\n').unwrap_or(src.len());
+                        src.drain(..end);
+                    }
+                    let name = script.display().to_string();
+                    (src, name.clone(), Some(name), path0)
                 }
                 Err(e) => {
                     let code = e.raw_os_error().unwrap_or(0);
@@ -131,7 +148,8 @@ fn run_main_thread(cfg: Config) -> i32 {
     };
     let vm = crate::vm::Vm::init(cfg.clone());
     set_sys_path(&cfg, &path0);
-    let result = crate::vm::import::run_main(&vm, &source, &filename, file_attr.as_deref());
+    let file_input = !matches!(cfg.target, RunTarget::Command(_));
+    let result = crate::vm::import::run_main(&vm, &source, &filename, file_attr.as_deref(), file_input);
     let mut code = match result {
         Ok(_) => 0,
         Err(e) => exit_code_for(&vm, &e),

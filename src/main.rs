@@ -121,6 +121,8 @@ fn parse_args(args: Vec<String>) -> Config {
                 ('S', _) => cfg.no_site = true,
                 ('P', _) => cfg.safe_path = true,
                 ('x', _) => cfg.skip_first_line = true,
+                // Hash randomization is always on; accepted for compatibility.
+                ('R', _) => {}
                 ('v', _) => cfg.verbose += 1,
                 ('b', _) => cfg.bytes_warning += 1,
                 ('d', _) => cfg.debug = true,

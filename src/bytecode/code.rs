@@ -100,10 +100,26 @@ pub struct CodeObject {
     pub max_stack: u32,
 }
 
+/// The instruction index a traceback entry records for a frame that had not started (an
+/// exception thrown into a new generator): CPython shows it at the `def` line, without
+/// markers.
+pub const NOT_STARTED: u32 = u32::MAX;
+
 impl CodeObject {
     /// The line of the instruction at `index` (`None` for synthetic instructions).
     pub fn line_of(&self, index: usize) -> Option<u32> {
+        if index == NOT_STARTED as usize {
+            return Some(self.firstlineno);
+        }
         self.positions.get(index).map(|p| p.lineno).filter(|&l| l != 0)
+    }
+
+    /// The source range of the instruction at `index` as tracebacks show it.
+    pub fn position_of(&self, index: usize) -> Position {
+        if index == NOT_STARTED as usize {
+            return Position { lineno: self.firstlineno, end_lineno: self.firstlineno, col: u32::MAX, end_col: u32::MAX };
+        }
+        self.positions.get(index).copied().unwrap_or_default()
     }
 
     /// The exception handler covering instruction `index`, if any.

@@ -674,15 +674,57 @@ fn builtin_divmod(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn builtin_pow(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check_kwargs("pow", &["base", "exp", "mod"])?;
-    let pos = args.check_count("pow", 2, 3)?;
-    if let Some(m) = pos.get(2).filter(|m| !m.is_none()) {
-        let (Some(b), Some(e), Some(md)) = (int::as_bigint(&pos[0]), int::as_bigint(&pos[1]), int::as_bigint(m)) else {
-            return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
-        };
-        return crate::num::int_pow_mod(&b, &e, &md).map(int::normalize).map_err(PyErr::from_spec);
+    // The keyword parser counts a leading `self`: give it a placeholder.
+    let with_self: Vec<Value> = std::iter::once(Value::None).chain(args.args.iter().cloned()).collect();
+    let shifted = Args { args: &with_self, kwnames: args.kwnames };
+    let [base, exp, m] = shifted.keywords("pow", ["base", "exp", "mod"], 0, 3, 2)?;
+    let (Some(base), Some(exp)) = (base, exp) else { return Err(PyErr::type_error("pow() missing required argument")) };
+    if let Some(m) = m.filter(|m| !m.is_none()) {
+        return ternary_pow(vm, base, exp, m);
     }
-    ops::binary_op(vm, &pos[0], &pos[1], crate::bytecode::BinOp::Power)
+    ops::binary_op(vm, base, exp, crate::bytecode::BinOp::Power)
+}
+
+/// `pow(a, b, m)`, CPython's `ternary_op`: the power slot of each distinct type among
+/// `a`, `b`, `m` in turn, until one does not return `NotImplemented`. A Python class's
+/// `__pow__` is called only for `a` (three-argument power never uses `__rpow__`); `int`
+/// needs all three to be ints; `float` and `complex` refuse a modulus.
+fn ternary_pow(vm: &Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
+    let mut seen: Vec<&PyRef> = Vec::with_capacity(3);
+    for (i, v) in [a, b, m].into_iter().enumerate() {
+        let cls = v.class();
+        if seen.iter().any(|c| c.is(cls)) {
+            continue;
+        }
+        seen.push(cls);
+        if let Some(f) = call::lookup_user(cls, "__pow__") {
+            if i == 0 {
+                let r = call::call_bound(vm, &f, a, Args::new(&[b.clone(), m.clone()]))?;
+                if !r.is_not_implemented() {
+                    return Ok(r);
+                }
+            }
+            continue;
+        }
+        let real = |x: &Value| int::is_int(x) || matches!(x, Value::Float(_));
+        if int::is_int(v) {
+            if let (Some(x), Some(e), Some(md)) = (int::as_bigint(a), int::as_bigint(b), int::as_bigint(m)) {
+                return crate::num::int_pow_mod(&x, &e, &md).map(int::normalize).map_err(PyErr::from_spec);
+            }
+        } else if matches!(v, Value::Float(_)) && real(a) && real(b) {
+            return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        } else if matches!(v.payload(), Some(Payload::Complex { .. }))
+            && [a, b].iter().all(|x| real(x) || matches!(x.payload(), Some(Payload::Complex { .. })))
+        {
+            return Err(PyErr::value_error("complex modulo"));
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        type_name(a),
+        type_name(b),
+        type_name(m)
+    )))
 }
 
 fn int_arg(v: &Value, fname: &str) -> PyResult<num_bigint::BigInt> {

@@ -7,6 +7,7 @@ pub mod bytes_methods;
 pub mod dict_methods;
 pub mod dis;
 pub mod eval;
+pub mod exception_init;
 pub mod gc;
 pub mod gil_module;
 pub mod io;

@@ -102,10 +102,7 @@ pub fn init() {
         "BaseException",
         &[("__new__", exc_new), ("__init__", exc_init), ("with_traceback", exc_with_traceback), ("add_note", exc_add_note)],
     );
-    add_methods(t.exc.get("StopIteration"), "StopIteration", &[("__init__", stop_iteration_init)]);
-    add_methods(t.exc.get("ImportError"), "ImportError", &[("__init__", import_error_init)]);
-    add_methods(t.exc.get("SystemExit"), "SystemExit", &[("__init__", system_exit_init)]);
-    add_methods(t.exc.get("KeyError"), "KeyError", &[("__str__", key_error_str)]);
+    super::exception_init::init();
     // object.__hash__ is looked up by `__hash__ = None` checks; mark the singletons.
     let _ = BaseKind::Object;
 }
@@ -745,7 +742,11 @@ fn super_new(_vm: &Vm, args: Args) -> PyResult<Value> {
         .filter(|o| type_data(o).is_some())
         .cloned()
         .ok_or_else(|| PyErr::type_error(format!("super() argument 1 must be a type, not {}", type_name(&pos[0]))))?;
-    let obj = pos.get(1).cloned().unwrap_or(Value::None);
+    let Some(obj) = pos.get(1).cloned() else {
+        // `super(type)`: unbound; it finds nothing (see `attr::super_lookup`).
+        let s = PyRef::new(&types().super_, Payload::Super { this_class, obj: Value::None, obj_type: types().object.clone() });
+        return Ok(Value::Obj(s));
+    };
     let obj_type = match obj.as_obj() {
         Some(o) if type_data(o).is_some() && typeobj::is_subtype(o, &this_class) => o.clone(),
         _ if typeobj::isinstance(&obj, &this_class) => obj.class().clone(),
@@ -762,10 +763,20 @@ fn exc_new(_vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn exc_init(_vm: &Vm, args: Args) -> PyResult<Value> {
+    exc_init_args(&args)?;
+    Ok(Value::None)
+}
+
+/// `BaseException.__init__`: store the positional arguments as `args`; keyword arguments
+/// are refused (`__new__` ignores them, so a subclass's own `__init__` may take some).
+pub(crate) fn exc_init_args(args: &Args) -> PyResult<()> {
+    if args.has_kwargs() {
+        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", type_name(&args.args[0]))));
+    }
     if let Some(d) = crate::objects::exception::exc_data(&args.args[0]) {
         d.borrow_mut().args = Value::new_tuple(args.pos()[1..].to_vec());
     }
-    Ok(Value::None)
+    Ok(())
 }
 
 fn exc_with_traceback(_vm: &Vm, args: Args) -> PyResult<Value> {
@@ -794,48 +805,4 @@ fn exc_add_note(vm: &Vm, args: Args) -> PyResult<Value> {
         None => return Err(PyErr::type_error("Cannot add note: __notes__ is not a list")),
     }
     Ok(Value::None)
-}
-
-fn stop_iteration_init(_vm: &Vm, args: Args) -> PyResult<Value> {
-    exc_init(_vm, args)?;
-    let v = args.pos().get(1).cloned().unwrap_or(Value::None);
-    if let Some(o) = args.args[0].as_obj() {
-        crate::runtime::set_attr_raw(o, "value", v);
-    }
-    Ok(Value::None)
-}
-
-/// `ImportError(*args, name=None, path=None)`: `msg` is the single argument.
-fn import_error_init(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check_kwargs("ImportError", &["name", "path"])?;
-    exc_init(vm, Args::new(args.pos()))?;
-    if let Some(o) = args.args[0].as_obj() {
-        let pos = &args.pos()[1..];
-        let msg = if pos.len() == 1 { pos[0].clone() } else { Value::None };
-        crate::runtime::set_attr_raw(o, "msg", msg);
-        for k in ["name", "path"] {
-            crate::runtime::set_attr_raw(o, k, args.kwarg(k).cloned().unwrap_or(Value::None));
-        }
-    }
-    Ok(Value::None)
-}
-
-fn system_exit_init(_vm: &Vm, args: Args) -> PyResult<Value> {
-    exc_init(_vm, args)?;
-    let rest = &args.pos()[1..];
-    let code = match rest.len() {
-        0 => Value::None,
-        1 => rest[0].clone(),
-        _ => Value::new_tuple(rest.to_vec()),
-    };
-    if let Some(o) = args.args[0].as_obj() {
-        crate::runtime::set_attr_raw(o, "code", code);
-    }
-    Ok(Value::None)
-}
-
-fn key_error_str(vm: &Vm, args: Args) -> PyResult<Value> {
-    let this = &args.args[0];
-    let a = crate::objects::exception::exc_data(this).map(|d| d.borrow().args.clone()).unwrap_or(Value::None);
-    Ok(Value::new_str(repr::exception_str(vm, this, &a)?))
 }

@@ -266,7 +266,7 @@ fn os_exit(_vm: &Vm, args: Args) -> PyResult<Value> {
     std::process::exit(code)
 }
 
-fn os_kill(_vm: &Vm, args: Args) -> PyResult<Value> {
+fn os_kill(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("kill")?;
     let pos = args.check_count("kill", 2, 2)?;
     let (pid, sig) = (int_arg(&pos[0])?, fd_arg(&pos[1])?);
@@ -274,6 +274,9 @@ fn os_kill(_vm: &Vm, args: Args) -> PyResult<Value> {
     if unsafe { libc::kill(pid as libc::pid_t, sig) } != 0 {
         return Err(last_os_error(None));
     }
+    // A signal sent to this process is handled as the call returns (CPython checks its
+    // eval breaker after calls into C), so the traceback points at the `kill`.
+    vm.check_breaker()?;
     Ok(Value::None)
 }
 

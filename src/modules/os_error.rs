@@ -3,8 +3,10 @@
 //! `str()` format (`[Errno 2] No such file or directory: 'x'`), and constructors that native
 //! modules use to raise it from an errno or a `std::io::Error`.
 
-use crate::objects::function::add_methods;
-use crate::objects::{dict, types, Payload, PyRef, Value};
+use std::cell::RefCell;
+
+use crate::objects::function::{add_methods, native};
+use crate::objects::{dict, types, Payload, PropertyData, PyRef, Value};
 use crate::runtime::{repr, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
@@ -17,9 +19,56 @@ pub fn init() {
             dict::set_str(d, name, Value::None);
         }
     }
-    let bio = types().exc.get("BlockingIOError");
-    if let Some(d) = bio.dict.borrow().as_ref() {
-        dict::set_str(d, "characters_written", Value::Int(0));
+    if let Some(d) = cls.dict.borrow().as_ref() {
+        let prop = PyRef::new(
+            &types().property,
+            Payload::Property(Box::new(PropertyData {
+                fget: native("characters_written", written_get),
+                fset: native("characters_written", written_set),
+                fdel: native("characters_written", written_del),
+                doc: Value::None,
+                name: RefCell::new(Value::new_str("characters_written")),
+            })),
+        );
+        dict::set_str(d, "characters_written", Value::Obj(prop));
+    }
+}
+
+fn written_cell(this: &Value) -> PyResult<&RefCell<crate::objects::exception::ExcData>> {
+    crate::objects::exception::exc_data(this)
+        .ok_or_else(|| PyErr::type_error("descriptor 'characters_written' requires an 'OSError' object"))
+}
+
+fn written_get(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let n = written_cell(&args.args[0])?.borrow().characters_written;
+    if n < 0 {
+        return Err(PyErr::new("AttributeError", "characters_written"));
+    }
+    Ok(Value::Int(n))
+}
+
+fn written_set(vm: &Vm, args: Args) -> PyResult<Value> {
+    let n = written_count(vm, &args.args[1])?;
+    written_cell(&args.args[0])?.borrow_mut().characters_written = n;
+    Ok(Value::None)
+}
+
+fn written_del(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let cell = written_cell(&args.args[0])?;
+    if cell.borrow().characters_written < 0 {
+        return Err(PyErr::new("AttributeError", "characters_written"));
+    }
+    cell.borrow_mut().characters_written = -1;
+    Ok(Value::None)
+}
+
+/// A character count as CPython's `Py_ssize_t` conversion takes it (`__index__`; too
+/// large is a `ValueError` here).
+fn written_count(vm: &Vm, v: &Value) -> PyResult<i64> {
+    use num_traits::ToPrimitive;
+    match crate::runtime::ops::index_bigint(vm, v)? {
+        Some(b) => b.to_i64().ok_or_else(|| PyErr::value_error("cannot fit 'int' into an index-sized integer")),
+        None => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", crate::objects::typeobj::type_name(v)))),
     }
 }
 
@@ -73,7 +122,7 @@ pub fn from_errno(errno: i32, filename: Option<Value>, filename2: Option<Value>)
         args.push(Value::None);
         args.push(f2.clone());
     }
-    set_fields(&e, &args);
+    set_fields_known(&e, &args);
     PyErr { exc: e }
 }
 
@@ -103,22 +152,39 @@ pub fn last_os_error(filename: Option<Value>) -> PyErr {
 /// Store the attributes from constructor arguments: with 2 to 5 arguments, `errno` and
 /// `strerror` are the first two, `filename` the third and `filename2` the fifth; when a
 /// filename is given, `args` keeps only the first two.
-fn set_fields(e: &PyRef, args: &[Value]) {
+///
+/// A filename of `None` counts as absent. For `BlockingIOError` itself, a number in third
+/// place is `characters_written` instead of a filename.
+fn set_fields(vm: &Vm, e: &PyRef, args: &[Value]) -> PyResult<()> {
     if !(2..=5).contains(&args.len()) {
-        return;
+        return Ok(());
     }
     let set = |name: &str, v: Value| crate::runtime::set_attr_raw(e, name, v);
     set("errno", args[0].clone());
     set("strerror", args[1].clone());
-    if args.len() >= 3 {
-        set("filename", args[2].clone());
-        if args.len() == 5 {
-            set("filename2", args[4].clone());
-        }
+    let Some(filename) = args.get(2).filter(|f| !f.is_none()) else { return Ok(()) };
+    if e.class().is(types().exc.get("BlockingIOError")) && is_number(filename) {
+        let n = written_count(vm, filename)?;
         if let Payload::Exception(d) = &e.payload {
-            d.borrow_mut().args = Value::new_tuple(args[..2].to_vec());
+            d.borrow_mut().characters_written = n;
         }
+        return Ok(());
     }
+    set("filename", filename.clone());
+    if let Some(f2) = args.get(4).filter(|f| !f.is_none()) {
+        set("filename2", f2.clone());
+    }
+    if let Payload::Exception(d) = &e.payload {
+        d.borrow_mut().args = Value::new_tuple(args[..2].to_vec());
+    }
+    Ok(())
+}
+
+/// CPython's `PyNumber_Check`: an int, float or complex, or a class with `__index__`,
+/// `__int__` or `__float__`.
+fn is_number(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_))
+        || ["__index__", "__int__", "__float__", "__complex__"].iter().any(|n| crate::objects::typeobj::lookup(v.class(), n).is_some())
 }
 
 fn is_own(f: Option<Value>, name: &str) -> bool {
@@ -132,32 +198,54 @@ fn parses_in_init(cls: &PyRef) -> bool {
         && is_own(crate::objects::typeobj::lookup(cls, "__new__"), "__new__")
 }
 
-fn oserror_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+/// The fields of an error gild raises itself (an errno, its message, filenames): no
+/// conversion can fail.
+fn set_fields_known(e: &PyRef, args: &[Value]) {
+    let set = |name: &str, v: Value| crate::runtime::set_attr_raw(e, name, v);
+    set("errno", args[0].clone());
+    set("strerror", args[1].clone());
+    if let Some(f) = args.get(2).filter(|f| !f.is_none()) {
+        set("filename", f.clone());
+        if let Some(f2) = args.get(4) {
+            set("filename2", f2.clone());
+        }
+        if let Payload::Exception(d) = &e.payload {
+            d.borrow_mut().args = Value::new_tuple(args[..2].to_vec());
+        }
+    }
+}
+
+fn oserror_new(vm: &Vm, args: Args) -> PyResult<Value> {
     let Some(Value::Obj(mut cls)) = args.args.first().cloned() else {
         return Err(PyErr::type_error("OSError.__new__(X): X is not a type object"));
     };
     let rest = &args.pos()[1..];
+    if !parses_in_init(&cls) {
+        args.no_kwargs(&crate::objects::typeobj::name_of(&cls))?;
+    }
     let base = types().exc.get("OSError");
     if cls.is(base) && (2..=5).contains(&rest.len()) {
         if let Value::Int(n) = rest[0] {
             cls = class_for_errno(n as i32).clone();
         }
     }
+    let in_init = parses_in_init(&cls);
     let e = crate::runtime::new_exception(&cls, rest.to_vec());
-    if !parses_in_init(&cls) {
-        set_fields(&e, rest);
+    if !in_init {
+        set_fields(vm, &e, rest)?;
     }
     Ok(Value::Obj(e))
 }
 
-fn oserror_init(_vm: &Vm, args: Args) -> PyResult<Value> {
+fn oserror_init(vm: &Vm, args: Args) -> PyResult<Value> {
     let this = &args.args[0];
     if let Some(o) = this.as_obj() {
         if parses_in_init(o.class()) {
+            args.no_kwargs(&crate::objects::typeobj::name_of(o.class()))?;
             if let Payload::Exception(d) = &o.payload {
                 d.borrow_mut().args = Value::new_tuple(args.pos()[1..].to_vec());
             }
-            set_fields(o, &args.pos()[1..]);
+            set_fields(vm, o, &args.pos()[1..])?;
         }
     }
     Ok(Value::None)

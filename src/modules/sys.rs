@@ -117,6 +117,32 @@ fn stream_flush(_vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+fn stream_fd(this: &Value) -> i64 {
+    match this.as_obj().and_then(|o| o.dict.borrow().clone()).and_then(|d| dict::get_str(&d, "_gild_fd")) {
+        Some(Value::Int(fd)) => fd,
+        _ => 1,
+    }
+}
+
+fn stream_fileno(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_count("fileno", 1, 1)?;
+    Ok(Value::Int(stream_fd(&args.args[0])))
+}
+
+fn stream_isatty(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_count("isatty", 1, 1)?;
+    // SAFETY: `isatty` only inspects the descriptor.
+    Ok(Value::Bool(unsafe { libc::isatty(stream_fd(&args.args[0]) as i32) } == 1))
+}
+
+fn stream_true(_vm: &Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(true))
+}
+
+fn stream_false(_vm: &Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(false))
+}
+
 fn make_stream(cls: &PyRef, fd: i64, name: &str) -> Value {
     let o = PyRef::new(cls, Payload::Instance);
     let d = dict::new_dict();
@@ -139,7 +165,19 @@ pub fn create(cfg: &crate::Config, modules: &PyRef) -> PyRef {
     dict::set_str(&ns, "__module__", Value::new_str("_io"));
     dict::set_str(&ns, "__qualname__", Value::new_str("TextIOWrapper"));
     let stream_cls = crate::objects::typeobj::new_class(&t.type_, "TextIOWrapper", vec![], &ns).unwrap_or_else(|_| t.object.clone());
-    add_methods(&stream_cls, "TextIOWrapper", &[("write", stream_write), ("flush", stream_flush)]);
+    add_methods(
+        &stream_cls,
+        "TextIOWrapper",
+        &[
+            ("write", stream_write),
+            ("flush", stream_flush),
+            ("fileno", stream_fileno),
+            ("isatty", stream_isatty),
+            ("writable", stream_true),
+            ("readable", stream_false),
+            ("seekable", stream_false),
+        ],
+    );
     let stdout = make_stream(&stream_cls, 1, "<stdout>");
     let stderr = make_stream(&stream_cls, 2, "<stderr>");
     let stdin = super::io::std_stream(0, "<stdin>", true);
@@ -319,11 +357,30 @@ fn add_extras(cfg: &crate::Config, d: &PyRef) {
         ("getsizeof", sys_getsizeof),
         ("getrefcount", sys_getrefcount),
         ("excepthook", sys_excepthook),
+        ("displayhook", sys_displayhook),
+        ("is_finalizing", sys_is_finalizing),
     ] {
         dict::set_str(d, name, native(name, f));
     }
-    if let Some(hook) = dict::get_str(d, "excepthook") {
-        dict::set_str(d, "__excepthook__", hook);
+    for hook in ["excepthook", "displayhook"] {
+        if let Some(h) = dict::get_str(d, hook) {
+            dict::set_str(d, &format!("__{hook}__"), h);
+        }
+    }
+    // `version_info` as a struct sequence, also in `implementation` (with `hexversion`).
+    let (a, b, c) = crate::PYTHON_VERSION;
+    let fields = ["major", "minor", "micro", "releaselevel", "serial"];
+    let vi_cls = structseq("sys", "version_info", &fields, fields.len());
+    let vi = super::structseq::new_instance(
+        &vi_cls,
+        vec![Value::Int(a as i64), Value::Int(b as i64), Value::Int(c as i64), Value::new_str("final"), Value::Int(0)],
+    );
+    dict::set_str(d, "version_info", vi.clone());
+    if let Some(imp) = dict::get_str(d, "implementation").and_then(|m| m.as_obj().and_then(module::globals)) {
+        dict::set_str(&imp, "version", vi);
+        if let Some(h) = dict::get_str(d, "hexversion") {
+            dict::set_str(&imp, "hexversion", h);
+        }
     }
 }
 
@@ -393,7 +450,13 @@ fn sys_getsizeof(vm: &Vm, args: Args) -> PyResult<Value> {
     };
     if let Some(f) = crate::runtime::call::lookup_user(obj.class(), "__sizeof__") {
         let r = crate::runtime::call::call_bound(vm, &f, obj, Args::new(&[]))?;
-        let n = crate::runtime::ops::index_value(&r)?;
+        // CPython reads the result as a C `ssize_t` (ints only, no `__index__`).
+        let n = match &r {
+            Value::Int(n) => *n,
+            Value::Bool(b) => *b as i64,
+            _ if crate::objects::int::is_int(&r) => return Err(PyErr::overflow_error("Python int too large to convert to C ssize_t")),
+            _ => return Err(PyErr::type_error("an integer is required")),
+        };
         if n < 0 {
             return Err(PyErr::value_error("__sizeof__() should return >= 0"));
         }
@@ -505,9 +568,43 @@ fn sys_getrefcount(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn sys_exit(_vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("exit", 0, 1)?;
+    // Raising SystemExit with an instance of it raises that instance (as CPython's
+    // `PyErr_SetObject` does).
+    if let Some(inst) = pos.first().filter(|v| crate::objects::typeobj::isinstance(v, types().exc.get("SystemExit"))) {
+        if let Some(o) = inst.as_obj() {
+            return Err(PyErr { exc: o.clone() });
+        }
+    }
     let e = PyErr::with_args(types().exc.get("SystemExit"), pos.to_vec());
     crate::runtime::set_attr_raw(&e.exc, "code", pos.first().cloned().unwrap_or(Value::None));
     Err(e)
+}
+
+/// `sys.displayhook(value)`: print the repr of a value other than `None` and keep it as
+/// `builtins._`.
+fn sys_displayhook(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("displayhook")?;
+    let pos = args.check_count("displayhook", 1, 1)?;
+    let v = &pos[0];
+    if v.is_none() {
+        return Ok(Value::None);
+    }
+    let builtins = crate::vm::interp().builtins_module.clone();
+    if let Some(g) = module::globals(&builtins) {
+        dict::set_str(&g, "_", Value::None);
+    }
+    let text = crate::runtime::repr::repr(vm, v)?;
+    let out = crate::runtime::attr::getattr(vm, &Value::Obj(crate::vm::interp().sys.clone()), "stdout")?;
+    crate::runtime::call::call_method(vm, &out, "write", &[Value::new_str(format!("{text}\n"))])?;
+    if let Some(g) = module::globals(&builtins) {
+        dict::set_str(&g, "_", v.clone());
+    }
+    Ok(Value::None)
+}
+
+fn sys_is_finalizing(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.check_count("is_finalizing", 0, 0)?;
+    Ok(Value::Bool(false))
 }
 
 fn sys_getrecursionlimit(_vm: &Vm, _args: Args) -> PyResult<Value> {
@@ -516,7 +613,12 @@ fn sys_getrecursionlimit(_vm: &Vm, _args: Args) -> PyResult<Value> {
 
 fn sys_setrecursionlimit(vm: &Vm, args: Args) -> PyResult<Value> {
     let pos = args.check_count("setrecursionlimit", 1, 1)?;
-    let n = crate::runtime::ops::index_value(&pos[0])?;
+    // A C `int` argument: floats refused, overflow past 32 bits.
+    if matches!(pos[0], Value::Float(_)) {
+        return Err(PyErr::type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = crate::runtime::argparse::index_bigint(vm, &pos[0])?;
+    let n = num_traits::ToPrimitive::to_i32(&n).ok_or_else(|| PyErr::overflow_error("Python int too large to convert to C int"))? as i64;
     if n < 1 {
         return Err(PyErr::value_error("recursion limit must be greater or equal than 1"));
     }

@@ -464,6 +464,75 @@ fn time_tzset(_vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// The clock-id argument of `clock_gettime` and friends (a C int).
+fn clock_id(v: &Value) -> PyResult<libc::clockid_t> {
+    match v {
+        Value::Int(i) => i32::try_from(*i).map_err(|_| PyErr::overflow_error("signed integer is greater than maximum")),
+        Value::Bool(b) => Ok(*b as i32),
+        _ => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(v)))),
+    }
+}
+
+/// `clock_gettime` of `id`, nanoseconds, or `OSError` for an unknown clock.
+fn clock_checked(id: libc::clockid_t) -> PyResult<i128> {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid out-pointer; an unknown id makes the call fail (EINVAL).
+    if unsafe { libc::clock_gettime(id, &mut ts) } != 0 {
+        return Err(super::os_error::last_os_error(None));
+    }
+    Ok(ts.tv_sec as i128 * 1_000_000_000 + ts.tv_nsec as i128)
+}
+
+fn time_clock_gettime(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("clock_gettime", 1, 1)?;
+    Ok(Value::Float(ns_to_secs(clock_checked(clock_id(&pos[0])?)?)))
+}
+
+fn time_clock_gettime_ns(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("clock_gettime_ns", 1, 1)?;
+    Ok(Value::from_bigint(clock_checked(clock_id(&pos[0])?)?.into()))
+}
+
+fn time_clock_getres(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("clock_getres", 1, 1)?;
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid out-pointer.
+    if unsafe { libc::clock_getres(clock_id(&pos[0])?, &mut ts) } != 0 {
+        return Err(super::os_error::last_os_error(None));
+    }
+    Ok(Value::Float(ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9))
+}
+
+/// `time.get_clock_info(name)`: a `types.SimpleNamespace` describing the clock behind
+/// one of the module's clock functions.
+fn time_get_clock_info(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("get_clock_info", 1, 1)?;
+    let Some(name) = pos[0].as_str() else {
+        return Err(PyErr::type_error(format!("get_clock_info() argument 1 must be str, not {}", type_name(&pos[0]))));
+    };
+    let (clock, cname, monotonic, adjustable) = match name.as_str() {
+        "time" => (libc::CLOCK_REALTIME, "CLOCK_REALTIME", false, true),
+        "monotonic" | "perf_counter" => (libc::CLOCK_MONOTONIC, "CLOCK_MONOTONIC", true, false),
+        "process_time" => (libc::CLOCK_PROCESS_CPUTIME_ID, "CLOCK_PROCESS_CPUTIME_ID", true, false),
+        "thread_time" => (libc::CLOCK_THREAD_CPUTIME_ID, "CLOCK_THREAD_CPUTIME_ID", true, false),
+        _ => return Err(PyErr::value_error("unknown clock")),
+    };
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid out-pointer; the clock ids above exist on Linux.
+    unsafe { libc::clock_getres(clock, &mut ts) };
+    let types_mod = crate::vm::import::import_module(vm, "types")?;
+    let ns_cls = crate::runtime::attr::getattr(vm, &types_mod, "SimpleNamespace")?;
+    let names = ["implementation", "monotonic", "adjustable", "resolution"].map(Value::new_str);
+    let mut a = vec![
+        Value::new_str(format!("clock_gettime({cname})")),
+        Value::Bool(monotonic),
+        Value::Bool(adjustable),
+        Value::Float(ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9),
+    ];
+    a.shrink_to_fit();
+    crate::runtime::call::call(vm, &ns_cls, Args { args: &a, kwnames: &names })
+}
+
 /// Create the `time` module.
 pub fn create() -> PyRef {
     let m = module::new_module("time");
@@ -481,11 +550,26 @@ pub fn create() -> PyRef {
         ("ctime", time_ctime),
         ("mktime", time_mktime),
         ("tzset", time_tzset),
+        ("clock_gettime", time_clock_gettime),
+        ("clock_gettime_ns", time_clock_gettime_ns),
+        ("clock_getres", time_clock_getres),
+        ("get_clock_info", time_get_clock_info),
     ];
     for (name, f) in table {
         dict::set_str(&d, name, native(name, *f));
     }
     dict::set_str(&d, "struct_time", Value::Obj(struct_time_type().clone()));
+    for (name, id) in [
+        ("CLOCK_REALTIME", libc::CLOCK_REALTIME),
+        ("CLOCK_MONOTONIC", libc::CLOCK_MONOTONIC),
+        ("CLOCK_PROCESS_CPUTIME_ID", libc::CLOCK_PROCESS_CPUTIME_ID),
+        ("CLOCK_THREAD_CPUTIME_ID", libc::CLOCK_THREAD_CPUTIME_ID),
+        ("CLOCK_MONOTONIC_RAW", libc::CLOCK_MONOTONIC_RAW),
+        ("CLOCK_BOOTTIME", libc::CLOCK_BOOTTIME),
+        ("CLOCK_TAI", libc::CLOCK_TAI),
+    ] {
+        dict::set_str(&d, name, Value::Int(id as i64));
+    }
     set_timezone(&d);
     m
 }

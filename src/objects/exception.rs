@@ -16,11 +16,13 @@ pub struct ExcData {
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+    /// `OSError.characters_written`; -1 when unset (reading it raises `AttributeError`).
+    pub characters_written: i64,
 }
 
 impl ExcData {
     pub fn new(args: Value) -> ExcData {
-        ExcData { args, traceback: None, cause: Value::None, context: Value::None, suppress_context: false }
+        ExcData { args, traceback: None, cause: Value::None, context: Value::None, suppress_context: false, characters_written: -1 }
     }
 }
 

@@ -493,6 +493,44 @@ fn solid_kind(bases: &[PyRef]) -> PyResult<BaseKind> {
     Ok(kind)
 }
 
+/// The nearest class at or above `cls` whose own `__slots__` add instance fields (not just
+/// `__dict__`/`__weakref__`): CPython's "solid base" as far as slots are concerned.
+fn slot_solid(cls: &PyRef) -> Option<PyRef> {
+    let td = type_data(cls).filter(|t| t.heap)?;
+    let own = cls.dict.borrow().as_ref().is_some_and(|d| {
+        dict::items(d).iter().any(|(_, v)| matches!(v.payload(), Some(Payload::MemberDescr { owner, .. }) if owner.is(cls)))
+    });
+    if own {
+        return Some(cls.clone());
+    }
+    let bases = td.bases.borrow().clone();
+    let mut best: Option<PyRef> = None;
+    for b in &bases {
+        if let Some(s) = slot_solid(b) {
+            best = match best {
+                Some(cur) if is_subtype(&cur, &s) => Some(cur),
+                _ => Some(s),
+            };
+        }
+    }
+    best
+}
+
+/// Bases whose slot layouts are unrelated (each adds its own slots) cannot be combined.
+fn check_slot_layout(bases: &[PyRef]) -> PyResult<()> {
+    let mut winner: Option<PyRef> = None;
+    for b in bases {
+        let Some(s) = slot_solid(b) else { continue };
+        winner = match winner {
+            None => Some(s),
+            Some(w) if is_subtype(&w, &s) => Some(w),
+            Some(w) if is_subtype(&s, &w) => Some(s),
+            Some(_) => return Err(PyErr::type_error("multiple bases have instance lay-out conflict")),
+        };
+    }
+    Ok(())
+}
+
 /// The (mangled) names declared by `__slots__` in a class namespace, checked as CPython
 /// does; `None` without `__slots__`.
 fn slot_names(class_name: &str, namespace: &PyRef) -> PyResult<Option<Vec<String>>> {
@@ -573,11 +611,15 @@ pub fn new_class(meta: &PyRef, name: &str, bases: Vec<PyRef>, namespace: &PyRef)
         }
     }
     let kind = solid_kind(&bases)?;
+    check_slot_layout(&bases)?;
     let slots = slot_names(name, namespace)?;
     let base_slotted = bases.iter().any(|b| type_data(b).is_some_and(|t| t.slotted));
     // Instances lack a `__dict__` only when every class up to `object` declares `__slots__`
     // without `"__dict__"` (and the builtin base has none either).
     let base_has_dict = bases.iter().any(|b| type_data(b).is_some_and(|t| if t.heap { t.has_dict } else { t.kind != BaseKind::Object }));
+    if base_has_dict && slots.as_ref().is_some_and(|names| names.iter().any(|n| n == "__dict__")) {
+        return Err(PyErr::type_error("__dict__ slot disallowed: we already got one"));
+    }
     let has_dict = match &slots {
         None => true,
         Some(names) => base_has_dict || names.iter().any(|n| n == "__dict__"),

@@ -93,9 +93,13 @@ fn lookup_attr(vm: &Vm, obj: &Value, key: crate::objects::str::Key) -> PyResult<
     if let Some(Payload::Type(_)) = obj.payload() {
         return type_getattr(vm, obj, name);
     }
-    match generic_getattr_key(vm, obj, key)? {
-        Some(v) => Ok(Some(v)),
-        None => getattr_hook(vm, obj, name, None),
+    // As CPython's `slot_tp_getattr_hook`: an AttributeError raised during the generic
+    // lookup (a property's getter, say) also falls back to `__getattr__`.
+    match generic_getattr_key(vm, obj, key) {
+        Ok(Some(v)) => Ok(Some(v)),
+        Ok(None) => getattr_hook(vm, obj, name, None),
+        Err(e) if e.is("AttributeError") => getattr_hook(vm, obj, name, Some(e)),
+        Err(e) => Err(e),
     }
 }
 
@@ -341,7 +345,10 @@ fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
             Some(Value::Bool(g.state.get() == crate::vm::generator::GenState::Suspended))
         }
         (Payload::Traceback(tb), "tb_next") => Some(tb.next.borrow().clone().map(Value::Obj).unwrap_or(Value::None)),
-        (Payload::Traceback(tb), "tb_lasti") => Some(Value::Int(2 * tb.lasti as i64)),
+        (Payload::Traceback(tb), "tb_lasti") => {
+            // Not started: CPython's frame is at its first instruction (offset 0).
+            Some(Value::Int(if tb.lasti == crate::bytecode::code::NOT_STARTED { 0 } else { 2 * tb.lasti as i64 }))
+        }
         (Payload::Traceback(tb), "tb_frame") => Some(Value::Obj(tb.frame.clone())),
         (Payload::Traceback(tb), "tb_lineno") => {
             let line = function::code_of(&tb.code).and_then(|c| c.code.line_of(tb.lasti as usize));
@@ -415,11 +422,15 @@ pub fn super_getattr(vm: &Vm, sup: &Value, key: crate::objects::str::Key) -> PyR
 }
 
 /// The raw attribute `key` found along the MRO of a `super` object's type, after its
-/// `this_class` (no descriptor applied).
+/// `this_class` (no descriptor applied). An unbound `super(type)` (made with `object` as its
+/// type, which never contains `this_class` unless it is `object` itself) finds nothing.
 pub fn super_lookup(sup: &Value, key: crate::objects::str::Key) -> Option<Value> {
-    let Some(Payload::Super { this_class, obj_type, .. }) = sup.payload() else {
+    let Some(Payload::Super { this_class, obj_type, obj }) = sup.payload() else {
         return None;
     };
+    if obj.is_none() && obj_type.is(&crate::objects::types().object) {
+        return None;
+    }
     let mro = type_data(obj_type)?.mro.borrow();
     let start = mro.iter().position(|c| c.is(this_class)).map(|i| i + 1).unwrap_or(mro.len());
     mro[start..].iter().find_map(|c| c.dict.borrow().as_ref().and_then(|d| dict::get_key(d, key)))

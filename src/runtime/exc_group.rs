@@ -51,12 +51,19 @@ fn eg_new(vm: &Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::type_error("BaseExceptionGroup.__new__(X): X is not a type object"));
     };
     let name = typeobj::name_of(&cls);
+    if args.has_kwargs() && pos.len() == 3 {
+        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
+    }
+    // The argument errors name the base class whatever `cls` is, as CPython's do.
     if pos.len() != 3 || args.has_kwargs() {
-        return Err(PyErr::type_error(format!("{name}.__new__() takes exactly 2 arguments ({} given)", pos.len().saturating_sub(1))));
+        return Err(PyErr::type_error(format!(
+            "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
+            pos.len().saturating_sub(1)
+        )));
     }
     let (message, excs) = (&pos[1], &pos[2]);
     if message.as_str().is_none() {
-        return Err(PyErr::type_error(format!("argument 1 must be str, not {}", type_name(message))));
+        return Err(PyErr::type_error(format!("BaseExceptionGroup.__new__() argument 1 must be str, not {}", type_name(message))));
     }
     let is_seq = matches!(excs.payload(), Some(Payload::List(_)) | Some(Payload::Tuple(_)))
         || (typeobj::lookup(excs.class(), "__getitem__").is_some() && typeobj::lookup(excs.class(), "__len__").is_some());

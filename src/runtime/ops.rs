@@ -816,8 +816,10 @@ pub fn len(vm: &Vm, v: &Value) -> PyResult<usize> {
             }
         }
         if let Some(r) = call_method_opt(vm, v, "__len__", &[])? {
-            let n = index_value(&r)
-                .map_err(|_| PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&r))))?;
+            let Some(big) = index_bigint(vm, &r)? else {
+                return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&r))));
+            };
+            let n = big.to_i64().ok_or_else(|| PyErr::overflow_error("cannot fit 'int' into an index-sized integer"))?;
             if n < 0 {
                 return Err(PyErr::value_error("__len__() should return >= 0"));
             }

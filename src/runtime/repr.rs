@@ -43,6 +43,15 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
         Payload::Float(f) => crate::num::float_repr(*f),
         Payload::Complex { re, im } => crate::num::complex_repr(*re, *im),
         Payload::Bytes(b) => crate::text::bytes_repr(b),
+        Payload::Super { this_class, obj, obj_type } => {
+            let name = crate::objects::typeobj::name_of(this_class);
+            if obj.is_none() && obj_type.is(&crate::objects::types().object) {
+                format!("<super: <class '{name}'>, NULL>")
+            } else {
+                format!("<super: <class '{name}'>, <{} object>>", crate::objects::typeobj::name_of(obj_type))
+            }
+        }
+        Payload::MemberDescr { name, owner } => format!("<member '{name}' of '{}' objects>", crate::objects::typeobj::name_of(owner)),
         Payload::ByteArray(b) => crate::text::repr::bytearray_repr(&b.borrow(), &crate::objects::typeobj::name_of(o.class())),
         Payload::List(l) => {
             let items = l.borrow().clone();
@@ -213,6 +222,14 @@ pub fn str(vm: &Vm, v: &Value) -> PyResult<String> {
     if let Some(m) = crate::objects::mappingproxy::mapping(v) {
         return str(vm, m);
     }
+    // `object.__str__` calls the type's `__repr__`; `str()` then checks the result.
+    if let Some(f) = lookup_user(v.class(), "__repr__") {
+        let r = call_bound(vm, &f, v, Args::new(&[]))?;
+        return match r.as_str() {
+            Some(s) => Ok(s.as_str().to_string()),
+            None => Err(PyErr::type_error(format!("__str__ returned non-string (type {})", type_name(&r)))),
+        };
+    }
     repr(vm, v)
 }
 
@@ -231,6 +248,9 @@ pub fn exception_str(vm: &Vm, exc: &Value, args: &Value) -> PyResult<String> {
         if let Some(s) = crate::modules::unicode_error::unicode_error_str(vm, exc)? {
             return Ok(s);
         }
+    }
+    if typeobj::isinstance(exc, crate::objects::types().exc.get("SyntaxError")) {
+        return crate::modules::exception_init::syntax_error_str(vm, exc);
     }
     let items = crate::objects::tuple::items(args).map(|t| t.to_vec()).unwrap_or_default();
     match items.len() {

@@ -38,8 +38,13 @@ pub struct SyntaxError {
     pub lineno: usize,
     pub offset: usize,
     pub end_lineno: usize,
-    pub end_offset: usize,
+    /// -1 when the error has no end (CPython's value for errors at dedents, indents and
+    /// the end of input).
+    pub end_offset: i64,
     pub text: Option<String>,
+    /// Placed at the end of input (a dedent or the end marker there). CPython's file
+    /// tokenizer (a script run from a file or stdin) has no column there: `offset` 0.
+    pub at_eof: bool,
 }
 
 /// An error located by byte columns, before conversion to CPython's character offsets
@@ -58,11 +63,13 @@ pub struct RawError {
     /// Report `end_offset` as given (already a character offset, possibly negative-ish
     /// conventions like CPython's -1/0 for tokenizer errors).
     pub raw_end: Option<i64>,
+    /// See [`SyntaxError::at_eof`].
+    pub at_eof: bool,
 }
 
 impl RawError {
     pub fn new(kind: SyntaxErrorKind, msg: impl Into<String>, lineno: u32, col: u32, end_lineno: u32, end_col: u32) -> RawError {
-        RawError { kind, msg: msg.into(), lineno, col, end_lineno, end_col, text: None, raw_end: None }
+        RawError { kind, msg: msg.into(), lineno, col, end_lineno, end_col, text: None, raw_end: None, at_eof: false }
     }
 
     /// Convert to a [`SyntaxError`] against `source` (the decoded, newline-normalised text).
@@ -77,6 +84,7 @@ impl RawError {
                 end_lineno: 0,
                 end_offset: 0,
                 text: None,
+                at_eof: false,
             };
         }
         let line = self.text.clone().or_else(|| source_line(source, self.lineno as usize));
@@ -93,9 +101,9 @@ impl RawError {
         };
         let offset = if self.col == u32::MAX { 0 } else { to_chars(self.col) };
         let end_offset = match self.raw_end {
-            Some(v) => v.max(0) as usize,
+            Some(v) => v,
             None if self.end_col == u32::MAX => 0,
-            None => to_chars(self.end_col),
+            None => to_chars(self.end_col) as i64,
         };
         SyntaxError {
             kind: self.kind,
@@ -106,6 +114,7 @@ impl RawError {
             end_lineno: self.end_lineno as usize,
             end_offset,
             text: line,
+            at_eof: self.at_eof,
         }
     }
 }
@@ -138,6 +147,15 @@ fn memchr(b: u8, s: &[u8]) -> Option<usize> {
 }
 
 impl SyntaxError {
+    /// The error as CPython's file tokenizer reports it (a script file or stdin): no
+    /// column at the end of input.
+    pub fn for_file_input(mut self) -> SyntaxError {
+        if self.at_eof {
+            self.offset = 0;
+        }
+        self
+    }
+
     /// What CPython prints on stderr for this error left uncaught in a script.
     pub fn render(&self) -> String {
         let mut out = String::new();
@@ -150,14 +168,31 @@ impl SyntaxError {
         if self.kind == SyntaxErrorKind::Recursion {
             return format!("RecursionError: {}\n", self.msg);
         }
-        out.push_str(&format!("  File \"{}\", line {}\n", self.filename, self.lineno));
-        if let Some(text) = &self.text {
-            render_text(&mut out, text, self.offset as i64, self.end_offset as i64);
-        }
+        out.push_str(&self.render_location(self.kind == SyntaxErrorKind::Syntax));
         out.push_str(self.kind.class_name());
         out.push_str(": ");
         out.push_str(&self.msg);
         out.push('\n');
+        out
+    }
+}
+
+impl SyntaxError {
+    /// The `File "...", line N` line, then the source line and its carets. CPython 3.11
+    /// underlines the range `offset..end_offset` only for `SyntaxError` itself (`ranged`);
+    /// its subclasses (`IndentationError`, user classes) get one caret. A range running
+    /// onto later lines is underlined to the end of the first, and never past it.
+    pub fn render_location(&self, ranged: bool) -> String {
+        let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
+        if let Some(text) = &self.text {
+            let size = text.len() as i64;
+            let mut end = if ranged { self.end_offset } else { -1 };
+            if ranged && self.end_lineno > self.lineno {
+                end = size;
+            }
+            end = end.min(size + 1);
+            render_text(&mut out, text, self.offset as i64, end);
+        }
         out
     }
 }

@@ -152,6 +152,7 @@ impl<'a> Lexer<'a> {
                     self.pos += 1;
                     let blank = self.parens.is_empty() && !self.last_is_newline_or_start();
                     if blank {
+                        // Zero width, as CPython's NEWLINE token (its text leaves the '\n' out).
                         self.tokens.push(Token {
                             kind: Tok::Newline,
                             start: start as u32,
@@ -159,7 +160,7 @@ impl<'a> Lexer<'a> {
                             lineno: line,
                             col,
                             end_lineno: line,
-                            end_col: col + 1,
+                            end_col: col,
                         });
                     }
                     self.newline_here();
@@ -238,10 +239,22 @@ impl<'a> Lexer<'a> {
                 lineno: line,
                 col,
                 end_lineno: line,
-                end_col: col + 1,
+                end_col: col,
             });
         }
-        let (l, c) = if self.col() == 0 { (self.line, 0) } else { (self.line + 1, 0) };
+        // CPython's tokenizer gives the DEDENTs and the ENDMARKER at end of input no column;
+        // errors there are placed after the last line read (its '\n', implicit or not,
+        // included): `Tok::Dedent`/`Tok::EndMarker` carry that line and byte length.
+        let (l, c) = if self.col() == 0 {
+            if self.line > 1 {
+                let prev_start = self.src[..self.line_start - 1].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                (self.line - 1, (self.line_start - prev_start) as u32)
+            } else {
+                (1, 0)
+            }
+        } else {
+            (self.line, self.col() + 1)
+        };
         while self.indents.len() > 1 {
             self.indents.pop();
             self.tokens.push(Token {
@@ -337,6 +350,15 @@ impl<'a> Lexer<'a> {
                 end_col: c0,
             });
         } else {
+            // A column matching no enclosing level is an error before any DEDENT is produced.
+            if !self.indents.contains(&col) {
+                let eol = self.src[self.pos..].iter().position(|&b| b == b'\n').map(|p| self.pos + p).unwrap_or(self.src.len());
+                let c0 = self.col_at(eol);
+                return Err(RawError {
+                    raw_end: Some(-1),
+                    ..RawError::new(SyntaxErrorKind::Indentation, "unindent does not match any outer indentation level", line, c0, line, c0)
+                });
+            }
             while self.indents.len() > 1 && col < *self.indents.last().unwrap_or(&0) {
                 self.indents.pop();
                 self.alt_indents.pop();
@@ -349,14 +371,6 @@ impl<'a> Lexer<'a> {
                     col: c0,
                     end_lineno: line,
                     end_col: c0,
-                });
-            }
-            if col != *self.indents.last().unwrap_or(&0) {
-                let eol = self.src[self.pos..].iter().position(|&b| b == b'\n').map(|p| self.pos + p).unwrap_or(self.src.len());
-                let c0 = self.col_at(eol);
-                return Err(RawError {
-                    raw_end: Some(-1),
-                    ..RawError::new(SyntaxErrorKind::Indentation, "unindent does not match any outer indentation level", line, c0, line, c0)
                 });
             }
             if altcol != *self.alt_indents.last().unwrap_or(&0) {
@@ -621,7 +635,7 @@ impl<'a> Lexer<'a> {
             if self.peek().is_ascii_digit() {
                 self.digits()?;
             } else if self.peek() == b'_' {
-                let cc = self.col();
+                let cc = self.col() - 1;
                 return Err(self.err("invalid decimal literal", line, cc, cc));
             }
         }
@@ -632,7 +646,7 @@ impl<'a> Lexer<'a> {
             if matches!(self.peek(), b'+' | b'-') {
                 self.pos += 1;
                 if !self.peek().is_ascii_digit() {
-                    let cc = self.col();
+                    let cc = self.col() - 1;
                     return Err(self.err("invalid decimal literal", line, cc, cc));
                 }
             } else if !self.peek().is_ascii_digit() {
@@ -699,22 +713,12 @@ impl<'a> Lexer<'a> {
                 }
             }
             let l = self.line;
-            // CPython points at the start of the literal when the bad character directly
-            // follows a digit (`1abc`), else at the character.
-            let cc = if self.src[self.pos - 1].is_ascii_digit() && kind == "decimal" { self.tokens_start_col() } else { self.col() + 1 };
-            let cc = cc.saturating_sub(1);
+            // CPython's offset is the number of characters before the offending one, so the
+            // caret lands on the character before it.
+            let cc = self.col().saturating_sub(1);
             return Err(self.err(format!("invalid {kind} literal"), l, cc, cc));
         }
         Ok(())
-    }
-
-    fn tokens_start_col(&self) -> u32 {
-        // Column of the number being scanned: walk back over literal characters.
-        let mut p = self.pos;
-        while p > self.line_start && (self.src[p - 1].is_ascii_alphanumeric() || matches!(self.src[p - 1], b'_' | b'.')) {
-            p -= 1;
-        }
-        self.col_at(p) + 1
     }
 
     /// Scan a string literal whose opening quote is at `self.pos` (prefix already consumed).

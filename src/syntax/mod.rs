@@ -73,6 +73,7 @@ pub fn parse_str(source: &str, mode: Mode, filename: &str) -> Result<ast::Mod, S
             end_lineno: 0,
             end_offset: 0,
             text: None,
+            at_eof: false,
         });
     }
     let lexed = lexer::tokenize(src);
@@ -107,6 +108,7 @@ fn decode_source(source: &[u8], filename: &str) -> Result<String, SyntaxError> {
         end_lineno: lineno,
         end_offset: 0,
         text: None,
+        at_eof: false,
     };
     let (bom, body) = match source.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (true, rest),

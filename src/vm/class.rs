@@ -82,7 +82,16 @@ pub fn build_class(vm: &Vm, args: Args) -> PyResult<Value> {
         }
         _ => Value::Obj(dict::new_dict()),
     };
-    let ns_obj = ns.as_obj().cloned().ok_or_else(|| PyErr::type_error("__prepare__() must return a mapping"))?;
+    let ns_obj = match ns.as_obj() {
+        Some(o) if typeobj::lookup(o.class(), "__getitem__").is_some() => o.clone(),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "{}.__prepare__() must return a mapping, not {}",
+                winner.as_obj().map(typeobj::name_of).unwrap_or_default(),
+                crate::objects::typeobj::type_name(&ns)
+            )))
+        }
+    };
     // Run the body with the namespace as its locals.
     let Some(Payload::Function(f)) = func.payload() else {
         return Err(PyErr::type_error("__build_class__: func must be a function"));
@@ -183,7 +192,23 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult<Value> {
     // __set_name__ on descriptors.
     for (k, v) in dict::items(&ns_copy) {
         if let Some(set_name) = typeobj::lookup(v.class(), "__set_name__") {
-            call_bound(vm, &set_name, &v, Args::new(&[cls_v.clone(), k.clone()]))?;
+            if let Err(e) = call_bound(vm, &set_name, &v, Args::new(&[cls_v.clone(), k.clone()])) {
+                // CPython 3.11 wraps the failure, chained as its cause.
+                let msg = format!(
+                    "Error calling __set_name__ on '{}' instance {} in '{}'",
+                    crate::objects::typeobj::type_name(&v),
+                    crate::runtime::repr::repr(vm, &k)?,
+                    typeobj::name_of(&cls)
+                );
+                let wrapped = PyErr::runtime_error(msg);
+                if let Some(d) = crate::objects::exception::exc_data(&wrapped.value()) {
+                    let mut d = d.borrow_mut();
+                    d.cause = e.value();
+                    d.context = e.value();
+                    d.suppress_context = true;
+                }
+                return Err(wrapped);
+            }
         }
     }
     // super(cls, cls).__init_subclass__(**kwds)
@@ -210,7 +235,7 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult<Value> {
 /// `object.__init_subclass__()`: accepts no keyword arguments.
 pub fn object_init_subclass(_vm: &Vm, args: Args) -> PyResult<Value> {
     if let Some((k, _)) = args.kwargs().next() {
-        let cls = args.args.first().map(|c| typeobj::name_of(c.as_obj().unwrap_or(&types().object))).unwrap_or_default();
+        let cls = args.args.first().and_then(|c| type_data(c.as_obj()?).map(|t| t.qualname.borrow().clone())).unwrap_or_default();
         let _ = k;
         return Err(PyErr::type_error(format!("{cls}.__init_subclass__() takes no keyword arguments")));
     }

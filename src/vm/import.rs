@@ -26,8 +26,24 @@ pub fn compile_source(source: &[u8], filename: &str, mode: Mode, optimize: u32) 
 /// Compile source given as a `str` (`compile()`/`exec()`/`eval()` of text): a coding
 /// cookie is ignored, as CPython does for str input.
 pub fn compile_text_to_code(text: &str, filename: &str, mode: Mode, optimize: u32) -> PyResult<PyRef> {
-    let compiled = crate::syntax::parse_str(text, mode, filename).and_then(|m| {
-        crate::compiler::compile(&m, filename, mode, optimize).map_err(|e| crate::compiler::to_syntax_error(&e, text, filename))
+    let compiled = crate::syntax::parse_str(text, mode, filename)
+        .and_then(|m| crate::compiler::compile(&m, filename, mode, optimize).map_err(|e| string_compile_error(&e, text, filename)));
+    match compiled {
+        Ok(c) => Ok(function::new_code(Arc::new(c))),
+        Err(se) => Err(super::traceback::syntax_error_to_py(&se)),
+    }
+}
+
+/// A compile result as a code object value, or the `SyntaxError` exception; the source
+/// comes from a string (`compile(bytes)`, `exec`, the REPL), not a file.
+pub fn compile_to_code(source: &[u8], filename: &str, mode: Mode, optimize: u32) -> PyResult<PyRef> {
+    let compiled = match mode {
+        Mode::Exec => crate::syntax::parse_script(source, filename),
+        _ => crate::syntax::parse_bytes(source, mode, filename),
+    }
+    .and_then(|m| {
+        crate::compiler::compile(&m, filename, mode, optimize)
+            .map_err(|e| string_compile_error(&e, &String::from_utf8_lossy(source), filename))
     });
     match compiled {
         Ok(c) => Ok(function::new_code(Arc::new(c))),
@@ -35,12 +51,13 @@ pub fn compile_text_to_code(text: &str, filename: &str, mode: Mode, optimize: u3
     }
 }
 
-/// A compile result as a code object value, or the `SyntaxError` exception.
-pub fn compile_to_code(source: &[u8], filename: &str, mode: Mode, optimize: u32) -> PyResult<PyRef> {
-    match compile_source(source, filename, mode, optimize) {
-        Ok(c) => Ok(function::new_code(Arc::new(c))),
-        Err(se) => Err(super::traceback::syntax_error_to_py(&se)),
-    }
+/// A compiler (not parser) error in source that came from a string: CPython takes the
+/// error's `text` from the file named `filename` (usually there is none, as for
+/// `"<string>"`), not from the string.
+fn string_compile_error(e: &crate::compiler::CompileError, source: &str, filename: &str) -> SyntaxError {
+    let mut se = crate::compiler::to_syntax_error(e, source, filename);
+    se.text = std::fs::read_to_string(filename).ok().and_then(|f| crate::syntax::error::source_line(&f, se.lineno));
+    se
 }
 
 fn sys_path() -> Vec<String> {
@@ -87,6 +104,11 @@ fn load_module(vm: &Vm, name: &str) -> PyResult<Value> {
         return Ok(m);
     }
     if let Some(m) = crate::modules::native_module(name) {
+        if let Some(g) = module::globals(&m) {
+            if dict::get_str(&g, "__spec__").is_none_or(|s| s.is_none()) {
+                dict::set_str(&g, "__spec__", super::module_spec::new_spec(name, Some("built-in"), false, None));
+            }
+        }
         dict::set_str(modules, name, Value::Obj(m.clone()));
         return Ok(Value::Obj(m));
     }
@@ -119,14 +141,19 @@ fn load_module(vm: &Vm, name: &str) -> PyResult<Value> {
     dict::set_str(&g, "__file__", Value::new_str(filename.as_str()));
     let package = if is_pkg { name.to_string() } else { parent.unwrap_or("").to_string() };
     dict::set_str(&g, "__package__", Value::new_str(package));
-    if is_pkg {
-        let dir = file.parent().map(|p| p.display().to_string()).unwrap_or_default();
-        dict::set_str(&g, "__path__", Value::new_list(vec![Value::new_str(dir)]));
+    let search = is_pkg.then(|| vec![Value::new_str(file.parent().map(|p| p.display().to_string()).unwrap_or_default())]);
+    if let Some(dirs) = &search {
+        dict::set_str(&g, "__path__", Value::new_list(dirs.clone()));
     }
+    let spec = super::module_spec::new_spec(name, Some(&filename), true, search);
+    dict::set_str(&g, "__spec__", spec.clone());
     dict::set_str(&g, "__builtins__", Value::Obj(super::interp().builtins_module.clone()));
     let mv = Value::Obj(m.clone());
     dict::set_str(modules, name, mv.clone());
-    if let Err(e) = vm.run_code(code, &g) {
+    super::module_spec::set_initializing(&spec, true);
+    let ran = vm.run_code(code, &g);
+    super::module_spec::set_initializing(&spec, false);
+    if let Err(e) = ran {
         dict::del_str(modules, name);
         return Err(e);
     }
@@ -202,7 +229,7 @@ pub fn builtin_import(vm: &Vm, args: crate::runtime::Args) -> PyResult<Value> {
         return Err(PyErr::type_error("__import__() missing required argument 'name' (pos 1)"));
     };
     let Some(name) = name.as_str().map(|s| s.as_str().to_string()) else {
-        return Err(PyErr::type_error(format!("__import__() argument 1 must be str, not {}", type_name(&name))));
+        return Err(PyErr::type_error("module name must be a string"));
     };
     let level = match vals[4].take() {
         None => 0,
@@ -270,12 +297,18 @@ pub(crate) fn import_from(vm: &Vm, module: &Value, name: &str) -> PyResult<Value
     }
     let mn = mod_name.unwrap_or_else(|| "<unknown module name>".into());
     let file = attr::getattr_opt(vm, module, "__file__")?.and_then(|f| f.as_str().map(|s| s.as_str().to_string()));
-    let msg = match file {
-        Some(f) => format!("cannot import name '{name}' from '{mn}' ({f})"),
-        None => format!("cannot import name '{name}' from '{mn}' (unknown location)"),
+    let place = if super::module_spec::is_initializing(vm, module) {
+        format!("partially initialized module '{mn}' (most likely due to a circular import)")
+    } else {
+        format!("'{mn}'")
+    };
+    let msg = match &file {
+        Some(f) => format!("cannot import name '{name}' from {place} ({f})"),
+        None => format!("cannot import name '{name}' from {place} (unknown location)"),
     };
     let e = PyErr::new("ImportError", msg);
     crate::runtime::set_attr_raw(&e.exc, "name", Value::new_str(mn));
+    crate::runtime::set_attr_raw(&e.exc, "path", file.map(Value::new_str).unwrap_or(Value::None));
     Err(e)
 }
 
@@ -292,7 +325,9 @@ pub(crate) fn import_star(vm: &Vm, frame: &Frame, module: &Value) -> PyResult<()
     };
     for n in names {
         let Some(s) = n.as_str() else {
-            return Err(PyErr::type_error(format!("Item in {}.__all__ must be str, not {}", "module", type_name(&n))));
+            let mn = attr::getattr_opt(vm, module, "__name__")?.and_then(|m| m.as_str().map(|s| s.as_str().to_string()));
+            let mn = mn.unwrap_or_else(|| "module".to_string());
+            return Err(PyErr::type_error(format!("Item in {mn}.__all__ must be str, not {}", type_name(&n))));
         };
         let v = attr::getattr(vm, module, s.as_str())?;
         crate::runtime::item::setitem(vm, &Value::Obj(target.clone()), &n, v)?;
@@ -316,9 +351,16 @@ pub fn main_globals() -> PyRef {
     g
 }
 
-/// Run source as the `__main__` module.
-pub fn run_main(vm: &Vm, source: &[u8], filename: &str, file_attr: Option<&str>) -> PyResult<Value> {
-    let code = compile_to_code(source, filename, Mode::Exec, 0)?;
+/// Run source as the `__main__` module; `file_input` when it was read from a file or
+/// stdin (CPython's file tokenizer, which places errors at the end of input differently).
+pub fn run_main(vm: &Vm, source: &[u8], filename: &str, file_attr: Option<&str>, file_input: bool) -> PyResult<Value> {
+    let code = match compile_source(source, filename, Mode::Exec, 0) {
+        Ok(c) => function::new_code(Arc::new(c)),
+        Err(se) => {
+            let se = if file_input { se.for_file_input() } else { se };
+            return Err(super::traceback::syntax_error_to_py(&se));
+        }
+    };
     let m = module::new_module("__main__");
     let g = module::globals(&m).unwrap_or_else(dict::new_dict);
     if let Some(f) = file_attr {

@@ -18,6 +18,7 @@ pub mod import;
 pub mod instr;
 pub mod interp;
 pub mod matching;
+pub mod module_spec;
 pub mod pycache;
 pub mod stack;
 pub mod stdlib;

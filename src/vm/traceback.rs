@@ -215,7 +215,7 @@ fn format_stack(exc: &Value, out: &mut String) -> bool {
             break;
         };
         if let Some(c) = code_of(&td.code) {
-            let pos = c.code.positions.get(td.lasti as usize).copied().unwrap_or_default();
+            let pos = c.code.position_of(td.lasti as usize);
             let key = (c.code.filename.clone(), pos.lineno, c.code.name.clone());
             if last.as_ref() == Some(&key) {
                 repeats += 1;
@@ -240,9 +240,13 @@ fn format_exception_only(vm: &Vm, exc: &Value) -> String {
         if typeobj::isinstance(exc, types().exc.get("SyntaxError")) { format_syntax_error(vm, exc) } else { exception_line(vm, exc) };
     if let Some(d) = exc.as_obj().and_then(|o| o.dict.borrow().clone()) {
         if let Some(notes) = dict::get_str(&d, "__notes__") {
+            // Any sequence is printed item by item (a str character by character, as
+            // CPython does); anything else by its repr.
+            let chars = || notes.as_str().map(|s| s.as_str().chars().map(|c| Value::new_str(c.to_string())).collect());
             match crate::objects::tuple::items(&notes)
                 .map(|t| t.to_vec())
                 .or_else(|| crate::objects::list::cell(&notes).map(|c| c.borrow().clone()))
+                .or_else(chars)
             {
                 Some(items) => {
                     for n in items {
@@ -272,7 +276,7 @@ fn flush_repeats(out: &mut String, repeats: usize) {
 }
 
 fn format_entry(out: &mut String, code: &crate::bytecode::CodeObject, lasti: usize) {
-    let pos = code.positions.get(lasti).copied().unwrap_or_default();
+    let pos = code.position_of(lasti);
     let _ = writeln!(out, "  File \"{}\", line {}, in {}", code.filename, pos.lineno, code.name);
     let Some(line) = source_line(&code.filename, pos.lineno) else {
         return;
@@ -380,15 +384,7 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
 /// The last line: `module.Qualname: message`, the module omitted for `builtins` and
 /// `__main__` (as CPython's traceback printer does).
 pub fn exception_line(vm: &Vm, exc: &Value) -> String {
-    let cls = exc.class();
-    let qual = type_data(cls).map(|t| t.qualname.borrow().clone()).unwrap_or_default();
-    let module = match type_data(cls) {
-        Some(t) if t.heap => {
-            typeobj::lookup(cls, "__module__").and_then(|m| m.as_str().map(|s| s.as_str().to_string())).unwrap_or_default()
-        }
-        _ => "builtins".to_string(),
-    };
-    let name = if module == "builtins" || module == "__main__" || module.is_empty() { qual } else { format!("{module}.{qual}") };
+    let name = exception_type_name(exc);
     let mut msg = match repr::str(vm, exc) {
         Ok(s) => s,
         Err(_) => "<exception str() failed>".to_string(),
@@ -401,6 +397,24 @@ pub fn exception_line(vm: &Vm, exc: &Value) -> String {
         format!("{name}\n")
     } else {
         format!("{name}: {msg}\n")
+    }
+}
+
+/// The exception's class as the last traceback line names it: its qualified name, with
+/// the module in front unless it is `builtins` or `__main__`.
+fn exception_type_name(exc: &Value) -> String {
+    let cls = exc.class();
+    let qual = type_data(cls).map(|t| t.qualname.borrow().clone()).unwrap_or_default();
+    let module = match type_data(cls) {
+        Some(t) if t.heap => {
+            typeobj::lookup(cls, "__module__").and_then(|m| m.as_str().map(|s| s.as_str().to_string())).unwrap_or_default()
+        }
+        _ => "builtins".to_string(),
+    };
+    if module == "builtins" || module == "__main__" || module.is_empty() {
+        qual
+    } else {
+        format!("{module}.{qual}")
     }
 }
 
@@ -534,36 +548,47 @@ fn edit_distance(a: &[u8], b: &[u8], limit: usize) -> usize {
     result
 }
 
-/// A `SyntaxError` raised at run time (`compile()`, `import`): CPython's caret display
-/// built from its attributes.
+/// A `SyntaxError` raised at run time (`compile()`, `import`, or by user code): CPython's
+/// location display built from its attributes when `lineno` is an int, then `Type: msg`;
+/// otherwise the ordinary `Type: str(exc)` line.
 fn format_syntax_error(vm: &Vm, exc: &Value) -> String {
-    let get = |n: &str| exc.as_obj().and_then(|o| o.dict.borrow().clone()).and_then(|d| dict::get_str(&d, n));
-    let as_usize = |v: Option<Value>| match v {
-        Some(Value::Int(i)) if i >= 0 => i as usize,
-        _ => 0,
+    let get = |n: &str| attr::getattr_opt(vm, exc, n).ok().flatten().unwrap_or(Value::None);
+    let int_of = |v: &Value| match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
     };
-    let kind = if typeobj::isinstance(exc, types().exc.get("TabError")) {
-        crate::syntax::SyntaxErrorKind::Tab
-    } else if typeobj::isinstance(exc, types().exc.get("IndentationError")) {
-        crate::syntax::SyntaxErrorKind::Indentation
-    } else {
-        crate::syntax::SyntaxErrorKind::Syntax
-    };
-    let msg = get("msg").and_then(|m| m.as_str().map(|s| s.as_str().to_string()));
-    let Some(msg) = msg else {
+    let Some(lineno) = int_of(&get("lineno")) else {
         return exception_line(vm, exc);
     };
+    let offset = int_of(&get("offset")).unwrap_or(0);
     let se = crate::syntax::SyntaxError {
-        kind,
-        msg,
-        filename: get("filename").and_then(|m| m.as_str().map(|s| s.as_str().to_string())).unwrap_or_else(|| "<string>".into()),
-        lineno: as_usize(get("lineno")),
-        offset: as_usize(get("offset")),
-        end_lineno: as_usize(get("end_lineno")),
-        end_offset: as_usize(get("end_offset")),
-        text: get("text").and_then(|m| m.as_str().map(|s| s.as_str().to_string())),
+        kind: crate::syntax::SyntaxErrorKind::Syntax,
+        msg: String::new(),
+        filename: match get("filename") {
+            Value::None => "<string>".to_string(),
+            f => repr::str(vm, &f).unwrap_or_default(),
+        },
+        lineno: lineno.max(0) as usize,
+        offset: offset.max(0) as usize,
+        end_lineno: int_of(&get("end_lineno")).unwrap_or(lineno).max(0) as usize,
+        end_offset: int_of(&get("end_offset")).unwrap_or(-1),
+        text: get("text").as_str().map(|s| s.as_str().to_string()),
+        at_eof: false,
     };
-    se.render()
+    // (A negative offset, like 0, puts the caret left of the text: none is printed.)
+    let mut out = se.render_location(exc.class().is(types().exc.get("SyntaxError")));
+    let msg = match get("msg") {
+        Value::None => String::new(),
+        m => repr::str(vm, &m).unwrap_or_default(),
+    };
+    let name = exception_type_name(exc);
+    if msg.is_empty() {
+        let _ = writeln!(out, "{name}");
+    } else {
+        let _ = writeln!(out, "{name}: {msg}");
+    }
+    out
 }
 
 /// Convert a front-end `SyntaxError` into a Python exception instance.
@@ -573,6 +598,12 @@ pub fn syntax_error_to_py(se: &crate::syntax::SyntaxError) -> PyErr {
         // Nesting too deep for the parser: MemoryError / RecursionError, no location.
         let args = if se.msg.is_empty() { vec![] } else { vec![Value::new_str(se.msg.as_str())] };
         return PyErr::with_args(types().exc.get(cls), args);
+    }
+    if se.lineno == 0 {
+        // Raised before there is a location (an unknown source encoding): only a message.
+        let e = PyErr::with_args(types().exc.get(cls), vec![Value::new_str(se.msg.as_str())]);
+        crate::runtime::set_attr_raw(&e.exc, "msg", Value::new_str(se.msg.as_str()));
+        return e;
     }
     let text = se.text.clone().map(Value::new_str).unwrap_or(Value::None);
     let details = Value::new_tuple(vec![

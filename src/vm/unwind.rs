@@ -30,7 +30,9 @@ pub(crate) fn record(vm: &Vm, frame: &Frame, err: &PyErr) {
             }
         }
     }
-    let lasti = frame.ip.saturating_sub(1) as u32;
+    // A frame that has run nothing yet (an exception thrown into a new generator) has
+    // CPython's lasti of -1.
+    let lasti = if frame.ip == 0 { crate::bytecode::code::NOT_STARTED } else { (frame.ip - 1) as u32 };
     let old = data.borrow_mut().traceback.take();
     let tb = PyRef::new(
         &types().traceback,
@@ -64,7 +66,9 @@ fn creates_cycle(new: &PyRef, exc: &PyRef) -> bool {
 
 /// Jump to the handler covering the failed instruction, or give the error back.
 pub(crate) fn find_handler(frame: &mut Frame, err: PyErr) -> Result<(), PyErr> {
-    let lasti = frame.ip.saturating_sub(1) as u32;
+    // A frame that has run nothing yet (an exception thrown into a new generator) has
+    // CPython's lasti of -1.
+    let lasti = if frame.ip == 0 { crate::bytecode::code::NOT_STARTED } else { (frame.ip - 1) as u32 };
     let entry = match frame.code_data().code.handler_for(lasti) {
         Some(e) => *e,
         None => return Err(err),
@@ -106,7 +110,7 @@ fn instantiate(vm: &Vm, v: Value) -> PyResult<Value> {
             return Err(PyErr::type_error(format!(
                 "calling {} should have returned an instance of BaseException, not {}",
                 crate::runtime::repr::repr(vm, &v)?,
-                type_name(&inst)
+                crate::runtime::repr::repr(vm, &Value::Obj(inst.class().clone()))?
             )));
         }
         return Ok(inst);
@@ -169,12 +173,12 @@ pub(crate) fn exception_matches(exc: &Value, cls: &Value) -> PyResult<bool> {
     };
     match cls.payload() {
         Some(Payload::Tuple(items)) => {
+            // Every item is checked, even after a match (CPython validates the whole tuple).
+            let mut found = false;
             for c in items.iter() {
-                if check(c)? {
-                    return Ok(true);
-                }
+                found |= check(c)?;
             }
-            Ok(false)
+            Ok(found)
         }
         _ => check(cls),
     }

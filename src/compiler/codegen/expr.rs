@@ -5,7 +5,7 @@
 
 use super::fold;
 use super::stmt::binop;
-use super::{Compiler, FbKind, Label, Op, UnitKind, R};
+use super::{pos_of, Compiler, FbKind, Label, Op, UnitKind, R};
 use crate::bytecode::{CmpOp, Const, Conversion, Instr};
 use crate::compiler::symtable::{node_key, CompKind};
 use crate::compiler::CompileError;
@@ -489,11 +489,20 @@ impl<'a> Compiler<'a> {
 
     /// Evaluate `e` for its truth and jump to `next` when it equals `cond`
     /// (`compiler_jump_if`, including its special cases).
+    ///
+    /// As in CPython 3.11, a comparison tested here leaves its own location current
+    /// after the jump: what the statement emits next (an `assert`'s raise) carries it,
+    /// so `assert x == 2` underlines `x == 2`. The last comparison compiled wins.
     pub(crate) fn jump_if(&mut self, e: &'a Expr, next: Label, cond: bool) -> R {
         let saved = self.ur().pos;
+        let own = pos_of(e.loc);
         self.set_loc(e.loc);
         let r = self.jump_if1(e, next, cond);
-        self.u().pos = saved;
+        let after = self.ur().pos;
+        let leaked = matches!(e.node, ExprKind::Compare { .. }) || after != own;
+        if !leaked {
+            self.u().pos = saved;
+        }
         r
     }
 

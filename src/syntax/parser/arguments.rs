@@ -3,7 +3,7 @@
 
 use super::{ex, PResult, Parser};
 use crate::syntax::ast::*;
-use crate::syntax::token::Tok;
+use crate::syntax::token::{Tok, Token};
 
 impl<'a> Parser<'a> {
     /// parameters / lambda_parameters: the whole `[posonly /] [args] [*[vararg] kwonly] [**kwarg]`
@@ -33,6 +33,9 @@ impl<'a> Parser<'a> {
                         return Err(self.error_tok("/ must be ahead of *", t));
                     }
                     if pos.is_empty() {
+                        if self.peek_at(1) != Tok::Comma {
+                            return Err(self.invalid_syntax());
+                        }
                         return Err(self.error_tok("at least one argument must precede /", t));
                     }
                     self.bump();
@@ -45,14 +48,17 @@ impl<'a> Parser<'a> {
                     }
                     self.bump();
                     seen_star = true;
+                    // Bare `*`: keyword-only parameters must follow. A `def` points at the
+                    // '*', a lambda at the last token looked at (CPython's two rules differ).
+                    let bare_star_error =
+                        |p: &Self, last: Token| p.error_tok("named arguments must follow bare *", if annotated { t } else { last });
                     if self.at(Tok::Comma) {
-                        // Bare `*`: keyword-only parameters must follow.
                         let after = self.peek_at(1);
                         if after == close || after == Tok::DoubleStar {
-                            return Err(self.error_tok("named arguments must follow bare *", t));
+                            return Err(bare_star_error(self, self.toks.get(self.pos + 1).copied().unwrap_or(t)));
                         }
                     } else if self.at(close) {
-                        return Err(self.error_tok("named arguments must follow bare *", t));
+                        return Err(bare_star_error(self, self.tok()));
                     } else {
                         let arg = self.param(annotated, true)?;
                         if self.at(Tok::Equal) {
@@ -123,6 +129,16 @@ impl<'a> Parser<'a> {
     /// '(' [arguments] ')' after a callee: positional, `*`, keyword and `**` arguments, or a
     /// lone generator expression.
     pub fn call_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        self.arguments(true)
+    }
+
+    /// '(' [arguments] ')' of a class definition: as a call's, but a lone generator
+    /// expression is not allowed (it is only part of a call's grammar).
+    pub fn class_arguments(&mut self) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+        self.arguments(false)
+    }
+
+    fn arguments(&mut self, genexp: bool) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let open = self.start();
         self.bump();
         let mut args = Vec::new();
@@ -152,14 +168,31 @@ impl<'a> Parser<'a> {
                     self.bump();
                     self.bump();
                     let value = self.expression()?;
+                    if !matches!(self.peek(), Tok::Comma | Tok::RPar) {
+                        self.check_missing_comma(&value)?;
+                    }
                     keywords.push(Keyword { arg: Some(self.ident(t)), value, loc: self.loc_from(start) });
                     seen_kw = true;
                 }
                 _ => {
-                    let e = self.named_expression()?;
+                    // args: (assignment_expression | expression !':='): only a bare name
+                    // may be assigned to here, anything else before ':=' is invalid syntax.
+                    let e = if t.kind == Tok::Name && self.peek_at(1) == Tok::ColonEqual {
+                        self.named_expression()?
+                    } else {
+                        self.expression()?
+                    };
+                    if self.at(Tok::ColonEqual) {
+                        return Err(self.invalid_syntax());
+                    }
                     if matches!(self.peek(), Tok::For | Tok::Async) {
+                        let for_pos = self.save();
                         let generators = self.for_if_clauses()?;
                         let only = args.is_empty() && keywords.is_empty() && self.at(Tok::RPar);
+                        if only && !genexp {
+                            self.restore(for_pos);
+                            return Err(self.invalid_syntax());
+                        }
                         if !only {
                             let g = ex(ExprKind::GeneratorExp { elt: Box::new(e), generators }, self.loc_from(start));
                             return Err(self.error_at("Generator expression must be parenthesized", g.loc));

@@ -5,6 +5,7 @@
 
 use super::{ex, PResult, Parser, EXPR_COST};
 use crate::syntax::ast::*;
+use crate::syntax::error::{RawError, SyntaxErrorKind};
 use crate::syntax::token::Tok;
 
 impl<'a> Parser<'a> {
@@ -130,7 +131,7 @@ impl<'a> Parser<'a> {
         let start = self.start();
         self.bump();
         let args = if self.at(Tok::Colon) { Arguments::default() } else { self.parameters(false)? };
-        self.expect_forced(Tok::Colon, ":")?;
+        self.expect(Tok::Colon)?;
         let body = self.nested(EXPR_COST, |p| p.expression())?;
         Ok(ex(ExprKind::Lambda { args: Box::new(args), body: Box::new(body) }, self.loc_from(start)))
     }
@@ -362,17 +363,26 @@ impl<'a> Parser<'a> {
             Some(Box::new(e))
         };
         self.bump(); // ':'
-        let upper = if matches!(self.peek(), Tok::Colon | Tok::Comma | Tok::RSqb) { None } else { Some(Box::new(self.expression()?)) };
+        let upper = if matches!(self.peek(), Tok::Colon | Tok::Comma | Tok::RSqb) { None } else { Some(Box::new(self.slice_bound()?)) };
         let step = if self.eat(Tok::Colon) {
             if matches!(self.peek(), Tok::Comma | Tok::RSqb) {
                 None
             } else {
-                Some(Box::new(self.expression()?))
+                Some(Box::new(self.slice_bound()?))
             }
         } else {
             None
         };
         Ok(ex(ExprKind::Slice { lower, upper, step }, self.loc_from(start)))
+    }
+
+    /// The upper bound or step of a slice (with the missing-comma check after it).
+    fn slice_bound(&mut self) -> PResult<Expr> {
+        let e = self.expression()?;
+        if !matches!(self.peek(), Tok::Colon | Tok::Comma | Tok::RSqb) {
+            self.check_missing_comma(&e)?;
+        }
+        Ok(e)
     }
 
     /// atom: NAME | 'True' | 'False' | 'None' | strings | NUMBER | (tuple | group | genexp) |
@@ -444,10 +454,7 @@ impl<'a> Parser<'a> {
             return Ok(first);
         }
         if !self.at(Tok::Comma) {
-            self.check_missing_comma(&first)?;
-            if self.at(Tok::Equal) {
-                self.check_named_assign(&first)?;
-            }
+            self.check_item_end(&first)?;
             return Err(self.invalid_syntax());
         }
         let elts = self.rest_of_sequence(first, Tok::RPar)?;
@@ -463,7 +470,7 @@ impl<'a> Parser<'a> {
             }
             let e = self.star_named_expression()?;
             if !matches!(self.peek(), Tok::Comma) && self.peek() != close {
-                self.check_missing_comma(&e)?;
+                self.check_item_end(&e)?;
             }
             elts.push(e);
         }
@@ -488,7 +495,7 @@ impl<'a> Parser<'a> {
             return Ok(ex(ExprKind::ListComp { elt: Box::new(first), generators }, self.loc_from(start)));
         }
         if !matches!(self.peek(), Tok::Comma | Tok::RSqb) {
-            self.check_missing_comma(&first)?;
+            self.check_item_end(&first)?;
         }
         let elts = self.rest_of_sequence(first, Tok::RSqb)?;
         Ok(ex(ExprKind::List { elts, ctx: ExprContext::Load }, self.loc_from(start)))
@@ -503,8 +510,11 @@ impl<'a> Parser<'a> {
         }
         // First item decides dict vs set.
         if self.at(Tok::DoubleStar) {
-            self.bump();
+            let stars = self.bump();
             let v = self.bitwise_or()?;
+            if matches!(self.peek(), Tok::For | Tok::Async) {
+                return Err(self.error_tok("dict unpacking cannot be used in dict comprehension", stars));
+            }
             return self.dict_rest(start, None, v);
         }
         let first = self.star_named_expression()?;
@@ -512,7 +522,7 @@ impl<'a> Parser<'a> {
             if let ExprKind::Starred { .. } = first.node {
                 return Err(self.error_at("cannot use a starred expression in a dictionary value", first.loc));
             }
-            let value = self.expression()?;
+            let value = self.dict_value()?;
             if matches!(self.peek(), Tok::For | Tok::Async) {
                 let generators = self.for_if_clauses()?;
                 self.expect(Tok::RBrace)?;
@@ -529,7 +539,7 @@ impl<'a> Parser<'a> {
             return Ok(ex(ExprKind::SetComp { elt: Box::new(first), generators }, self.loc_from(start)));
         }
         if !matches!(self.peek(), Tok::Comma | Tok::RBrace) {
-            self.check_missing_comma(&first)?;
+            self.check_item_end(&first)?;
         }
         let elts = self.rest_of_sequence(first, Tok::RBrace)?;
         Ok(ex(ExprKind::Set { elts }, self.loc_from(start)))
@@ -550,18 +560,65 @@ impl<'a> Parser<'a> {
             }
             let k = self.expression()?;
             if !self.at(Tok::Colon) {
-                if matches!(self.peek(), Tok::Comma | Tok::RBrace) {
-                    return Err(self.error_at("':' expected after dictionary key", k.loc));
-                }
-                return Err(self.invalid_syntax());
+                // CPython's `invalid_kvpair`: placed on the key's last character, no end.
+                let col = k.loc.end_col_offset.saturating_sub(1);
+                let e = RawError::new(
+                    SyntaxErrorKind::Syntax,
+                    "':' expected after dictionary key",
+                    k.loc.end_lineno,
+                    col,
+                    k.loc.end_lineno,
+                    col,
+                );
+                return Err(RawError { raw_end: Some(0), ..e });
             }
             self.bump();
-            let v = self.expression()?;
+            let v = self.dict_value()?;
             keys.push(Some(k));
             values.push(v);
         }
+        if !self.at(Tok::RBrace) {
+            if let Some(v) = values.last() {
+                self.check_missing_comma(v)?;
+            }
+        }
         self.expect(Tok::RBrace)?;
         Ok(ex(ExprKind::Dict { keys, values }, self.loc_from(start)))
+    }
+
+    /// The value of a `key: value` item, with CPython's messages for a starred value and a
+    /// missing one.
+    fn dict_value(&mut self) -> PResult<Expr> {
+        if self.at(Tok::Star) {
+            // Underlined from the '*' to the end of the token after the operand.
+            let star = self.bump();
+            self.bitwise_or()?;
+            let next = self.tok();
+            let msg = "cannot use a starred expression in a dictionary value";
+            return Err(RawError::new(
+                SyntaxErrorKind::Syntax,
+                msg,
+                star.lineno,
+                star.col,
+                next.end_lineno,
+                next.end_col.saturating_sub(1),
+            ));
+        }
+        if matches!(self.peek(), Tok::RBrace | Tok::Comma) {
+            let colon = self.prev();
+            return Err(self.error_tok("expression expected after dictionary key and ':'", colon));
+        }
+        self.expression()
+    }
+
+    /// After an item of a list, tuple or set display that is followed by neither ',' nor
+    /// the closing bracket: CPython's checks for a missing comma and for `name = value`.
+    fn check_item_end(&mut self, e: &Expr) -> PResult<()> {
+        self.check_missing_comma(e)?;
+        if self.at(Tok::Equal) {
+            self.check_named_assign(e)?;
+        }
+        Ok(())
     }
 
     /// for_if_clauses: ([ASYNC] 'for' star_targets 'in' ~ disjunction ('if' disjunction)*)+

@@ -185,16 +185,21 @@ impl<'a> Parser<'a> {
             return Err(self.invalid_syntax());
         }
         let cur = self.tok();
-        let _ = cur;
-        let prev = self.prev();
-        Err(RawError::new(
-            SyntaxErrorKind::Syntax,
-            format!("expected '{text}'"),
-            prev.end_lineno,
-            prev.end_col,
-            prev.end_lineno,
-            prev.end_col,
-        ))
+        Err(self.error_tok(format!("expected '{text}'"), cur))
+    }
+
+    /// The ':' of a compound statement whose grammar has no forced colon (`if`, `while`,
+    /// `for`, `with`, `class`, `except`, `case`): CPython says "expected ':'" only when the
+    /// line ends there (its `invalid_*_stmt` rules); anything else is invalid syntax.
+    pub fn expect_colon(&mut self) -> PResult<Token> {
+        if self.peek() == Tok::Colon {
+            return Ok(self.bump());
+        }
+        if self.peek() == Tok::Newline {
+            let t = self.tok();
+            return Err(self.error_tok("expected ':'", t));
+        }
+        Err(self.invalid_syntax())
     }
 
     /// The text of a token.
@@ -309,17 +314,8 @@ impl<'a> Parser<'a> {
             };
         }
         if t.kind == Tok::Dedent {
-            return RawError {
-                raw_end: Some(-1),
-                ..RawError::new(
-                    SyntaxErrorKind::Indentation,
-                    "unindent does not match any outer indentation level",
-                    t.lineno,
-                    t.col,
-                    t.lineno,
-                    t.col,
-                )
-            };
+            // A dedent the grammar does not expect (a mismatched one is the tokenizer's error).
+            return self.error_tok_kind(SyntaxErrorKind::Indentation, "unexpected unindent", t);
         }
         if t.kind == Tok::EndMarker {
             // CPython reports "invalid syntax" at the end (the NEWLINE before is consumed).
@@ -336,7 +332,20 @@ impl<'a> Parser<'a> {
 
     /// A SyntaxError with `msg` at token `t`.
     pub fn error_tok(&self, msg: impl Into<String>, t: Token) -> RawError {
-        self.error_at(msg, Self::tok_loc(t))
+        self.error_tok_kind(SyntaxErrorKind::Syntax, msg, t)
+    }
+
+    /// An error of `kind` at token `t`. CPython's DEDENT and end-of-input tokens have no
+    /// column: an error there is placed where the tokenizer stood (after a dedent's
+    /// indentation, or after the last line read), with no end (`end_offset` -1); the
+    /// lexer gives those tokens that column.
+    pub fn error_tok_kind(&self, kind: SyntaxErrorKind, msg: impl Into<String>, t: Token) -> RawError {
+        if matches!(t.kind, Tok::Dedent | Tok::EndMarker) {
+            let col = if t.col == 0 { u32::MAX } else { t.col - 1 };
+            let at_eof = t.start as usize >= self.src.len();
+            return RawError { raw_end: Some(-1), at_eof, ..RawError::new(kind, msg, t.lineno, col, t.lineno, col) };
+        }
+        RawError::new(kind, msg, t.lineno, t.col, t.end_lineno, t.end_col)
     }
 }
 

@@ -32,17 +32,8 @@ impl<'a> Parser<'a> {
         self.bump();
         if !self.at(Tok::Indent) {
             let t = self.tok();
-            return Err(crate::syntax::error::RawError {
-                raw_end: Some(-1),
-                ..crate::syntax::error::RawError::new(
-                    crate::syntax::error::SyntaxErrorKind::Indentation,
-                    format!("expected an indented block after 'match' statement on line {}", kw.lineno),
-                    t.lineno,
-                    t.col,
-                    t.lineno,
-                    t.col,
-                )
-            });
+            let msg = format!("expected an indented block after 'match' statement on line {}", kw.lineno);
+            return Err(self.error_tok_kind(crate::syntax::error::SyntaxErrorKind::Indentation, msg, t));
         }
         self.bump();
         let mut cases = Vec::new();
@@ -58,7 +49,7 @@ impl<'a> Parser<'a> {
     }
 
     /// subject_expr: star_named_expression ',' star_named_expressions? | named_expression
-    fn subject_expr(&mut self) -> PResult<Expr> {
+    pub fn subject_expr(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.star_named_expression()?;
         if !self.at(Tok::Comma) {
@@ -82,7 +73,7 @@ impl<'a> Parser<'a> {
         let kw = self.bump();
         let pattern = self.patterns()?;
         let guard = if self.eat(Tok::If) { Some(Box::new(self.named_expression()?)) } else { None };
-        self.expect_forced(Tok::Colon, ":")?;
+        self.expect_colon()?;
         let body = self.block("'case' statement", kw.lineno)?;
         Ok(MatchCase { pattern, guard, body })
     }

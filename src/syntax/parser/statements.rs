@@ -5,7 +5,7 @@
 use super::targets::TargetKind;
 use super::{ex, st, PResult, Parser, EXPR_COST};
 use crate::syntax::ast::*;
-use crate::syntax::error::{RawError, SyntaxErrorKind};
+use crate::syntax::error::SyntaxErrorKind;
 use crate::syntax::token::Tok;
 
 impl<'a> Parser<'a> {
@@ -36,10 +36,27 @@ impl<'a> Parser<'a> {
             Tok::Class => self.class_def(Vec::new())?,
             Tok::At => self.decorated()?,
             Tok::Async => self.async_stmt(Vec::new())?,
-            Tok::Name if self.at_name("match") => match self.match_stmt()? {
-                Some(s) => s,
-                None => return self.simple_stmts(out),
-            },
+            Tok::Name if self.at_name("match") => {
+                let save = self.save();
+                match self.match_stmt()? {
+                    Some(s) => s,
+                    None => {
+                        let r = self.simple_stmts(out);
+                        if r.is_err() {
+                            // CPython's `invalid_match_stmt`: `match subject` ending the line.
+                            let after = self.save();
+                            self.restore(save);
+                            self.bump();
+                            if self.subject_expr().is_ok() && self.at(Tok::Newline) {
+                                let t = self.tok();
+                                return Err(self.error_tok("expected ':'", t));
+                            }
+                            self.restore(after);
+                        }
+                        return r;
+                    }
+                }
+            }
             _ => return self.simple_stmts(out),
         };
         out.push(s);
@@ -148,7 +165,8 @@ impl<'a> Parser<'a> {
     fn expr_or_assign_stmt(&mut self) -> PResult<Stmt> {
         let start = self.start();
         let first_is_paren = self.at(Tok::LPar);
-        let first = if self.at(Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? };
+        let first_is_yield = self.at(Tok::Yield);
+        let first = if first_is_yield { self.yield_expr()? } else { self.star_expressions()? };
         match self.peek() {
             Tok::Colon => {
                 // annotated assignment
@@ -177,16 +195,27 @@ impl<'a> Parser<'a> {
             }
             Tok::Equal => {
                 let mut items = vec![first];
+                // Which items are a bare (unparenthesized) `yield`.
+                let mut bare_yield = vec![first_is_yield];
                 while self.eat(Tok::Equal) {
-                    let e = if self.at(Tok::Yield) { self.yield_expr()? } else { self.star_expressions()? };
+                    let is_yield = self.at(Tok::Yield);
+                    let e = if is_yield { self.yield_expr()? } else { self.star_expressions()? };
                     items.push(e);
+                    bare_yield.push(is_yield);
                 }
                 let value = items.pop().unwrap_or_else(|| ex(ExprKind::Tuple { elts: Vec::new(), ctx: ExprContext::Load }, Loc::default()));
                 let mut targets = Vec::with_capacity(items.len());
                 let n = items.len();
                 for (i, t) in items.into_iter().enumerate() {
+                    // A bare `yield = ...` is refused as such; a parenthesized one is an
+                    // expression that cannot be assigned to (CPython's two rules).
                     if let ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } = t.node {
-                        return Err(self.error_at("assignment to yield expression not possible", t.loc));
+                        if bare_yield[i] {
+                            return Err(self.error_at("assignment to yield expression not possible", t.loc));
+                        }
+                        if i > 0 || n > 1 {
+                            return Err(self.error_at("cannot assign to yield expression", t.loc));
+                        }
                     }
                     if i == 0 && n == 1 && super::targets::invalid_target(&t, TargetKind::Star).is_some() {
                         self.check_here_message(&t, &value)?;
@@ -197,6 +226,18 @@ impl<'a> Parser<'a> {
                     return Err(self.invalid_syntax());
                 }
                 Ok(st(StmtKind::Assign { targets, value: Box::new(value), type_comment: None }, self.loc_from(start)))
+            }
+            Tok::ColonEqual if !is_bare_tuple(&first) && !(matches!(first.node, ExprKind::Name { .. }) && !first_is_paren) => {
+                // CPython's `invalid_named_expression`: `expression ':=' expression`.
+                let save = self.save();
+                self.bump();
+                let value_ok = self.expression().is_ok();
+                self.restore(save);
+                if value_ok {
+                    let msg = format!("cannot use assignment expressions with {}", super::targets::expr_name(&first));
+                    return Err(self.error_at(msg, first.loc));
+                }
+                Err(self.invalid_syntax())
             }
             k => {
                 if let Some(op) = aug_op(k) {
@@ -228,14 +269,10 @@ impl<'a> Parser<'a> {
             }
             _ => vec![t],
         };
+        // The rule needs the value to start with a `bitwise_or` (what follows it does not
+        // matter): a lambda, `not`, `yield` or a starred value does not.
         let value_ok = match &value.node {
-            ExprKind::BoolOp { .. }
-            | ExprKind::Compare { .. }
-            | ExprKind::IfExp { .. }
-            | ExprKind::Lambda { .. }
-            | ExprKind::Yield { .. }
-            | ExprKind::YieldFrom { .. }
-            | ExprKind::Starred { .. } => false,
+            ExprKind::Lambda { .. } | ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } | ExprKind::Starred { .. } => false,
             ExprKind::UnaryOp { op: UnaryOp::Not, .. } => false,
             _ => true,
         };
@@ -375,16 +412,8 @@ impl<'a> Parser<'a> {
                 return Err(self.invalid_syntax());
             }
             let t = self.tok();
-            let (l, c) = if t.kind == Tok::EndMarker {
-                // At end of input CPython shows the line without a caret.
-                (self.prev().lineno, u32::MAX)
-            } else {
-                (t.lineno, t.col)
-            };
-            return Err(RawError {
-                raw_end: Some(-1),
-                ..RawError::new(SyntaxErrorKind::Indentation, format!("expected an indented block after {what} on line {line}"), l, c, l, c)
-            });
+            let msg = format!("expected an indented block after {what} on line {line}");
+            return Err(self.error_tok_kind(SyntaxErrorKind::Indentation, msg, t));
         }
         self.bump();
         loop {
@@ -405,7 +434,7 @@ impl<'a> Parser<'a> {
         let start = self.start();
         let kw = self.bump();
         let test = self.condition()?;
-        self.expect_forced(Tok::Colon, ":")?;
+        self.expect_colon()?;
         let body = self.block(if elif { "'elif' statement" } else { "'if' statement" }, kw.lineno)?;
         let orelse = match self.peek() {
             Tok::Elif => vec![self.if_stmt(true)?],
@@ -436,7 +465,7 @@ impl<'a> Parser<'a> {
         let start = self.start();
         let kw = self.bump();
         let test = self.condition()?;
-        self.expect_forced(Tok::Colon, ":")?;
+        self.expect_colon()?;
         let body = self.block("'while' statement", kw.lineno)?;
         let orelse = if self.at(Tok::Else) { self.else_block()? } else { Vec::new() };
         Ok(st(StmtKind::While { test: Box::new(test), body, orelse }, self.loc_from(start)))
@@ -451,7 +480,7 @@ impl<'a> Parser<'a> {
             return Err(self.invalid_syntax());
         }
         let iter = self.star_expressions()?;
-        self.expect_forced(Tok::Colon, ":")?;
+        self.expect_colon()?;
         let body = self.block("'for' statement", kw.lineno)?;
         let orelse = if self.at(Tok::Else) { self.else_block()? } else { Vec::new() };
         let (target, iter) = (Box::new(target), Box::new(iter));
@@ -485,7 +514,7 @@ impl<'a> Parser<'a> {
             Some(v) => v,
             None => self.with_items(false)?,
         };
-        self.expect_forced(Tok::Colon, ":")?;
+        self.expect_colon()?;
         let body = self.block("'with' statement", kw.lineno)?;
         let node = if async_start.is_some() {
             StmtKind::AsyncWith { items, body, type_comment: None }
@@ -581,7 +610,7 @@ impl<'a> Parser<'a> {
                     name = Some(self.name()?.0);
                 }
             }
-            self.expect_forced(Tok::Colon, ":")?;
+            self.expect_colon()?;
             let what = if is_star { "'except*' statement" } else { "'except' statement" };
             let hbody = self.block(what, ekw.lineno)?;
             handlers.push(ExceptHandler { type_, name, body: hbody, loc: self.loc_from(hs) });
@@ -663,8 +692,8 @@ impl<'a> Parser<'a> {
         let start = self.start();
         let kw = self.bump();
         let (name, _) = self.name()?;
-        let (bases, keywords) = if self.at(Tok::LPar) { self.call_arguments()? } else { (Vec::new(), Vec::new()) };
-        self.expect_forced(Tok::Colon, ":")?;
+        let (bases, keywords) = if self.at(Tok::LPar) { self.class_arguments()? } else { (Vec::new(), Vec::new()) };
+        self.expect_colon()?;
         let body = self.block("class definition", kw.lineno)?;
         Ok(st(StmtKind::ClassDef { name, bases, keywords, body, decorator_list }, self.loc_from(start)))
     }
@@ -688,4 +717,9 @@ fn aug_op(t: Tok) -> Option<Operator> {
         Tok::DoubleSlashEqual => Operator::FloorDiv,
         _ => return None,
     })
+}
+
+/// An unparenthesized tuple (`a, b`): its location starts at its first element.
+fn is_bare_tuple(e: &Expr) -> bool {
+    matches!(&e.node, ExprKind::Tuple { elts, .. } if elts.first().is_some_and(|f| f.loc.col_offset == e.loc.col_offset && f.loc.lineno == e.loc.lineno))
 }

@@ -1,0 +1,2 @@
+import specpkg.circ_b
+x = 1

@@ -1,0 +1,1 @@
+from specpkg.circ_a import x
