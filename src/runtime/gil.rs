@@ -308,32 +308,74 @@ fn request_drop(st: &mut State, me: &ThreadStats) {
 }
 
 /// How long a waiter that asked the holder to drop the GIL spins for the release before it
-/// sleeps. The holder sees the request at its next breaker check, within microseconds
-/// unless it is in a long native call; waking a sleeping thread instead costs tens of
-/// microseconds (more in a VM, where an idle CPU must be woken first), during which no
-/// thread runs Python.
-const SPIN: Duration = Duration::from_micros(50);
+/// sleeps, at most (µs). The holder sees the request at its next breaker check, within
+/// microseconds unless it is in a long native call; waking a sleeping thread instead costs
+/// tens of microseconds (more in a VM, where an idle CPU must be woken first), during which
+/// no thread runs Python.
+static SPIN: Spin = Spin::new(50);
 
 /// Under `io-priority`, how long a thread forced off for an I/O thread spins for the GIL's
-/// return before it sleeps. An I/O thread usually runs briefly and blocks again; a
-/// spinning thread then takes the GIL without being woken, so the I/O thread's release
-/// wakes no one: a woken thread would be queued on the I/O thread's CPU (and preempt it,
-/// or delay its next wake-up by a scheduler tick).
-const IO_SPIN: Duration = Duration::from_micros(200);
+/// return before it sleeps, at most (µs). An I/O thread usually runs briefly and blocks
+/// again; a spinning thread then takes the GIL without being woken, so the I/O thread's
+/// release wakes no one: a woken thread would be queued on the I/O thread's CPU (and
+/// preempt it, or delay its next wake-up by a scheduler tick).
+static IO_SPIN: Spin = Spin::new(200);
+
+/// An adaptive spin limit. Spinning pays only while the holder runs on another CPU: when
+/// the CPUs are busy (other processes), the spinner may hold the very CPU the holder needs.
+/// So a spin that ends without the GIL halves the limit (down to [`Spin::MIN_US`]) and one
+/// that gets it doubles the limit again, up to its maximum.
+struct Spin {
+    max_us: u32,
+    us: AtomicU32,
+}
+
+impl Spin {
+    const MIN_US: u32 = 4;
+
+    const fn new(max_us: u32) -> Spin {
+        Spin { max_us, us: AtomicU32::new(max_us) }
+    }
+
+    fn limit(&self) -> Duration {
+        Duration::from_micros(u64::from(self.us.load(Relaxed)))
+    }
+
+    fn outcome(&self, got_it: bool) {
+        let us = self.us.load(Relaxed);
+        let next = if got_it { (us * 2).min(self.max_us) } else { (us / 2).max(Self::MIN_US) };
+        if next != us {
+            self.us.store(next, Relaxed);
+        }
+    }
+}
 
 /// Spin (without the mutex) until the GIL is released, and if `no_io` also no I/O thread
-/// waits for it, or until `limit` has passed. Spinning only helps when the holder runs on
-/// another CPU. A spinning thread is counted in `State::spinning`, so that a release
-/// leaves the GIL to it instead of waking a sleeper.
-fn spin_until_released(mut st: MutexGuard<'static, State>, limit: Duration, no_io: bool) -> MutexGuard<'static, State> {
+/// waits for it, or until the limit of `spin` has passed. A spinning thread is counted in
+/// `State::spinning`, so that a release leaves the GIL to it instead of waking a sleeper.
+fn spin_until_released(mut st: MutexGuard<'static, State>, spin: &Spin, no_io: bool) -> MutexGuard<'static, State> {
     static CPUS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     if *CPUS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get())) < 2 {
         return st;
     }
     st.spinning += 1;
     drop(st);
-    let end = Instant::now() + limit;
-    while LOCKED.load(Ordering::Acquire) || (no_io && IO_WAITING.load(Relaxed) > 0) {
+    let end = Instant::now() + spin.limit();
+    loop {
+        if !LOCKED.load(Ordering::Acquire) && !(no_io && IO_WAITING.load(Relaxed) > 0) {
+            // The releaser may still hold the mutex: wait for it here rather than asleep
+            // on the mutex.
+            let st = match STATE.try_lock() {
+                Ok(st) => Some(st),
+                Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner()),
+                Err(std::sync::TryLockError::WouldBlock) => None,
+            };
+            if let Some(mut st) = st {
+                st.spinning -= 1;
+                spin.outcome(true);
+                return st;
+            }
+        }
         for _ in 0..32 {
             std::hint::spin_loop();
         }
@@ -341,6 +383,7 @@ fn spin_until_released(mut st: MutexGuard<'static, State>, limit: Duration, no_i
             break;
         }
     }
+    spin.outcome(false);
     let mut st = lock();
     st.spinning -= 1;
     st
@@ -373,10 +416,10 @@ fn take(io: bool, for_io: bool) {
             IO_WAITING.store(st.io_waiting, Relaxed);
             if pol == Policy::IoPriority && st.locked {
                 request_drop(&mut st, stats);
-                st = spin_until_released(st, SPIN, false);
+                st = spin_until_released(st, &SPIN, false);
             }
         } else if for_io && pol == Policy::IoPriority {
-            st = spin_until_released(st, IO_SPIN, true);
+            st = spin_until_released(st, &IO_SPIN, true);
         }
         gil_stats::trace(stats, Event::Want);
         gil_stats::waiting_changed(st.waiting);
@@ -396,7 +439,7 @@ fn take(io: bool, for_io: bool) {
             if timed_out && st.locked && st.switches == saved {
                 request_drop(&mut st, stats);
                 if pol != Policy::Fifo {
-                    st = spin_until_released(st, SPIN, !io && pol == Policy::IoPriority);
+                    st = spin_until_released(st, &SPIN, !io && pol == Policy::IoPriority);
                 }
             }
         }
