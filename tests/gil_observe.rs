@@ -220,3 +220,109 @@ print('ok')
 fn policy_switches_under_load() {
     run_ok("switching.py", SWITCHING, &[]);
 }
+
+/// Under `io-priority`, a CPU-bound thread forced off the GIL for an I/O thread is made
+/// `SCHED_BATCH` (policy 3 in `/proc/<tid>/stat`); a blocking call, a forced release under
+/// another policy and the end of the Python thread give it `SCHED_OTHER` (0) back.
+const SCHED: &str = r#"
+import threading, time, gil, sys
+sys.setswitchinterval(0.001)
+def policy(t):
+    with open('/proc/self/task/%d/stat' % t.native_id) as f:
+        return int(f.read().rsplit(')', 1)[1].split()[38])
+stop = False
+phase = [0]
+blocked = threading.Event()
+go = threading.Event()
+def cpu():
+    while not stop:
+        if phase[0] == 1:
+            phase[0] = 2
+            blocked.set()
+            go.wait()
+gil.set_policy('io-priority')
+t = threading.Thread(target=cpu)
+t.start()
+for _ in range(20):
+    time.sleep(0.001)
+seen = [policy(t)]
+phase[0] = 1
+blocked.wait()
+seen.append(policy(t))
+go.set()
+for _ in range(20):
+    time.sleep(0.001)
+seen.append(policy(t))
+gil.set_policy('interval')
+for _ in range(20):
+    time.sleep(0.002)
+seen.append(policy(t))
+gil.set_policy('io-priority')
+for _ in range(20):
+    time.sleep(0.001)
+seen.append(policy(t))
+stop = True
+t.join()
+# `t` ended as SCHED_BATCH; its OS thread, if reused, starts the next thread on SCHED_OTHER.
+# (`ticks` never forces a thread off, so nothing else changes the new thread's policy.)
+gil.set_policy('ticks')
+stop = False
+t2 = threading.Thread(target=cpu)
+t2.start()
+time.sleep(0.01)
+seen.append(policy(t2))
+stop = True
+t2.join()
+assert seen == [3, 0, 3, 0, 3, 0], seen
+print('ok')
+"#;
+
+#[test]
+#[cfg(target_os = "linux")]
+fn io_priority_batches_cpu_bound_threads() {
+    run_ok("sched.py", SCHED, &[]);
+}
+
+/// Threads spin for the GIL (after a drop request, and under `io-priority` after being
+/// forced off for an I/O thread) and a release leaves the GIL to a spinner instead of
+/// waking a sleeper: with I/O threads, CPU threads and a lock under every policy, every
+/// thread keeps getting the GIL and the totals are exact.
+const SPINNING: &str = r#"
+import threading, time, gil, sys
+sys.setswitchinterval(0.0005)
+for p in gil.policies():
+    gil.set_policy(p)
+    stop = False
+    lock = threading.Lock()
+    total = [0]
+    counts = [0] * 6
+    def cpu(k):
+        while not stop:
+            counts[k] += 1
+            if counts[k] % 64 == 0:
+                with lock:
+                    total[0] += 1
+    def io(k):
+        for _ in range(100):
+            time.sleep(0.0001)
+            counts[k] += 1
+            with lock:
+                total[0] += 1
+    ts = [threading.Thread(target=cpu, args=(k,)) for k in range(4)]
+    ts += [threading.Thread(target=io, args=(k,)) for k in (4, 5)]
+    for t in ts:
+        t.start()
+    for t in ts[4:]:
+        t.join()
+    stop = True
+    for t in ts[:4]:
+        t.join()
+    assert counts[4] == counts[5] == 100 and all(c > 0 for c in counts[:4]), (p, counts)
+    assert total[0] == 200 + sum(c // 64 for c in counts[:4]), (p, total, counts)
+print('ok')
+"#;
+
+#[test]
+fn spinning_waiters_lose_no_wake_up() {
+    run_ok("spinning.py", SPINNING, &[]);
+}

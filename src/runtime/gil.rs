@@ -29,8 +29,14 @@
 //! - `io-priority`: a thread returning from a blocking call asks for the GIL at once and is
 //!   preferred over threads that were forced off: a release wakes one such waiter (they
 //!   wait on their own condition variable, [`IO_COND`]). Such a thread also asks the OS for
-//!   a short time slice, so that it is scheduled at once when its sleep or I/O ends
-//!   instead of waiting behind a CPU-bound thread ([`want_slice`]).
+//!   a short time slice, and threads forced off the GIL are made `SCHED_BATCH`, so that
+//!   the OS runs an I/O thread at once instead of a scheduler tick later ([`want_sched`]).
+//!
+//! A waiter that asked for a drop spins briefly for the release instead of sleeping
+//! ([`SPIN`]), and under `io-priority` a thread forced off for an I/O thread spins for the
+//! GIL's return ([`IO_SPIN`]); a release leaves the GIL to a spinning thread rather than
+//! waking a sleeping one. Both save the OS wake-up, tens of microseconds during which no
+//! thread runs Python.
 //!
 //! # Deferred wake-ups
 //! A GIL holder that releases a lock, sets an event or puts a queue item another thread is
@@ -42,11 +48,11 @@
 
 use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicU8, Ordering, Ordering::Relaxed};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 use super::gil_stats::{self, Event, ThreadStats};
 use crate::vm::EVAL_BREAKER;
@@ -158,7 +164,7 @@ pub fn policy() -> Policy {
 }
 
 pub fn set_policy(p: Policy) {
-    let _st = STATE.lock();
+    let _st = lock();
     POLICY.store(p as u8, Relaxed);
     if p == Policy::Ticks && gil_stats::live_threads() > 1 {
         EVAL_BREAKER.fetch_or(BREAK_TICK, Relaxed);
@@ -206,6 +212,8 @@ struct State {
     serving: u64,
     drop_requested: bool,
     request_at: Option<Instant>,
+    /// Waiters spinning for the GIL ([`spin_until_released`]).
+    spinning: u32,
 }
 
 static STATE: Mutex<State> = Mutex::new(State {
@@ -218,7 +226,26 @@ static STATE: Mutex<State> = Mutex::new(State {
     serving: 0,
     drop_requested: false,
     request_at: None,
+    spinning: 0,
 });
+/// `State::locked` and `State::io_waiting`, readable without the mutex by spinning waiters.
+static LOCKED: AtomicBool = AtomicBool::new(false);
+static IO_WAITING: AtomicU32 = AtomicU32::new(0);
+/// `STATE`'s mutex and condition variables are the standard library's, not
+/// `parking_lot`'s: a contended `parking_lot` lock calls `sched_yield` while it spins, and
+/// on Linux that puts the caller behind whatever thread is runnable on its CPU, often one
+/// it has just woken, for up to a whole scheduler tick (an I/O thread's wake-up then comes
+/// 3-4 ms late). The standard library spins without yielding, then sleeps.
+fn lock() -> MutexGuard<'static, State> {
+    STATE.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Wait on `cond` for at most `d`; true if the wait timed out.
+fn wait_for(cond: &Condvar, st: MutexGuard<'static, State>, d: Duration) -> (MutexGuard<'static, State>, bool) {
+    let (st, r) = cond.wait_timeout(st, d).unwrap_or_else(PoisonError::into_inner);
+    (st, r.timed_out())
+}
+
 /// Signalled when the GIL is released.
 static COND: Condvar = Condvar::new();
 /// Under `io-priority`, where threads returning from a blocking call wait: a release wakes
@@ -235,8 +262,8 @@ struct Local {
     /// Wake-ups deferred until this thread releases the GIL, and when the first was.
     deferred: RefCell<Vec<(Arc<dyn Sleeper>, bool)>>,
     deferred_since: Cell<Option<Instant>>,
-    /// The OS scheduling slice this thread asked for (`None`: the default).
-    slice: Cell<Option<u64>>,
+    /// How this thread asked the OS scheduler to treat it.
+    sched: Cell<Sched>,
 }
 
 thread_local! {
@@ -258,7 +285,7 @@ fn local() -> Rc<Local> {
             ticks: Cell::new(TICKS),
             deferred: RefCell::new(Vec::new()),
             deferred_since: Cell::new(None),
-            slice: Cell::new(None),
+            sched: Cell::new(Sched::Default),
         });
         *l = Some(x.clone());
         x
@@ -280,13 +307,96 @@ fn request_drop(st: &mut State, me: &ThreadStats) {
     EVAL_BREAKER.fetch_or(BREAK_DROP, Relaxed);
 }
 
+/// How long a waiter that asked the holder to drop the GIL spins for the release before it
+/// sleeps, at most (µs). The holder sees the request at its next breaker check, within
+/// microseconds unless it is in a long native call; waking a sleeping thread instead costs
+/// tens of microseconds (more in a VM, where an idle CPU must be woken first), during which
+/// no thread runs Python.
+static SPIN: Spin = Spin::new(50);
+
+/// Under `io-priority`, how long a thread forced off for an I/O thread spins for the GIL's
+/// return before it sleeps, at most (µs). An I/O thread usually runs briefly and blocks
+/// again; a spinning thread then takes the GIL without being woken, so the I/O thread's
+/// release wakes no one: a woken thread would be queued on the I/O thread's CPU (and
+/// preempt it, or delay its next wake-up by a scheduler tick).
+static IO_SPIN: Spin = Spin::new(200);
+
+/// An adaptive spin limit. Spinning pays only while the holder runs on another CPU: when
+/// the CPUs are busy (other processes), the spinner may hold the very CPU the holder needs.
+/// So a spin that ends without the GIL halves the limit (down to [`Spin::MIN_US`]) and one
+/// that gets it doubles the limit again, up to its maximum.
+struct Spin {
+    max_us: u32,
+    us: AtomicU32,
+}
+
+impl Spin {
+    const MIN_US: u32 = 4;
+
+    const fn new(max_us: u32) -> Spin {
+        Spin { max_us, us: AtomicU32::new(max_us) }
+    }
+
+    fn limit(&self) -> Duration {
+        Duration::from_micros(u64::from(self.us.load(Relaxed)))
+    }
+
+    fn outcome(&self, got_it: bool) {
+        let us = self.us.load(Relaxed);
+        let next = if got_it { (us * 2).min(self.max_us) } else { (us / 2).max(Self::MIN_US) };
+        if next != us {
+            self.us.store(next, Relaxed);
+        }
+    }
+}
+
+/// Spin (without the mutex) until the GIL is released, and if `no_io` also no I/O thread
+/// waits for it, or until the limit of `spin` has passed. A spinning thread is counted in
+/// `State::spinning`, so that a release leaves the GIL to it instead of waking a sleeper.
+fn spin_until_released(mut st: MutexGuard<'static, State>, spin: &Spin, no_io: bool) -> MutexGuard<'static, State> {
+    static CPUS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    if *CPUS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get())) < 2 {
+        return st;
+    }
+    st.spinning += 1;
+    drop(st);
+    let end = Instant::now() + spin.limit();
+    loop {
+        if !LOCKED.load(Ordering::Acquire) && !(no_io && IO_WAITING.load(Relaxed) > 0) {
+            // The releaser may still hold the mutex: wait for it here rather than asleep
+            // on the mutex.
+            let st = match STATE.try_lock() {
+                Ok(st) => Some(st),
+                Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner()),
+                Err(std::sync::TryLockError::WouldBlock) => None,
+            };
+            if let Some(mut st) = st {
+                st.spinning -= 1;
+                spin.outcome(true);
+                return st;
+            }
+        }
+        for _ in 0..32 {
+            std::hint::spin_loop();
+        }
+        if Instant::now() >= end {
+            break;
+        }
+    }
+    spin.outcome(false);
+    let mut st = lock();
+    st.spinning -= 1;
+    st
+}
+
 /// Take the GIL for the current thread (blocking). `io`: the thread returns from a
-/// blocking call (matters to `io-priority`).
-fn take(io: bool) {
+/// blocking call (matters to `io-priority`). `for_io`: the thread was just forced off
+/// for an I/O thread ([`IO_SPIN`]).
+fn take(io: bool, for_io: bool) {
     let me = local();
     let stats = &me.stats;
     let t0 = Instant::now();
-    let mut st = STATE.lock();
+    let mut st = lock();
     let pol = policy();
     let ticket = if pol == Policy::Fifo {
         let t = st.next_ticket;
@@ -303,9 +413,13 @@ fn take(io: bool) {
         st.waiting += 1;
         if io {
             st.io_waiting += 1;
+            IO_WAITING.store(st.io_waiting, Relaxed);
             if pol == Policy::IoPriority && st.locked {
                 request_drop(&mut st, stats);
+                st = spin_until_released(st, &SPIN, false);
             }
+        } else if for_io && pol == Policy::IoPriority {
+            st = spin_until_released(st, &IO_SPIN, true);
         }
         gil_stats::trace(stats, Event::Want);
         gil_stats::waiting_changed(st.waiting);
@@ -316,18 +430,23 @@ fn take(io: bool) {
             if pol == Policy::Ticks {
                 // Bounded, so a waiter that a policy switch left on the other condition
                 // variable still looks again.
-                cond.wait_for(&mut st, Duration::from_micros(INTERVAL_US.load(Relaxed)));
+                st = wait_for(cond, st, Duration::from_micros(INTERVAL_US.load(Relaxed))).0;
                 continue;
             }
             let saved = st.switches;
-            let r = cond.wait_for(&mut st, Duration::from_micros(INTERVAL_US.load(Relaxed)));
-            if r.timed_out() && st.locked && st.switches == saved {
+            let timed_out;
+            (st, timed_out) = wait_for(cond, st, Duration::from_micros(INTERVAL_US.load(Relaxed)));
+            if timed_out && st.locked && st.switches == saved {
                 request_drop(&mut st, stats);
+                if pol != Policy::Fifo {
+                    st = spin_until_released(st, &SPIN, !io && pol == Policy::IoPriority);
+                }
             }
         }
         st.waiting -= 1;
         if io {
             st.io_waiting -= 1;
+            IO_WAITING.store(st.io_waiting, Relaxed);
         }
         gil_stats::waiting_changed(st.waiting);
     }
@@ -335,6 +454,7 @@ fn take(io: bool) {
         st.serving += 1;
     }
     st.locked = true;
+    LOCKED.store(true, Relaxed);
     st.switches += 1;
     let same = st.last_holder == stats.serial;
     st.last_holder = stats.serial;
@@ -399,7 +519,9 @@ fn flush_wakes(me: &Local) {
     }
 }
 
-fn release_raw(me: &Local, why: Release) {
+/// Release the GIL held by the current thread. Returns whether an I/O thread waits for it
+/// under `io-priority`.
+fn release_raw(me: &Local, why: Release) -> bool {
     let stats = &me.stats;
     let now = Instant::now();
     if let Some(s) = me.held_since.take() {
@@ -407,15 +529,20 @@ fn release_raw(me: &Local, why: Release) {
     }
     me.held.set(false);
     gil_stats::trace(stats, Event::Released(why));
-    let mut st = STATE.lock();
+    let mut st = lock();
     if why == Release::Forced {
         if let Some(at) = st.request_at {
             stats.latency(now.duration_since(at));
         }
     }
     st.locked = false;
+    LOCKED.store(false, Ordering::Release);
     let pol = policy();
-    if pol == Policy::IoPriority && st.io_waiting > 0 {
+    let for_io = pol == Policy::IoPriority && st.io_waiting > 0;
+    if st.spinning > 0 && (matches!(pol, Policy::Interval | Policy::IntervalNoForce) || (pol == Policy::IoPriority && st.io_waiting == 0)) {
+        // A thread spinning for the GIL takes it: waking a sleeper would only have it find
+        // the GIL taken.
+    } else if for_io {
         IO_COND.notify_one();
     } else if st.waiting > 1 && pol == Policy::Fifo {
         COND.notify_all();
@@ -426,21 +553,22 @@ fn release_raw(me: &Local, why: Release) {
         drop(st);
         flush_wakes(me);
         // Forced switching: wait until another thread has taken the GIL.
-        let mut st = STATE.lock();
+        let mut st = lock();
         while st.last_holder == stats.serial && st.waiting > 0 {
-            SWITCH.wait(&mut st);
+            st = SWITCH.wait(st).unwrap_or_else(PoisonError::into_inner);
         }
-        return;
+        return false;
     }
     drop(st);
     flush_wakes(me);
+    for_io
 }
 
 /// Take the GIL for the interpreter's main thread at start-up.
 pub fn acquire() {
     let me = local();
     me.stats.mark_main();
-    take(false);
+    take(false, false);
 }
 
 /// Release the GIL held by the current thread (end of a thread).
@@ -459,7 +587,7 @@ pub fn thread_start(name: &str) -> GilToken {
     if policy() == Policy::Ticks && gil_stats::live_threads() > 1 {
         EVAL_BREAKER.fetch_or(BREAK_TICK, Relaxed);
     }
-    take(false);
+    take(false, false);
     GilToken(PhantomData)
 }
 
@@ -479,8 +607,8 @@ pub fn thread_exit() {
         EVAL_BREAKER.fetch_and(!BREAK_TICK, Relaxed);
     }
     release_raw(&me, Release::Exit);
-    // The OS thread may be reused: back to the default scheduler slice.
-    want_slice(&me, None);
+    // The OS thread may be reused: back to the default scheduling.
+    want_sched(&me, Sched::Default);
     LOCAL.with(|l| l.borrow_mut().take());
 }
 
@@ -489,23 +617,43 @@ pub fn begin_finalize() {
     FINALIZING.store(true, Relaxed);
 }
 
+/// How a thread asks the OS scheduler to treat it (under `io-priority`; see [`want_sched`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Sched {
+    /// Whatever the thread had: gild has not changed it.
+    Default,
+    /// It makes blocking calls: a short time slice ([`IO_SLICE_NS`]).
+    Io,
+    /// It was forced off the GIL (CPU-bound): `SCHED_BATCH`.
+    Batch,
+}
+
 /// The OS scheduler slice of a thread that makes blocking calls under `io-priority`.
 const IO_SLICE_NS: u64 = 100_000;
 
-/// Ask the OS scheduler for a `ns`-long time slice for the current thread (`None`: the
-/// default). Linux's EEVDF scheduler lets a waking thread with a shorter slice than the
-/// running one preempt it: without this, a thread woken from `sleep` or I/O waits up to a
-/// full slice (~3 ms) behind a CPU-bound thread that had itself just woken (to take the
-/// GIL) and is protected until it has run its share. Best effort: ignored where the
-/// kernel does not support it.
-fn want_slice(me: &Local, ns: Option<u64>) {
-    if me.slice.get() == ns {
+/// Under `io-priority`, ask the OS scheduler to favour threads that make blocking calls
+/// over CPU-bound ones, on Linux (elsewhere, and where the kernel refuses, nothing
+/// changes). Two things delay a thread returning from `sleep` or I/O by a whole scheduler
+/// tick (4 ms at `HZ=250`) while a CPU-bound thread runs:
+/// - the thread it wakes when it releases the GIL (a CPU-bound waiter) is placed on its
+///   own CPU and preempts it before it has even started to sleep; the other CPU, idle,
+///   does not pull it over. A `SCHED_BATCH` thread never preempts on wake-up, so CPU-bound
+///   threads (those forced off the GIL) are made `SCHED_BATCH`;
+/// - when its sleep ends, a CPU-bound thread protected until it has run its share holds
+///   the CPU. A thread with a shorter slice than the running one may preempt it (EEVDF),
+///   so a thread making blocking calls asks for a short slice ([`IO_SLICE_NS`]).
+///
+/// Only threads on the default policy (`SCHED_OTHER`) are touched, so a policy the program
+/// set itself is kept. Neither change needs privileges.
+fn want_sched(me: &Local, want: Sched) {
+    let had = me.sched.get();
+    if had == want {
         return;
     }
-    me.slice.set(ns);
     #[cfg(target_os = "linux")]
     {
         #[repr(C)]
+        #[derive(Default)]
         struct SchedAttr {
             size: u32,
             policy: u32,
@@ -516,22 +664,35 @@ fn want_slice(me: &Local, ns: Option<u64>) {
             deadline: u64,
             period: u64,
         }
-        // SAFETY: `getpriority` has no preconditions.
-        let nice = unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) };
-        let attr = SchedAttr {
-            size: std::mem::size_of::<SchedAttr>() as u32,
-            policy: libc::SCHED_OTHER as u32,
-            flags: 0,
-            nice,
-            priority: 0,
-            runtime: ns.unwrap_or(0),
-            deadline: 0,
-            period: 0,
+        let size = std::mem::size_of::<SchedAttr>() as u32;
+        let mut cur = SchedAttr::default();
+        // SAFETY: `cur` is a writable `sched_attr` of the size passed; pid 0 is the calling
+        // thread.
+        let r = unsafe { libc::syscall(libc::SYS_sched_getattr, 0, &mut cur as *mut SchedAttr, size, 0) };
+        if r != 0 {
+            return;
+        }
+        let ours = match had {
+            Sched::Default => cur.policy == libc::SCHED_OTHER as u32,
+            Sched::Io => cur.policy == libc::SCHED_OTHER as u32,
+            Sched::Batch => cur.policy == libc::SCHED_BATCH as u32,
         };
+        if !ours {
+            // The program changed the thread's policy: leave it alone from now on.
+            me.sched.set(want);
+            return;
+        }
+        let (policy, runtime) = match want {
+            Sched::Default => (libc::SCHED_OTHER, 0),
+            Sched::Io => (libc::SCHED_OTHER, IO_SLICE_NS),
+            Sched::Batch => (libc::SCHED_BATCH, 0),
+        };
+        let attr = SchedAttr { size, policy: policy as u32, nice: cur.nice, runtime, ..SchedAttr::default() };
         // SAFETY: `attr` is a valid `sched_attr` of the size it states; pid 0 is the
         // calling thread.
         unsafe { libc::syscall(libc::SYS_sched_setattr, 0, &attr as *const SchedAttr, 0) };
     }
+    me.sched.set(want);
 }
 
 /// Run `f` without the GIL (blocking I/O, sleeps, lock waits). `f` is `Send`, so it cannot
@@ -542,13 +703,13 @@ pub fn allow_threads<R: Send>(f: impl FnOnce() -> R + Send) -> R {
         return f();
     }
     if policy() == Policy::IoPriority {
-        want_slice(&me, Some(IO_SLICE_NS));
-    } else if me.slice.get().is_some() {
-        want_slice(&me, None);
+        want_sched(&me, Sched::Io);
+    } else if me.sched.get() != Sched::Default {
+        want_sched(&me, Sched::Default);
     }
     release_raw(&me, Release::Blocking);
     let r = f();
-    take(true);
+    take(true, false);
     r
 }
 
@@ -563,9 +724,14 @@ pub fn on_breaker(bits: u32) {
         flush_wakes(&me);
     }
     if bits & BREAK_DROP != 0 {
-        if STATE.lock().drop_requested {
-            release_raw(&me, Release::Forced);
-            take(false);
+        if lock().drop_requested {
+            if policy() == Policy::IoPriority {
+                want_sched(&me, Sched::Batch);
+            } else if me.sched.get() != Sched::Default {
+                want_sched(&me, Sched::Default);
+            }
+            let for_io = release_raw(&me, Release::Forced);
+            take(false, for_io);
         }
         return;
     }
@@ -576,9 +742,9 @@ pub fn on_breaker(bits: u32) {
             return;
         }
         me.ticks.set(TICKS);
-        if STATE.lock().waiting > 0 {
+        if lock().waiting > 0 {
             release_raw(&me, Release::Tick);
-            take(false);
+            take(false, false);
         }
     }
 }
@@ -590,5 +756,5 @@ pub fn yield_now() {
 
 /// Threads waiting for the GIL right now.
 pub fn waiting_threads() -> u32 {
-    STATE.lock().waiting
+    lock().waiting
 }
