@@ -362,16 +362,14 @@ fn is_builtin_iter(v: &Value) -> bool {
     )
 }
 
-fn attr_name<'a>(v: &'a Value, fname: &str) -> PyResult<&'a str> {
-    v.as_str()
-        .map(|s| s.as_str())
-        .ok_or_else(|| PyErr::type_error(format!("{fname}(): attribute name must be string, not '{}'", type_name(v))))
+fn attr_name(v: &Value) -> PyResult<&str> {
+    v.as_str().map(|s| s.as_str()).ok_or_else(|| PyErr::type_error(format!("attribute name must be string, not '{}'", type_name(v))))
 }
 
 fn builtin_getattr(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("getattr")?;
     let pos = args.check_count("getattr", 2, 3)?;
-    let name = attr_name(&pos[1], "getattr")?;
+    let name = attr_name(&pos[1])?;
     match attr::getattr(vm, &pos[0], name) {
         Ok(v) => Ok(v),
         Err(e) if e.is("AttributeError") && pos.len() == 3 => Ok(pos[2].clone()),
@@ -382,14 +380,14 @@ fn builtin_getattr(vm: &Vm, args: Args) -> PyResult<Value> {
 fn builtin_setattr(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("setattr")?;
     let pos = args.check_count("setattr", 3, 3)?;
-    attr::setattr(vm, &pos[0], attr_name(&pos[1], "setattr")?, pos[2].clone())?;
+    attr::setattr(vm, &pos[0], attr_name(&pos[1])?, pos[2].clone())?;
     Ok(Value::None)
 }
 
 fn builtin_hasattr(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("hasattr")?;
     let pos = args.check_count("hasattr", 2, 2)?;
-    match attr::getattr(vm, &pos[0], attr_name(&pos[1], "hasattr")?) {
+    match attr::getattr(vm, &pos[0], attr_name(&pos[1])?) {
         Ok(_) => Ok(Value::Bool(true)),
         Err(e) if e.is("AttributeError") => Ok(Value::Bool(false)),
         Err(e) => Err(e),
@@ -399,7 +397,7 @@ fn builtin_hasattr(vm: &Vm, args: Args) -> PyResult<Value> {
 fn builtin_delattr(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("delattr")?;
     let pos = args.check_count("delattr", 2, 2)?;
-    attr::delattr(vm, &pos[0], attr_name(&pos[1], "delattr")?)?;
+    attr::delattr(vm, &pos[0], attr_name(&pos[1])?)?;
     Ok(Value::None)
 }
 
@@ -474,9 +472,11 @@ fn builtin_ord(_vm: &Vm, args: Args) -> PyResult<Value> {
                 Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", s.char_len())))
             }
         }
-        Some(Payload::Bytes(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
-        Some(Payload::Bytes(b)) => Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", b.len()))),
-        _ => Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", type_name(v)))),
+        _ => match crate::objects::bytes::data(v) {
+            Some(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+            Some(b) => Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", b.len()))),
+            None => Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", type_name(v)))),
+        },
     }
 }
 
@@ -539,12 +539,16 @@ fn builtin_dir(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn min_max(vm: &Vm, args: Args, name: &str, op: crate::bytecode::CmpOp) -> PyResult<Value> {
-    args.check_kwargs(name, &["key", "default"])?;
     let pos = args.pos();
+    if pos.is_empty() {
+        return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
+    if let Some((k, _)) = args.kwargs().find(|(k, _)| !matches!(*k, "key" | "default")) {
+        return Err(PyErr::type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
+    }
     let key = args.kwarg("key").filter(|k| !k.is_none()).cloned();
     let default = args.kwarg("default").cloned();
     let items = match pos.len() {
-        0 => return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0"))),
         1 => iter::collect(vm, &pos[0])?,
         _ => {
             if default.is_some() {
@@ -588,9 +592,8 @@ fn builtin_max(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn builtin_sum(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check_kwargs("sum", &["start"])?;
-    let pos = args.check_count("sum", 1, 2)?;
-    let mut acc = pos.get(1).cloned().or_else(|| args.kwarg("start").cloned()).unwrap_or(Value::Int(0));
+    let [iterable, start] = args.fn_keywords("sum", ["iterable", "start"], 1, 2, 1)?;
+    let mut acc = start.cloned().unwrap_or(Value::Int(0));
     if acc.as_str().is_some() {
         return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -599,7 +602,7 @@ fn builtin_sum(vm: &Vm, args: Args) -> PyResult<Value> {
         Some(Payload::ByteArray(_)) => return Err(PyErr::type_error("sum() can't sum bytearray [use b''.join(seq) instead]")),
         _ => {}
     }
-    let it = iter::iter(vm, &pos[0])?;
+    let it = iter::iter(vm, iterable.unwrap_or(&Value::None))?;
     while let Some(x) = iter::next(vm, &it)? {
         acc = match ops::binop_fast(&acc, &x, crate::bytecode::BinOp::Add) {
             Some(r) => r,
@@ -632,7 +635,7 @@ fn builtin_all(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn builtin_sorted(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check_kwargs("sorted", &["key", "reverse"])?;
+    args.check_kwargs("sort", &["key", "reverse"])?;
     let pos = args.pos();
     if pos.len() != 1 {
         return Err(PyErr::type_error(format!("sorted expected 1 argument, got {}", pos.len())));
@@ -662,27 +665,19 @@ fn builtin_divmod(vm: &Vm, args: Args) -> PyResult<Value> {
             return Ok(r);
         }
     }
-    let q = ops::binary_op(vm, &pos[0], &pos[1], crate::bytecode::BinOp::FloorDivide).map_err(|e| {
-        if e.is("TypeError") {
-            PyErr::type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", type_name(&pos[0]), type_name(&pos[1])))
-        } else {
-            e
-        }
-    })?;
-    let r = ops::binary_op(vm, &pos[0], &pos[1], crate::bytecode::BinOp::Remainder)?;
-    Ok(Value::new_tuple(vec![q, r]))
+    if let Some(r) = ops::native_divmod(&pos[0], &pos[1]) {
+        return r;
+    }
+    Err(PyErr::type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", type_name(&pos[0]), type_name(&pos[1]))))
 }
 
 fn builtin_pow(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check_kwargs("pow", &["base", "exp", "mod"])?;
-    let pos = args.check_count("pow", 2, 3)?;
-    if let Some(m) = pos.get(2).filter(|m| !m.is_none()) {
-        let (Some(b), Some(e), Some(md)) = (int::as_bigint(&pos[0]), int::as_bigint(&pos[1]), int::as_bigint(m)) else {
-            return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
-        };
-        return crate::num::int_pow_mod(&b, &e, &md).map(int::normalize).map_err(PyErr::from_spec);
+    let [base, exp, modulus] = args.fn_keywords("pow", ["base", "exp", "mod"], 0, 3, 2)?;
+    let (base, exp) = (base.unwrap_or(&Value::None), exp.unwrap_or(&Value::None));
+    match modulus.filter(|m| !m.is_none()) {
+        Some(m) => ops::ternary_pow(vm, base, exp, m),
+        None => ops::binary_op(vm, base, exp, crate::bytecode::BinOp::Power),
     }
-    ops::binary_op(vm, &pos[0], &pos[1], crate::bytecode::BinOp::Power)
 }
 
 fn int_arg(v: &Value, fname: &str) -> PyResult<num_bigint::BigInt> {
@@ -710,35 +705,15 @@ fn builtin_bin(_vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn builtin_round(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check_kwargs("round", &["number", "ndigits"])?;
-    let pos = args.check_count("round", 1, 2)?;
-    let nd = pos.get(1).cloned().or_else(|| args.kwarg("ndigits").cloned()).filter(|v| !v.is_none());
-    let x = &pos[0];
+    let [number, ndigits] = args.fn_keywords("round", ["number", "ndigits"], 0, 2, 1)?;
+    let nd = ndigits.filter(|v| !v.is_none()).cloned();
+    let x = number.unwrap_or(&Value::None);
     if let Some(f) = call::lookup_user(x.class(), "__round__") {
         let a: Vec<Value> = nd.into_iter().collect();
         return call::call_bound(vm, &f, x, Args::new(&a));
     }
-    let float_val = match x {
-        Value::Float(f) => Some(*f),
-        _ => match x.payload() {
-            Some(Payload::Float(f)) => Some(*f),
-            _ => None,
-        },
-    };
-    if let Some(f) = float_val {
-        return match nd {
-            None => crate::num::float_round_to_int(f).map(int::normalize).map_err(PyErr::from_spec),
-            Some(n) => {
-                let n = ops::index_value(&n)?;
-                crate::num::float_round(f, n).map(Value::Float).map_err(PyErr::from_spec)
-            }
-        };
-    }
-    if let Some(b) = int::as_bigint(x) {
-        return match nd {
-            None => Ok(int::normalize(b)),
-            Some(n) => Ok(int::normalize(crate::num::int_round(&b, ops::index_value(&n)?))),
-        };
+    if let Some(r) = super::num_methods::round_builtin(vm, x, nd.as_ref()) {
+        return r;
     }
     Err(PyErr::type_error(format!("type {} doesn't define __round__ method", type_name(x))))
 }

@@ -155,7 +155,7 @@ fn encode_source(fname: &str, source: Option<&Value>, encoding: Option<&Value>, 
 }
 
 fn bytes_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = super::object_methods::cls_arg(&args, "bytes.__new__")?.clone();
+    let cls = super::object_methods::new_cls_arg(&args, &types().bytes)?.clone();
     let [source, encoding, errors] = args.keywords("bytes", ["source", "encoding", "errors"], 0, 3, 0)?;
     let exact = cls.is(&types().bytes);
     let out: Vec<u8> = if encoding.is_some() || errors.is_some() {
@@ -186,7 +186,7 @@ fn bytes_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytearray_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = super::object_methods::cls_arg(&args, "bytearray.__new__")?.clone();
+    let cls = super::object_methods::new_cls_arg(&args, &types().bytearray)?.clone();
     Ok(super::object_methods::alloc_instance(&cls, Payload::ByteArray(Default::default())))
 }
 

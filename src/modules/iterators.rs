@@ -34,13 +34,10 @@ impl NativeIterator for Enumerate {
 }
 
 pub fn enumerate(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check_kwargs("enumerate", &["iterable", "start"])?;
-    let pos = args.pos();
-    let iterable = pos
-        .first()
-        .or(args.kwarg("iterable"))
-        .ok_or_else(|| PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
-    let start = pos.get(1).or(args.kwarg("start")).cloned().unwrap_or(Value::Int(0));
+    let [iterable, start] = args.fn_keywords("enumerate", ["iterable", "start"], 0, 2, 0)?;
+    // CPython's `enumerate` names the missing argument without its position.
+    let iterable = iterable.ok_or_else(|| PyErr::type_error("enumerate() missing required argument 'iterable'"))?;
+    let start = start.cloned().unwrap_or(Value::Int(0));
     if !crate::objects::int::is_int(&start) {
         return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&start))));
     }
@@ -88,16 +85,7 @@ pub fn zip(vm: &Vm, args: Args) -> PyResult<Value> {
         Some(s) => ops::truthy(vm, s)?,
         None => false,
     };
-    let mut its = Vec::new();
-    for (i, a) in args.pos().iter().enumerate() {
-        its.push(iter::iter(vm, a).map_err(|e| {
-            if e.is("TypeError") {
-                PyErr::type_error(format!("zip argument #{} must support iteration", i + 1))
-            } else {
-                e
-            }
-        })?);
-    }
+    let its = args.pos().iter().map(|a| iter::iter(vm, a)).collect::<PyResult<Vec<_>>>()?;
     Ok(wrap(Zip { its, strict }))
 }
 
@@ -186,8 +174,7 @@ pub fn reversed_seq(seq: Value, len: usize) -> Value {
 }
 
 pub fn reversed(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.no_kwargs("reversed")?;
-    let pos = args.check_count("reversed", 1, 1)?;
+    let pos = args.fn_posonly("reversed", 1, 1)?;
     let seq = &pos[0];
     if let Some(r) = call::call_method_opt(vm, seq, "__reversed__", &[])? {
         return Ok(r);

@@ -7,7 +7,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::objects::function::{add_methods, native_method};
 use crate::objects::typeobj::type_name;
-use crate::objects::{dict, int, types, Payload, PyRef, Value};
+use crate::objects::{complex, dict, int, types, Payload, PyRef, Value};
 use crate::runtime::{call, iter, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
@@ -26,6 +26,7 @@ pub fn init() {
             ("__floor__", int_conjugate),
             ("__ceil__", int_conjugate),
             ("__getnewargs__", int_getnewargs),
+            ("__round__", int_round),
         ],
     );
     add_methods(
@@ -37,6 +38,20 @@ pub fn init() {
             ("hex", float_hex),
             ("conjugate", float_conjugate),
             ("__getnewargs__", float_getnewargs),
+            ("__round__", float_round),
+            ("__trunc__", float_trunc),
+            ("__floor__", float_floor),
+            ("__ceil__", float_ceil),
+        ],
+    );
+    add_methods(
+        &t.complex,
+        "complex",
+        &[
+            ("__new__", complex_new),
+            ("conjugate", complex_conjugate),
+            ("__complex__", complex_complex),
+            ("__getnewargs__", complex_getnewargs),
         ],
     );
     add_classmethod(&t.int, "int", "from_bytes", int_from_bytes);
@@ -234,4 +249,175 @@ fn float_fromhex(vm: &Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::Float(x));
     }
     call::call(vm, &pos[0], Args::new(&[Value::Float(x)]))
+}
+
+/// `round(x)` / `round(x, ndigits)` of a builtin int or float (`None` for other values).
+/// `ndigits` is clamped to the `i64` range: beyond it rounding is the identity or gives
+/// zero anyway.
+pub fn round_builtin(vm: &Vm, x: &Value, ndigits: Option<&Value>) -> Option<PyResult<Value>> {
+    let as_float = match x {
+        Value::Float(f) => Some(*f),
+        _ => match x.payload() {
+            Some(Payload::Float(f)) => Some(*f),
+            _ => None,
+        },
+    };
+    let n = if as_float.is_some() { None } else { Some(int::as_bigint(x)?) };
+    let nd = match ndigits.filter(|v| !v.is_none()) {
+        None => None,
+        Some(v) => match crate::runtime::argparse::index_bigint(vm, v) {
+            Ok(d) => Some(d.to_i64().unwrap_or(if d.is_negative() { i64::MIN } else { i64::MAX })),
+            Err(e) => return Some(Err(e)),
+        },
+    };
+    Some(match (as_float, n) {
+        (Some(f), _) => match nd {
+            None => crate::num::float_round_to_int(f).map(int::normalize).map_err(PyErr::from_spec),
+            Some(d) => crate::num::float_round(f, d).map(Value::Float).map_err(PyErr::from_spec),
+        },
+        (None, n) => {
+            let n = n.unwrap_or_default();
+            Ok(int::normalize(match nd {
+                None => n,
+                Some(d) => crate::num::int_round(&n, d),
+            }))
+        }
+    })
+}
+
+/// `int.__round__(ndigits=None)` / `float.__round__(ndigits=None)`.
+fn num_round(vm: &Vm, args: Args, owner: &str) -> PyResult<Value> {
+    let pos = args.posonly(&format!("{owner}.__round__"), "__round__", 0, 1)?;
+    round_builtin(vm, &args.args[0], pos.first()).unwrap_or_else(|| Ok(Value::not_implemented()))
+}
+
+fn int_round(vm: &Vm, args: Args) -> PyResult<Value> {
+    self_int(&args, "__round__")?;
+    // Unlike `float.__round__` and `round()`, `int.__round__` takes no `None`.
+    if let Some(Value::None) = args.rest().first() {
+        return Err(PyErr::type_error("'NoneType' object cannot be interpreted as an integer"));
+    }
+    num_round(vm, args, "int")
+}
+
+fn float_round(vm: &Vm, args: Args) -> PyResult<Value> {
+    self_float(&args, "__round__")?;
+    num_round(vm, args, "float")
+}
+
+/// `float.__trunc__`, `__floor__`, `__ceil__`: the float rounded to an int by `f`.
+fn float_to_int_by(args: &Args, name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+    args.noargs(&format!("float.{name}"))?;
+    let x = self_float(args, name)?;
+    crate::num::float_to_bigint(f(x)).map(int::normalize).map_err(PyErr::from_spec)
+}
+
+fn float_trunc(_vm: &Vm, args: Args) -> PyResult<Value> {
+    float_to_int_by(&args, "__trunc__", f64::trunc)
+}
+
+fn float_floor(_vm: &Vm, args: Args) -> PyResult<Value> {
+    float_to_int_by(&args, "__floor__", f64::floor)
+}
+
+fn float_ceil(_vm: &Vm, args: Args) -> PyResult<Value> {
+    float_to_int_by(&args, "__ceil__", f64::ceil)
+}
+
+/// The receiver of a `complex` method.
+fn self_complex(args: &Args, name: &str) -> PyResult<(f64, f64)> {
+    let v = args.args.first().ok_or_else(|| PyErr::type_error(format!("descriptor '{name}' of 'complex' object needs an argument")))?;
+    complex::parts(v)
+        .ok_or_else(|| PyErr::type_error(format!("descriptor '{name}' for 'complex' objects doesn't apply to a '{}' object", type_name(v))))
+}
+
+fn complex_conjugate(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.noargs("complex.conjugate")?;
+    let (re, im) = self_complex(&args, "conjugate")?;
+    Ok(complex::new_complex(re, -im))
+}
+
+fn complex_complex(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.noargs("complex.__complex__")?;
+    let (re, im) = self_complex(&args, "__complex__")?;
+    Ok(complex::new_complex(re, im))
+}
+
+fn complex_getnewargs(_vm: &Vm, args: Args) -> PyResult<Value> {
+    args.noargs("complex.__getnewargs__")?;
+    let (re, im) = self_complex(&args, "__getnewargs__")?;
+    Ok(Value::new_tuple(vec![Value::Float(re), Value::Float(im)]))
+}
+
+/// One argument of `complex(real, imag)` as a pair and whether it was a complex number
+/// (itself or through `__complex__`); `None` when it is not a number at all.
+fn complex_operand(vm: &Vm, v: &Value) -> PyResult<Option<((f64, f64), bool)>> {
+    if let Some(f) = call::lookup_user(v.class(), "__complex__") {
+        let r = call::call_bound(vm, &f, v, Args::new(&[]))?;
+        return match complex::parts(&r) {
+            Some(p) => Ok(Some((p, true))),
+            None => Err(PyErr::type_error(format!("__complex__ returned non-complex (type {})", type_name(&r)))),
+        };
+    }
+    if let Some(p) = complex::parts(v) {
+        return Ok(Some((p, true)));
+    }
+    let is_real = int::is_int(v)
+        || matches!(v, Value::Float(_) | Value::Bool(_))
+        || matches!(v.payload(), Some(Payload::Float(_)))
+        || call::lookup_user(v.class(), "__float__").is_some()
+        || call::lookup_user(v.class(), "__index__").is_some();
+    if !is_real {
+        return Ok(None);
+    }
+    Ok(Some(((super::object_methods::to_float(vm, v)?, 0.0), false)))
+}
+
+/// `complex(real=0, imag=0)` or `complex(string)`: `real + imag*1j` where a complex
+/// `imag` contributes its imaginary part to the real result and vice versa (no `0*inf`).
+fn complex_new(vm: &Vm, args: Args) -> PyResult<Value> {
+    let cls = super::object_methods::new_cls_arg(&args, &types().complex)?;
+    let [real, imag] = args.keywords("complex", ["real", "imag"], 0, 2, 0)?;
+    if let Some(s) = real.and_then(|r| r.as_str()) {
+        if imag.is_some() {
+            return Err(PyErr::type_error("complex() can't take second arg if first is a string"));
+        }
+        let (re, im) = crate::num::parse_complex(s.as_str()).map_err(PyErr::from_spec)?;
+        return Ok(new_of(cls, re, im));
+    }
+    if imag.is_some_and(|i| i.as_str().is_some()) {
+        return Err(PyErr::type_error("complex() second arg can't be a string"));
+    }
+    // `complex(z)` of an exact complex is `z` itself.
+    if let (Some(r), None) = (real, imag) {
+        if cls.is(&types().complex) && r.class().is(&types().complex) {
+            return Ok(r.clone());
+        }
+    }
+    let ((mut re, r_im), r_complex) = match real {
+        None => ((0.0, 0.0), false),
+        Some(r) => complex_operand(vm, r)?
+            .ok_or_else(|| PyErr::type_error(format!("complex() first argument must be a string or a number, not '{}'", type_name(r))))?,
+    };
+    let mut im = r_im;
+    if let Some(i) = imag {
+        let ((i_re, i_im), i_complex) = complex_operand(vm, i)?
+            .ok_or_else(|| PyErr::type_error(format!("complex() second argument must be a number, not '{}'", type_name(i))))?;
+        im = i_re;
+        if i_complex {
+            re -= i_im;
+        }
+        if r_complex {
+            im += r_im;
+        }
+    }
+    Ok(new_of(cls, re, im))
+}
+
+fn new_of(cls: &PyRef, re: f64, im: f64) -> Value {
+    if cls.is(&types().complex) {
+        complex::new_complex(re, im)
+    } else {
+        super::object_methods::alloc_instance(cls, Payload::Complex { re, im })
+    }
 }

@@ -119,6 +119,18 @@ pub(crate) fn cls_arg<'a>(args: &Args<'a>, fname: &str) -> PyResult<&'a PyRef> {
         .ok_or_else(|| PyErr::type_error(format!("{fname}(X): X is not a type object")))
 }
 
+/// The class a builtin type's `__new__` was called with, which must be a subtype of
+/// `base` (`int.__new__(str)`: "str is not a subtype of int").
+pub(crate) fn new_cls_arg<'a>(args: &Args<'a>, base: &PyRef) -> PyResult<&'a PyRef> {
+    let base_name = typeobj::name_of(base);
+    let cls = cls_arg(args, &format!("{base_name}.__new__"))?;
+    if !typeobj::is_subtype(cls, base) {
+        let name = typeobj::name_of(cls);
+        return Err(PyErr::type_error(format!("{base_name}.__new__({name}): {name} is not a subtype of {base_name}")));
+    }
+    Ok(cls)
+}
+
 /// A new instance of `cls` carrying the payload its solid base needs.
 pub fn alloc_instance(cls: &PyRef, payload: Payload) -> Value {
     let o = PyRef::new(cls, payload);
@@ -350,7 +362,7 @@ fn subclass_wrap(cls: &PyRef, exact: &PyRef, v: Value, payload: impl FnOnce(Valu
 }
 
 fn int_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "int.__new__")?;
+    let cls = new_cls_arg(&args, &types().int)?;
     args.check_kwargs("int", &["base"])?;
     let pos = &args.pos()[1..];
     if pos.len() > 2 {
@@ -366,8 +378,13 @@ fn int_new(vm: &Vm, args: Args) -> PyResult<Value> {
                 return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
             }
             match x.payload() {
-                Some(Payload::Str(s)) => int::normalize(crate::num::parse_int(s.as_str(), b as u32).map_err(PyErr::from_spec)?),
-                Some(Payload::Bytes(by)) => int::normalize(crate::num::parse_int_bytes(by, b as u32, 4300).map_err(PyErr::from_spec)?),
+                Some(Payload::Str(s)) => int::normalize(
+                    crate::num::parse_int_with_limit(s.as_str(), b as u32, super::sys::int_max_str_digits()).map_err(PyErr::from_spec)?,
+                ),
+                _ if crate::objects::bytes::is_bytes_like(x) => {
+                    let by = crate::objects::bytes::data(x).unwrap_or_default();
+                    int::normalize(crate::num::parse_int_bytes(&by, b as u32, super::sys::int_max_str_digits()).map_err(PyErr::from_spec)?)
+                }
                 _ => return Err(PyErr::type_error("int() can't convert non-string with explicit base")),
             }
         }
@@ -396,8 +413,13 @@ pub fn to_int(vm: &Vm, x: &Value) -> PyResult<Value> {
     match x.payload() {
         Some(Payload::Int(b)) => Ok(int::normalize(b.clone())),
         Some(Payload::Float(f)) => crate::num::float_to_bigint(*f).map(int::normalize).map_err(PyErr::from_spec),
-        Some(Payload::Str(s)) => crate::num::parse_int(s.as_str(), 10).map(int::normalize).map_err(PyErr::from_spec),
-        Some(Payload::Bytes(b)) => crate::num::parse_int_bytes(b, 10, 4300).map(int::normalize).map_err(PyErr::from_spec),
+        Some(Payload::Str(s)) => {
+            crate::num::parse_int_with_limit(s.as_str(), 10, super::sys::int_max_str_digits()).map(int::normalize).map_err(PyErr::from_spec)
+        }
+        _ if crate::objects::bytes::is_bytes_like(x) => {
+            let b = crate::objects::bytes::data(x).unwrap_or_default();
+            crate::num::parse_int_bytes(&b, 10, super::sys::int_max_str_digits()).map(int::normalize).map_err(PyErr::from_spec)
+        }
         _ => {
             Err(PyErr::type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(x))))
         }
@@ -443,7 +465,7 @@ pub fn to_float(vm: &Vm, x: &Value) -> PyResult<f64> {
 }
 
 fn float_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "float.__new__")?;
+    let cls = new_cls_arg(&args, &types().float)?;
     args.no_kwargs("float")?;
     let pos = &args.pos()[1..];
     let f = match pos.len() {
@@ -455,7 +477,7 @@ fn float_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "str.__new__")?;
+    let cls = new_cls_arg(&args, &types().str)?;
     args.check_kwargs("str", &["object", "encoding", "errors"])?;
     let pos = &args.pos()[1..];
     let obj = pos.first().or(args.kwarg("object"));
@@ -483,7 +505,7 @@ fn str_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "list.__new__")?;
+    let cls = new_cls_arg(&args, &types().list)?;
     Ok(alloc_instance(cls, Payload::List(RefCell::new(Vec::new()))))
 }
 
@@ -505,7 +527,7 @@ fn list_init(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn tuple_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "tuple.__new__")?;
+    let cls = new_cls_arg(&args, &types().tuple)?;
     args.no_kwargs("tuple")?;
     let pos = &args.pos()[1..];
     if pos.len() > 1 {
@@ -529,7 +551,7 @@ fn tuple_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "dict.__new__")?;
+    let cls = new_cls_arg(&args, &types().dict)?;
     Ok(alloc_instance(cls, Payload::Dict(Box::new(RefCell::new(Default::default())))))
 }
 
@@ -551,7 +573,7 @@ fn dict_init(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "set.__new__")?;
+    let cls = new_cls_arg(&args, &types().set)?;
     Ok(alloc_instance(cls, Payload::Set(Box::new(RefCell::new(Default::default())))))
 }
 
@@ -660,7 +682,7 @@ fn descr_get(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn property_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "property.__new__")?;
+    let cls = new_cls_arg(&args, &types().property)?;
     args.check_kwargs("property", &["fget", "fset", "fdel", "doc"])?;
     let pos = &args.pos()[1..];
     let get = |i: usize, name: &str| pos.get(i).or(args.kwarg(name)).cloned().unwrap_or(Value::None);
@@ -723,13 +745,13 @@ fn property_deleter(_vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn classmethod_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "classmethod.__new__")?;
+    let cls = new_cls_arg(&args, &types().classmethod)?;
     let pos = args.check_count("classmethod", 2, 2)?;
     Ok(alloc_instance(cls, Payload::ClassMethod(pos[1].clone())))
 }
 
 fn staticmethod_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "staticmethod.__new__")?;
+    let cls = new_cls_arg(&args, &types().staticmethod)?;
     let pos = args.check_count("staticmethod", 2, 2)?;
     Ok(alloc_instance(cls, Payload::StaticMethod(pos[1].clone())))
 }

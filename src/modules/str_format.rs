@@ -6,6 +6,7 @@ use crate::objects::typeobj::type_name;
 use crate::objects::{Payload, Value};
 use crate::runtime::{attr, item, ops, repr, Args, PyErr, PyResult};
 use crate::text::percent::{parse_percent_format, ConvSpec, PercentCount, PercentItem};
+use crate::text::spec::{format_complex_typed, format_float_typed, format_int_typed, format_str_typed};
 use crate::text::template::{parse_template, split_field_name, unknown_conversion, FieldAccess, FieldKey};
 use crate::vm::Vm;
 
@@ -22,6 +23,56 @@ enum Numbering {
     Unset,
     Auto(usize),
     Manual,
+}
+
+/// `format(v, spec)` for a value whose class defines no `__format__` in Python: the
+/// builtin types' own `__format__` (`object.__format__` for the others).
+pub fn format_builtin(vm: &Vm, v: &Value, spec: &str) -> PyResult<String> {
+    if spec.is_empty() {
+        if let Value::Int(i) = v {
+            return Ok(i.to_string());
+        }
+    }
+    let tn = type_name(v);
+    let spec_err = PyErr::from_spec;
+    let digits = super::sys::int_max_str_digits();
+    match v {
+        Value::Bool(_) if spec.is_empty() => repr::str(vm, v),
+        Value::Int(_) | Value::Bool(_) => {
+            let n = crate::objects::int::as_bigint(v).unwrap_or_default();
+            format_int_typed(&n, spec, &tn, digits).map_err(spec_err)
+        }
+        Value::Float(f) => format_float_typed(*f, spec, &tn).map_err(spec_err),
+        Value::None => {
+            if spec.is_empty() {
+                Ok("None".into())
+            } else {
+                Err(PyErr::type_error("unsupported format string passed to NoneType.__format__"))
+            }
+        }
+        Value::Obj(o) => match &o.payload {
+            Payload::Str(s) => format_str_typed(s.as_str(), spec, &tn).map_err(spec_err),
+            Payload::Int(b) => format_int_typed(b, spec, &tn, digits).map_err(spec_err),
+            Payload::Float(f) => format_float_typed(*f, spec, &tn).map_err(spec_err),
+            Payload::Complex { re, im } => format_complex_typed(*re, *im, spec, &tn).map_err(spec_err),
+            _ => {
+                if spec.is_empty() {
+                    repr::str(vm, v)
+                } else {
+                    Err(PyErr::type_error(format!("unsupported format string passed to {tn}.__format__")))
+                }
+            }
+        },
+    }
+}
+
+/// `int.__format__`, `float.__format__`, `str.__format__`, `complex.__format__`.
+pub fn builtin_dunder_format(vm: &Vm, args: Args) -> PyResult<Value> {
+    let this = args.args.first().ok_or_else(|| PyErr::type_error("descriptor '__format__' needs an argument"))?;
+    let spec = args.one(&format!("{}.__format__", type_name(this)))?;
+    let spec = spec.as_str().ok_or_else(|| PyErr::type_error(format!("__format__() argument must be str, not {}", type_name(spec))))?;
+    // A bool formats as an int once a spec is given; `format_builtin` knows.
+    Ok(Value::new_str(format_builtin(vm, this, spec.as_str())?))
 }
 
 /// `template.format(...)` / `template.format_map(mapping)`.
@@ -227,7 +278,7 @@ pub fn percent_one(vm: &Vm, v: &Value, spec: &ConvSpec) -> PyResult<String> {
                     }
                 },
             };
-            percent_int(&n, spec, 4300).map_err(PyErr::from_spec)
+            percent_int(&n, spec, super::sys::int_max_str_digits()).map_err(PyErr::from_spec)
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let f = match v {

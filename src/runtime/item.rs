@@ -62,6 +62,10 @@ fn norm_index(key: &Value, len: usize, what: &str) -> PyResult<usize> {
         _ => match ops::index_bigint_novm(key)? {
             Some(b) => num_traits::ToPrimitive::to_i64(&b)
                 .ok_or_else(|| PyErr::index_error(format!("cannot fit '{}' into an index-sized integer", type_name(key))))?,
+            // `str` words its message differently from the other sequences.
+            None if what == "string" => {
+                return Err(PyErr::type_error(format!("string indices must be integers, not '{}'", type_name(key))))
+            }
             None => return Err(PyErr::type_error(format!("{what} indices must be integers or slices, not {}", type_name(key)))),
         },
     };

@@ -39,7 +39,7 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
     let Value::Obj(o) = v else { return repr(vm, v) };
     Ok(match &o.payload {
         Payload::Str(s) => crate::text::str_repr(s.as_str()),
-        Payload::Int(b) => b.to_string(),
+        Payload::Int(b) => crate::num::int_to_decimal(b, crate::modules::sys::int_max_str_digits()).map_err(PyErr::from_spec)?,
         Payload::Float(f) => crate::num::float_repr(*f),
         Payload::Complex { re, im } => crate::num::complex_repr(*re, *im),
         Payload::Bytes(b) => crate::text::bytes_repr(b),
