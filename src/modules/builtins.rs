@@ -21,6 +21,7 @@ pub fn create() -> (PyRef, PyRef) {
     super::bytes_methods::init();
     super::range_methods::init();
     super::num_methods::init();
+    super::iterators::init();
     super::os_error::init();
     super::unicode_error::init();
     crate::vm::generator::init();
@@ -49,6 +50,11 @@ pub fn create() -> (PyRef, PyRef) {
         ("classmethod", &t.classmethod),
         ("staticmethod", &t.staticmethod),
         ("super", &t.super_),
+        ("enumerate", &t.enumerate),
+        ("zip", &t.zip),
+        ("map", &t.map),
+        ("filter", &t.filter),
+        ("reversed", &t.reversed),
     ] {
         dict::set_str(&d, name, Value::Obj(ty.clone()));
     }
@@ -101,11 +107,6 @@ pub fn create() -> (PyRef, PyRef) {
         ("oct", builtin_oct),
         ("bin", builtin_bin),
         ("round", builtin_round),
-        ("enumerate", super::iterators::enumerate),
-        ("zip", super::iterators::zip),
-        ("map", super::iterators::map),
-        ("filter", super::iterators::filter),
-        ("reversed", super::iterators::reversed),
         ("open", super::io::builtin_open),
         ("input", super::io::builtin_input),
     ];

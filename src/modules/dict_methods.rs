@@ -250,7 +250,8 @@ fn reversed_of(dict: PyRef, kind: u8) -> Value {
         }
         _ => (0, 0),
     };
-    super::iterators::wrap(DictReversed { dict, kind, pos: std::cell::Cell::new(pos), len })
+    let cls = &crate::objects::types().dict_reverseiterators[usize::from(kind.min(2))];
+    super::iterators::wrap_as(cls, DictReversed { dict, kind, pos: std::cell::Cell::new(pos), len })
 }
 
 fn dict_reversed(_vm: &Vm, args: Args) -> PyResult<Value> {

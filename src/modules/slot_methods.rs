@@ -267,6 +267,15 @@ fn slot_iter(vm: &Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `iterator.__next__()`: the next item, `StopIteration` at the end.
+fn slot_next(vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = this(&args, "__next__")?;
+    match iter::next_builtin(vm, v)? {
+        Some(x) => Ok(x),
+        None => Err(PyErr::stop_iteration(None)),
+    }
+}
+
 fn slot_repr(vm: &Vm, args: Args) -> PyResult<Value> {
     let v = this(&args, "__repr__")?;
     Ok(Value::new_str(repr::builtin_repr(vm, v)?))
@@ -416,6 +425,36 @@ pub fn init() {
         reg(cls, name, &[CMP, CONTAINER, SETOPS]);
     }
     reg(&t.dict_values, "dict_values", &[CONTAINER]);
+    let iterator: &[(&str, NativeFn)] = &[("__iter__", slot_iter), ("__next__", slot_next)];
+    let [rk, rv, ri] = &t.dict_reverseiterators;
+    let [li, ti, sai, si, bi, bai] = &t.seq_iterators;
+    for (cls, name) in [
+        (&t.seq_iterator, "iterator"),
+        (&t.range_iterator, "range_iterator"),
+        (&t.dict_keyiterator, "dict_keyiterator"),
+        (&t.dict_valueiterator, "dict_valueiterator"),
+        (&t.dict_itemiterator, "dict_itemiterator"),
+        (&t.set_iterator, "set_iterator"),
+        (&t.native_iterator, "iterator"),
+        (&t.enumerate, "enumerate"),
+        (&t.zip, "zip"),
+        (&t.map, "map"),
+        (&t.filter, "filter"),
+        (&t.reversed, "reversed"),
+        (&t.callable_iterator, "callable_iterator"),
+        (&t.list_reverseiterator, "list_reverseiterator"),
+        (rk, "dict_reversekeyiterator"),
+        (rv, "dict_reversevalueiterator"),
+        (ri, "dict_reverseitemiterator"),
+        (li, "list_iterator"),
+        (ti, "tuple_iterator"),
+        (sai, "str_ascii_iterator"),
+        (si, "str_iterator"),
+        (bi, "bytes_iterator"),
+        (bai, "bytearray_iterator"),
+    ] {
+        reg(cls, name, &[iterator]);
+    }
     // `__len__` and `__str__` need the mapping's own: `mappingproxy_methods`.
     let proxy_ops: &[(&str, NativeFn)] = &[
         ("__getitem__", slot_getitem),
