@@ -82,7 +82,7 @@ pub fn format_template(vm: &Vm, template: &str, src: &FormatSource) -> PyResult<
 }
 
 fn render(vm: &Vm, template: &str, src: &FormatSource, numbering: &mut Numbering, depth: i32) -> PyResult<String> {
-    if depth < 0 {
+    if depth <= 0 {
         return Err(PyErr::value_error("Max string recursion exceeded"));
     }
     let (pieces, err) = parse_template(template);
