@@ -84,6 +84,8 @@ pub fn create() -> (PyRef, PyRef) {
         ("issubclass", builtin_issubclass),
         ("iter", builtin_iter),
         ("next", builtin_next),
+        ("aiter", builtin_aiter),
+        ("anext", builtin_anext),
         ("getattr", builtin_getattr),
         ("setattr", builtin_setattr),
         ("hasattr", builtin_hasattr),
@@ -222,6 +224,39 @@ fn one_arg<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
     args.no_kwargs(name)?;
     let pos = args.check_count(name, 1, 1)?;
     Ok(&pos[0])
+}
+
+/// `aiter(async_iterable)`: `type(x).__aiter__(x)`, which must have `__anext__`.
+fn builtin_aiter(vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "aiter")?;
+    let Some(f) = typeobj::lookup(v.class(), "__aiter__") else {
+        return Err(PyErr::type_error(format!("'{}' object is not an async iterable", type_name(v))));
+    };
+    let it = call::call_bound(vm, &f, v, Args::new(&[]))?;
+    if typeobj::lookup(it.class(), "__anext__").is_none() {
+        return Err(PyErr::type_error(format!("aiter() returned not an async iterator of type '{}'", type_name(&it))));
+    }
+    Ok(it)
+}
+
+/// `anext(async_iterator[, default])`: the awaitable of `__anext__()`; with a default,
+/// wrapped so that `StopAsyncIteration` gives the default (`stdlib/_anext.py`).
+fn builtin_anext(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("anext")?;
+    let pos = args.check_count("anext", 1, 2)?;
+    let it = &pos[0];
+    let Some(f) = typeobj::lookup(it.class(), "__anext__") else {
+        return Err(PyErr::type_error(format!("'{}' object is not an async iterator", type_name(it))));
+    };
+    let awaitable = call::call_bound(vm, &f, it, Args::new(&[]))?;
+    match pos.get(1) {
+        None => Ok(awaitable),
+        Some(default) => {
+            let module = crate::vm::import::import_module(vm, "_anext")?;
+            let wrap = attr::getattr(vm, &module, "anext_awaitable")?;
+            call::call(vm, &wrap, Args::new(&[awaitable, default.clone()]))
+        }
+    }
 }
 
 fn builtin_len(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -485,10 +520,11 @@ fn builtin_format(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("format")?;
     let pos = args.check_count("format", 1, 2)?;
     let spec = match pos.get(1) {
-        Some(s) => s
-            .as_str()
-            .map(|s| s.as_str().to_string())
-            .ok_or_else(|| PyErr::type_error(format!("format() argument 2 must be str, not {}", type_name(s))))?,
+        Some(s) => s.as_str().map(|s| s.as_str().to_string()).ok_or_else(|| {
+            // Argument Clinic names `None` itself rather than its type.
+            let tn = if s.is_none() { "None".to_string() } else { type_name(s).to_string() };
+            PyErr::type_error(format!("format() argument 2 must be str, not {tn}"))
+        })?,
         None => String::new(),
     };
     Ok(Value::new_str(instr::format(vm, &pos[0], &spec)?))

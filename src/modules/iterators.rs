@@ -76,10 +76,11 @@ fn enumerate(vm: &Vm, args: Args) -> PyResult<Value> {
     let [iterable, start] = args.fn_keywords("enumerate", ["iterable", "start"], 0, 2, 0)?;
     // CPython's `enumerate` names the missing argument without its position.
     let iterable = iterable.ok_or_else(|| PyErr::type_error("enumerate() missing required argument 'iterable'"))?;
-    let start = start.cloned().unwrap_or(Value::Int(0));
-    if !crate::objects::int::is_int(&start) {
-        return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&start))));
-    }
+    // The count starts as a plain int (`enumerate(xs, True)` counts from 1).
+    let start = match start {
+        None => Value::Int(0),
+        Some(v) => crate::objects::int::normalize(crate::runtime::argparse::index_bigint(vm, v)?),
+    };
     Ok(new_iter(&cls, Enumerate { it: iter::iter(vm, iterable)?, n: RefCell::new(start) }))
 }
 

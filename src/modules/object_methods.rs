@@ -69,6 +69,9 @@ pub fn init() {
             }
         }
     }
+    add_methods(&t.none_type, "NoneType", &[("__new__", none_new)]);
+    add_methods(&t.not_implemented_type, "NotImplementedType", &[("__new__", not_implemented_new)]);
+    add_methods(&t.ellipsis_type, "ellipsis", &[("__new__", ellipsis_new)]);
     add_methods(&t.int, "int", &[("__new__", int_new)]);
     add_methods(&t.bool, "bool", &[("__new__", bool_new)]);
     add_methods(&t.float, "float", &[("__new__", float_new)]);
@@ -350,6 +353,26 @@ fn type_mro(_vm: &Vm, args: Args) -> PyResult<Value> {
     let cls = cls_arg(&args, "mro")?;
     let mro = type_data(cls).map(|t| t.mro.borrow().clone()).unwrap_or_default();
     Ok(Value::new_list(mro.into_iter().map(Value::Obj).collect()))
+}
+
+/// `type(None)()`, `type(NotImplemented)()`, `type(...)()`: the singleton itself.
+fn singleton_new(args: &Args, shown: &str, v: Value) -> PyResult<Value> {
+    if args.args.len() > 1 {
+        return Err(PyErr::type_error(format!("{shown} takes no arguments")));
+    }
+    Ok(v)
+}
+
+fn none_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+    singleton_new(&args, "NoneType", Value::None)
+}
+
+fn not_implemented_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+    singleton_new(&args, "NotImplementedType", Value::not_implemented())
+}
+
+fn ellipsis_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+    singleton_new(&args, "EllipsisType", Value::Obj(types().ellipsis.clone()))
 }
 
 /// Wrap a builtin value in an instance of a subclass when `cls` is not the exact type.
