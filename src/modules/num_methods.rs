@@ -84,29 +84,21 @@ fn self_float(args: &Args, name: &str) -> PyResult<f64> {
     }
 }
 
-fn no_args(args: &Args, name: &str) -> PyResult<()> {
-    args.no_kwargs(name)?;
-    if args.args.len() > 1 {
-        return Err(PyErr::type_error(format!("{name}() takes no arguments ({} given)", args.args.len() - 1)));
-    }
-    Ok(())
-}
-
 fn int_bit_length(_vm: &Vm, args: Args) -> PyResult<Value> {
-    no_args(&args, "bit_length")?;
+    args.noargs("int.bit_length")?;
     let n = self_int(&args, "bit_length")?;
     Ok(Value::from(n.bits() as usize))
 }
 
 fn int_bit_count(_vm: &Vm, args: Args) -> PyResult<Value> {
-    no_args(&args, "bit_count")?;
+    args.noargs("int.bit_count")?;
     let n = self_int(&args, "bit_count")?;
     let count: u64 = n.magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum();
     Ok(Value::from(count as usize))
 }
 
 fn int_as_integer_ratio(_vm: &Vm, args: Args) -> PyResult<Value> {
-    no_args(&args, "as_integer_ratio")?;
+    args.noargs("int.as_integer_ratio")?;
     let n = self_int(&args, "as_integer_ratio")?;
     Ok(Value::new_tuple(vec![int::normalize(n), Value::Int(1)]))
 }
@@ -121,22 +113,21 @@ fn int_getnewargs(_vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::new_tuple(vec![int::normalize(self_int(&args, "__getnewargs__")?)]))
 }
 
-/// `byteorder` and `signed` of `to_bytes`/`from_bytes` (`pos` starts after the data).
-fn byteorder_arg(args: &Args, pos: Option<&Value>) -> PyResult<bool> {
-    let order = pos.or(args.kwarg("byteorder"));
+/// The `byteorder` argument of `to_bytes`/`from_bytes` (`true`: big-endian, the default).
+fn byteorder_arg(order: Option<&Value>, fname: &str) -> PyResult<bool> {
     match order {
         None => Ok(true),
         Some(v) => match v.as_str().map(|s| s.as_str()) {
             Some("big") => Ok(true),
             Some("little") => Ok(false),
             Some(_) => Err(PyErr::value_error("byteorder must be either 'little' or 'big'")),
-            None => Err(PyErr::type_error(format!("to_bytes() argument 'byteorder' must be str, not {}", type_name(v)))),
+            None => Err(PyErr::type_error(format!("{fname}() argument 'byteorder' must be str, not {}", type_name(v)))),
         },
     }
 }
 
-fn signed_arg(vm: &Vm, args: &Args) -> PyResult<bool> {
-    match args.kwarg("signed") {
+fn signed_arg(vm: &Vm, signed: Option<&Value>) -> PyResult<bool> {
+    match signed {
         Some(v) => crate::runtime::ops::truthy(vm, v),
         None => Ok(false),
     }
@@ -144,13 +135,9 @@ fn signed_arg(vm: &Vm, args: &Args) -> PyResult<bool> {
 
 /// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
 fn int_to_bytes(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check_kwargs("to_bytes", &["length", "byteorder", "signed"])?;
-    let pos = args.pos();
-    if pos.len() > 3 {
-        return Err(PyErr::type_error(format!("to_bytes() takes at most 2 positional arguments ({} given)", pos.len() - 1)));
-    }
     let n = self_int(&args, "to_bytes")?;
-    let length = match pos.get(1).or(args.kwarg("length")) {
+    let [length, order, signed] = args.keywords("to_bytes", ["length", "byteorder", "signed"], 0, 2, 0)?;
+    let length = match length {
         Some(v) => crate::modules::math::arg_index(vm, v)?,
         None => BigInt::from(1),
     };
@@ -158,8 +145,8 @@ fn int_to_bytes(vm: &Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::value_error("length argument must be non-negative"));
     }
     let length = length.to_usize().ok_or_else(|| PyErr::new("OverflowError", "Python int too large to convert to C ssize_t"))?;
-    let big_endian = byteorder_arg(&args, pos.get(2))?;
-    let signed = signed_arg(vm, &args)?;
+    let big_endian = byteorder_arg(order, "to_bytes")?;
+    let signed = signed_arg(vm, signed)?;
     if n.is_negative() && !signed {
         return Err(PyErr::new("OverflowError", "can't convert negative int to unsigned"));
     }
@@ -167,7 +154,6 @@ fn int_to_bytes(vm: &Vm, args: Args) -> PyResult<Value> {
     if n.is_zero() {
         bytes.clear();
     }
-    // Trim redundant sign bytes a two's complement encoding may carry.
     if bytes.len() > length {
         return Err(PyErr::new("OverflowError", "int too big to convert"));
     }
@@ -181,20 +167,20 @@ fn int_to_bytes(vm: &Vm, args: Args) -> PyResult<Value> {
 
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
 fn int_from_bytes(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check_kwargs("from_bytes", &["bytes", "byteorder", "signed"])?;
-    let pos = args.pos();
-    let cls = pos.first().cloned().unwrap_or(Value::Obj(types().int.clone()));
-    let data_v =
-        pos.get(1).or(args.kwarg("bytes")).ok_or_else(|| PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
-    let big_endian = byteorder_arg(&args, pos.get(2))?;
-    let signed = signed_arg(vm, &args)?;
+    let cls = args.args.first().cloned().unwrap_or(Value::Obj(types().int.clone()));
+    let [data_v, order, signed] = args.keywords("from_bytes", ["bytes", "byteorder", "signed"], 0, 2, 1)?;
+    let data_v = data_v.unwrap_or(&Value::None);
+    let big_endian = byteorder_arg(order, "from_bytes")?;
+    let signed = signed_arg(vm, signed)?;
     let mut data: Vec<u8> = match crate::objects::bytes::data(data_v) {
         Some(d) => d.into_owned(),
         None => {
-            if data_v.as_str().is_some() {
-                return Err(PyErr::type_error("cannot convert 'str' object to bytes"));
+            // `bytes(x)` without its int (size) and str forms, as CPython's `PyObject_Bytes`.
+            let not_bytes = || PyErr::type_error(format!("cannot convert '{}' object to bytes", type_name(data_v)));
+            if data_v.as_str().is_some() || int::is_int(data_v) {
+                return Err(not_bytes());
             }
-            let items = iter::collect(vm, data_v)?;
+            let items = iter::collect(vm, data_v).map_err(|e| if e.is("TypeError") { not_bytes() } else { e })?;
             let mut out = Vec::with_capacity(items.len());
             for item in items {
                 let b = crate::modules::math::arg_index(vm, &item)?;
@@ -215,23 +201,23 @@ fn int_from_bytes(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn float_is_integer(_vm: &Vm, args: Args) -> PyResult<Value> {
-    no_args(&args, "is_integer")?;
+    args.noargs("float.is_integer")?;
     Ok(Value::Bool(crate::num::float::float_is_integer(self_float(&args, "is_integer")?)))
 }
 
 fn float_as_integer_ratio(_vm: &Vm, args: Args) -> PyResult<Value> {
-    no_args(&args, "as_integer_ratio")?;
+    args.noargs("float.as_integer_ratio")?;
     let (n, d) = crate::num::float::float_as_integer_ratio(self_float(&args, "as_integer_ratio")?).map_err(PyErr::from_spec)?;
     Ok(Value::new_tuple(vec![int::normalize(n), int::normalize(d)]))
 }
 
 fn float_hex(_vm: &Vm, args: Args) -> PyResult<Value> {
-    no_args(&args, "hex")?;
+    args.noargs("float.hex")?;
     Ok(Value::new_str(crate::num::float::float_hex(self_float(&args, "hex")?)))
 }
 
 fn float_conjugate(_vm: &Vm, args: Args) -> PyResult<Value> {
-    no_args(&args, "conjugate")?;
+    args.noargs("float.conjugate")?;
     Ok(Value::Float(self_float(&args, "conjugate")?))
 }
 
@@ -243,7 +229,7 @@ fn float_getnewargs(_vm: &Vm, args: Args) -> PyResult<Value> {
 fn float_fromhex(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("fromhex")?;
     let pos = args.check_count("fromhex", 2, 2)?;
-    let s = pos[1].as_str().ok_or_else(|| PyErr::type_error(format!("must be str, not {}", type_name(&pos[1]))))?;
+    let s = pos[1].as_str().ok_or_else(|| PyErr::type_error("bad argument type for built-in operation"))?;
     let x = crate::num::float::float_fromhex(s.as_str()).map_err(PyErr::from_spec)?;
     if pos[0].as_obj().is_some_and(|c| c.is(&types().float)) {
         return Ok(Value::Float(x));

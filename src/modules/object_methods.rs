@@ -5,6 +5,8 @@
 
 use std::cell::RefCell;
 
+use num_traits::ToPrimitive;
+
 use crate::objects::function::add_methods;
 use crate::objects::typeobj::{self, type_data, type_name, BaseKind};
 use crate::objects::{dict, int, types, Payload, PropertyData, PyRef, Value};
@@ -396,7 +398,8 @@ fn int_new(vm: &Vm, args: Args) -> PyResult<Value> {
         (None, None) => Value::Int(0),
         (None, Some(_)) => return Err(PyErr::type_error("int() missing string argument")),
         (Some(x), Some(b)) => {
-            let b = ops::index_value(&b)?;
+            // A huge base is out of range like any other (not an OverflowError).
+            let b = crate::runtime::argparse::index_bigint(vm, &b)?.to_i64().unwrap_or(-1);
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
             }
