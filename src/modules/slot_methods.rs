@@ -424,7 +424,8 @@ pub fn init() {
     for (cls, name) in [(&t.dict_keys, "dict_keys"), (&t.dict_items, "dict_items")] {
         reg(cls, name, &[CMP, CONTAINER, SETOPS]);
     }
-    reg(&t.dict_values, "dict_values", &[CONTAINER]);
+    // `in` on values scans them (no `__contains__` of its own, as in CPython).
+    reg(&t.dict_values, "dict_values", &[&[("__len__", slot_len), ("__iter__", slot_iter), ("__repr__", slot_repr)]]);
     let iterator: &[(&str, NativeFn)] = &[("__iter__", slot_iter), ("__next__", slot_next)];
     let [rk, rv, ri] = &t.dict_reverseiterators;
     let [li, ti, sai, si, bi, bai] = &t.seq_iterators;

@@ -14,3 +14,6 @@ for t in ['{:{:{}}}', '{0:{1:{2}}}']:
         print(t.format(1, 2, 3))
     except ValueError as e:
         print(e)
+# dict_values has no __contains__ of its own; `in` scans the values.
+dv = {1: 'a'}.values()
+print('a' in dv, 1 in dv, hasattr(dv, '__contains__'), len(dv), dv.__len__())
