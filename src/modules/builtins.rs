@@ -271,17 +271,7 @@ fn builtin_repr(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn builtin_ascii(vm: &Vm, args: Args) -> PyResult<Value> {
     let v = one_arg(&args, "ascii")?;
-    let r = repr::repr(vm, v)?;
-    let mut out = String::with_capacity(r.len());
-    for c in r.chars() {
-        match c as u32 {
-            0..=0x7f => out.push(c),
-            0x80..=0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
-            0x100..=0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
-            n => out.push_str(&format!("\\U{:08x}", n)),
-        }
-    }
-    Ok(Value::new_str(out))
+    Ok(Value::new_str(super::str_format::ascii_of(vm, v)?))
 }
 
 /// `isinstance` with a class, a tuple of classes, or any object whose type defines

@@ -643,7 +643,7 @@ pub(crate) fn format_value(vm: &Vm, v: Value, conv: Conversion, spec: Option<Val
         Conversion::None => v,
         Conversion::Str => Value::new_str(repr::str(vm, &v)?),
         Conversion::Repr => Value::new_str(repr::repr(vm, &v)?),
-        Conversion::Ascii => Value::new_str(crate::text::str_ascii(&repr::repr(vm, &v)?).trim_matches('\'').to_string()),
+        Conversion::Ascii => Value::new_str(crate::modules::str_format::ascii_of(vm, &v)?),
     };
     let spec_s = spec.as_ref().and_then(|s| s.as_str().map(|p| p.as_str().to_string())).unwrap_or_default();
     if spec_s.is_empty() && crate::runtime::ops::is_exact_str(&v) {
