@@ -109,6 +109,7 @@ pub fn init() {
     );
     add_methods(t.exc.get("StopIteration"), "StopIteration", &[("__init__", stop_iteration_init)]);
     add_methods(t.exc.get("ImportError"), "ImportError", &[("__init__", import_error_init)]);
+    add_methods(t.exc.get("SyntaxError"), "SyntaxError", &[("__init__", syntax_error_init)]);
     add_methods(t.exc.get("SystemExit"), "SystemExit", &[("__init__", system_exit_init)]);
     add_methods(t.exc.get("KeyError"), "KeyError", &[("__str__", key_error_str)]);
     // object.__hash__ is looked up by `__hash__ = None` checks; mark the singletons.
@@ -864,6 +865,35 @@ fn import_error_init(vm: &Vm, args: Args) -> PyResult<Value> {
         for k in ["name", "path"] {
             crate::runtime::set_attr_raw(o, k, args.kwarg(k).cloned().unwrap_or(Value::None));
         }
+    }
+    Ok(Value::None)
+}
+
+/// `SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))`: the
+/// attributes come from the arguments (all `None` without them).
+fn syntax_error_init(vm: &Vm, args: Args) -> PyResult<Value> {
+    exc_init(vm, args)?;
+    let rest = &args.pos()[1..];
+    let mut fields = [Value::None, Value::None, Value::None, Value::None, Value::None, Value::None, Value::None];
+    if let Some(m) = rest.first() {
+        fields[0] = m.clone();
+    }
+    if rest.len() == 2 {
+        let info = crate::runtime::iter::collect(vm, &rest[1])?;
+        if !(4..=6).contains(&info.len()) {
+            let (how, n) = if info.len() < 4 { ("at least", 4) } else { ("at most", 6) };
+            return Err(PyErr::type_error(format!("function takes {how} {n} arguments ({} given)", info.len())));
+        }
+        for (slot, v) in fields[1..].iter_mut().zip(info) {
+            *slot = v;
+        }
+    }
+    if let Some(o) = args.args[0].as_obj() {
+        let names = ["msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+        for (k, v) in names.into_iter().zip(fields) {
+            crate::runtime::set_attr_raw(o, k, v);
+        }
+        crate::runtime::set_attr_raw(o, "print_file_and_line", Value::None);
     }
     Ok(Value::None)
 }

@@ -216,6 +216,23 @@ pub fn str(vm: &Vm, v: &Value) -> PyResult<String> {
     repr(vm, v)
 }
 
+/// `str(e)` of a `SyntaxError`: `msg (file, line N)`, naming the file by its last path
+/// component and leaving out what is not known.
+fn syntax_error_str(vm: &Vm, exc: &Value) -> PyResult<String> {
+    let get = |name: &str| super::attr::getattr_opt(vm, exc, name).map(|v| v.unwrap_or(Value::None));
+    let msg = str(vm, &get("msg")?)?;
+    let file = get("filename")?;
+    let file = file.as_str().map(|f| f.as_str().rsplit('/').next().unwrap_or("").to_string());
+    let line = get("lineno")?;
+    let line = if crate::objects::int::is_int(&line) { Some(repr(vm, &line)?) } else { None };
+    Ok(match (file, line) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    })
+}
+
 /// `str(exc)`: the single argument's str, `''` for none, the args tuple's repr otherwise;
 /// `KeyError` uses the repr of its single argument.
 pub fn exception_str(vm: &Vm, exc: &Value, args: &Value) -> PyResult<String> {
@@ -231,6 +248,9 @@ pub fn exception_str(vm: &Vm, exc: &Value, args: &Value) -> PyResult<String> {
         if let Some(s) = crate::modules::unicode_error::unicode_error_str(vm, exc)? {
             return Ok(s);
         }
+    }
+    if typeobj::isinstance(exc, crate::objects::types().exc.get("SyntaxError")) {
+        return syntax_error_str(vm, exc);
     }
     let items = crate::objects::tuple::items(args).map(|t| t.to_vec()).unwrap_or_default();
     match items.len() {
