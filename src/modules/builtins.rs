@@ -69,6 +69,7 @@ pub fn create() -> (PyRef, PyRef) {
     dict::set_str(&d, "NotImplemented", Value::Obj(t.not_implemented.clone()));
     dict::set_str(&d, "Ellipsis", Value::Obj(t.ellipsis.clone()));
     dict::set_str(&d, "__debug__", Value::Bool(true));
+    dict::set_str(&d, "memoryview", Value::Obj(super::memoryview_methods::memoryview_type().clone()));
     let funcs: &[(&'static str, crate::objects::NativeFn)] = &[
         ("__build_class__", crate::vm::class::build_class),
         ("__import__", crate::vm::import::builtin_import),

@@ -562,7 +562,7 @@ fn b_maketrans(_vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(new_bytes(m::bytes_maketrans(&frm, &to).map_err(PyErr::from_spec)?))
 }
 
-fn b_hex(vm: &Vm, args: Args) -> PyResult<Value> {
+pub(super) fn b_hex(vm: &Vm, args: Args) -> PyResult<Value> {
     let (d, _) = recv(&args, "hex")?;
     let [sep, per] = args.keywords("hex", ["sep", "bytes_per_sep"], 0, 2, 0)?;
     // CPython checks the length, then the type, then ASCII.

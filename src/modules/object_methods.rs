@@ -517,11 +517,8 @@ fn str_new(vm: &Vm, args: Args) -> PyResult<Value> {
         (None, _) => String::new(),
         (Some(o), None) if errors.is_none() => repr::str(vm, o)?,
         (Some(o), _) => {
-            let data: Vec<u8> = match o.payload() {
-                Some(Payload::Bytes(b)) => b.to_vec(),
-                Some(Payload::ByteArray(b)) => b.borrow().clone(),
-                _ => return Err(PyErr::type_error(format!("decoding to str: need a bytes-like object, {} found", type_name(o)))),
-            };
+            let data = crate::objects::bytes::data(o)
+                .ok_or_else(|| PyErr::type_error(format!("decoding to str: need a bytes-like object, {} found", type_name(o))))?;
             super::str_methods::decode_bytes(o, &data, "str", encoding, errors)?
         }
     };

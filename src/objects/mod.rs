@@ -18,6 +18,7 @@ pub mod function;
 pub mod int;
 pub mod list;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod module;
 pub mod range;
 pub mod set_table;
