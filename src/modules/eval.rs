@@ -52,8 +52,9 @@ fn namespaces(vm: &Vm, globals: Option<&Value>, locals: Option<&Value>, fname: &
         Some(l) => l.as_obj().cloned().ok_or_else(|| PyErr::type_error("locals must be a mapping"))?,
         None => g.clone(),
     };
+    // CPython inserts the builtins module's dictionary (not the module) into given globals.
     if dict::get_str(&g, "__builtins__").is_none() {
-        dict::set_str(&g, "__builtins__", Value::Obj(crate::vm::interp().builtins_module.clone()));
+        dict::set_str(&g, "__builtins__", Value::Obj(crate::vm::interp().builtins.clone()));
     }
     Ok((g, l))
 }

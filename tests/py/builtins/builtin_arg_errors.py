@@ -26,3 +26,8 @@ for src in [
     "hash('')", "hash(b'')", "hash('') == hash(b'')", "hash('a') == hash('a')",
 ]:
     show(src)
+# A classmethod of a builtin type bound to its class, and what eval() puts in new globals.
+print(repr(dict.fromkeys).split(' at ')[0], repr(int.from_bytes).split(' at ')[0], repr(float.fromhex).split(' at ')[0])
+g = {}
+eval('1', g)
+print(type(g['__builtins__']).__name__, g['__builtins__'] is __builtins__.__dict__)
