@@ -155,12 +155,41 @@ fn parse_args(args: Vec<String>) -> Config {
     cfg
 }
 
-/// Let glibc's allocator grow its heaps 16 MiB at a time (address space only: pages are
-/// still touched on use). By default the interpreter thread's heap grows a page or two per
-/// `mprotect`, and importing a few thousand code objects made about 2,000 such calls
-/// (a third of a warm start's time went to the kernel).
+/// mimalloc's option numbers (`mi_option_t` in its `mimalloc.h`).
+#[cfg(not(feature = "memcheck"))]
+mod mi {
+    pub const ARENA_EAGER_COMMIT: i32 = 4;
+    pub const PURGE_DELAY: i32 = 15;
+    extern "C" {
+        pub fn mi_option_set(option: i32, value: std::ffi::c_long);
+    }
+}
+
+/// Configure mimalloc (see `GLOBAL`) before anything allocates: commit arena memory as it
+/// is used and give freed memory back to the system at once, so a program's peak memory
+/// stays that of its live data (with mimalloc's defaults, `-c pass` peaked at 11 MB
+/// instead of 6 MB and a list of a million ints at 81 MB instead of 39 MB). A
+/// constructor of the first priority: it runs before mimalloc's own and before Rust's
+/// runtime makes its first allocation, which creates the first arena.
+#[cfg(all(not(feature = "memcheck"), target_os = "linux"))]
+#[used]
+#[link_section = ".init_array.00101"]
+static TUNE_MIMALLOC: extern "C" fn() = {
+    extern "C" fn tune() {
+        // SAFETY: plain setters of mimalloc's options, before any thread exists.
+        unsafe {
+            mi::mi_option_set(mi::ARENA_EAGER_COMMIT, 0);
+            mi::mi_option_set(mi::PURGE_DELAY, 0);
+        }
+    }
+    tune
+};
+
+/// Under `--features memcheck` (glibc's malloc): let its heaps grow 16 MiB at a time
+/// (address space only). By default the interpreter thread's heap grows a page or two per
+/// `mprotect`, and importing a few thousand code objects made about 2,000 such calls.
 fn tune_allocator() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    #[cfg(all(feature = "memcheck", target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets an allocator parameter; called before any thread starts.
     unsafe {
         libc::mallopt(libc::M_TOP_PAD, 16 << 20);
@@ -174,3 +203,11 @@ fn main() {
     let cfg = parse_args(args);
     std::process::exit(gild::run(cfg));
 }
+
+// mimalloc: small allocations and frees (payload boxes, dict tables, list buffers) are a
+// large share of an object's life, and glibc's malloc/free cost several times more per
+// call (alloc_small: -7% instructions, gc_cycles: -24%). Valgrind memcheck builds keep
+// the system allocator so that memcheck sees every block.
+#[cfg(not(feature = "memcheck"))]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -231,9 +231,13 @@ pub fn list_sort(vm: &Vm, args: Args) -> PyResult<Value> {
             idx.reverse();
         }
         let mut err: Option<PyErr> = None;
+        let kind = KeyKind::of(&keys);
         merge_sort(&mut idx, &mut |a, b| {
             if err.is_some() {
                 return false;
+            }
+            if let Some(r) = kind.less(&keys[b], &keys[a]) {
+                return r;
             }
             match ops::compare_bool(vm, &keys[b], &keys[a], CmpOp::Lt) {
                 Ok(r) => r,
@@ -271,6 +275,65 @@ pub fn list_sort(vm: &Vm, args: Args) -> PyResult<Value> {
 
 /// Stable merge sort of indices; `less_rev(a, b)` says whether the element at `b` sorts
 /// strictly before the one at `a`.
+/// What every sort key is, when that lets `<` be decided without the comparison protocol
+/// (as CPython's `list.sort` checks its keys once before sorting): all small ints, all
+/// floats, all exact `str`s, or all exact non-empty tuples (whose first items often
+/// decide).
+#[derive(Clone, Copy, PartialEq)]
+enum KeyKind {
+    Int,
+    Float,
+    Str,
+    Tuple,
+    General,
+}
+
+impl KeyKind {
+    fn of(keys: &[Value]) -> KeyKind {
+        let t = types();
+        let kind_of = |v: &Value| match v {
+            Value::Int(_) => KeyKind::Int,
+            Value::Float(_) => KeyKind::Float,
+            Value::Obj(o) if o.class().is(&t.str) => KeyKind::Str,
+            Value::Obj(o) if o.class().is(&t.tuple) && crate::objects::tuple::items(v).is_some_and(|i| !i.is_empty()) => KeyKind::Tuple,
+            _ => KeyKind::General,
+        };
+        let Some(first) = keys.first() else { return KeyKind::General };
+        let k = kind_of(first);
+        if k == KeyKind::General || keys[1..].iter().any(|v| kind_of(v) != k) {
+            return KeyKind::General;
+        }
+        k
+    }
+
+    /// `a < b` when the kind decides it; `None`: ask the protocol.
+    #[inline]
+    fn less(self, a: &Value, b: &Value) -> Option<bool> {
+        match (self, a, b) {
+            (KeyKind::Int, Value::Int(x), Value::Int(y)) => Some(x < y),
+            (KeyKind::Float, Value::Float(x), Value::Float(y)) => Some(x < y),
+            (KeyKind::Str, _, _) => Some(a.as_str()?.as_str() < b.as_str()?.as_str()),
+            (KeyKind::Tuple, _, _) => {
+                // The first items decide when they differ and compare natively; equal
+                // first items leave the rest to the protocol.
+                let (x, y) = (crate::objects::tuple::items(a)?.first()?, crate::objects::tuple::items(b)?.first()?);
+                let first = match (x, y) {
+                    (Value::Int(p), Value::Int(q)) => p.cmp(q),
+                    (Value::Obj(p), Value::Obj(q)) if p.class().is(&types().str) && q.class().is(&types().str) => {
+                        x.as_str()?.as_str().cmp(y.as_str()?.as_str())
+                    }
+                    _ => return None,
+                };
+                match first {
+                    std::cmp::Ordering::Equal => None,
+                    o => Some(o == std::cmp::Ordering::Less),
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
 fn merge_sort(v: &mut [usize], less_rev: &mut dyn FnMut(usize, usize) -> bool) {
     let n = v.len();
     if n < 2 {

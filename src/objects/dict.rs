@@ -422,7 +422,7 @@ pub fn get_key(d: &PyRef, key: super::str::Key) -> Option<Value> {
 
 /// `d[name]` for a `str` object `name` (whose payload is `s`), remembering in `hint`
 /// where it was found (see [`DictData::find_name_hinted`]).
-#[inline]
+#[inline(always)]
 pub fn get_name_hinted(d: &PyRef, name: &PyRef, s: &super::str::PyStr, hint: &std::cell::Cell<u32>) -> Option<Value> {
     let cell = data(d)?;
     let dd = cell.borrow();
@@ -431,7 +431,9 @@ pub fn get_name_hinted(d: &PyRef, name: &PyRef, s: &super::str::PyStr, hint: &st
     dd.value_at(ix)
 }
 
-/// `d[name] = value` for a `str` key given as Rust text.
+/// `d[name] = value` for a `str` key given as Rust text. A new identifier-like key is the
+/// interned string (as CPython interns the names native modules and types define), so
+/// code that names it finds the very same object (see `DictData::find_name_hinted`).
 pub fn set_str(d: &PyRef, name: &str, value: Value) {
     let Some(cell) = data(d) else { return };
     let hash = super::str::hash_str(name);
@@ -440,7 +442,12 @@ pub fn set_str(d: &PyRef, name: &str, value: Value) {
         match dd.find_str(hash, name) {
             Some(ix) => dd.set_value_at(ix, value),
             None => {
-                dd.insert_new(hash, Value::new_str(name), value);
+                let key = if name.len() <= 40 && super::str::is_identifier_like(name) {
+                    Value::Obj(super::str::intern(name))
+                } else {
+                    Value::new_str(name)
+                };
+                dd.insert_new(hash, key, value);
                 None
             }
         }

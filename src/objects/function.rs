@@ -37,6 +37,11 @@ pub struct Function {
     pub defaults: RefCell<Option<Value>>,
     pub kwdefaults: RefCell<Option<Value>>,
     pub closure: Option<Box<[PyRef]>>,
+    /// The argument count of a call the loop runs inline with its arguments moved into
+    /// the new frame: the code's [`Code::simple_argc`] unless the code makes a generator or
+    /// coroutine (`u32::MAX` then). Kept here so the call path reads it without going
+    /// through the code object (the code of a function never changes).
+    pub inline_argc: u32,
     pub doc: RefCell<Value>,
     pub module: RefCell<Value>,
     pub annotations: RefCell<Option<Value>>,
@@ -55,6 +60,10 @@ pub struct Code {
     /// The instructions frames run while only a profile hook is set, built on first use
     /// (`vm::trace::instrs`).
     pub profiled: std::cell::OnceCell<Box<[crate::bytecode::Instr]>>,
+    /// The argument count of a call that binds by position alone (`co_argcount` when the
+    /// code has no `*args`, `**kwargs`, keyword-only parameters or cell variables; else
+    /// `u32::MAX`).
+    pub simple_argc: u32,
 }
 
 /// What [`Code`] makes on first use.
@@ -139,9 +148,18 @@ pub struct GlobalCache {
 
 /// A runtime code object for `code` (its tables are made on first use).
 pub fn new_code(code: Arc<CodeObject>) -> PyRef {
+    use crate::bytecode::code::flags;
+    let simple = code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0 && code.kwonlyargcount == 0 && code.cellvars.is_empty();
+    let simple_argc = if simple { code.argcount } else { u32::MAX };
     PyRef::new(
         &types().code,
-        Payload::Code(Box::new(Code { code, tables: Default::default(), first_const: Default::default(), profiled: Default::default() })),
+        Payload::Code(Box::new(Code {
+            code,
+            tables: Default::default(),
+            first_const: Default::default(),
+            profiled: Default::default(),
+            simple_argc,
+        })),
     )
 }
 

@@ -157,13 +157,41 @@ fn call_type(vm: &Vm, cls: &PyRef, args: Args) -> PyResult<Value> {
         if !is_object_init(&init) {
             let r = call_bound(vm, &init, &obj, args)?;
             if !r.is_none() {
-                return Err(PyErr::type_error(format!("__init__() should return None, not '{}'", type_name(&r))));
+                return Err(init_returned(&r));
             }
         } else if !args.args.is_empty() && new.as_ref().is_some_and(is_object_new) {
             return Err(PyErr::type_error(format!("{}() takes no arguments", typeobj::name_of(cls))));
         }
     }
     Ok(obj)
+}
+
+/// For `cls(...)` whose construction is plain — the metaclass does not override
+/// `__call__`, `__new__` is `object.__new__` and may allocate (`cls` is not abstract and
+/// has no builtin base), and `__init__` is a Python function that is not a generator — a
+/// new instance and that `__init__`, for the loop to run `__init__` as an inline frame
+/// (`vm::instr::do_call`). `None` sends the call through [`call_type`].
+pub fn plain_construct(cls: &PyRef) -> Option<(Value, Value)> {
+    let t = type_data(cls)?;
+    if !t.heap || t.kind != typeobj::BaseKind::Object || t.is_abstract.get() || lookup_user(cls.class(), "__call__").is_some() {
+        return None;
+    }
+    let (new, init) = typeobj::ctor_methods(cls);
+    let init = init?;
+    match init.payload() {
+        Some(Payload::Function(f)) if !function::code_of(&f.code)?.code.is_generator_like() => {}
+        _ => return None,
+    }
+    if !new.as_ref().is_some_and(is_object_new) {
+        return None;
+    }
+    Some((crate::modules::object_methods::alloc_instance(cls, Payload::Instance), init))
+}
+
+/// The error when an `__init__` returns `r`, not `None`.
+#[cold]
+pub fn init_returned(r: &Value) -> PyErr {
+    PyErr::type_error(format!("__init__() should return None, not '{}'", type_name(r)))
 }
 
 /// Is `f` (a class's `__new__` as found on its MRO) `object.__new__`?

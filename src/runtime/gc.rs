@@ -106,6 +106,7 @@ pub fn needs_tracking(payload: &Payload, class: &PyRef) -> bool {
         | Payload::DictView { .. }
         | Payload::MappingProxy(_)
         | Payload::Generator(_)
+        | Payload::Frame(_)
         | Payload::WeakRef(_)
         | Payload::MemberDescr { .. }
         | Payload::Type(_) => true,
@@ -383,6 +384,7 @@ pub fn clear(o: &PyRef) {
             }
         }
         Payload::Generator(g) => crate::vm::generator::clear(g, &mut dropped),
+        Payload::Frame(f) => crate::vm::frame_object::clear(f, &mut dropped),
         Payload::WeakRef(w) => {
             if let Ok(mut cb) = w.callback.try_borrow_mut() {
                 dropped.push(std::mem::replace(&mut *cb, Value::None));

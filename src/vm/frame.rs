@@ -25,12 +25,27 @@ pub struct Frame {
     /// The frame that was running when this one started (`f_back`); null for the first
     /// frame of a thread and for a suspended generator.
     pub back: *const Frame,
+    /// The suspended caller, when this frame was entered by a call inside the loop's run
+    /// (`interp::execute`); `None` for the base frame of a run. The running frame owns the
+    /// chain of its callers within the run.
+    pub caller: Option<Box<Frame>>,
+    /// For an `__init__` the loop runs inline for `cls(...)`: the new instance, which the
+    /// caller receives when the frame returns `None` (any other value is a `TypeError`).
+    pub init_self: Option<Value>,
+    /// For a generator's frame that a `for` loop runs inline (see `vm::generator`): the
+    /// generator, and where the loop's `ForIter` jumps when the generator is exhausted.
+    pub inline_gen: Option<(Value, u32)>,
 }
 
 impl Drop for Frame {
     fn drop(&mut self) {
         if self.obj.get().is_some() {
             super::frame_object::detach(self);
+        }
+        // Unlinked one by one: a deep chain must not recurse on the Rust stack.
+        let mut next = self.caller.take();
+        while let Some(mut f) = next {
+            next = f.caller.take();
         }
     }
 }
@@ -58,6 +73,9 @@ impl Frame {
             locals: Some(locals),
             obj: std::cell::OnceCell::new(),
             back: std::ptr::null(),
+            caller: None,
+            init_self: None,
+            inline_gen: None,
         })
     }
 
@@ -113,14 +131,12 @@ pub fn new_cell(v: Option<Value>) -> PyRef {
     PyRef::new(&types().cell, Payload::Cell(std::cell::RefCell::new(v)))
 }
 
-/// Build the frame for calling `func` with `self_` (a bound method's receiver, if any)
-/// followed by `args`: bind parameters, create cells.
-pub fn bind_call(vm: &super::Vm, func: &Function, self_: Option<&Value>, args: Args) -> PyResult<Box<Frame>> {
-    let c = code_of(&func.code).ok_or_else(|| PyErr::new("SystemError", "function without code"))?;
-    let code = &c.code;
-    // Reuse a finished frame and its allocations (see `Vm::recycle_frame`).
+/// A frame for `func`, taken from the pool of finished frames when there is one (see
+/// `Vm::recycle_frame`), with its code and namespaces set and nothing bound yet.
+#[inline(always)]
+fn fresh_frame(vm: &super::Vm, func: &Function, code: &crate::bytecode::CodeObject) -> Box<Frame> {
     let recycled = vm.frame_pool.borrow_mut().pop();
-    let mut f = match recycled {
+    match recycled {
         Some(mut f) => {
             // The frame kept its last code and namespaces: a repeated or recursive call to
             // the same function finds them in place.
@@ -147,29 +163,44 @@ pub fn bind_call(vm: &super::Vm, func: &Function, self_: Option<&Value>, args: A
             locals: None,
             obj: std::cell::OnceCell::new(),
             back: std::ptr::null(),
+            caller: None,
+            init_self: None,
+            inline_gen: None,
         }),
-    };
+    }
+}
+
+/// The last steps of binding: unbound locals after the parameters, the closure's cells,
+/// room for the value stack.
+#[inline(always)]
+fn finish_frame(f: &mut Frame, func: &Function, code: &crate::bytecode::CodeObject) {
+    let nlocals = code.varnames.len();
+    while f.fast.len() < nlocals {
+        f.fast.push(None);
+    }
+    if let Some(closure) = &func.closure {
+        f.cells.extend(closure.iter().cloned());
+    }
+    f.stack.reserve(code.max_stack as usize);
+}
+
+/// Build the frame for calling `func` with `self_` (a bound method's receiver, if any)
+/// followed by `args`: bind parameters, create cells.
+pub fn bind_call(vm: &super::Vm, func: &Function, self_: Option<&Value>, args: Args) -> PyResult<Box<Frame>> {
+    let c = code_of(&func.code).ok_or_else(|| PyErr::new("SystemError", "function without code"))?;
+    let code = &c.code;
+    let mut f = fresh_frame(vm, func, code);
     let pos = args.pos();
-    let argcount = code.argcount as usize;
     // The common call: exactly the positional parameters, nothing else to bind.
-    let simple = args.kwnames.is_empty()
-        && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
-        && code.kwonlyargcount == 0
-        && code.cellvars.is_empty()
-        && pos.len() + usize::from(self_.is_some()) == argcount;
-    if simple {
+    if args.kwnames.is_empty() && pos.len() + usize::from(self_.is_some()) == c.simple_argc as usize {
         // Plain pushes: the generic `extend`/`resize` machinery costs more than the copies
         // themselves for the one to three arguments of a typical call.
-        let nlocals = code.varnames.len();
-        f.fast.reserve(nlocals);
+        f.fast.reserve(code.varnames.len());
         if let Some(s) = self_ {
             f.fast.push(Some(s.clone()));
         }
         for v in pos {
             f.fast.push(Some(v.clone()));
-        }
-        while f.fast.len() < nlocals {
-            f.fast.push(None);
         }
     } else {
         let frame = &mut *f;
@@ -184,11 +215,24 @@ pub fn bind_call(vm: &super::Vm, func: &Function, self_: Option<&Value>, args: A
             return Err(e);
         }
     }
-    if let Some(closure) = &func.closure {
-        f.cells.extend(closure.iter().cloned());
-    }
-    f.stack.reserve(code.max_stack as usize);
+    finish_frame(&mut f, func, code);
     Ok(f)
+}
+
+/// The frame for a call the loop runs inline: `func.inline_argc` arguments at
+/// `stack[start..]`, moved into the new frame's locals (no count updates); the caller's
+/// stack is then cut back to `truncate_to`. The caller checked the count.
+#[inline(always)]
+pub fn bind_inline(vm: &super::Vm, func: &Function, stack: &mut super::stack::ValueStack, start: usize, truncate_to: usize) -> Box<Frame> {
+    debug_assert_eq!(stack.len() - start, func.inline_argc as usize);
+    // SAFETY: a function's code is a code object (`MakeFunction` checks it).
+    let code = &unsafe { code_of(&func.code).unwrap_unchecked() }.code;
+    let mut f = fresh_frame(vm, func, code);
+    f.fast.reserve(code.varnames.len());
+    stack.move_into_locals(start, &mut f.fast);
+    stack.truncate(truncate_to);
+    finish_frame(&mut f, func, code);
+    f
 }
 
 /// Bind `args` to the parameters of `code` in the general case (keywords, defaults,

@@ -169,7 +169,28 @@ pub fn traverse(f: &FrameObject, visit: &mut dyn FnMut(&PyRef)) {
     }
 }
 
+/// Drop the references a frame object holds for its finished frame (the cycle collector
+/// breaking a cycle through them, e.g. a frame whose own local refers to its frame
+/// object). A live frame's object is reachable from its frame and never cleared.
+pub fn clear(f: &FrameObject, dropped: &mut Vec<Value>) {
+    if let Ok(mut done) = f.done.try_borrow_mut() {
+        if let Some(done) = done.as_mut() {
+            dropped.extend(std::mem::take(&mut done.fast).into_iter().flatten());
+            dropped.extend(std::mem::take(&mut done.cells).into_iter().map(Value::Obj));
+            dropped.extend(done.back.take().map(Value::Obj));
+        }
+    }
+    if let Ok(mut d) = f.locals_dict.try_borrow_mut() {
+        dropped.extend(d.take().map(Value::Obj));
+    }
+    if let Ok(mut t) = f.trace.try_borrow_mut() {
+        dropped.push(std::mem::replace(&mut *t, Value::None));
+    }
+}
+
 /// `frame` is finishing: its object keeps the locals, position and caller.
+#[cold]
+#[inline(never)]
 pub(crate) fn detach(frame: &mut Frame) {
     let Some(obj) = frame.obj.take() else { return };
     let Payload::Frame(fo) = &obj.payload else { return };

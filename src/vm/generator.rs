@@ -158,19 +158,90 @@ pub fn resume(vm: &Vm, gen: &Value, value: Value, exc: Option<PyErr>) -> PyResul
         }
         Err(e) => {
             g.state.set(GenState::Closed);
-            let kind = kind_name(gen);
-            if e.is("StopIteration") || (kind == "async generator" && e.is("StopAsyncIteration")) {
-                let msg = format!("{kind} raised {}", crate::objects::typeobj::type_name(&e.value()));
-                let new = PyErr::runtime_error(msg);
-                if let Some(d) = crate::objects::exception::exc_data(&new.value()) {
-                    d.borrow_mut().cause = e.value();
-                    d.borrow_mut().context = e.value();
-                }
-                return Err(new);
-            }
-            Err(e)
+            Err(escaped(gen, e))
         }
     }
+}
+
+/// The error a generator's caller sees when `e` escapes the generator's frame: a
+/// `StopIteration` (`StopAsyncIteration` from an async generator) becomes a
+/// `RuntimeError` caused by it (PEP 479).
+fn escaped(gen: &Value, e: PyErr) -> PyErr {
+    let kind = kind_name(gen);
+    if e.is("StopIteration") || (kind == "async generator" && e.is("StopAsyncIteration")) {
+        let msg = format!("{kind} raised {}", crate::objects::typeobj::type_name(&e.value()));
+        let new = PyErr::runtime_error(msg);
+        if let Some(d) = crate::objects::exception::exc_data(&new.value()) {
+            d.borrow_mut().cause = e.value();
+            d.borrow_mut().context = e.value();
+        }
+        return new;
+    }
+    e
+}
+
+// A `for` loop over a generator runs the generator's frame inline in the loop that runs
+// the `for` (no nested run per item): `ForIter` takes the frame out of the generator
+// (`for_iter_inline`) and enters it like a call, with `Frame::inline_gen` naming the
+// generator; `YieldValue` in such a frame hands the frame back (`suspend_inline`) and the
+// value to the loop; a return ends the `for` (`finish_inline`); an exception leaving the
+// frame closes the generator (`fail_inline`). Only the plain case runs inline: a
+// `generator` (not a coroutine or async generator) that is suspended or not started, with
+// no handled exception on either side to swap; everything else takes `resume`.
+
+/// For `ForIter` (jumping to `target` when exhausted) over `it`: the frame of generator
+/// `it` to run inline, marked running and counted against the recursion limit; `None`
+/// when `it` is not a generator in the plain case (see above) or a trace or profile hook
+/// is set (`resume` sends their events).
+#[inline]
+pub(crate) fn for_iter_inline(vm: &Vm, it: &Value, target: u32) -> PyResult<Option<Box<Frame>>> {
+    let Value::Obj(o) = it else { return Ok(None) };
+    let Payload::Generator(g) = &o.payload else { return Ok(None) };
+    let state = g.state.get();
+    if !matches!(state, GenState::Suspended | GenState::Created) || !o.class().is(&types().generator) || vm.hooks.active.get() {
+        return Ok(None);
+    }
+    if !g.exc_state.borrow().is_none() || !vm.exc_info.borrow().is_none() || g.frame.borrow().is_none() {
+        return Ok(None);
+    }
+    vm.enter()?;
+    let Some(mut frame) = g.frame.borrow_mut().take() else { return Ok(None) };
+    if state == GenState::Suspended {
+        // The value of the `yield` expression it is suspended at (`next()` sends None).
+        frame.stack.push(Value::None);
+    }
+    g.state.set(GenState::Running);
+    frame.inline_gen = Some((it.clone(), target));
+    Ok(Some(frame))
+}
+
+/// The inline-run frame of generator `gen` yielded: it goes back into the generator,
+/// with the exception it is handling, if any (its caller handles none).
+pub(crate) fn suspend_inline(vm: &Vm, gen: &Value, mut frame: Box<Frame>) {
+    let Some(g) = gen_of(gen) else { return };
+    frame.back = std::ptr::null();
+    if !vm.exc_info.borrow().is_none() {
+        *g.exc_state.borrow_mut() = vm.exc_info.replace(Value::None);
+    }
+    *g.frame.borrow_mut() = Some(frame);
+    g.state.set(GenState::Suspended);
+}
+
+/// The inline-run frame of generator `gen` returned: the generator is finished.
+pub(crate) fn finish_inline(vm: &Vm, gen: &Value) {
+    if let Some(g) = gen_of(gen) {
+        g.state.set(GenState::Closed);
+    }
+    if !vm.exc_info.borrow().is_none() {
+        vm.exc_info.replace(Value::None);
+    }
+}
+
+/// `err` leaves the inline-run frame of generator `gen`: the generator is finished, and
+/// the caller sees [`escaped`]'s error.
+pub(crate) fn fail_inline(vm: &Vm, gen: &Value, err: PyErr) -> PyErr {
+    finish_inline(vm, gen);
+    escaped(gen, err)
 }
 
 /// "generator", "coroutine" or "async generator", as messages name them.

@@ -328,6 +328,18 @@ fn do_call(
                 super::trace::after_native_call(vm, frame);
                 return Ok(None);
             }
+            // A plain class: its `__init__` runs as a frame of this loop, which pushes the
+            // instance when it returns (see `Frame::init_self`).
+            Payload::Type(_) => {
+                if let Some((obj, init)) = crate::runtime::call::plain_construct(o) {
+                    if let Some(Payload::Function(f)) = init.payload() {
+                        let mut new = bind_call(vm, f, Some(&obj), Args { args: &frame.stack[start..], kwnames })?;
+                        frame.stack.truncate(truncate_to);
+                        new.init_self = Some(obj);
+                        return Ok(Some(new));
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -345,6 +357,19 @@ fn needs_frame(o: &PyRef) -> bool {
     match &o.payload {
         Payload::NativeFunction(nf) => nf.needs_frame,
         _ => o.is(&types().type_),
+    }
+}
+
+/// The Python function the loop can call inline with `n` arguments by position (see
+/// `Function::inline_argc`), if `callable` is one.
+#[inline(always)]
+pub(crate) fn inline_callee(callable: &Value, n: usize) -> Option<&Function> {
+    match callable {
+        Value::Obj(o) => match &o.payload {
+            Payload::Function(f) if f.inline_argc as usize == n => Some(f),
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -428,6 +453,7 @@ pub(crate) fn make_function(frame: &mut Frame, flags: u8) -> PyResult<Value> {
         defaults: RefCell::new(defaults),
         kwdefaults: RefCell::new(kwdefaults),
         closure: closure_cells,
+        inline_argc: if c.code.is_generator_like() { u32::MAX } else { c.simple_argc },
         doc: RefCell::new(doc),
         module: RefCell::new(module),
         annotations: RefCell::new(annotations),

@@ -21,13 +21,13 @@ pub(crate) enum Control {
 
 /// Run `base` (and whatever it calls inline) until `base` returns or yields.
 pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResult<Exit>) {
-    let entry = vm.frames.borrow().len();
     let mut frame = base;
+    debug_assert!(frame.caller.is_none());
     let outer = vm.current.get();
     frame.back = outer;
     vm.current.set(&*frame);
     loop {
-        let err = match execute(vm, &mut frame, entry) {
+        let err = match execute(vm, &mut frame) {
             Ok(Control::Return(v)) => {
                 vm.current.set(outer);
                 vm.recycle_frame(frame);
@@ -59,15 +59,14 @@ pub(crate) fn run_loop(vm: &Vm, base: Box<Frame>) -> (Option<Box<Frame>>, PyResu
                     err = e;
                 }
             }
-            if vm.frames.borrow().len() == entry {
-                vm.current.set(outer);
-                return (None, Err(err));
-            }
-            vm.leave();
-            let Some(caller) = vm.frames.borrow_mut().pop() else {
+            let Some(caller) = frame.caller.take() else {
                 vm.current.set(outer);
                 return (None, Err(err));
             };
+            vm.leave();
+            if let Some((gen, _)) = frame.inline_gen.take() {
+                err = super::generator::fail_inline(vm, &gen, err);
+            }
             let done = std::mem::replace(&mut frame, caller);
             vm.current.set(&*frame);
             vm.recycle_frame(done);
@@ -106,36 +105,57 @@ fn top(frame: &Frame) -> &Value {
 }
 
 /// Execute instructions, switching frames in place for Python-to-Python calls and
-/// returns, until the run's base frame (the one entered with `vm.frames` at depth `entry`)
-/// returns or yields, or an error needs unwinding.
-fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Control> {
-    // Enter `$callee` as the running frame (a Python-to-Python call).
+/// returns, until the run's base frame (the one without a `caller`) returns or yields, or
+/// an error needs unwinding.
+fn execute(vm: &Vm, frame_box: &mut Box<Frame>) -> PyResult<Control> {
+    // Enter `$callee` as the running frame (a Python-to-Python call); the callee owns its
+    // caller until it returns.
     macro_rules! enter_frame {
         ($l:lifetime, $callee:expr) => {{
             vm.enter()?;
+            switch_to!($l, $callee);
+        }};
+    }
+    // Make `$callee` the running frame, owning its caller (its depth already counted).
+    macro_rules! switch_to {
+        ($l:lifetime, $callee:expr) => {{
             let mut callee: Box<Frame> = $callee;
             callee.back = &**frame_box;
             vm.current.set(&*callee);
             let caller = std::mem::replace(frame_box, callee);
-            vm.frames.borrow_mut().push(caller);
+            frame_box.caller = Some(caller);
             continue $l;
         }};
     }
     // Return `$v` from the running frame to its caller (or out of this run).
     macro_rules! return_value {
         ($l:lifetime, $v:expr) => {{
-            let v = $v;
-            if vm.frames.borrow().len() == entry {
+            let mut v = $v;
+            let Some(caller) = frame_box.caller.take() else {
                 return Ok(Control::Return(v));
-            }
+            };
             vm.leave();
-            let caller = vm.frames.borrow_mut().pop();
-            if let Some(caller) = caller {
-                let done = std::mem::replace(frame_box, caller);
-                vm.current.set(&**frame_box);
-                vm.recycle_frame(done);
-                frame_box.stack.push(v);
+            let init_self = frame_box.init_self.take();
+            let inline_gen = frame_box.inline_gen.take();
+            let done = std::mem::replace(frame_box, caller);
+            vm.current.set(&**frame_box);
+            vm.recycle_frame(done);
+            if let Some((gen, target)) = inline_gen {
+                // A generator run by the caller's `for` returned: the loop is over.
+                generator::finish_inline(vm, &gen);
+                frame_box.stack.pop();
+                frame_box.ip = target as usize;
+                continue $l;
             }
+            if let Some(obj) = init_self {
+                // An inline `__init__` (see `Frame::init_self`): the call's value is the
+                // instance; the error belongs to the caller's call instruction.
+                if !v.is_none() {
+                    return Err(crate::runtime::call::init_returned(&v));
+                }
+                v = obj;
+            }
+            frame_box.stack.push(v);
             continue $l;
         }};
     }
@@ -422,13 +442,19 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                     let v = pop(frame);
                     frame.stack.push(iter::iter(vm, &v)?);
                 }
-                Instr::ForIter { target } => match iter::for_iter_next(vm, top(frame))? {
-                    Some(v) => frame.stack.push(v),
-                    None => {
-                        frame.stack.pop();
-                        frame.ip = target as usize;
+                Instr::ForIter { target } => {
+                    // A generator's frame runs inline (see `vm::generator`).
+                    if let Some(g) = generator::for_iter_inline(vm, top(frame), target)? {
+                        switch_to!('frame, g);
                     }
-                },
+                    match iter::for_iter_next(vm, top(frame))? {
+                        Some(v) => frame.stack.push(v),
+                        None => {
+                            frame.stack.pop();
+                            frame.ip = target as usize;
+                        }
+                    }
+                }
                 Instr::BuildTuple { count } => {
                     let items = frame.stack.split_off(frame.stack.len() - count as usize);
                     frame.stack.push(Value::new_tuple(items));
@@ -517,6 +543,9 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                     let base = frame.stack.len() - argc as usize;
                     // Moved out (the slot is cut off with the arguments): no count update.
                     let callable = std::mem::replace(&mut frame.stack[base - 1], Value::None);
+                    if let Some(f) = instr::inline_callee(&callable, argc as usize) {
+                        enter_frame!('frame, super::frame::bind_inline(vm, f, &mut frame.stack, base, base - 1));
+                    }
                     if let Some(callee) = instr::call(vm, frame, &callable, base, base - 1)? {
                         enter_frame!('frame, callee);
                     }
@@ -531,6 +560,9 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                 }
                 Instr::CallMethod { argc } => {
                     let (callable, start, cut) = instr::method_call_layout(frame, argc as usize);
+                    if let Some(f) = instr::inline_callee(&callable, frame.stack.len() - start) {
+                        enter_frame!('frame, super::frame::bind_inline(vm, f, &mut frame.stack, start, cut));
+                    }
                     if let Some(callee) = instr::call(vm, frame, &callable, start, cut)? {
                         enter_frame!('frame, callee);
                     }
@@ -560,7 +592,22 @@ fn execute(vm: &Vm, frame_box: &mut Box<Frame>, entry: usize) -> PyResult<Contro
                     frame.stack.push(f);
                 }
                 Instr::ReturnValue => return_value!('frame, pop(frame)),
-                Instr::YieldValue => return Ok(Control::Yield(pop(frame))),
+                Instr::YieldValue => {
+                    let v = pop(frame);
+                    // A generator run by a `for` of the caller: the frame goes back into
+                    // the generator and the value to the loop.
+                    if let Some((gen, _)) = frame.inline_gen.take() {
+                        if let Some(caller) = frame.caller.take() {
+                            vm.leave();
+                            let done = std::mem::replace(frame_box, caller);
+                            vm.current.set(&**frame_box);
+                            generator::suspend_inline(vm, &gen, done);
+                            frame_box.stack.push(v);
+                            continue 'frame;
+                        }
+                    }
+                    return Ok(Control::Yield(v));
+                }
                 Instr::GetYieldFromIter => {
                     let v = pop(frame);
                     let it = if matches!(v.payload(), Some(crate::objects::Payload::Generator(_))) { v } else { iter::iter(vm, &v)? };

@@ -67,6 +67,12 @@ pub fn interp() -> &'static Interp {
     }
 }
 
+#[cold]
+#[inline(never)]
+fn recursion_error() -> PyErr {
+    PyErr::new("RecursionError", "maximum recursion depth exceeded")
+}
+
 /// How a run of the loop ended.
 pub enum Exit {
     Return(Value),
@@ -76,8 +82,6 @@ pub enum Exit {
 /// The state of one Python thread. Lives on that thread only (object handles are
 /// `!Send`).
 pub struct Vm {
-    /// Suspended callers of the running frame (innermost last).
-    pub frames: RefCell<Vec<Box<Frame>>>,
     /// Python call depth, checked against the recursion limit.
     pub depth: Cell<usize>,
     /// The exception being handled (`sys.exc_info()`), or `None`.
@@ -121,7 +125,6 @@ impl Vm {
     /// A thread state (the interpreter must be initialised).
     pub fn new() -> Vm {
         Vm {
-            frames: RefCell::new(Vec::new()),
             depth: Cell::new(0),
             exc_info: RefCell::new(Value::None),
             reraise: Cell::new(false),
@@ -138,14 +141,18 @@ impl Vm {
         if let Some(v) = self.frame_view.borrow_mut().take() {
             return Some(v);
         }
-        self.frames.borrow().last().map(|f| frame::FrameView::of(f))
+        let p = self.current.get();
+        // SAFETY: `current` points at the running frame while Python code runs (see
+        // `frame_object::running`); the native function asking runs on its behalf.
+        (!p.is_null()).then(|| frame::FrameView::of(unsafe { &*p }))
     }
 
     /// Enter a Python frame: count it against the recursion limit.
+    #[inline]
     pub(crate) fn enter(&self) -> PyResult<()> {
         let d = self.depth.get() + 1;
         if d > interp().recursion_limit.get() {
-            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
+            return Err(recursion_error());
         }
         self.depth.set(d);
         Ok(())
@@ -158,14 +165,22 @@ impl Vm {
     /// Keep a finished frame's allocations for the next call. Its locals and stack are
     /// released now, so objects die when the function returns, as in CPython; the code
     /// and globals references are replaced on reuse.
+    #[inline]
     pub(crate) fn recycle_frame(&self, mut frame: Box<Frame>) {
         if frame.obj.get().is_some() {
             frame_object::detach(&mut frame);
         }
         frame.stack.clear();
         frame.fast.clear();
-        frame.cells.clear();
-        frame.locals = None;
+        if !frame.cells.is_empty() {
+            frame.cells.clear();
+        }
+        if frame.locals.is_some() {
+            frame.locals = None;
+        }
+        if frame.init_self.is_some() {
+            frame.init_self = None;
+        }
         let mut pool = self.frame_pool.borrow_mut();
         if pool.len() < 32 {
             pool.push(frame);
