@@ -56,6 +56,7 @@ pub fn init() {
     );
     add_classmethod(&t.int, "int", "from_bytes", int_from_bytes);
     add_classmethod(&t.float, "float", "fromhex", float_fromhex);
+    add_classmethod(&t.float, "float", "__getformat__", float_getformat);
 }
 
 fn add_classmethod(cls: &PyRef, owner: &'static str, name: &'static str, f: crate::objects::NativeFn) {
@@ -223,6 +224,17 @@ fn float_conjugate(_vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn float_getnewargs(_vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::new_tuple(vec![Value::Float(self_float(&args, "__getnewargs__")?)]))
+}
+
+/// `float.__getformat__(typestr)`: how C doubles and floats are stored (always IEEE
+/// little-endian on the platforms gild runs on).
+fn float_getformat(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = args.one("float.__getformat__")?;
+    match v.as_str().map(|s| s.as_str()) {
+        Some("double" | "float") => Ok(Value::new_str("IEEE, little-endian")),
+        Some(_) => Err(PyErr::value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+        None => Err(PyErr::type_error(format!("__getformat__() argument must be str, not {}", type_name(v)))),
+    }
 }
 
 /// `float.fromhex(string)` (a classmethod: subclasses get `cls(value)`).
