@@ -633,7 +633,7 @@ fn percent_one(vm: &Vm, v: &Value, spec: &ConvSpec) -> PyResult<String> {
         'c' => {
             let c = if let Some(d) = data(v).filter(|d| d.len() == 1) {
                 d[0]
-            } else if int::is_int(v) {
+            } else if crate::runtime::ops::has_index(v) {
                 let n = crate::runtime::argparse::index_bigint(vm, v)?;
                 match num_traits::ToPrimitive::to_u8(&n) {
                     Some(c) => c,

@@ -254,29 +254,39 @@ pub fn percent_one(vm: &Vm, v: &Value, spec: &ConvSpec) -> PyResult<String> {
             let c = match v.as_str() {
                 Some(s) if s.char_len() == 1 => s.as_str().to_string(),
                 Some(_) => return Err(PyErr::type_error("%c requires int or char")),
-                None => match crate::objects::int::as_bigint(v) {
-                    Some(n) => percent_char_from_int(&n).map_err(PyErr::from_spec)?.to_string(),
-                    None => return Err(PyErr::type_error("%c requires int or char")),
-                },
+                None if ops::has_index(v) => {
+                    let n = crate::runtime::argparse::index_bigint(vm, v)?;
+                    percent_char_from_int(&n).map_err(PyErr::from_spec)?.to_string()
+                }
+                None => return Err(PyErr::type_error("%c requires int or char")),
             };
             Ok(percent_str(&c, spec))
         }
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+            // `%x`/`%o` take integers (`__index__`); `%d` any number `int()` accepts.
+            let integral = matches!(spec.conv, 'o' | 'x' | 'X');
+            let wrong = || {
+                let kind = if integral { "an integer is required" } else { "a real number is required" };
+                PyErr::type_error(format!("%{} format: {kind}, not {}", spec.conv, type_name(v)))
+            };
             let n = match crate::objects::int::as_bigint(v) {
                 Some(n) => n,
-                None => match v {
-                    Value::Float(f) if !matches!(spec.conv, 'o' | 'x' | 'X') => {
-                        crate::num::float_to_bigint(*f).map_err(PyErr::from_spec)?
+                None if integral => {
+                    if !ops::has_index(v) {
+                        return Err(wrong());
                     }
-                    _ if !matches!(spec.conv, 'o' | 'x' | 'X') && crate::runtime::call::lookup_user(v.class(), "__int__").is_some() => {
-                        crate::objects::int::as_bigint(&super::object_methods::to_int(vm, v)?).unwrap_or_default()
+                    crate::runtime::argparse::index_bigint(vm, v)?
+                }
+                None => {
+                    let is_number = matches!(v, Value::Float(_))
+                        || matches!(v.payload(), Some(Payload::Float(_)))
+                        || ["__index__", "__int__", "__float__"].iter().any(|d| crate::runtime::call::lookup_user(v.class(), d).is_some());
+                    if !is_number {
+                        return Err(wrong());
                     }
-                    _ => {
-                        let kind =
-                            if matches!(spec.conv, 'o' | 'x' | 'X') { "an integer is required" } else { "a real number is required" };
-                        return Err(PyErr::type_error(format!("%{} format: {kind}, not {}", spec.conv, type_name(v))));
-                    }
-                },
+                    let r = super::object_methods::to_int(vm, v).map_err(|e| if e.is("TypeError") { wrong() } else { e })?;
+                    crate::objects::int::as_bigint(&r).unwrap_or_default()
+                }
             };
             percent_int(&n, spec, super::sys::int_max_str_digits()).map_err(PyErr::from_spec)
         }
