@@ -93,7 +93,10 @@ pub fn getitem_fast(container: &Value, key: &Value) -> Option<Value> {
     let t = crate::objects::types();
     match &o.payload {
         Payload::List(l) if o.class().is(&t.list) => {
-            let items = l.borrow();
+            // SAFETY: the borrow lives only for reading one item and counting it (no
+            // Python code runs, so nothing can mutate the list meanwhile); a list being
+            // mutated (a mutable borrow active) makes this `Err` and the general path runs.
+            let items = unsafe { l.try_borrow_unguarded() }.ok()?;
             let j = if *i < 0 { i.checked_add(items.len() as i64)? } else { *i };
             items.get(usize::try_from(j).ok()?).cloned()
         }

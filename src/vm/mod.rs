@@ -165,12 +165,14 @@ impl Vm {
     /// Keep a finished frame's allocations for the next call. Its locals and stack are
     /// released now, so objects die when the function returns, as in CPython; the code
     /// and globals references are replaced on reuse.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn recycle_frame(&self, mut frame: Box<Frame>) {
         if frame.obj.get().is_some() {
             frame_object::detach(&mut frame);
         }
-        frame.stack.clear();
+        if !frame.stack.is_empty() {
+            frame.stack.clear();
+        }
         frame.fast.clear();
         if !frame.cells.is_empty() {
             frame.cells.clear();

@@ -115,7 +115,7 @@ impl ValueStack {
     }
 
     /// Drop the values above the first `len`.
-    #[inline]
+    #[inline(always)]
     pub fn truncate(&mut self, len: usize) {
         let now = self.len();
         if len >= now {
