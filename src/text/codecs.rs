@@ -147,8 +147,8 @@ pub fn encode(s: &str, codec: Codec, errors: &str) -> Result<Vec<u8>, CodecError
         Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
         Codec::Utf8Sig => return Ok([&UTF8_BOM[..], s.as_bytes()].concat()),
         // gild strings hold no lone surrogates, so these never fail.
-        Codec::Utf16(e) => return Ok(super::codecs_wide::encode_utf16(s, e)),
-        Codec::Utf32(e) => return Ok(super::codecs_wide::encode_utf32(s, e)),
+        Codec::Utf16(e) => return Ok(super::codecs_wide::encode_wide(s, e, 2)),
+        Codec::Utf32(e) => return Ok(super::codecs_wide::encode_wide(s, e, 4)),
         Codec::Latin1 | Codec::Ascii => {}
     }
     let limit = codec.limit();

@@ -14,28 +14,22 @@ fn put(out: &mut Vec<u8>, unit: u32, width: usize, big: bool) {
     }
 }
 
-/// `s.encode('utf-16...')`: the plain codec writes a little-endian byte order mark first.
-pub fn encode_utf16(s: &str, e: Endian) -> Vec<u8> {
+/// `s.encode('utf-16...')` (`width` 2) or `s.encode('utf-32...')` (`width` 4): the plain
+/// codec writes a little-endian byte order mark first.
+pub fn encode_wide(s: &str, e: Endian, width: usize) -> Vec<u8> {
     let big = e == Endian::Big;
-    let mut out = Vec::with_capacity(2 * s.len() + 2);
+    let mut out = Vec::with_capacity(width * (s.len() + 1));
     if e == Endian::Bom {
-        put(&mut out, 0xfeff, 2, false);
+        put(&mut out, 0xfeff, width, false);
     }
-    for unit in s.encode_utf16() {
-        put(&mut out, unit as u32, 2, big);
-    }
-    out
-}
-
-/// `s.encode('utf-32...')`.
-pub fn encode_utf32(s: &str, e: Endian) -> Vec<u8> {
-    let big = e == Endian::Big;
-    let mut out = Vec::with_capacity(4 * s.len() + 4);
-    if e == Endian::Bom {
-        put(&mut out, 0xfeff, 4, false);
-    }
-    for c in s.chars() {
-        put(&mut out, c as u32, 4, big);
+    if width == 2 {
+        for unit in s.encode_utf16() {
+            put(&mut out, unit as u32, 2, big);
+        }
+    } else {
+        for c in s.chars() {
+            put(&mut out, c as u32, 4, big);
+        }
     }
     out
 }

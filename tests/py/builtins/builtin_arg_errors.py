@@ -1,5 +1,7 @@
 # Argument parsing of builtin functions: keywords accepted, and CPython's messages for
-# the wrong ones.
+# the wrong ones; isinstance/issubclass with unions and ABCs; float.__getformat__.
+import collections.abc as cabc
+
 S, F, L, B, BA, T = 'abc', 1.5, [1], b'a', bytearray(b'a'), (1,)
 
 
@@ -31,3 +33,18 @@ print(repr(dict.fromkeys).split(' at ')[0], repr(int.from_bytes).split(' at ')[0
 g = {}
 eval('1', g)
 print(type(g['__builtins__']).__name__, g['__builtins__'] is __builtins__.__dict__)
+# isinstance/issubclass with unions (members tried in order), the ABCs of builtin types.
+for src in [
+    "isinstance(1, int | list[int])", "isinstance([], int | list[int])", "isinstance(1, list[int] | int)",
+    "issubclass(int, int | list[int])", "issubclass(str, int | list[int])", "isinstance(1, (int, 5))",
+    "isinstance(1, (5, int))", "issubclass(int, (str, 5))", "isinstance(None, type(None) | int)",
+    "isinstance([], list | tuple)", "issubclass(bool, int | None)",
+    "isinstance(iter([]), cabc.Iterator)", "isinstance(map(abs, []), cabc.Iterator)",
+    "isinstance(zip(), cabc.Iterator)", "isinstance(enumerate([]), cabc.Iterable)",
+    "isinstance(reversed([]), cabc.Iterator)", "isinstance(iter({}.items()), cabc.Iterator)",
+    "isinstance(memoryview(b''), cabc.Sequence)", "isinstance({}.keys(), cabc.Set)",
+    "issubclass(type({}.items()), cabc.Set)", "issubclass(bytearray, cabc.MutableSequence)",
+    "float.__getformat__('double')", "float.__getformat__('float')", "float.__getformat__('x')",
+    "float.__getformat__(1)", "float.__getformat__()", "(1.5).__getformat__('double')",
+]:
+    show(src)

@@ -1,4 +1,5 @@
-# Argument handling of int/float methods (to_bytes/from_bytes keywords, qualified names
+# Argument handling of int/float methods and of list/tuple index and str.maketrans (in
+# CPython's order and words) (to_bytes/from_bytes keywords, qualified names
 # in "takes no arguments"), bool's numeric attributes, int() base range.
 def show(src):
     try:
@@ -19,5 +20,12 @@ for src in [
     "float.fromhex(1)", "float.fromhex('0x1.8p1')",
     "True.real", "True.imag", "False.numerator", "True.denominator",
     "int('10', 2**70)", "int('10', -2**70)", "int('10', 37)", "int('10', 0)", "int('10', True)",
+]:
+    show(src)
+for src in [  # list/tuple index, str.maketrans
+    "[1].index(1, 'a')", "[1].index(1, None)", "[1].index(1, 0, 'b')", "[1, 2, 1].index(1, -1)",
+    "(1,).index(1, 'a')", "(1, 2, 1).index(1, 1)", "[1].index(1, 0, 10**30)", "[1].index(1, -10**30)",
+    "str.maketrans(1, 'a')", "str.maketrans('a', 1)", "str.maketrans(1, 2, 3)", "str.maketrans('a', 'b', 1)",
+    "str.maketrans(1, 'a', 'b')", "str.maketrans('ab', 'cd', 'e')", "str.maketrans('a', 'bc')",
 ]:
     show(src)
