@@ -116,7 +116,7 @@ fn own_attr(o: &PyRef, name: &PyRef, s: &PyStr, cache: &LoadCache) -> Option<Val
 
 /// The method recorded for `o`'s type (`Some(None)`: the type does not define the name),
 /// or `None` when no entry is valid.
-#[inline]
+#[inline(always)]
 fn hit(o: &PyRef, cache: &LoadCache) -> Option<Option<Value>> {
     let t = load_receiver(o)?;
     let key = (t.id, typeobj::type_epoch());
