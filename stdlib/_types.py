@@ -110,18 +110,21 @@ class UnionType:
     def __hash__(self):
         return hash(frozenset(self._args))
 
-    def _check_args(self, fname):
+    def _check_each(self, fname, test):
+        # The members are tried in order: a parameterized generic is refused only when
+        # the check gets to it (`isinstance(1, int | list[int])` is True).
         for arg in self._args:
             if isinstance(arg, GenericAlias):
                 raise TypeError(f"{fname}() argument 2 cannot be a parameterized generic")
+            if test(arg):
+                return True
+        return False
 
     def __instancecheck__(self, obj):
-        self._check_args("isinstance")
-        return isinstance(obj, self._args)
+        return self._check_each("isinstance", lambda arg: isinstance(obj, arg))
 
     def __subclasscheck__(self, cls):
-        self._check_args("issubclass")
-        return issubclass(cls, self._args)
+        return self._check_each("issubclass", lambda arg: issubclass(cls, arg))
 
     def __getitem__(self, params):
         if not isinstance(params, tuple):

@@ -21,6 +21,7 @@ pub fn create() -> (PyRef, PyRef) {
     super::bytes_methods::init();
     super::range_methods::init();
     super::num_methods::init();
+    super::iterators::init();
     super::os_error::init();
     super::unicode_error::init();
     crate::vm::generator::init();
@@ -49,6 +50,11 @@ pub fn create() -> (PyRef, PyRef) {
         ("classmethod", &t.classmethod),
         ("staticmethod", &t.staticmethod),
         ("super", &t.super_),
+        ("enumerate", &t.enumerate),
+        ("zip", &t.zip),
+        ("map", &t.map),
+        ("filter", &t.filter),
+        ("reversed", &t.reversed),
     ] {
         dict::set_str(&d, name, Value::Obj(ty.clone()));
     }
@@ -63,6 +69,7 @@ pub fn create() -> (PyRef, PyRef) {
     dict::set_str(&d, "NotImplemented", Value::Obj(t.not_implemented.clone()));
     dict::set_str(&d, "Ellipsis", Value::Obj(t.ellipsis.clone()));
     dict::set_str(&d, "__debug__", Value::Bool(true));
+    dict::set_str(&d, "memoryview", Value::Obj(super::memoryview_methods::memoryview_type().clone()));
     let funcs: &[(&'static str, crate::objects::NativeFn)] = &[
         ("__build_class__", crate::vm::class::build_class),
         ("__import__", crate::vm::import::builtin_import),
@@ -78,6 +85,8 @@ pub fn create() -> (PyRef, PyRef) {
         ("issubclass", builtin_issubclass),
         ("iter", builtin_iter),
         ("next", builtin_next),
+        ("aiter", builtin_aiter),
+        ("anext", builtin_anext),
         ("getattr", builtin_getattr),
         ("setattr", builtin_setattr),
         ("hasattr", builtin_hasattr),
@@ -101,11 +110,6 @@ pub fn create() -> (PyRef, PyRef) {
         ("oct", builtin_oct),
         ("bin", builtin_bin),
         ("round", builtin_round),
-        ("enumerate", super::iterators::enumerate),
-        ("zip", super::iterators::zip),
-        ("map", super::iterators::map),
-        ("filter", super::iterators::filter),
-        ("reversed", super::iterators::reversed),
         ("open", super::io::builtin_open),
         ("input", super::io::builtin_input),
     ];
@@ -223,6 +227,39 @@ fn one_arg<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a Value> {
     Ok(&pos[0])
 }
 
+/// `aiter(async_iterable)`: `type(x).__aiter__(x)`, which must have `__anext__`.
+fn builtin_aiter(vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "aiter")?;
+    let Some(f) = typeobj::lookup(v.class(), "__aiter__") else {
+        return Err(PyErr::type_error(format!("'{}' object is not an async iterable", type_name(v))));
+    };
+    let it = call::call_bound(vm, &f, v, Args::new(&[]))?;
+    if typeobj::lookup(it.class(), "__anext__").is_none() {
+        return Err(PyErr::type_error(format!("aiter() returned not an async iterator of type '{}'", type_name(&it))));
+    }
+    Ok(it)
+}
+
+/// `anext(async_iterator[, default])`: the awaitable of `__anext__()`; with a default,
+/// wrapped so that `StopAsyncIteration` gives the default (`stdlib/_anext.py`).
+fn builtin_anext(vm: &Vm, args: Args) -> PyResult<Value> {
+    args.no_kwargs("anext")?;
+    let pos = args.check_count("anext", 1, 2)?;
+    let it = &pos[0];
+    let Some(f) = typeobj::lookup(it.class(), "__anext__") else {
+        return Err(PyErr::type_error(format!("'{}' object is not an async iterator", type_name(it))));
+    };
+    let awaitable = call::call_bound(vm, &f, it, Args::new(&[]))?;
+    match pos.get(1) {
+        None => Ok(awaitable),
+        Some(default) => {
+            let module = crate::vm::import::import_module(vm, "_anext")?;
+            let wrap = attr::getattr(vm, &module, "anext_awaitable")?;
+            call::call(vm, &wrap, Args::new(&[awaitable, default.clone()]))
+        }
+    }
+}
+
 fn builtin_len(vm: &Vm, args: Args) -> PyResult<Value> {
     let v = one_arg(&args, "len")?;
     Ok(Value::from(ops::len(vm, v)?))
@@ -235,17 +272,7 @@ fn builtin_repr(vm: &Vm, args: Args) -> PyResult<Value> {
 
 fn builtin_ascii(vm: &Vm, args: Args) -> PyResult<Value> {
     let v = one_arg(&args, "ascii")?;
-    let r = repr::repr(vm, v)?;
-    let mut out = String::with_capacity(r.len());
-    for c in r.chars() {
-        match c as u32 {
-            0..=0x7f => out.push(c),
-            0x80..=0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
-            0x100..=0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
-            n => out.push_str(&format!("\\U{:08x}", n)),
-        }
-    }
-    Ok(Value::new_str(out))
+    Ok(Value::new_str(super::str_format::ascii_of(vm, v)?))
 }
 
 /// `isinstance` with a class, a tuple of classes, or any object whose type defines
@@ -362,16 +389,14 @@ fn is_builtin_iter(v: &Value) -> bool {
     )
 }
 
-fn attr_name<'a>(v: &'a Value, fname: &str) -> PyResult<&'a str> {
-    v.as_str()
-        .map(|s| s.as_str())
-        .ok_or_else(|| PyErr::type_error(format!("{fname}(): attribute name must be string, not '{}'", type_name(v))))
+fn attr_name(v: &Value) -> PyResult<&str> {
+    v.as_str().map(|s| s.as_str()).ok_or_else(|| PyErr::type_error(format!("attribute name must be string, not '{}'", type_name(v))))
 }
 
 fn builtin_getattr(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("getattr")?;
     let pos = args.check_count("getattr", 2, 3)?;
-    let name = attr_name(&pos[1], "getattr")?;
+    let name = attr_name(&pos[1])?;
     match attr::getattr(vm, &pos[0], name) {
         Ok(v) => Ok(v),
         Err(e) if e.is("AttributeError") && pos.len() == 3 => Ok(pos[2].clone()),
@@ -382,14 +407,14 @@ fn builtin_getattr(vm: &Vm, args: Args) -> PyResult<Value> {
 fn builtin_setattr(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("setattr")?;
     let pos = args.check_count("setattr", 3, 3)?;
-    attr::setattr(vm, &pos[0], attr_name(&pos[1], "setattr")?, pos[2].clone())?;
+    attr::setattr(vm, &pos[0], attr_name(&pos[1])?, pos[2].clone())?;
     Ok(Value::None)
 }
 
 fn builtin_hasattr(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("hasattr")?;
     let pos = args.check_count("hasattr", 2, 2)?;
-    match attr::getattr(vm, &pos[0], attr_name(&pos[1], "hasattr")?) {
+    match attr::getattr(vm, &pos[0], attr_name(&pos[1])?) {
         Ok(_) => Ok(Value::Bool(true)),
         Err(e) if e.is("AttributeError") => Ok(Value::Bool(false)),
         Err(e) => Err(e),
@@ -399,7 +424,7 @@ fn builtin_hasattr(vm: &Vm, args: Args) -> PyResult<Value> {
 fn builtin_delattr(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("delattr")?;
     let pos = args.check_count("delattr", 2, 2)?;
-    attr::delattr(vm, &pos[0], attr_name(&pos[1], "delattr")?)?;
+    attr::delattr(vm, &pos[0], attr_name(&pos[1])?)?;
     Ok(Value::None)
 }
 
@@ -474,9 +499,11 @@ fn builtin_ord(_vm: &Vm, args: Args) -> PyResult<Value> {
                 Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", s.char_len())))
             }
         }
-        Some(Payload::Bytes(b)) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
-        Some(Payload::Bytes(b)) => Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", b.len()))),
-        _ => Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", type_name(v)))),
+        _ => match crate::objects::bytes::data(v) {
+            Some(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+            Some(b) => Err(PyErr::type_error(format!("ord() expected a character, but string of length {} found", b.len()))),
+            None => Err(PyErr::type_error(format!("ord() expected string of length 1, but {} found", type_name(v)))),
+        },
     }
 }
 
@@ -484,10 +511,11 @@ fn builtin_format(vm: &Vm, args: Args) -> PyResult<Value> {
     args.no_kwargs("format")?;
     let pos = args.check_count("format", 1, 2)?;
     let spec = match pos.get(1) {
-        Some(s) => s
-            .as_str()
-            .map(|s| s.as_str().to_string())
-            .ok_or_else(|| PyErr::type_error(format!("format() argument 2 must be str, not {}", type_name(s))))?,
+        Some(s) => s.as_str().map(|s| s.as_str().to_string()).ok_or_else(|| {
+            // Argument Clinic names `None` itself rather than its type.
+            let tn = if s.is_none() { "None".to_string() } else { type_name(s).to_string() };
+            PyErr::type_error(format!("format() argument 2 must be str, not {tn}"))
+        })?,
         None => String::new(),
     };
     Ok(Value::new_str(instr::format(vm, &pos[0], &spec)?))
@@ -539,12 +567,16 @@ fn builtin_dir(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn min_max(vm: &Vm, args: Args, name: &str, op: crate::bytecode::CmpOp) -> PyResult<Value> {
-    args.check_kwargs(name, &["key", "default"])?;
     let pos = args.pos();
+    if pos.is_empty() {
+        return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
+    if let Some((k, _)) = args.kwargs().find(|(k, _)| !matches!(*k, "key" | "default")) {
+        return Err(PyErr::type_error(format!("'{k}' is an invalid keyword argument for {name}()")));
+    }
     let key = args.kwarg("key").filter(|k| !k.is_none()).cloned();
     let default = args.kwarg("default").cloned();
     let items = match pos.len() {
-        0 => return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0"))),
         1 => iter::collect(vm, &pos[0])?,
         _ => {
             if default.is_some() {
@@ -588,9 +620,8 @@ fn builtin_max(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn builtin_sum(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check_kwargs("sum", &["start"])?;
-    let pos = args.check_count("sum", 1, 2)?;
-    let mut acc = pos.get(1).cloned().or_else(|| args.kwarg("start").cloned()).unwrap_or(Value::Int(0));
+    let [iterable, start] = args.fn_keywords("sum", ["iterable", "start"], 1, 2, 1)?;
+    let mut acc = start.cloned().unwrap_or(Value::Int(0));
     if acc.as_str().is_some() {
         return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -599,7 +630,7 @@ fn builtin_sum(vm: &Vm, args: Args) -> PyResult<Value> {
         Some(Payload::ByteArray(_)) => return Err(PyErr::type_error("sum() can't sum bytearray [use b''.join(seq) instead]")),
         _ => {}
     }
-    let it = iter::iter(vm, &pos[0])?;
+    let it = iter::iter(vm, iterable.unwrap_or(&Value::None))?;
     while let Some(x) = iter::next(vm, &it)? {
         acc = match ops::binop_fast(&acc, &x, crate::bytecode::BinOp::Add) {
             Some(r) => r,
@@ -632,7 +663,7 @@ fn builtin_all(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn builtin_sorted(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check_kwargs("sorted", &["key", "reverse"])?;
+    args.check_kwargs("sort", &["key", "reverse"])?;
     let pos = args.pos();
     if pos.len() != 1 {
         return Err(PyErr::type_error(format!("sorted expected 1 argument, got {}", pos.len())));
@@ -662,69 +693,19 @@ fn builtin_divmod(vm: &Vm, args: Args) -> PyResult<Value> {
             return Ok(r);
         }
     }
-    let q = ops::binary_op(vm, &pos[0], &pos[1], crate::bytecode::BinOp::FloorDivide).map_err(|e| {
-        if e.is("TypeError") {
-            PyErr::type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", type_name(&pos[0]), type_name(&pos[1])))
-        } else {
-            e
-        }
-    })?;
-    let r = ops::binary_op(vm, &pos[0], &pos[1], crate::bytecode::BinOp::Remainder)?;
-    Ok(Value::new_tuple(vec![q, r]))
+    if let Some(r) = ops::native_divmod(&pos[0], &pos[1]) {
+        return r;
+    }
+    Err(PyErr::type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", type_name(&pos[0]), type_name(&pos[1]))))
 }
 
 fn builtin_pow(vm: &Vm, args: Args) -> PyResult<Value> {
-    // The keyword parser counts a leading `self`: give it a placeholder.
-    let with_self: Vec<Value> = std::iter::once(Value::None).chain(args.args.iter().cloned()).collect();
-    let shifted = Args { args: &with_self, kwnames: args.kwnames };
-    let [base, exp, m] = shifted.keywords("pow", ["base", "exp", "mod"], 0, 3, 2)?;
-    let (Some(base), Some(exp)) = (base, exp) else { return Err(PyErr::type_error("pow() missing required argument")) };
-    if let Some(m) = m.filter(|m| !m.is_none()) {
-        return ternary_pow(vm, base, exp, m);
+    let [base, exp, modulus] = args.fn_keywords("pow", ["base", "exp", "mod"], 0, 3, 2)?;
+    let (base, exp) = (base.unwrap_or(&Value::None), exp.unwrap_or(&Value::None));
+    match modulus.filter(|m| !m.is_none()) {
+        Some(m) => ops::ternary_pow(vm, base, exp, m),
+        None => ops::binary_op(vm, base, exp, crate::bytecode::BinOp::Power),
     }
-    ops::binary_op(vm, base, exp, crate::bytecode::BinOp::Power)
-}
-
-/// `pow(a, b, m)`, CPython's `ternary_op`: the power slot of each distinct type among
-/// `a`, `b`, `m` in turn, until one does not return `NotImplemented`. A Python class's
-/// `__pow__` is called only for `a` (three-argument power never uses `__rpow__`); `int`
-/// needs all three to be ints; `float` and `complex` refuse a modulus.
-fn ternary_pow(vm: &Vm, a: &Value, b: &Value, m: &Value) -> PyResult<Value> {
-    let mut seen: Vec<&PyRef> = Vec::with_capacity(3);
-    for (i, v) in [a, b, m].into_iter().enumerate() {
-        let cls = v.class();
-        if seen.iter().any(|c| c.is(cls)) {
-            continue;
-        }
-        seen.push(cls);
-        if let Some(f) = call::lookup_user(cls, "__pow__") {
-            if i == 0 {
-                let r = call::call_bound(vm, &f, a, Args::new(&[b.clone(), m.clone()]))?;
-                if !r.is_not_implemented() {
-                    return Ok(r);
-                }
-            }
-            continue;
-        }
-        let real = |x: &Value| int::is_int(x) || matches!(x, Value::Float(_));
-        if int::is_int(v) {
-            if let (Some(x), Some(e), Some(md)) = (int::as_bigint(a), int::as_bigint(b), int::as_bigint(m)) {
-                return crate::num::int_pow_mod(&x, &e, &md).map(int::normalize).map_err(PyErr::from_spec);
-            }
-        } else if matches!(v, Value::Float(_)) && real(a) && real(b) {
-            return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
-        } else if matches!(v.payload(), Some(Payload::Complex { .. }))
-            && [a, b].iter().all(|x| real(x) || matches!(x.payload(), Some(Payload::Complex { .. })))
-        {
-            return Err(PyErr::value_error("complex modulo"));
-        }
-    }
-    Err(PyErr::type_error(format!(
-        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-        type_name(a),
-        type_name(b),
-        type_name(m)
-    )))
 }
 
 fn int_arg(v: &Value, fname: &str) -> PyResult<num_bigint::BigInt> {
@@ -752,35 +733,15 @@ fn builtin_bin(_vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn builtin_round(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check_kwargs("round", &["number", "ndigits"])?;
-    let pos = args.check_count("round", 1, 2)?;
-    let nd = pos.get(1).cloned().or_else(|| args.kwarg("ndigits").cloned()).filter(|v| !v.is_none());
-    let x = &pos[0];
+    let [number, ndigits] = args.fn_keywords("round", ["number", "ndigits"], 0, 2, 1)?;
+    let nd = ndigits.filter(|v| !v.is_none()).cloned();
+    let x = number.unwrap_or(&Value::None);
     if let Some(f) = call::lookup_user(x.class(), "__round__") {
         let a: Vec<Value> = nd.into_iter().collect();
         return call::call_bound(vm, &f, x, Args::new(&a));
     }
-    let float_val = match x {
-        Value::Float(f) => Some(*f),
-        _ => match x.payload() {
-            Some(Payload::Float(f)) => Some(*f),
-            _ => None,
-        },
-    };
-    if let Some(f) = float_val {
-        return match nd {
-            None => crate::num::float_round_to_int(f).map(int::normalize).map_err(PyErr::from_spec),
-            Some(n) => {
-                let n = ops::index_value(&n)?;
-                crate::num::float_round(f, n).map(Value::Float).map_err(PyErr::from_spec)
-            }
-        };
-    }
-    if let Some(b) = int::as_bigint(x) {
-        return match nd {
-            None => Ok(int::normalize(b)),
-            Some(n) => Ok(int::normalize(crate::num::int_round(&b, ops::index_value(&n)?))),
-        };
+    if let Some(r) = super::num_methods::round_builtin(vm, x, nd.as_ref()) {
+        return r;
     }
     Err(PyErr::type_error(format!("type {} doesn't define __round__ method", type_name(x))))
 }

@@ -155,7 +155,7 @@ fn encode_source(fname: &str, source: Option<&Value>, encoding: Option<&Value>, 
 }
 
 fn bytes_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = super::object_methods::cls_arg(&args, "bytes.__new__")?.clone();
+    let cls = super::object_methods::new_cls_arg(&args, &types().bytes)?.clone();
     let [source, encoding, errors] = args.keywords("bytes", ["source", "encoding", "errors"], 0, 3, 0)?;
     let exact = cls.is(&types().bytes);
     let out: Vec<u8> = if encoding.is_some() || errors.is_some() {
@@ -186,7 +186,7 @@ fn bytes_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn bytearray_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = super::object_methods::cls_arg(&args, "bytearray.__new__")?.clone();
+    let cls = super::object_methods::new_cls_arg(&args, &types().bytearray)?.clone();
     Ok(super::object_methods::alloc_instance(&cls, Payload::ByteArray(Default::default())))
 }
 
@@ -562,7 +562,7 @@ fn b_maketrans(_vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(new_bytes(m::bytes_maketrans(&frm, &to).map_err(PyErr::from_spec)?))
 }
 
-fn b_hex(vm: &Vm, args: Args) -> PyResult<Value> {
+pub(super) fn b_hex(vm: &Vm, args: Args) -> PyResult<Value> {
     let (d, _) = recv(&args, "hex")?;
     let [sep, per] = args.keywords("hex", ["sep", "bytes_per_sep"], 0, 2, 0)?;
     // CPython checks the length, then the type, then ASCII.
@@ -633,7 +633,7 @@ fn percent_one(vm: &Vm, v: &Value, spec: &ConvSpec) -> PyResult<String> {
         'c' => {
             let c = if let Some(d) = data(v).filter(|d| d.len() == 1) {
                 d[0]
-            } else if int::is_int(v) {
+            } else if crate::runtime::ops::has_index(v) {
                 let n = crate::runtime::argparse::index_bigint(vm, v)?;
                 match num_traits::ToPrimitive::to_u8(&n) {
                     Some(c) => c,

@@ -41,6 +41,9 @@ pub fn init() {
         add_methods(cls, name, &[("isdisjoint", view_isdisjoint), ("__reversed__", view_reversed)]);
     }
     add_methods(&t.dict_values, "dict_values", &[("__reversed__", view_reversed)]);
+    for cls in [&t.dict_keys, &t.dict_values, &t.dict_items] {
+        crate::objects::function::add_properties(cls, &[("mapping", view_mapping, None)]);
+    }
 }
 
 fn dict_of<'a>(args: &Args<'a>, name: &str) -> PyResult<&'a RefCell<DictData>> {
@@ -250,7 +253,8 @@ fn reversed_of(dict: PyRef, kind: u8) -> Value {
         }
         _ => (0, 0),
     };
-    super::iterators::wrap(DictReversed { dict, kind, pos: std::cell::Cell::new(pos), len })
+    let cls = &crate::objects::types().dict_reverseiterators[usize::from(kind.min(2))];
+    super::iterators::wrap_as(cls, DictReversed { dict, kind, pos: std::cell::Cell::new(pos), len })
 }
 
 fn dict_reversed(_vm: &Vm, args: Args) -> PyResult<Value> {
@@ -265,6 +269,14 @@ fn view_reversed(_vm: &Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::type_error("descriptor '__reversed__' requires a dict view"));
     };
     Ok(reversed_of(dict.clone(), kind))
+}
+
+/// `view.mapping`: a read-only proxy of the dict the view looks at.
+fn view_mapping(_vm: &Vm, args: Args) -> PyResult<Value> {
+    let Some((dict, _)) = args.args.first().and_then(dict_view::view_parts) else {
+        return Err(PyErr::type_error("descriptor 'mapping' requires a dict view"));
+    };
+    Ok(crate::objects::mappingproxy::new(Value::Obj(dict.clone())))
 }
 
 fn view_isdisjoint(vm: &Vm, args: Args) -> PyResult<Value> {

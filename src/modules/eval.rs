@@ -52,21 +52,21 @@ fn namespaces(vm: &Vm, globals: Option<&Value>, locals: Option<&Value>, fname: &
         Some(l) => l.as_obj().cloned().ok_or_else(|| PyErr::type_error("locals must be a mapping"))?,
         None => g.clone(),
     };
+    // CPython inserts the builtins module's dictionary (not the module) into given globals.
     if dict::get_str(&g, "__builtins__").is_none() {
-        dict::set_str(&g, "__builtins__", Value::Obj(crate::vm::interp().builtins_module.clone()));
+        dict::set_str(&g, "__builtins__", Value::Obj(crate::vm::interp().builtins.clone()));
     }
     Ok((g, l))
 }
 
 /// `exec(source, globals=None, locals=None)`.
 pub fn builtin_exec(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check_kwargs("exec", &["closure"])?;
-    if args.kwarg("closure").is_some_and(|c| !c.is_none()) {
+    let [source, globals, locals, closure] = args.fn_keywords("exec", ["source", "globals", "locals", "closure"], 3, 3, 1)?;
+    if closure.is_some_and(|c| !c.is_none()) {
         return Err(PyErr::new("NotImplementedError", "exec() with closure= is not supported by gild yet"));
     }
-    let pos = args.check_count("exec", 1, 3)?;
-    let code = to_code(&pos[0], "<string>", Mode::Exec, "exec")?;
-    let (g, l) = namespaces(vm, pos.get(1), pos.get(2), "exec")?;
+    let code = to_code(source.unwrap_or(&Value::None), "<string>", Mode::Exec, "exec")?;
+    let (g, l) = namespaces(vm, globals, locals, "exec")?;
     vm.run_code_in(code, &g, &l)?;
     Ok(Value::None)
 }
@@ -83,9 +83,8 @@ pub fn builtin_eval(vm: &Vm, args: Args) -> PyResult<Value> {
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
 pub fn builtin_compile(_vm: &Vm, args: Args) -> PyResult<Value> {
     const NAMES: [&str; 6] = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
-    args.check_kwargs("compile", &NAMES)?;
-    let pos = args.pos();
-    let get = |i: usize| pos.get(i).or_else(|| args.kwarg(NAMES[i]));
+    let given = args.fn_keywords("compile", NAMES, 0, 6, 3)?;
+    let get = |i: usize| given[i];
     let (Some(source), Some(filename), Some(mode)) = (get(0), get(1), get(2)) else {
         return Err(PyErr::type_error("compile() missing required argument"));
     };

@@ -9,9 +9,47 @@ use crate::runtime::iter::NativeIterator;
 use crate::runtime::{call, iter, ops, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
-/// Wrap a Rust iterator as a Python iterator object.
+/// Wrap a Rust iterator as a Python iterator object (of the generic `iterator` type).
 pub fn wrap(it: impl NativeIterator + 'static) -> Value {
-    Value::Obj(PyRef::new(&types().native_iterator, Payload::NativeIter(Box::new(it))))
+    wrap_as(&types().native_iterator, it)
+}
+
+/// Wrap a Rust iterator as an instance of the iterator type `cls`.
+pub fn wrap_as(cls: &PyRef, it: impl NativeIterator + 'static) -> Value {
+    Value::Obj(PyRef::new(cls, Payload::NativeIter(Box::new(it))))
+}
+
+/// The class and the other arguments of a builtin iterator type's `__new__` (`map(f, xs)`
+/// is `map.__new__(map, f, xs)`; `cls` may be a subclass).
+fn split_cls<'a>(args: &Args<'a>, base: &PyRef) -> PyResult<(PyRef, Args<'a>)> {
+    let cls = super::object_methods::new_cls_arg(args, base)?.clone();
+    let rest = &args.args[1..];
+    Ok((cls, Args { args: rest, kwnames: args.kwnames }))
+}
+
+/// A new instance of the iterator type `cls` (a Python subclass gets its instance dict).
+fn new_iter(cls: &PyRef, it: impl NativeIterator + 'static) -> Value {
+    let payload = Payload::NativeIter(Box::new(it));
+    if crate::objects::typeobj::type_data(cls).is_some_and(|t| t.heap) {
+        super::object_methods::alloc_instance(cls, payload)
+    } else {
+        Value::Obj(PyRef::new(cls, payload))
+    }
+}
+
+/// Make `enumerate`, `zip`, `map`, `filter` and `reversed` the types they are in CPython,
+/// constructed by `__new__`.
+pub fn init() {
+    let t = types();
+    for (cls, name, f) in [
+        (&t.enumerate, "enumerate", enumerate as crate::objects::NativeFn),
+        (&t.zip, "zip", zip),
+        (&t.map, "map", map),
+        (&t.filter, "filter", filter),
+        (&t.reversed, "reversed", reversed),
+    ] {
+        crate::objects::function::add_methods(cls, name, &[("__new__", f)]);
+    }
 }
 
 struct Enumerate {
@@ -33,18 +71,17 @@ impl NativeIterator for Enumerate {
     }
 }
 
-pub fn enumerate(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.check_kwargs("enumerate", &["iterable", "start"])?;
-    let pos = args.pos();
-    let iterable = pos
-        .first()
-        .or(args.kwarg("iterable"))
-        .ok_or_else(|| PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)"))?;
-    let start = pos.get(1).or(args.kwarg("start")).cloned().unwrap_or(Value::Int(0));
-    if !crate::objects::int::is_int(&start) {
-        return Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(&start))));
-    }
-    Ok(wrap(Enumerate { it: iter::iter(vm, iterable)?, n: RefCell::new(start) }))
+fn enumerate(vm: &Vm, args: Args) -> PyResult<Value> {
+    let (cls, args) = split_cls(&args, &types().enumerate)?;
+    let [iterable, start] = args.fn_keywords("enumerate", ["iterable", "start"], 0, 2, 0)?;
+    // CPython's `enumerate` names the missing argument without its position.
+    let iterable = iterable.ok_or_else(|| PyErr::type_error("enumerate() missing required argument 'iterable'"))?;
+    // The count starts as a plain int (`enumerate(xs, True)` counts from 1).
+    let start = match start {
+        None => Value::Int(0),
+        Some(v) => crate::objects::int::normalize(crate::runtime::argparse::index_bigint(vm, v)?),
+    };
+    Ok(new_iter(&cls, Enumerate { it: iter::iter(vm, iterable)?, n: RefCell::new(start) }))
 }
 
 struct Zip {
@@ -82,23 +119,15 @@ impl NativeIterator for Zip {
     }
 }
 
-pub fn zip(vm: &Vm, args: Args) -> PyResult<Value> {
+fn zip(vm: &Vm, args: Args) -> PyResult<Value> {
+    let (cls, args) = split_cls(&args, &types().zip)?;
     args.check_kwargs("zip", &["strict"])?;
     let strict = match args.kwarg("strict") {
         Some(s) => ops::truthy(vm, s)?,
         None => false,
     };
-    let mut its = Vec::new();
-    for (i, a) in args.pos().iter().enumerate() {
-        its.push(iter::iter(vm, a).map_err(|e| {
-            if e.is("TypeError") {
-                PyErr::type_error(format!("zip argument #{} must support iteration", i + 1))
-            } else {
-                e
-            }
-        })?);
-    }
-    Ok(wrap(Zip { its, strict }))
+    let its = args.pos().iter().map(|a| iter::iter(vm, a)).collect::<PyResult<Vec<_>>>()?;
+    Ok(new_iter(&cls, Zip { its, strict }))
 }
 
 struct Map {
@@ -119,14 +148,15 @@ impl NativeIterator for Map {
     }
 }
 
-pub fn map(vm: &Vm, args: Args) -> PyResult<Value> {
+fn map(vm: &Vm, args: Args) -> PyResult<Value> {
+    let (cls, args) = split_cls(&args, &types().map)?;
     args.no_kwargs("map")?;
     let pos = args.pos();
     if pos.len() < 2 {
         return Err(PyErr::type_error("map() must have at least two arguments."));
     }
     let its = pos[1..].iter().map(|a| iter::iter(vm, a)).collect::<PyResult<Vec<_>>>()?;
-    Ok(wrap(Map { f: pos[0].clone(), its }))
+    Ok(new_iter(&cls, Map { f: pos[0].clone(), its }))
 }
 
 struct Filter {
@@ -151,10 +181,11 @@ impl NativeIterator for Filter {
     }
 }
 
-pub fn filter(vm: &Vm, args: Args) -> PyResult<Value> {
+fn filter(vm: &Vm, args: Args) -> PyResult<Value> {
+    let (cls, args) = split_cls(&args, &types().filter)?;
     args.no_kwargs("filter")?;
     let pos = args.check_count("filter", 2, 2)?;
-    Ok(wrap(Filter { f: pos[0].clone(), it: iter::iter(vm, &pos[1])? }))
+    Ok(new_iter(&cls, Filter { f: pos[0].clone(), it: iter::iter(vm, &pos[1])? }))
 }
 
 struct Reversed {
@@ -180,14 +211,14 @@ impl NativeIterator for Reversed {
     }
 }
 
-/// A reverse iterator over the first `len` items of a sequence (by `__getitem__`).
+/// `list.__reversed__()`: a reverse iterator over the first `len` items of a list.
 pub fn reversed_seq(seq: Value, len: usize) -> Value {
-    wrap(Reversed { seq, index: std::cell::Cell::new(len) })
+    wrap_as(&types().list_reverseiterator, Reversed { seq, index: std::cell::Cell::new(len) })
 }
 
-pub fn reversed(vm: &Vm, args: Args) -> PyResult<Value> {
-    args.no_kwargs("reversed")?;
-    let pos = args.check_count("reversed", 1, 1)?;
+fn reversed(vm: &Vm, args: Args) -> PyResult<Value> {
+    let (cls, args) = split_cls(&args, &types().reversed)?;
+    let pos = args.fn_posonly("reversed", 1, 1)?;
     let seq = &pos[0];
     if let Some(r) = call::call_method_opt(vm, seq, "__reversed__", &[])? {
         return Ok(r);
@@ -202,7 +233,7 @@ pub fn reversed(vm: &Vm, args: Args) -> PyResult<Value> {
         return Err(PyErr::type_error(format!("'{}' object is not reversible", type_name(&seq))));
     }
     let n = ops::len(vm, &seq)?;
-    Ok(wrap(Reversed { seq, index: std::cell::Cell::new(n) }))
+    Ok(new_iter(&cls, Reversed { seq, index: std::cell::Cell::new(n) }))
 }
 
 struct CallableIter {
@@ -230,5 +261,5 @@ pub fn callable_iter(_vm: &Vm, f: Value, sentinel: Value) -> PyResult<Value> {
     if !super::builtins::is_callable(&f) {
         return Err(PyErr::type_error("iter(v, w): v must be callable"));
     }
-    Ok(wrap(CallableIter { f, sentinel, done: std::cell::Cell::new(false) }))
+    Ok(wrap_as(&types().callable_iterator, CallableIter { f, sentinel, done: std::cell::Cell::new(false) }))
 }

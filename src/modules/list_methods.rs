@@ -163,7 +163,8 @@ fn index_bounds(vm: &Vm, pos: &[Value], len: usize) -> PyResult<(usize, usize)> 
         match v {
             None => Ok(default),
             Some(v) => {
-                if v.is_none() {
+                // `None` and other non-integers get the one message (`_PyEval_SliceIndexNotNone`).
+                if v.is_none() || !crate::runtime::ops::has_index(v) {
                     return Err(PyErr::type_error("slice indices must be integers or have an __index__ method"));
                 }
                 let i = slice_index(vm, Some(v))?.unwrap_or(0);

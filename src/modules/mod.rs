@@ -22,6 +22,7 @@ pub mod list_methods;
 pub mod lsprof;
 pub mod mappingproxy_methods;
 pub mod math;
+pub mod memoryview_methods;
 pub mod num_methods;
 pub mod object_methods;
 pub mod os;

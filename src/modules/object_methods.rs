@@ -5,6 +5,8 @@
 
 use std::cell::RefCell;
 
+use num_traits::ToPrimitive;
+
 use crate::objects::function::add_methods;
 use crate::objects::typeobj::{self, type_data, type_name, BaseKind};
 use crate::objects::{dict, int, types, Payload, PropertyData, PyRef, Value};
@@ -69,6 +71,9 @@ pub fn init() {
             }
         }
     }
+    add_methods(&t.none_type, "NoneType", &[("__new__", none_new)]);
+    add_methods(&t.not_implemented_type, "NotImplementedType", &[("__new__", not_implemented_new)]);
+    add_methods(&t.ellipsis_type, "ellipsis", &[("__new__", ellipsis_new)]);
     add_methods(&t.int, "int", &[("__new__", int_new)]);
     add_methods(&t.bool, "bool", &[("__new__", bool_new)]);
     add_methods(&t.float, "float", &[("__new__", float_new)]);
@@ -114,6 +119,18 @@ pub(crate) fn cls_arg<'a>(args: &Args<'a>, fname: &str) -> PyResult<&'a PyRef> {
         .and_then(|v| v.as_obj())
         .filter(|o| type_data(o).is_some())
         .ok_or_else(|| PyErr::type_error(format!("{fname}(X): X is not a type object")))
+}
+
+/// The class a builtin type's `__new__` was called with, which must be a subtype of
+/// `base` (`int.__new__(str)`: "str is not a subtype of int").
+pub(crate) fn new_cls_arg<'a>(args: &Args<'a>, base: &PyRef) -> PyResult<&'a PyRef> {
+    let base_name = typeobj::name_of(base);
+    let cls = cls_arg(args, &format!("{base_name}.__new__"))?;
+    if !typeobj::is_subtype(cls, base) {
+        let name = typeobj::name_of(cls);
+        return Err(PyErr::type_error(format!("{base_name}.__new__({name}): {name} is not a subtype of {base_name}")));
+    }
+    Ok(cls)
 }
 
 /// A new instance of `cls` carrying the payload its solid base needs.
@@ -337,6 +354,26 @@ fn type_mro(_vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::new_list(mro.into_iter().map(Value::Obj).collect()))
 }
 
+/// `type(None)()`, `type(NotImplemented)()`, `type(...)()`: the singleton itself.
+fn singleton_new(args: &Args, shown: &str, v: Value) -> PyResult<Value> {
+    if args.args.len() > 1 {
+        return Err(PyErr::type_error(format!("{shown} takes no arguments")));
+    }
+    Ok(v)
+}
+
+fn none_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+    singleton_new(&args, "NoneType", Value::None)
+}
+
+fn not_implemented_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+    singleton_new(&args, "NotImplementedType", Value::not_implemented())
+}
+
+fn ellipsis_new(_vm: &Vm, args: Args) -> PyResult<Value> {
+    singleton_new(&args, "EllipsisType", Value::Obj(types().ellipsis.clone()))
+}
+
 /// Wrap a builtin value in an instance of a subclass when `cls` is not the exact type.
 fn subclass_wrap(cls: &PyRef, exact: &PyRef, v: Value, payload: impl FnOnce(Value) -> Payload) -> Value {
     if cls.is(exact) {
@@ -347,7 +384,7 @@ fn subclass_wrap(cls: &PyRef, exact: &PyRef, v: Value, payload: impl FnOnce(Valu
 }
 
 fn int_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "int.__new__")?;
+    let cls = new_cls_arg(&args, &types().int)?;
     args.check_kwargs("int", &["base"])?;
     let pos = &args.pos()[1..];
     if pos.len() > 2 {
@@ -358,13 +395,19 @@ fn int_new(vm: &Vm, args: Args) -> PyResult<Value> {
         (None, None) => Value::Int(0),
         (None, Some(_)) => return Err(PyErr::type_error("int() missing string argument")),
         (Some(x), Some(b)) => {
-            let b = ops::index_value(&b)?;
+            // A huge base is out of range like any other (not an OverflowError).
+            let b = crate::runtime::argparse::index_bigint(vm, &b)?.to_i64().unwrap_or(-1);
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
             }
             match x.payload() {
-                Some(Payload::Str(s)) => int::normalize(crate::num::parse_int(s.as_str(), b as u32).map_err(PyErr::from_spec)?),
-                Some(Payload::Bytes(by)) => int::normalize(crate::num::parse_int_bytes(by, b as u32, 4300).map_err(PyErr::from_spec)?),
+                Some(Payload::Str(s)) => int::normalize(
+                    crate::num::parse_int_with_limit(s.as_str(), b as u32, super::sys::int_max_str_digits()).map_err(PyErr::from_spec)?,
+                ),
+                _ if crate::objects::bytes::is_bytes_like(x) => {
+                    let by = crate::objects::bytes::data(x).unwrap_or_default();
+                    int::normalize(crate::num::parse_int_bytes(&by, b as u32, super::sys::int_max_str_digits()).map_err(PyErr::from_spec)?)
+                }
                 _ => return Err(PyErr::type_error("int() can't convert non-string with explicit base")),
             }
         }
@@ -393,8 +436,13 @@ pub fn to_int(vm: &Vm, x: &Value) -> PyResult<Value> {
     match x.payload() {
         Some(Payload::Int(b)) => Ok(int::normalize(b.clone())),
         Some(Payload::Float(f)) => crate::num::float_to_bigint(*f).map(int::normalize).map_err(PyErr::from_spec),
-        Some(Payload::Str(s)) => crate::num::parse_int(s.as_str(), 10).map(int::normalize).map_err(PyErr::from_spec),
-        Some(Payload::Bytes(b)) => crate::num::parse_int_bytes(b, 10, 4300).map(int::normalize).map_err(PyErr::from_spec),
+        Some(Payload::Str(s)) => {
+            crate::num::parse_int_with_limit(s.as_str(), 10, super::sys::int_max_str_digits()).map(int::normalize).map_err(PyErr::from_spec)
+        }
+        _ if crate::objects::bytes::is_bytes_like(x) => {
+            let b = crate::objects::bytes::data(x).unwrap_or_default();
+            crate::num::parse_int_bytes(&b, 10, super::sys::int_max_str_digits()).map(int::normalize).map_err(PyErr::from_spec)
+        }
         _ => {
             Err(PyErr::type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(x))))
         }
@@ -440,7 +488,7 @@ pub fn to_float(vm: &Vm, x: &Value) -> PyResult<f64> {
 }
 
 fn float_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "float.__new__")?;
+    let cls = new_cls_arg(&args, &types().float)?;
     args.no_kwargs("float")?;
     let pos = &args.pos()[1..];
     let f = match pos.len() {
@@ -452,7 +500,7 @@ fn float_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn str_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "str.__new__")?;
+    let cls = new_cls_arg(&args, &types().str)?;
     args.check_kwargs("str", &["object", "encoding", "errors"])?;
     let pos = &args.pos()[1..];
     let obj = pos.first().or(args.kwarg("object"));
@@ -465,11 +513,8 @@ fn str_new(vm: &Vm, args: Args) -> PyResult<Value> {
         (None, _) => String::new(),
         (Some(o), None) if errors.is_none() => repr::str(vm, o)?,
         (Some(o), _) => {
-            let data: Vec<u8> = match o.payload() {
-                Some(Payload::Bytes(b)) => b.to_vec(),
-                Some(Payload::ByteArray(b)) => b.borrow().clone(),
-                _ => return Err(PyErr::type_error(format!("decoding to str: need a bytes-like object, {} found", type_name(o)))),
-            };
+            let data = crate::objects::bytes::data(o)
+                .ok_or_else(|| PyErr::type_error(format!("decoding to str: need a bytes-like object, {} found", type_name(o))))?;
             super::str_methods::decode_bytes(o, &data, "str", encoding, errors)?
         }
     };
@@ -480,7 +525,7 @@ fn str_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "list.__new__")?;
+    let cls = new_cls_arg(&args, &types().list)?;
     Ok(alloc_instance(cls, Payload::List(RefCell::new(Vec::new()))))
 }
 
@@ -502,7 +547,7 @@ fn list_init(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn tuple_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "tuple.__new__")?;
+    let cls = new_cls_arg(&args, &types().tuple)?;
     args.no_kwargs("tuple")?;
     let pos = &args.pos()[1..];
     if pos.len() > 1 {
@@ -526,7 +571,7 @@ fn tuple_new(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn dict_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "dict.__new__")?;
+    let cls = new_cls_arg(&args, &types().dict)?;
     Ok(alloc_instance(cls, Payload::Dict(Box::new(RefCell::new(Default::default())))))
 }
 
@@ -548,7 +593,7 @@ fn dict_init(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn set_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "set.__new__")?;
+    let cls = new_cls_arg(&args, &types().set)?;
     Ok(alloc_instance(cls, Payload::Set(Box::new(RefCell::new(Default::default())))))
 }
 
@@ -657,7 +702,7 @@ fn descr_get(vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn property_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "property.__new__")?;
+    let cls = new_cls_arg(&args, &types().property)?;
     args.check_kwargs("property", &["fget", "fset", "fdel", "doc"])?;
     let pos = &args.pos()[1..];
     let get = |i: usize, name: &str| pos.get(i).or(args.kwarg(name)).cloned().unwrap_or(Value::None);
@@ -720,13 +765,13 @@ fn property_deleter(_vm: &Vm, args: Args) -> PyResult<Value> {
 }
 
 fn classmethod_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "classmethod.__new__")?;
+    let cls = new_cls_arg(&args, &types().classmethod)?;
     let pos = args.check_count("classmethod", 2, 2)?;
     Ok(alloc_instance(cls, Payload::ClassMethod(pos[1].clone())))
 }
 
 fn staticmethod_new(_vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = cls_arg(&args, "staticmethod.__new__")?;
+    let cls = new_cls_arg(&args, &types().staticmethod)?;
     let pos = args.check_count("staticmethod", 2, 2)?;
     Ok(alloc_instance(cls, Payload::StaticMethod(pos[1].clone())))
 }

@@ -285,7 +285,7 @@ fn set_ixor(vm: &Vm, args: Args) -> PyResult<Value> {
 
 /// `frozenset(iterable=())`.
 fn frozenset_new(vm: &Vm, args: Args) -> PyResult<Value> {
-    let cls = super::object_methods::cls_arg(&args, "frozenset.__new__")?.clone();
+    let cls = super::object_methods::new_cls_arg(&args, &types().frozenset)?.clone();
     let exact = cls.is(&types().frozenset);
     if exact {
         args.no_kw("frozenset")?;

@@ -19,8 +19,35 @@ fn two<'a>(args: &Args<'a>, name: &str) -> PyResult<(&'a Value, &'a Value)> {
     Ok((this, other))
 }
 
+/// The place of a builtin number in the tower int < float < complex (`None`: not one).
+fn numeric_rank(v: &Value) -> Option<u8> {
+    if crate::objects::int::is_int(v) {
+        Some(1)
+    } else if matches!(v, Value::Float(_)) || matches!(v.payload(), Some(crate::objects::Payload::Float(_))) {
+        Some(2)
+    } else if crate::objects::complex::parts(v).is_some() {
+        Some(3)
+    } else {
+        None
+    }
+}
+
+/// Whether a number's own operator method handles `other`: CPython's `int.__add__`
+/// takes only ints, `float.__add__` ints and floats (`(7).__add__(0.5)` is
+/// `NotImplemented`, leaving the work to `float.__radd__`). Other receivers decide
+/// for themselves.
+fn number_accepts(this: &Value, other: &Value) -> bool {
+    match numeric_rank(this) {
+        Some(r) => numeric_rank(other).is_some_and(|o| o <= r),
+        None => true,
+    }
+}
+
 fn binop(vm: &Vm, args: &Args, name: &str, op: BinOp, reflected: bool) -> PyResult<Value> {
     let (this, other) = two(args, name)?;
+    if !number_accepts(this, other) {
+        return Ok(Value::not_implemented());
+    }
     let (a, b) = if reflected { (other, this) } else { (this, other) };
     if let Some(r) = ops::native_binop(a, b, op) {
         return r;
@@ -67,12 +94,54 @@ binop_slots! {
     slot_truediv slot_rtruediv TrueDivide "__truediv__" "__rtruediv__";
     slot_floordiv slot_rfloordiv FloorDivide "__floordiv__" "__rfloordiv__";
     slot_mod slot_rmod Remainder "__mod__" "__rmod__";
-    slot_pow slot_rpow Power "__pow__" "__rpow__";
     slot_and slot_rand And "__and__" "__rand__";
     slot_or slot_ror Or "__or__" "__ror__";
     slot_xor slot_rxor Xor "__xor__" "__rxor__";
     slot_lshift slot_rlshift Lshift "__lshift__" "__rlshift__";
     slot_rshift slot_rrshift Rshift "__rshift__" "__rrshift__";
+}
+
+/// `__pow__(value, mod=None)` / `__rpow__(value, mod=None)`: with a modulus, CPython's
+/// three-argument power of builtin numbers.
+fn pow_slot(vm: &Vm, args: &Args, name: &str, reflected: bool) -> PyResult<Value> {
+    let this = args.args.first().ok_or_else(|| PyErr::type_error(format!("descriptor '{name}' needs an argument")))?;
+    // The wrapper's own wording, without a function name (CPython's `wrapper_descriptor`).
+    let pos = args.posonly(&format!("{}.{name}", type_name(this)), "", 1, 2)?;
+    match pos.get(1).filter(|m| !m.is_none()) {
+        None => binop(vm, &Args::new(&[this.clone(), pos[0].clone()]), name, BinOp::Power, reflected),
+        Some(m) => {
+            if !number_accepts(this, &pos[0]) || !number_accepts(this, m) {
+                return Ok(Value::not_implemented());
+            }
+            let (base, exp) = if reflected { (&pos[0], this) } else { (this, &pos[0]) };
+            ops::native_ternary_pow(base, exp, m).unwrap_or_else(|| Ok(Value::not_implemented()))
+        }
+    }
+}
+
+fn slot_pow(vm: &Vm, args: Args) -> PyResult<Value> {
+    pow_slot(vm, &args, "__pow__", false)
+}
+
+fn slot_rpow(vm: &Vm, args: Args) -> PyResult<Value> {
+    pow_slot(vm, &args, "__rpow__", true)
+}
+
+fn divmod_slot(args: &Args, name: &str, reflected: bool) -> PyResult<Value> {
+    let (this, other) = two(args, name)?;
+    if !number_accepts(this, other) {
+        return Ok(Value::not_implemented());
+    }
+    let (a, b) = if reflected { (other, this) } else { (this, other) };
+    ops::native_divmod(a, b).unwrap_or_else(|| Ok(Value::not_implemented()))
+}
+
+fn slot_divmod(_vm: &Vm, args: Args) -> PyResult<Value> {
+    divmod_slot(&args, "__divmod__", false)
+}
+
+fn slot_rdivmod(_vm: &Vm, args: Args) -> PyResult<Value> {
+    divmod_slot(&args, "__rdivmod__", true)
 }
 
 macro_rules! cmp_slots {
@@ -198,6 +267,15 @@ fn slot_iter(vm: &Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `iterator.__next__()`: the next item, `StopIteration` at the end.
+fn slot_next(vm: &Vm, args: Args) -> PyResult<Value> {
+    let v = this(&args, "__next__")?;
+    match iter::next_builtin(vm, v)? {
+        Some(x) => Ok(x),
+        None => Err(PyErr::stop_iteration(None)),
+    }
+}
+
 fn slot_repr(vm: &Vm, args: Args) -> PyResult<Value> {
     let v = this(&args, "__repr__")?;
     Ok(Value::new_str(repr::builtin_repr(vm, v)?))
@@ -254,6 +332,9 @@ const ARITH: &[(&str, NativeFn)] = &[
 ];
 
 const REAL: &[(&str, NativeFn)] = &[
+    ("__divmod__", slot_divmod),
+    ("__rdivmod__", slot_rdivmod),
+    ("__format__", super::str_format::builtin_dunder_format),
     ("__floordiv__", slot_floordiv),
     ("__rfloordiv__", slot_rfloordiv),
     ("__mod__", slot_mod),
@@ -328,11 +409,11 @@ pub fn init() {
         ]],
     );
     reg(&t.float, "float", &[CMP, ARITH, REAL]);
-    reg(&t.complex, "complex", &[CMP, ARITH]);
+    reg(&t.complex, "complex", &[CMP, ARITH, &[("__format__", super::str_format::builtin_dunder_format)]]);
     for (cls, name) in [(&t.str, "str"), (&t.bytes, "bytes"), (&t.tuple, "tuple"), (&t.list, "list"), (&t.bytearray, "bytearray")] {
         reg(cls, name, &[CMP, CONTAINER, SEQUENCE, &[("__hash__", slot_hash)]]);
     }
-    reg(&t.str, "str", &[&[("__mod__", slot_mod)]]);
+    reg(&t.str, "str", &[&[("__mod__", slot_mod), ("__format__", super::str_format::builtin_dunder_format)]]);
     reg(&t.bytes, "bytes", &[&[("__mod__", slot_mod)]]);
     reg(&t.list, "list", &[MUTABLE]);
     reg(&t.bytearray, "bytearray", &[MUTABLE]);
@@ -343,7 +424,38 @@ pub fn init() {
     for (cls, name) in [(&t.dict_keys, "dict_keys"), (&t.dict_items, "dict_items")] {
         reg(cls, name, &[CMP, CONTAINER, SETOPS]);
     }
-    reg(&t.dict_values, "dict_values", &[CONTAINER]);
+    // `in` on values scans them (no `__contains__` of its own, as in CPython).
+    reg(&t.dict_values, "dict_values", &[&[("__len__", slot_len), ("__iter__", slot_iter), ("__repr__", slot_repr)]]);
+    let iterator: &[(&str, NativeFn)] = &[("__iter__", slot_iter), ("__next__", slot_next)];
+    let [rk, rv, ri] = &t.dict_reverseiterators;
+    let [li, ti, sai, si, bi, bai] = &t.seq_iterators;
+    for (cls, name) in [
+        (&t.seq_iterator, "iterator"),
+        (&t.range_iterator, "range_iterator"),
+        (&t.dict_keyiterator, "dict_keyiterator"),
+        (&t.dict_valueiterator, "dict_valueiterator"),
+        (&t.dict_itemiterator, "dict_itemiterator"),
+        (&t.set_iterator, "set_iterator"),
+        (&t.native_iterator, "iterator"),
+        (&t.enumerate, "enumerate"),
+        (&t.zip, "zip"),
+        (&t.map, "map"),
+        (&t.filter, "filter"),
+        (&t.reversed, "reversed"),
+        (&t.callable_iterator, "callable_iterator"),
+        (&t.list_reverseiterator, "list_reverseiterator"),
+        (rk, "dict_reversekeyiterator"),
+        (rv, "dict_reversevalueiterator"),
+        (ri, "dict_reverseitemiterator"),
+        (li, "list_iterator"),
+        (ti, "tuple_iterator"),
+        (sai, "str_ascii_iterator"),
+        (si, "str_iterator"),
+        (bi, "bytes_iterator"),
+        (bai, "bytearray_iterator"),
+    ] {
+        reg(cls, name, &[iterator]);
+    }
     // `__len__` and `__str__` need the mapping's own: `mappingproxy_methods`.
     let proxy_ops: &[(&str, NativeFn)] = &[
         ("__getitem__", slot_getitem),

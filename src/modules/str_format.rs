@@ -6,6 +6,7 @@ use crate::objects::typeobj::type_name;
 use crate::objects::{Payload, Value};
 use crate::runtime::{attr, item, ops, repr, Args, PyErr, PyResult};
 use crate::text::percent::{parse_percent_format, ConvSpec, PercentCount, PercentItem};
+use crate::text::spec::{format_complex_typed, format_float_typed, format_int_typed, format_str_typed};
 use crate::text::template::{parse_template, split_field_name, unknown_conversion, FieldAccess, FieldKey};
 use crate::vm::Vm;
 
@@ -24,6 +25,56 @@ enum Numbering {
     Manual,
 }
 
+/// `format(v, spec)` for a value whose class defines no `__format__` in Python: the
+/// builtin types' own `__format__` (`object.__format__` for the others).
+pub fn format_builtin(vm: &Vm, v: &Value, spec: &str) -> PyResult<String> {
+    if spec.is_empty() {
+        if let Value::Int(i) = v {
+            return Ok(i.to_string());
+        }
+    }
+    let tn = type_name(v);
+    let spec_err = PyErr::from_spec;
+    let digits = super::sys::int_max_str_digits();
+    match v {
+        Value::Bool(_) if spec.is_empty() => repr::str(vm, v),
+        Value::Int(_) | Value::Bool(_) => {
+            let n = crate::objects::int::as_bigint(v).unwrap_or_default();
+            format_int_typed(&n, spec, &tn, digits).map_err(spec_err)
+        }
+        Value::Float(f) => format_float_typed(*f, spec, &tn).map_err(spec_err),
+        Value::None => {
+            if spec.is_empty() {
+                Ok("None".into())
+            } else {
+                Err(PyErr::type_error("unsupported format string passed to NoneType.__format__"))
+            }
+        }
+        Value::Obj(o) => match &o.payload {
+            Payload::Str(s) => format_str_typed(s.as_str(), spec, &tn).map_err(spec_err),
+            Payload::Int(b) => format_int_typed(b, spec, &tn, digits).map_err(spec_err),
+            Payload::Float(f) => format_float_typed(*f, spec, &tn).map_err(spec_err),
+            Payload::Complex { re, im } => format_complex_typed(*re, *im, spec, &tn).map_err(spec_err),
+            _ => {
+                if spec.is_empty() {
+                    repr::str(vm, v)
+                } else {
+                    Err(PyErr::type_error(format!("unsupported format string passed to {tn}.__format__")))
+                }
+            }
+        },
+    }
+}
+
+/// `int.__format__`, `float.__format__`, `str.__format__`, `complex.__format__`.
+pub fn builtin_dunder_format(vm: &Vm, args: Args) -> PyResult<Value> {
+    let this = args.args.first().ok_or_else(|| PyErr::type_error("descriptor '__format__' needs an argument"))?;
+    let spec = args.one(&format!("{}.__format__", type_name(this)))?;
+    let spec = spec.as_str().ok_or_else(|| PyErr::type_error(format!("__format__() argument must be str, not {}", type_name(spec))))?;
+    // A bool formats as an int once a spec is given; `format_builtin` knows.
+    Ok(Value::new_str(format_builtin(vm, this, spec.as_str())?))
+}
+
 /// `template.format(...)` / `template.format_map(mapping)`.
 pub fn format_template(vm: &Vm, template: &str, src: &FormatSource) -> PyResult<String> {
     let mut numbering = Numbering::Unset;
@@ -31,7 +82,7 @@ pub fn format_template(vm: &Vm, template: &str, src: &FormatSource) -> PyResult<
 }
 
 fn render(vm: &Vm, template: &str, src: &FormatSource, numbering: &mut Numbering, depth: i32) -> PyResult<String> {
-    if depth < 0 {
+    if depth <= 0 {
         return Err(PyErr::value_error("Max string recursion exceeded"));
     }
     let (pieces, err) = parse_template(template);
@@ -203,31 +254,41 @@ pub fn percent_one(vm: &Vm, v: &Value, spec: &ConvSpec) -> PyResult<String> {
             let c = match v.as_str() {
                 Some(s) if s.char_len() == 1 => s.as_str().to_string(),
                 Some(_) => return Err(PyErr::type_error("%c requires int or char")),
-                None => match crate::objects::int::as_bigint(v) {
-                    Some(n) => percent_char_from_int(&n).map_err(PyErr::from_spec)?.to_string(),
-                    None => return Err(PyErr::type_error("%c requires int or char")),
-                },
+                None if ops::has_index(v) => {
+                    let n = crate::runtime::argparse::index_bigint(vm, v)?;
+                    percent_char_from_int(&n).map_err(PyErr::from_spec)?.to_string()
+                }
+                None => return Err(PyErr::type_error("%c requires int or char")),
             };
             Ok(percent_str(&c, spec))
         }
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+            // `%x`/`%o` take integers (`__index__`); `%d` any number `int()` accepts.
+            let integral = matches!(spec.conv, 'o' | 'x' | 'X');
+            let wrong = || {
+                let kind = if integral { "an integer is required" } else { "a real number is required" };
+                PyErr::type_error(format!("%{} format: {kind}, not {}", spec.conv, type_name(v)))
+            };
             let n = match crate::objects::int::as_bigint(v) {
                 Some(n) => n,
-                None => match v {
-                    Value::Float(f) if !matches!(spec.conv, 'o' | 'x' | 'X') => {
-                        crate::num::float_to_bigint(*f).map_err(PyErr::from_spec)?
+                None if integral => {
+                    if !ops::has_index(v) {
+                        return Err(wrong());
                     }
-                    _ if !matches!(spec.conv, 'o' | 'x' | 'X') && crate::runtime::call::lookup_user(v.class(), "__int__").is_some() => {
-                        crate::objects::int::as_bigint(&super::object_methods::to_int(vm, v)?).unwrap_or_default()
+                    crate::runtime::argparse::index_bigint(vm, v)?
+                }
+                None => {
+                    let is_number = matches!(v, Value::Float(_))
+                        || matches!(v.payload(), Some(Payload::Float(_)))
+                        || ["__index__", "__int__", "__float__"].iter().any(|d| crate::runtime::call::lookup_user(v.class(), d).is_some());
+                    if !is_number {
+                        return Err(wrong());
                     }
-                    _ => {
-                        let kind =
-                            if matches!(spec.conv, 'o' | 'x' | 'X') { "an integer is required" } else { "a real number is required" };
-                        return Err(PyErr::type_error(format!("%{} format: {kind}, not {}", spec.conv, type_name(v))));
-                    }
-                },
+                    let r = super::object_methods::to_int(vm, v).map_err(|e| if e.is("TypeError") { wrong() } else { e })?;
+                    crate::objects::int::as_bigint(&r).unwrap_or_default()
+                }
             };
-            percent_int(&n, spec, 4300).map_err(PyErr::from_spec)
+            percent_int(&n, spec, super::sys::int_max_str_digits()).map_err(PyErr::from_spec)
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let f = match v {

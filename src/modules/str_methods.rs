@@ -606,15 +606,21 @@ fn str_maketrans(vm: &Vm, args: Args) -> PyResult<Value> {
             .map(|s| s.as_str())
             .ok_or_else(|| PyErr::type_error(format!("maketrans() argument {} must be str, not {}", i + 1, type_name(&pos[i]))))
     };
-    let (x, y) = (arg(0)?, arg(1)?);
+    // Clinic converts `y` and `z` before the body looks at `x`.
+    let y = arg(1)?;
+    let z = if pos.len() == 3 { Some(arg(2)?) } else { None };
+    let x = pos[0]
+        .as_str()
+        .map(|s| s.as_str())
+        .ok_or_else(|| PyErr::type_error("first maketrans argument must be a string if there is a second argument"))?;
     if x.chars().count() != y.chars().count() {
         return Err(PyErr::value_error("the first two maketrans arguments must have equal length"));
     }
     for (a, b) in x.chars().zip(y.chars()) {
         crate::runtime::mapping::set(vm, table, Value::Int(a as i64), Value::Int(b as i64))?;
     }
-    if pos.len() == 3 {
-        for c in arg(2)?.chars() {
+    if let Some(z) = z {
+        for c in z.chars() {
             crate::runtime::mapping::set(vm, table, Value::Int(c as i64), Value::None)?;
         }
     }

@@ -146,13 +146,21 @@ fn parse_int_ascii(s: &[u8], base: u32, limit: usize) -> Result<BigInt, Option<P
 
 /// `str(n)` with the digit limit (`max_str_digits` = 0 means none).
 pub fn int_to_decimal(n: &BigInt, max_str_digits: usize) -> SpecResult<String> {
+    let too_long = || {
+        PyErrSpec::value(format!(
+            "Exceeds the limit ({max_str_digits} digits) for integer string conversion; \
+             use sys.set_int_max_str_digits() to increase the limit"
+        ))
+    };
+    // A number of `b` bits has at least `(b - 1) * log10(2)` digits: refuse huge values
+    // before the (quadratic) conversion, as CPython does.
+    if max_str_digits > 0 && (n.bits().saturating_sub(1) as f64) * std::f64::consts::LOG10_2 > max_str_digits as f64 + 1.0 {
+        return Err(too_long());
+    }
     let s = n.to_string();
     let ndigits = s.len() - usize::from(n.is_negative());
     if max_str_digits > 0 && ndigits > max_str_digits {
-        return Err(PyErrSpec::value(format!(
-            "Exceeds the limit ({max_str_digits} digits) for integer string conversion; \
-             use sys.set_int_max_str_digits() to increase the limit"
-        )));
+        return Err(too_long());
     }
     Ok(s)
 }

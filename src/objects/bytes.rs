@@ -26,18 +26,23 @@ pub fn new_bytearray(b: Vec<u8>) -> Value {
     Value::Obj(PyRef::new(&types().bytearray, Payload::ByteArray(RefCell::new(b))))
 }
 
-/// The bytes of a bytes-like value (`bytes`, `bytearray` and their subclasses); a
-/// `bytearray` is copied so that no borrow outlives the call.
+/// The bytes of a bytes-like value (`bytes`, `bytearray`, their subclasses and a live
+/// `memoryview`); a `bytearray` is copied so that no borrow outlives the call.
 pub fn data(v: &Value) -> Option<Cow<'_, [u8]>> {
     match v.payload()? {
         Payload::Bytes(b) => Some(Cow::Borrowed(b)),
         Payload::ByteArray(b) => Some(Cow::Owned(b.borrow().clone())),
+        Payload::Native(_) => super::memoryview::view(v).filter(|m| !m.released.get()).map(|m| Cow::Owned(m.bytes())),
         _ => None,
     }
 }
 
 pub fn is_bytes_like(v: &Value) -> bool {
-    matches!(v.payload(), Some(Payload::Bytes(_)) | Some(Payload::ByteArray(_)))
+    match v.payload() {
+        Some(Payload::Bytes(_)) | Some(Payload::ByteArray(_)) => true,
+        Some(Payload::Native(_)) => super::memoryview::view(v).is_some(),
+        _ => false,
+    }
 }
 
 /// `"a bytes-like object is required, not 'str'"` argument conversion.

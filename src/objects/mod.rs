@@ -18,6 +18,7 @@ pub mod function;
 pub mod int;
 pub mod list;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod module;
 pub mod range;
 pub mod set_table;
@@ -365,6 +366,18 @@ pub struct Types {
     pub dict_items: PyRef,
     pub mappingproxy: PyRef,
     pub native_iterator: PyRef,
+    /// The iterator types that are builtins (`map`, `zip`, ...) or have a name of their
+    /// own in CPython; all carry `Payload::NativeIter`.
+    pub enumerate: PyRef,
+    pub zip: PyRef,
+    pub map: PyRef,
+    pub filter: PyRef,
+    pub reversed: PyRef,
+    pub callable_iterator: PyRef,
+    pub list_reverseiterator: PyRef,
+    pub dict_reverseiterators: [PyRef; 3],
+    /// `iter()` of a list, tuple, ASCII str, other str, bytes, bytearray (`Payload::SeqIter`).
+    pub seq_iterators: [PyRef; 6],
     pub generator: PyRef,
     pub coroutine: PyRef,
     pub async_generator: PyRef,

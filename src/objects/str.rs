@@ -111,20 +111,9 @@ static HASHER: once_cell::sync::Lazy<StrHasher> = once_cell::sync::Lazy::new(|| 
     _ => StrHasher::Random(std::hash::RandomState::new()),
 });
 
-/// Python's `hash()` of a str (never -1).
+/// Python's `hash()` of a str (never -1): the bytes' hash of its UTF-8 text.
 pub fn hash_str(s: &str) -> i64 {
-    let mut h = match &*HASHER {
-        StrHasher::Random(r) => r.build_hasher(),
-        #[allow(deprecated)]
-        StrHasher::Fixed => std::hash::DefaultHasher::new(),
-    };
-    h.write(s.as_bytes());
-    let v = h.finish() as i64;
-    if v == -1 {
-        -2
-    } else {
-        v
-    }
+    hash_bytes(s.as_bytes())
 }
 
 /// A name for namespace lookups: the text and its `str` hash, computed once (or taken
@@ -267,8 +256,12 @@ pub fn new_bytes(b: Vec<u8>) -> super::Value {
     super::Value::Obj(PyRef::new(&types().bytes, Payload::Bytes(b.into_boxed_slice())))
 }
 
-/// `hash(bytes)`: the same function as for str, over the raw bytes.
+/// `hash(bytes)`: the same function as for str, over the raw bytes; 0 for empty ones
+/// whatever the seed, as in CPython.
 pub fn hash_bytes(b: &[u8]) -> i64 {
+    if b.is_empty() {
+        return 0;
+    }
     let mut h = match &*HASHER {
         StrHasher::Random(r) => r.build_hasher(),
         #[allow(deprecated)]

@@ -90,7 +90,18 @@ impl<'a> Args<'a> {
     #[inline]
     pub fn posonly(&self, qual: &str, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
         self.no_kw(qual)?;
-        let r = self.rest();
+        Self::count_posonly(self.rest(), name, min, max)
+    }
+
+    /// `posonly` for a builtin function, which has no `self` (`reversed(sequence, /)`).
+    #[inline]
+    pub fn fn_posonly(&self, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+        self.no_kw(name)?;
+        Self::count_posonly(self.pos(), name, min, max)
+    }
+
+    #[inline]
+    fn count_posonly(r: &'a [Value], name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
         let n = r.len();
         if n < min || n > max {
             return Err(posonly_count_error(name, min, max, n));
@@ -128,7 +139,30 @@ impl<'a> Args<'a> {
         maxpos: usize,
         required: usize,
     ) -> PyResult<[Option<&'a Value>; N]> {
-        let pos = self.rest();
+        self.clinic(self.rest(), fname, names, posonly, maxpos, required)
+    }
+
+    /// `keywords` for a builtin function, which has no `self` (`pow(base, exp, mod=None)`).
+    pub fn fn_keywords<const N: usize>(
+        &self,
+        fname: &str,
+        names: [&str; N],
+        posonly: usize,
+        maxpos: usize,
+        required: usize,
+    ) -> PyResult<[Option<&'a Value>; N]> {
+        self.clinic(self.pos(), fname, names, posonly, maxpos, required)
+    }
+
+    fn clinic<const N: usize>(
+        &self,
+        pos: &'a [Value],
+        fname: &str,
+        names: [&str; N],
+        posonly: usize,
+        maxpos: usize,
+        required: usize,
+    ) -> PyResult<[Option<&'a Value>; N]> {
         let nargs = pos.len();
         let nkw = self.kwnames.len();
         if nargs + nkw > N {
@@ -151,17 +185,26 @@ impl<'a> Args<'a> {
                 )
             }));
         }
+        let minposonly = posonly.min(minpos);
+        if nargs < minposonly {
+            return Err(PyErr::type_error(format!(
+                "{fname}() takes {} {minposonly} positional argument{} ({nargs} given)",
+                if minposonly < maxpos { "at least" } else { "exactly" },
+                plural(minposonly)
+            )));
+        }
         let mut out: [Option<&'a Value>; N] = [None; N];
         for (i, v) in pos.iter().enumerate() {
             out[i] = Some(v);
         }
+        // As CPython: a missing required argument is reported before a stray keyword.
+        let mut stray = None;
         for (k, v) in self.kwargs() {
             match names.iter().position(|n| *n == k).filter(|&i| i >= posonly) {
-                Some(i) if i < nargs => {
-                    return Err(PyErr::type_error(format!("argument for {fname}() given by name ('{k}') and position ({})", i + 1)))
+                Some(i) if i >= nargs => out[i] = Some(v),
+                found => {
+                    stray.get_or_insert((k, found));
                 }
-                Some(i) => out[i] = Some(v),
-                None => return Err(PyErr::type_error(format!("'{k}' is an invalid keyword argument for {fname}()"))),
             }
         }
         for (i, slot) in out.iter().enumerate().take(required) {
@@ -169,7 +212,11 @@ impl<'a> Args<'a> {
                 return Err(PyErr::type_error(format!("{fname}() missing required argument '{}' (pos {})", names[i], i + 1)));
             }
         }
-        Ok(out)
+        match stray {
+            Some((k, Some(i))) => Err(PyErr::type_error(format!("argument for {fname}() given by name ('{k}') and position ({})", i + 1))),
+            Some((k, None)) => Err(PyErr::type_error(format!("'{k}' is an invalid keyword argument for {fname}()"))),
+            None => Ok(out),
+        }
     }
 }
 

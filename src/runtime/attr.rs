@@ -283,8 +283,9 @@ fn builtin_attr(_vm: &Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     let Some(o) = obj.as_obj() else {
         return Ok(match (obj, name) {
             (Value::Int(i), "real" | "numerator") => Some(Value::Int(*i)),
-            (Value::Int(_), "imag") => Some(Value::Int(0)),
-            (Value::Int(_), "denominator") => Some(Value::Int(1)),
+            (Value::Bool(b), "real" | "numerator") => Some(Value::Int(*b as i64)),
+            (Value::Int(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
+            (Value::Int(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
             (Value::Float(f), "real") => Some(Value::Float(*f)),
             (Value::Float(_), "imag") => Some(Value::Float(0.0)),
             _ => None,

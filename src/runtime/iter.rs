@@ -32,11 +32,15 @@ pub fn iter(vm: &Vm, v: &Value) -> PyResult<Value> {
 /// payload is not iterable by itself.
 pub fn iter_builtin(vm: &Vm, v: &Value) -> Option<PyResult<Value>> {
     let t = types();
-    let seq_iter = |seq: &Value| {
-        Value::Obj(PyRef::new(&t.seq_iterator, Payload::SeqIter { seq: seq.clone(), index: Cell::new(0), done: Cell::new(false) }))
+    let seq_iter = |cls: usize| {
+        Value::Obj(PyRef::new(&t.seq_iterators[cls], Payload::SeqIter { seq: v.clone(), index: Cell::new(0), done: Cell::new(false) }))
     };
     Some(match v.payload()? {
-        Payload::List(_) | Payload::Tuple(_) | Payload::Str(_) | Payload::Bytes(_) | Payload::ByteArray(_) => Ok(seq_iter(v)),
+        Payload::List(_) => Ok(seq_iter(0)),
+        Payload::Tuple(_) => Ok(seq_iter(1)),
+        Payload::Str(s) => Ok(seq_iter(if s.char_len() == s.as_str().len() { 2 } else { 3 })),
+        Payload::Bytes(_) => Ok(seq_iter(4)),
+        Payload::ByteArray(_) => Ok(seq_iter(5)),
         Payload::Range { .. } => crate::objects::range::iter(v).ok_or_else(|| PyErr::type_error("range expected")),
         Payload::Dict(_) => Ok(dict_iter(v.as_obj()?.clone(), 0)),
         Payload::DictView { dict, kind } => Ok(dict_iter(dict.clone(), *kind)),
@@ -202,21 +206,37 @@ pub fn next(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
             pos.set(p);
             Ok(None)
         }
+        // A Python subclass of `map`, `enumerate`, ... may override `__next__`.
+        Some(Payload::NativeIter(_)) if lookup_user(it.class(), "__next__").is_some() => next_by_method(vm, it),
+        Some(Payload::NativeIter(_)) => next_builtin(vm, it),
+        Some(Payload::Generator(_)) => crate::vm::generator::next(vm, it),
+        _ => next_by_method(vm, it),
+    }
+}
+
+/// `next` through the type's `__next__` method.
+fn next_by_method(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
+    match crate::objects::typeobj::lookup(it.class(), "__next__") {
+        Some(f) => match super::call::call_bound(vm, &f, it, super::Args::new(&[])) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.is("StopIteration") => Ok(None),
+            Err(e) => Err(e),
+        },
+        None => Err(PyErr::type_error(format!("'{}' object is not an iterator", type_name(it)))),
+    }
+}
+
+/// [`next`] by the builtin payload, ignoring a subclass's `__next__` (what the builtin
+/// iterators' own `__next__` method runs).
+pub fn next_builtin(vm: &Vm, it: &Value) -> PyResult<Option<Value>> {
+    match it.payload() {
         // As in CPython, a `StopIteration` escaping a native iterator (raised by a callback
         // such as `map`'s function) ends the iteration.
         Some(Payload::NativeIter(n)) => match n.next(vm) {
             Err(e) if e.is("StopIteration") => Ok(None),
             r => r,
         },
-        Some(Payload::Generator(_)) => crate::vm::generator::next(vm, it),
-        _ => match crate::objects::typeobj::lookup(it.class(), "__next__") {
-            Some(f) => match super::call::call_bound(vm, &f, it, super::Args::new(&[])) {
-                Ok(v) => Ok(Some(v)),
-                Err(e) if e.is("StopIteration") => Ok(None),
-                Err(e) => Err(e),
-            },
-            None => Err(PyErr::type_error(format!("'{}' object is not an iterator", type_name(it)))),
-        },
+        _ => next(vm, it),
     }
 }
 

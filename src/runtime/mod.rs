@@ -178,7 +178,7 @@ impl<'a> Args<'a> {
     pub fn check_kwargs(&self, fname: &str, allowed: &[&str]) -> PyResult<()> {
         for (k, _) in self.kwargs() {
             if !allowed.contains(&k) {
-                return Err(PyErr::type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+                return Err(PyErr::type_error(format!("'{k}' is an invalid keyword argument for {fname}()")));
             }
         }
         Ok(())

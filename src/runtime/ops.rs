@@ -410,7 +410,7 @@ fn num_binop(x: Num, y: Num, op: BinOp) -> PyResult<Value> {
                 }
                 Remainder => {
                     if b == 0 {
-                        return Err(PyErr::zero_division("integer division or modulo by zero"));
+                        return Err(PyErr::zero_division("integer modulo by zero"));
                     }
                     Some(int::mod_i64(a, b))
                 }
@@ -452,10 +452,7 @@ fn num_binop(x: Num, y: Num, op: BinOp) -> PyResult<Value> {
                 }
                 Power => {
                     if b < 0 {
-                        if a == 0 {
-                            return Err(PyErr::zero_division("0.0 cannot be raised to a negative power"));
-                        }
-                        return Ok(Value::Float((a as f64).powf(b as f64)));
+                        return float_binop(a as f64, b as f64, Power);
                     }
                     u32::try_from(b).ok().and_then(|e| a.checked_pow(e))
                 }
@@ -473,6 +470,66 @@ fn num_binop(x: Num, y: Num, op: BinOp) -> PyResult<Value> {
         }
         _ => big_binop(big(&x), big(&y), op),
     }
+}
+
+/// `divmod(a, b)` of two builtin reals (`None` for other operands): one operation with
+/// its own error, as CPython's `int.__divmod__`/`float.__divmod__` (`float divmod()`).
+pub fn native_divmod(a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    let (x, y) = (as_num(a)?, as_num(b)?);
+    let r = match (&x, &y) {
+        (Num::F(_), _) | (_, Num::F(_)) => match (to_f64(&x), to_f64(&y)) {
+            (Ok(p), Ok(q)) => crate::num::float_divmod(p, q)
+                .map(|(d, m)| Value::new_tuple(vec![Value::Float(d), Value::Float(m)]))
+                .map_err(PyErr::from_spec),
+            (Err(e), _) | (_, Err(e)) => Err(e),
+        },
+        _ => {
+            let (p, q) = (big(&x), big(&y));
+            if q.is_zero() {
+                Err(PyErr::zero_division("integer division or modulo by zero"))
+            } else {
+                Ok(Value::new_tuple(vec![int::normalize(int::floordiv(&p, &q)), int::normalize(int::modulo(&p, &q))]))
+            }
+        }
+    };
+    Some(r)
+}
+
+/// `pow(base, exp, mod)` with a modulus that is not `None`: `base.__pow__(exp, mod)`
+/// (three-argument power never tries `__rpow__` of a Python class), natively for ints.
+pub fn ternary_pow(vm: &Vm, base: &Value, exp: &Value, modulus: &Value) -> PyResult<Value> {
+    if lookup_user(base.class(), "__pow__").is_some() {
+        if let Some(r) = call_method_opt(vm, base, "__pow__", &[exp.clone(), modulus.clone()])? {
+            if !r.is_not_implemented() {
+                return Ok(r);
+            }
+        }
+    }
+    if let Some(r) = native_ternary_pow(base, exp, modulus) {
+        return r;
+    }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        type_name(base),
+        type_name(exp),
+        type_name(modulus)
+    )))
+}
+
+/// Three-argument power of builtin numbers; `None` when an operand is not one.
+pub fn native_ternary_pow(base: &Value, exp: &Value, modulus: &Value) -> Option<PyResult<Value>> {
+    let is_complex = |v: &Value| crate::objects::complex::parts(v).is_some();
+    if [base, exp, modulus].iter().any(|v| is_complex(v)) {
+        if [base, exp, modulus].iter().all(|v| is_complex(v) || as_num(v).is_some()) {
+            return Some(Err(PyErr::value_error("complex modulo")));
+        }
+        return None;
+    }
+    let (x, y, m) = (as_num(base)?, as_num(exp)?, as_num(modulus)?);
+    if [&x, &y, &m].iter().any(|n| matches!(n, Num::F(_))) {
+        return Some(Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers")));
+    }
+    Some(crate::num::int_pow_mod(&big(&x), &big(&y), &big(&m)).map(int::normalize).map_err(PyErr::from_spec))
 }
 
 fn unsupported(op: BinOp, x: &Num, y: &Num) -> PyErr {
@@ -500,7 +557,8 @@ fn big_binop(a: BigInt, b: BigInt, op: BinOp) -> PyResult<Value> {
         Multiply => a * b,
         FloorDivide | Remainder => {
             if b.is_zero() {
-                return Err(PyErr::zero_division("integer division or modulo by zero"));
+                let what = if op == FloorDivide { "integer division or modulo by zero" } else { "integer modulo by zero" };
+                return Err(PyErr::zero_division(what));
             }
             if op == FloorDivide {
                 int::floordiv(&a, &b)
@@ -541,70 +599,25 @@ fn big_binop(a: BigInt, b: BigInt, op: BinOp) -> PyResult<Value> {
 }
 
 fn float_binop(a: f64, b: f64, op: BinOp) -> PyResult<Value> {
+    use crate::num::{self, FloatPow};
     use BinOp::*;
     let r = match op {
-        Add => a + b,
-        Subtract => a - b,
-        Multiply => a * b,
-        TrueDivide => {
-            if b == 0.0 {
-                return Err(PyErr::zero_division("float division by zero"));
+        Add => Ok(a + b),
+        Subtract => Ok(a - b),
+        Multiply => Ok(a * b),
+        TrueDivide => num::float_truediv(a, b),
+        FloorDivide => num::float_floordiv(a, b),
+        Remainder => num::float_mod(a, b),
+        Power => match num::float_pow(a, b).map_err(PyErr::from_spec)? {
+            FloatPow::Real(r) => Ok(r),
+            // A negative base with a fractional exponent: CPython hands over to complex.
+            FloatPow::NeedsComplex => {
+                return crate::objects::complex::pow((a, 0.0), (b, 0.0)).map(|(re, im)| crate::objects::complex::new_complex(re, im))
             }
-            a / b
-        }
-        FloorDivide => {
-            if b == 0.0 {
-                return Err(PyErr::zero_division("float floor division by zero"));
-            }
-            float_divmod(a, b).0
-        }
-        Remainder => {
-            if b == 0.0 {
-                return Err(PyErr::zero_division("float modulo"));
-            }
-            float_divmod(a, b).1
-        }
-        Power => {
-            if a == 0.0 && b < 0.0 {
-                return Err(PyErr::zero_division("0.0 cannot be raised to a negative power"));
-            }
-            if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                return Err(PyErr::value_error("complex results are not supported yet"));
-            }
-            let r = a.powf(b);
-            if r.is_infinite() && a.is_finite() && b.is_finite() {
-                return Err(PyErr::overflow_error("(34, 'Numerical result out of range')"));
-            }
-            r
-        }
+        },
         _ => return Err(PyErr::type_error(format!("unsupported operand type(s) for {}: 'float' and 'float'", op.symbol()))),
     };
-    Ok(Value::Float(r))
-}
-
-/// Python's float `divmod` (floor division and modulo with the divisor's sign).
-pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
-    let mut m = a % b;
-    let mut div = (a - m) / b;
-    if m != 0.0 {
-        if (b < 0.0) != (m < 0.0) {
-            m += b;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(b);
-    }
-    let floordiv = if div != 0.0 {
-        let f = div.floor();
-        if div - f > 0.5 {
-            f + 1.0
-        } else {
-            f
-        }
-    } else {
-        0.0f64.copysign(a / b)
-    };
-    (floordiv, m)
+    r.map(Value::Float).map_err(PyErr::from_spec)
 }
 
 fn seq_binop(a: &Value, b: &Value, op: BinOp) -> Option<PyResult<Value>> {

@@ -39,7 +39,7 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
     let Value::Obj(o) = v else { return repr(vm, v) };
     Ok(match &o.payload {
         Payload::Str(s) => crate::text::str_repr(s.as_str()),
-        Payload::Int(b) => b.to_string(),
+        Payload::Int(b) => crate::num::int_to_decimal(b, crate::modules::sys::int_max_str_digits()).map_err(PyErr::from_spec)?,
         Payload::Float(f) => crate::num::float_repr(*f),
         Payload::Complex { re, im } => crate::num::complex_repr(*re, *im),
         Payload::Bytes(b) => crate::text::bytes_repr(b),
@@ -116,13 +116,15 @@ pub fn builtin_repr(vm: &Vm, v: &Value) -> PyResult<String> {
             _ if nf.is_method => format!("<method '{}' of '{}' objects>", nf.name, nf.owner),
             _ => format!("<built-in function {}>", nf.name),
         },
-        Payload::BoundMethod { func, self_ } => {
-            let name = match func.payload() {
-                Some(Payload::Function(f)) => f.qualname.borrow().clone(),
-                _ => "?".to_string(),
-            };
-            format!("<bound method {} of {}>", name, repr(vm, self_)?)
-        }
+        Payload::BoundMethod { func, self_ } => match func.payload() {
+            // A native function bound as a method (`dict.fromkeys`, a classmethod of a
+            // builtin type) shows as CPython's builtin methods do.
+            Some(Payload::NativeFunction(nf)) => {
+                format!("<built-in method {} of {} object at {:#x}>", nf.name, type_name(self_), self_.id())
+            }
+            Some(Payload::Function(f)) => format!("<bound method {} of {}>", f.qualname.borrow(), repr(vm, self_)?),
+            _ => format!("<bound method ? of {}>", repr(vm, self_)?),
+        },
         Payload::Module(m) => {
             let file = o.dict.borrow().as_ref().and_then(|d| crate::objects::dict::get_str(d, "__file__"));
             match file.as_ref().and_then(|f| f.as_str()) {

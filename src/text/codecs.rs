@@ -1,5 +1,5 @@
 //! The built-in text codecs that `str.encode`, `bytes.decode` and `str(b, encoding)` use:
-//! UTF-8, Latin-1 and ASCII with the error handlers `strict`, `ignore`, `replace`,
+//! UTF-8, Latin-1 and ASCII (UTF-16/32 in `codecs_wide`) with the error handlers `strict`, `ignore`, `replace`,
 //! `backslashreplace` and `xmlcharrefreplace`, and CPython's encoding-name normalisation.
 //! Errors carry the fields of `UnicodeEncodeError`/`UnicodeDecodeError` (see "Standard
 //! Encodings" and "Error Handlers" in the `codecs` documentation).
@@ -8,25 +8,48 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Codec {
     Utf8,
+    /// UTF-8 with a byte order mark written on encoding and skipped on decoding.
+    Utf8Sig,
     Latin1,
     Ascii,
+    /// UTF-16 / UTF-32 in the given byte order (`codecs_wide`).
+    Utf16(Endian),
+    Utf32(Endian),
+}
+
+/// The byte order of a UTF-16/32 codec: `Bom` is the plain `utf-16`/`utf-32` codec (a
+/// byte order mark, little-endian by default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endian {
+    Bom,
+    Little,
+    Big,
 }
 
 impl Codec {
     /// The name CPython shows in error messages.
     pub fn name(self) -> &'static str {
+        use Endian::*;
         match self {
             Codec::Utf8 => "utf-8",
+            Codec::Utf8Sig => "utf-8-sig",
             Codec::Latin1 => "latin-1",
             Codec::Ascii => "ascii",
+            Codec::Utf16(Bom) => "utf-16",
+            Codec::Utf16(Little) => "utf-16-le",
+            Codec::Utf16(Big) => "utf-16-be",
+            Codec::Utf32(Bom) => "utf-32",
+            Codec::Utf32(Little) => "utf-32-le",
+            Codec::Utf32(Big) => "utf-32-be",
         }
     }
 
+    /// The first code point an 8-bit codec cannot encode.
     fn limit(self) -> u32 {
         match self {
-            Codec::Utf8 => 0x110000,
             Codec::Latin1 => 0x100,
             Codec::Ascii => 0x80,
+            _ => 0x110000,
         }
     }
 }
@@ -38,6 +61,13 @@ pub fn lookup(name: &str) -> Option<Codec> {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Some(Codec::Utf8),
         "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => Some(Codec::Latin1),
         "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "iso646_us" => Some(Codec::Ascii),
+        "utf_8_sig" => Some(Codec::Utf8Sig),
+        "utf_16" | "utf16" | "u16" => Some(Codec::Utf16(Endian::Bom)),
+        "utf_16_le" | "utf_16le" => Some(Codec::Utf16(Endian::Little)),
+        "utf_16_be" | "utf_16be" => Some(Codec::Utf16(Endian::Big)),
+        "utf_32" | "utf32" | "u32" => Some(Codec::Utf32(Endian::Bom)),
+        "utf_32_le" | "utf_32le" => Some(Codec::Utf32(Endian::Little)),
+        "utf_32_be" | "utf_32be" => Some(Codec::Utf32(Endian::Big)),
         _ => None,
     }
 }
@@ -91,7 +121,7 @@ impl CodecError {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Handler {
+pub(super) enum Handler {
     Strict,
     Ignore,
     Replace,
@@ -99,7 +129,7 @@ enum Handler {
     XmlCharRefReplace,
 }
 
-fn handler(name: &str) -> Result<Handler, CodecError> {
+pub(super) fn handler(name: &str) -> Result<Handler, CodecError> {
     Ok(match name {
         "strict" => Handler::Strict,
         "ignore" => Handler::Ignore,
@@ -113,8 +143,13 @@ fn handler(name: &str) -> Result<Handler, CodecError> {
 /// `s.encode(codec, errors)`. The handler is only looked up when an error happens, as in
 /// CPython.
 pub fn encode(s: &str, codec: Codec, errors: &str) -> Result<Vec<u8>, CodecError> {
-    if codec == Codec::Utf8 {
-        return Ok(s.as_bytes().to_vec());
+    match codec {
+        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::Utf8Sig => return Ok([&UTF8_BOM[..], s.as_bytes()].concat()),
+        // gild strings hold no lone surrogates, so these never fail.
+        Codec::Utf16(e) => return Ok(super::codecs_wide::encode_wide(s, e, 2)),
+        Codec::Utf32(e) => return Ok(super::codecs_wide::encode_wide(s, e, 4)),
+        Codec::Latin1 | Codec::Ascii => {}
     }
     let limit = codec.limit();
     let chars: Vec<char> = s.chars().collect();
@@ -159,7 +194,9 @@ pub fn encode(s: &str, codec: Codec, errors: &str) -> Result<Vec<u8>, CodecError
     Ok(out)
 }
 
-fn push_decode_replacement(out: &mut String, h: Handler, bad: &[u8]) {
+const UTF8_BOM: [u8; 3] = [0xef, 0xbb, 0xbf];
+
+pub(super) fn push_decode_replacement(out: &mut String, h: Handler, bad: &[u8]) {
     match h {
         Handler::Replace => out.push('\u{fffd}'),
         Handler::BackslashReplace => {
@@ -176,6 +213,18 @@ fn push_decode_replacement(out: &mut String, h: Handler, bad: &[u8]) {
 /// `b.decode(codec, errors)`.
 pub fn decode(b: &[u8], codec: Codec, errors: &str) -> Result<String, CodecError> {
     match codec {
+        Codec::Utf8Sig => {
+            let body = b.strip_prefix(&UTF8_BOM[..]).unwrap_or(b);
+            let skipped = b.len() - body.len();
+            decode(body, Codec::Utf8, errors).map_err(|e| match e {
+                CodecError::Unicode { start, end, reason, .. } => {
+                    CodecError::Unicode { codec: Codec::Utf8, start: start + skipped, end: end + skipped, reason }
+                }
+                e => e,
+            })
+        }
+        Codec::Utf16(e) => super::codecs_wide::decode_wide(b, e, 2, errors),
+        Codec::Utf32(e) => super::codecs_wide::decode_wide(b, e, 4, errors),
         Codec::Latin1 => Ok(b.iter().map(|&x| x as char).collect()),
         Codec::Ascii => {
             let mut out = String::with_capacity(b.len());

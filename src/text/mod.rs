@@ -3,6 +3,7 @@
 
 pub mod bytes_methods;
 pub mod codecs;
+mod codecs_wide;
 pub mod methods;
 pub mod percent;
 pub mod repr;

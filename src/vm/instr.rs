@@ -661,41 +661,7 @@ pub fn format(vm: &Vm, v: &Value, spec: &str) -> PyResult<String> {
             None => Err(PyErr::type_error(format!("__format__ must return a str, not {}", type_name(&r)))),
         };
     }
-    if spec.is_empty() {
-        if let Value::Int(i) = v {
-            return Ok(i.to_string());
-        }
-    }
-    let tn = type_name(v);
-    let spec_err = PyErr::from_spec;
-    match v {
-        Value::Bool(_) if spec.is_empty() => repr::str(vm, v),
-        Value::Int(_) | Value::Bool(_) => {
-            let n = crate::objects::int::as_bigint(v).unwrap_or_default();
-            crate::text::spec::format_int_typed(&n, spec, &tn, 4300).map_err(spec_err)
-        }
-        Value::Float(f) => crate::text::spec::format_float_typed(*f, spec, &tn).map_err(spec_err),
-        Value::None => {
-            if spec.is_empty() {
-                Ok("None".into())
-            } else {
-                Err(PyErr::type_error("unsupported format string passed to NoneType.__format__"))
-            }
-        }
-        Value::Obj(o) => match &o.payload {
-            Payload::Str(s) => crate::text::spec::format_str_typed(s.as_str(), spec, &tn).map_err(spec_err),
-            Payload::Int(b) => crate::text::spec::format_int_typed(b, spec, &tn, 4300).map_err(spec_err),
-            Payload::Float(f) => crate::text::spec::format_float_typed(*f, spec, &tn).map_err(spec_err),
-            Payload::Complex { re, im } => crate::text::spec::format_complex_typed(*re, *im, spec, &tn).map_err(spec_err),
-            _ => {
-                if spec.is_empty() {
-                    repr::str(vm, v)
-                } else {
-                    Err(PyErr::type_error(format!("unsupported format string passed to {tn}.__format__")))
-                }
-            }
-        },
-    }
+    crate::modules::str_format::format_builtin(vm, v, spec)
 }
 
 pub(crate) fn format_value(vm: &Vm, v: Value, conv: Conversion, spec: Option<Value>) -> PyResult<Value> {
@@ -703,7 +669,7 @@ pub(crate) fn format_value(vm: &Vm, v: Value, conv: Conversion, spec: Option<Val
         Conversion::None => v,
         Conversion::Str => Value::new_str(repr::str(vm, &v)?),
         Conversion::Repr => Value::new_str(repr::repr(vm, &v)?),
-        Conversion::Ascii => Value::new_str(crate::text::str_ascii(&repr::repr(vm, &v)?).trim_matches('\'').to_string()),
+        Conversion::Ascii => Value::new_str(crate::modules::str_format::ascii_of(vm, &v)?),
     };
     let spec_s = spec.as_ref().and_then(|s| s.as_str().map(|p| p.as_str().to_string())).unwrap_or_default();
     if spec_s.is_empty() && crate::runtime::ops::is_exact_str(&v) {
