@@ -95,6 +95,7 @@ pub fn create() -> (PyRef, PyRef) {
         ("hash", builtin_hash),
         ("abs", builtin_abs),
         ("callable", builtin_callable),
+        ("breakpoint", builtin_breakpoint),
         ("chr", builtin_chr),
         ("ord", builtin_ord),
         ("format", builtin_format),
@@ -467,6 +468,13 @@ pub fn is_callable(v: &Value) -> bool {
         Some(Payload::Function(_)) | Some(Payload::NativeFunction(_)) | Some(Payload::BoundMethod { .. }) | Some(Payload::Type(_)) => true,
         _ => typeobj::lookup(v.class(), "__call__").is_some(),
     }
+}
+
+/// `breakpoint(*args, **kws)`: calls `sys.breakpointhook` with the same arguments.
+fn builtin_breakpoint(vm: &Vm, args: Args) -> PyResult<Value> {
+    let sys = Value::Obj(crate::vm::interp().sys.clone());
+    let hook = attr::getattr_opt(vm, &sys, "breakpointhook")?.ok_or_else(|| PyErr::runtime_error("lost sys.breakpointhook"))?;
+    call::call(vm, &hook, args)
 }
 
 fn builtin_callable(_vm: &Vm, args: Args) -> PyResult<Value> {

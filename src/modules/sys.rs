@@ -358,11 +358,12 @@ fn add_extras(cfg: &crate::Config, d: &PyRef) {
         ("getrefcount", sys_getrefcount),
         ("excepthook", sys_excepthook),
         ("displayhook", sys_displayhook),
+        ("breakpointhook", sys_breakpointhook),
         ("is_finalizing", sys_is_finalizing),
     ] {
         dict::set_str(d, name, native(name, f));
     }
-    for hook in ["excepthook", "displayhook"] {
+    for hook in ["excepthook", "displayhook", "breakpointhook"] {
         if let Some(h) = dict::get_str(d, hook) {
             dict::set_str(d, &format!("__{hook}__"), h);
         }
@@ -553,6 +554,18 @@ fn set_size(n: usize) -> i64 {
         }
     }
     216 + if size > 8 { 16 * size as i64 } else { 0 }
+}
+
+/// `sys.breakpointhook(*args, **kws)`, what `breakpoint()` calls: `PYTHONBREAKPOINT=0`
+/// turns it off (as in CPython); otherwise gild, which has no debugger, says so on stderr
+/// and the program goes on.
+fn sys_breakpointhook(_vm: &Vm, _args: Args) -> PyResult<Value> {
+    let env = if crate::vm::interp().config.ignore_environment { None } else { std::env::var("PYTHONBREAKPOINT").ok() };
+    if env.as_deref() == Some("0") {
+        return Ok(Value::None);
+    }
+    eprintln!("breakpoint(): gild has no debugger (pdb); continuing");
+    Ok(Value::None)
 }
 
 /// `sys.getrefcount(object)`: the object's reference count (including the argument's
