@@ -498,11 +498,10 @@ pub fn native_divmod(a: &Value, b: &Value) -> Option<PyResult<Value>> {
 /// `pow(base, exp, mod)` with a modulus that is not `None`: `base.__pow__(exp, mod)`
 /// (three-argument power never tries `__rpow__` of a Python class), natively for ints.
 pub fn ternary_pow(vm: &Vm, base: &Value, exp: &Value, modulus: &Value) -> PyResult<Value> {
-    if lookup_user(base.class(), "__pow__").is_some() {
-        if let Some(r) = call_method_opt(vm, base, "__pow__", &[exp.clone(), modulus.clone()])? {
-            if !r.is_not_implemented() {
-                return Ok(r);
-            }
+    if let Some(f) = lookup_user(base.class(), "__pow__") {
+        let r = super::call::call_bound(vm, &f, base, super::Args::new(&[exp.clone(), modulus.clone()]))?;
+        if !r.is_not_implemented() {
+            return Ok(r);
         }
     }
     if let Some(r) = native_ternary_pow(base, exp, modulus) {
