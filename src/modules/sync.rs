@@ -7,7 +7,7 @@
 //! Why native: over `Condition`, every `Event.set`/`wait`/`clear` ran four or five Python
 //! frames; here each is one native call, and a waiter blocks on the event itself.
 
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering, Ordering::Relaxed};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -18,6 +18,7 @@ use crate::objects::function::add_methods;
 use crate::objects::typeobj::{self, type_name};
 use crate::objects::{Payload, PyRef, Value};
 use crate::runtime::argparse::def_args;
+use crate::runtime::spin::Spin;
 use crate::runtime::{gil, ops, Args, PyErr, PyResult};
 use crate::vm::Vm;
 
@@ -25,12 +26,23 @@ use super::thread::{check_timeout_ns, timeout_arg_ns};
 
 /// State `T` guarded by a mutex, with a condition variable signalled when it changes.
 /// `T` holds no Python objects: waiters read it without the GIL.
+///
+/// A waiter first spins ([`Spin`]) watching `changes` before it sleeps: a lock or an event
+/// that two threads hand back and forth changes again within microseconds, and the
+/// waker then has nobody to wake. Each object learns for itself whether its waits are
+/// short (a lock that is joined on for seconds soon stops spinning).
 pub struct Waitable<T> {
     pub state: Mutex<T>,
     cond: Condvar,
     /// Threads blocked in `wait` (changed and read under `state`'s mutex).
     sleepers: AtomicUsize,
+    /// Bumped by every [`notify`](Self::notify), under the mutex: what spinning waiters watch.
+    changes: AtomicU64,
+    spin: Spin,
 }
+
+/// How long a waiter spins before it sleeps, at most (µs): about what a wake-up costs.
+const WAIT_SPIN_US: u32 = 100;
 
 impl<T: Send> gil::Sleeper for Waitable<T> {
     fn wake(&self, all: bool) {
@@ -74,7 +86,13 @@ fn next_sleep<R>(deadline: Option<Instant>, main: bool) -> Result<Option<Instant
 
 impl<T: Send> Waitable<T> {
     pub fn new(value: T) -> Arc<Waitable<T>> {
-        Arc::new(Waitable { state: Mutex::new(value), cond: Condvar::new(), sleepers: AtomicUsize::new(0) })
+        Arc::new(Waitable {
+            state: Mutex::new(value),
+            cond: Condvar::new(),
+            sleepers: AtomicUsize::new(0),
+            changes: AtomicU64::new(0),
+            spin: Spin::new(WAIT_SPIN_US),
+        })
     }
 
     /// After changing the state (its mutex `st` still held): wake one waiter (`all`:
@@ -83,6 +101,7 @@ impl<T: Send> Waitable<T> {
     where
         T: 'static,
     {
+        self.changes.fetch_add(1, Ordering::Release);
         let sleeping = self.sleepers.load(Relaxed) > 0;
         drop(st);
         if sleeping {
@@ -95,13 +114,36 @@ impl<T: Send> Waitable<T> {
     /// lock), `deadline` passes, or (`main`) a SIGINT is pending.
     pub fn block<R>(&self, deadline: Option<Instant>, main: bool, ready: impl Fn(&mut T) -> Option<R>) -> Woke<R> {
         let mut st = self.state.lock();
-        loop {
+        if let Some(r) = ready(&mut st) {
+            return Woke::Ready(r);
+        }
+        let mut seen = self.changes.load(Relaxed);
+        drop(st);
+        let mut got = None;
+        // A change is acted on once the GIL is free, as a deferred wake-up would be
+        // (`gil::wake`): a thread that puts many items while it holds the GIL is not
+        // interrupted for each by a spinning consumer.
+        let spun = self.spin.until(deadline, || {
+            if self.changes.load(Ordering::Acquire) == seen || gil::locked() {
+                return false;
+            }
+            let mut st = self.state.lock();
+            got = ready(&mut st);
+            seen = self.changes.load(Relaxed);
+            got.is_some()
+        });
+        if let Some(r) = got {
+            return Woke::Ready(r);
+        }
+        let missed = spun.err();
+        let mut st = self.state.lock();
+        let end = loop {
             if let Some(r) = ready(&mut st) {
-                return Woke::Ready(r);
+                break Woke::Ready(r);
             }
             let until = match next_sleep(deadline, main) {
                 Ok(until) => until,
-                Err(end) => return end,
+                Err(end) => break end,
             };
             self.sleepers.fetch_add(1, Relaxed);
             match until {
@@ -111,7 +153,11 @@ impl<T: Send> Waitable<T> {
                 None => self.cond.wait(&mut st),
             }
             self.sleepers.fetch_sub(1, Relaxed);
+        };
+        if let Some(m) = missed.filter(|_| !matches!(end, Woke::Interrupted)) {
+            m.woke();
         }
+        end
     }
 
     /// [`block`](Self::block) without the GIL, from a thread that holds it, after one try

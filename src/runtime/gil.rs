@@ -32,21 +32,27 @@
 //!   a short time slice, and threads forced off the GIL are made `SCHED_BATCH`, so that
 //!   the OS runs an I/O thread at once instead of a scheduler tick later ([`want_sched`]).
 //!
-//! Under `io-priority`, a waiter that asked for a drop spins briefly for the release
-//! instead of sleeping ([`SPIN`]), a thread forced off for an I/O thread spins for the
-//! GIL's return ([`IO_SPIN`]), and a release with no I/O thread waiting leaves the GIL to a
-//! spinning thread rather than waking a sleeping one. Both save the OS wake-up, tens of
-//! microseconds during which no thread runs Python. The other policies do not spin: under
+//! Waiters spin for the GIL instead of sleeping where its release is near (the adaptive
+//! [`Spin`] of `runtime::spin`): waking a sleeping thread costs tens of microseconds during
+//! which no thread runs Python. Under every policy, a thread back from a blocking call or
+//! a new thread spins for the holder's release ([`HANDOFF_SPIN_US`]): in a lock or event
+//! ping-pong, or a start and join, the holder is about to block itself. Under
+//! `io-priority`, a waiter that asked for a drop spins briefly for the release ([`SPIN`]),
+//! a thread forced off for an I/O thread spins for the GIL's return ([`IO_SPIN`]), and a
+//! release with no I/O thread waiting leaves the GIL to a spinning thread rather than
+//! waking a sleeping one. CPU-bound waiters under the other policies do not spin: under
 //! `interval` a spinner would take the GIL ahead of a thread back from `sleep()` waiting
 //! on the condition variable.
-//!
+
 //! # Deferred wake-ups
 //! A GIL holder that releases a lock, sets an event or puts a queue item another thread is
 //! blocked on would wake that thread only for it to find the GIL held and sleep again. So
 //! the wake-up is deferred ([`wake`]): the state changes at once, but the sleeper is woken
 //! when the holder releases the GIL, and so wakes once and finds the GIL free. A holder that
 //! keeps running flushes its deferred wake-ups at a breaker check after [`DEFER_MAX`]
-//! ([`BREAK_WAKE`]), and the woken thread then asks for the GIL as usual.
+//! ([`BREAK_WAKE`]), and the woken thread then asks for the GIL as usual. A waiter that
+//! spins instead of sleeping (`modules::sync::Waitable`) likewise acts on the change only
+//! once the GIL is free.
 
 use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
@@ -57,6 +63,7 @@ use std::time::{Duration, Instant};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 use super::gil_stats::{self, Event, ThreadStats};
+use super::spin::{self, Missed, Spin};
 use crate::vm::EVAL_BREAKER;
 
 /// `EVAL_BREAKER` bit: a waiter asks the holder to drop the GIL.
@@ -216,6 +223,8 @@ struct State {
     request_at: Option<Instant>,
     /// Waiters spinning for the GIL ([`spin_until_released`]).
     spinning: u32,
+    /// Threads waiting on [`SWITCH`] (forced switching).
+    switch_waiters: u32,
 }
 
 static STATE: Mutex<State> = Mutex::new(State {
@@ -229,6 +238,7 @@ static STATE: Mutex<State> = Mutex::new(State {
     drop_requested: false,
     request_at: None,
     spinning: 0,
+    switch_waiters: 0,
 });
 /// `State::locked` and `State::io_waiting`, readable without the mutex by spinning waiters.
 static LOCKED: AtomicBool = AtomicBool::new(false);
@@ -266,6 +276,8 @@ struct Local {
     deferred_since: Cell<Option<Instant>>,
     /// How this thread asked the OS scheduler to treat it.
     sched: Cell<Sched>,
+    /// How long this thread spins for the GIL after a blocking call ([`HANDOFF_SPIN_US`]).
+    handoff: Spin,
 }
 
 thread_local! {
@@ -288,10 +300,16 @@ fn local() -> Rc<Local> {
             deferred: RefCell::new(Vec::new()),
             deferred_since: Cell::new(None),
             sched: Cell::new(Sched::Default),
+            handoff: Spin::new(HANDOFF_SPIN_US),
         });
         *l = Some(x.clone());
         x
     })
+}
+
+/// Does some thread hold the GIL now? (A hint: it may change at once.)
+pub fn locked() -> bool {
+    LOCKED.load(Relaxed)
 }
 
 /// Does the current thread hold the GIL?
@@ -323,78 +341,63 @@ static SPIN: Spin = Spin::new(50);
 /// preempt it, or delay its next wake-up by a scheduler tick).
 static IO_SPIN: Spin = Spin::new(200);
 
-/// An adaptive spin limit. Spinning pays only while the holder runs on another CPU: when
-/// the CPUs are busy (other processes), the spinner may hold the very CPU the holder needs.
-/// So a spin that ends without the GIL halves the limit (down to [`Spin::MIN_US`]) and one
-/// that gets it doubles the limit again, up to its maximum.
-struct Spin {
-    max_us: u32,
-    us: AtomicU32,
-}
+/// Under every policy, how long a thread back from a blocking call, or a new thread, spins
+/// for the GIL's release before it sleeps, at most (µs; each thread learns its own limit,
+/// `Local::handoff`). The holder is often about to block itself: two threads handing a
+/// lock or an event back and forth, a thread that starts another and joins it. Such a
+/// holder releases within microseconds, and a spinning waiter then takes the GIL without
+/// anyone being woken. CPU-bound waiters do not spin: their holder releases only when
+/// asked, a switch interval later.
+const HANDOFF_SPIN_US: u32 = 100;
 
-impl Spin {
-    const MIN_US: u32 = 4;
-
-    const fn new(max_us: u32) -> Spin {
-        Spin { max_us, us: AtomicU32::new(max_us) }
-    }
-
-    fn limit(&self) -> Duration {
-        Duration::from_micros(u64::from(self.us.load(Relaxed)))
-    }
-
-    fn outcome(&self, got_it: bool) {
-        let us = self.us.load(Relaxed);
-        let next = if got_it { (us * 2).min(self.max_us) } else { (us / 2).max(Self::MIN_US) };
-        if next != us {
-            self.us.store(next, Relaxed);
-        }
-    }
+/// Why a thread asks for the GIL.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Ask {
+    /// The main thread at start-up; a thread after a `ticks` release.
+    Plain,
+    /// A new thread's first acquisition.
+    Start,
+    /// Back from a blocking call (what `io-priority` favours).
+    Io,
+    /// Just forced off; `for_io`: for an I/O thread under `io-priority` ([`IO_SPIN`]).
+    Forced { for_io: bool },
 }
 
 /// Spin (without the mutex) until the GIL is released, and if `no_io` also no I/O thread
 /// waits for it, or until the limit of `spin` has passed. A spinning thread is counted in
 /// `State::spinning`, so that a release leaves the GIL to it instead of waking a sleeper.
-fn spin_until_released(mut st: MutexGuard<'static, State>, spin: &Spin, no_io: bool) -> MutexGuard<'static, State> {
-    static CPUS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    if *CPUS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get())) < 2 {
-        return st;
+fn spin_until_released<'a>(
+    mut st: MutexGuard<'static, State>,
+    spin: &'a Spin,
+    no_io: bool,
+) -> (MutexGuard<'static, State>, Option<Missed<'a>>) {
+    if !spin::multi_cpu() {
+        return (st, None);
     }
     st.spinning += 1;
     drop(st);
-    let end = Instant::now() + spin.limit();
-    loop {
-        if !LOCKED.load(Ordering::Acquire) && !(no_io && IO_WAITING.load(Relaxed) > 0) {
-            // The releaser may still hold the mutex: wait for it here rather than asleep
-            // on the mutex.
-            let st = match STATE.try_lock() {
-                Ok(st) => Some(st),
-                Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner()),
-                Err(std::sync::TryLockError::WouldBlock) => None,
-            };
-            if let Some(mut st) = st {
-                st.spinning -= 1;
-                spin.outcome(true);
-                return st;
-            }
+    let mut got = None;
+    let spun = spin.until(None, || {
+        if LOCKED.load(Ordering::Acquire) || (no_io && IO_WAITING.load(Relaxed) > 0) {
+            return false;
         }
-        for _ in 0..32 {
-            std::hint::spin_loop();
-        }
-        if Instant::now() >= end {
-            break;
-        }
-    }
-    spin.outcome(false);
-    let mut st = lock();
+        // The releaser may still hold the mutex: wait for it here rather than asleep on
+        // the mutex.
+        got = match STATE.try_lock() {
+            Ok(st) => Some(st),
+            Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        };
+        got.is_some()
+    });
+    let mut st = got.unwrap_or_else(lock);
     st.spinning -= 1;
-    st
+    (st, spun.err())
 }
 
-/// Take the GIL for the current thread (blocking). `io`: the thread returns from a
-/// blocking call (matters to `io-priority`). `for_io`: the thread was just forced off
-/// for an I/O thread ([`IO_SPIN`]).
-fn take(io: bool, for_io: bool) {
+/// Take the GIL for the current thread (blocking); `ask` says why (see [`Ask`]).
+fn take(ask: Ask) {
+    let io = ask == Ask::Io;
     let me = local();
     let stats = &me.stats;
     let t0 = Instant::now();
@@ -416,12 +419,22 @@ fn take(io: bool, for_io: bool) {
         if io {
             st.io_waiting += 1;
             IO_WAITING.store(st.io_waiting, Relaxed);
-            if pol == Policy::IoPriority && st.locked {
+        }
+        let next_up = ticket.is_none_or(|t| t == st.serving);
+        // A spin that missed, to be told how long the whole wait took.
+        let (mut missed, mut missed_drop): (Option<Missed>, Option<Missed>) = (None, None);
+        match ask {
+            Ask::Io if pol == Policy::IoPriority && st.locked => {
                 request_drop(&mut st, stats);
-                st = spin_until_released(st, &SPIN, false);
+                (st, missed) = spin_until_released(st, &SPIN, false);
             }
-        } else if for_io && pol == Policy::IoPriority {
-            st = spin_until_released(st, &IO_SPIN, true);
+            Ask::Io | Ask::Start if st.locked && next_up => {
+                (st, missed) = spin_until_released(st, &me.handoff, !io && pol == Policy::IoPriority);
+            }
+            Ask::Forced { for_io: true } if pol == Policy::IoPriority => {
+                (st, missed) = spin_until_released(st, &IO_SPIN, true);
+            }
+            _ => {}
         }
         gil_stats::trace(stats, Event::Want);
         gil_stats::waiting_changed(st.waiting);
@@ -444,9 +457,16 @@ fn take(io: bool, for_io: bool) {
                 // waiter takes the GIL ahead of a thread back from `sleep` that sleeps on
                 // the condition variable (N=4 oversleep p50 went from 4 ms to 40 ms).
                 if pol == Policy::IoPriority {
-                    st = spin_until_released(st, &SPIN, !io);
+                    let m;
+                    (st, m) = spin_until_released(st, &SPIN, !io);
+                    if let Some(earlier) = std::mem::replace(&mut missed_drop, m) {
+                        earlier.woke();
+                    }
                 }
             }
+        }
+        for m in [missed, missed_drop].into_iter().flatten() {
+            m.woke();
         }
         st.waiting -= 1;
         if io {
@@ -468,7 +488,9 @@ fn take(io: bool, for_io: bool) {
         st.request_at = None;
         EVAL_BREAKER.fetch_and(!BREAK_DROP, Relaxed);
     }
-    SWITCH.notify_all();
+    if st.switch_waiters > 0 {
+        SWITCH.notify_all();
+    }
     drop(st);
     let now = Instant::now();
     stats.acquired(now.duration_since(t0), same, waited);
@@ -551,7 +573,8 @@ fn release_raw(me: &Local, why: Release) -> bool {
         IO_COND.notify_one();
     } else if st.waiting > 1 && pol == Policy::Fifo {
         COND.notify_all();
-    } else {
+    } else if st.waiting > 0 {
+        // (A notification is a system call even when nobody waits.)
         COND.notify_one();
     }
     if why == Release::Forced && pol == Policy::Interval {
@@ -560,7 +583,9 @@ fn release_raw(me: &Local, why: Release) -> bool {
         // Forced switching: wait until another thread has taken the GIL.
         let mut st = lock();
         while st.last_holder == stats.serial && st.waiting > 0 {
+            st.switch_waiters += 1;
             st = SWITCH.wait(st).unwrap_or_else(PoisonError::into_inner);
+            st.switch_waiters -= 1;
         }
         return false;
     }
@@ -573,7 +598,7 @@ fn release_raw(me: &Local, why: Release) -> bool {
 pub fn acquire() {
     let me = local();
     me.stats.mark_main();
-    take(false, false);
+    take(Ask::Plain);
 }
 
 /// Release the GIL held by the current thread (end of a thread).
@@ -592,7 +617,7 @@ pub fn thread_start(name: &str) -> GilToken {
     if policy() == Policy::Ticks && gil_stats::live_threads() > 1 {
         EVAL_BREAKER.fetch_or(BREAK_TICK, Relaxed);
     }
-    take(false, false);
+    take(Ask::Start);
     GilToken(PhantomData)
 }
 
@@ -714,7 +739,7 @@ pub fn allow_threads<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     }
     release_raw(&me, Release::Blocking);
     let r = f();
-    take(true, false);
+    take(Ask::Io);
     r
 }
 
@@ -736,7 +761,7 @@ pub fn on_breaker(bits: u32) {
                 want_sched(&me, Sched::Default);
             }
             let for_io = release_raw(&me, Release::Forced);
-            take(false, for_io);
+            take(Ask::Forced { for_io });
         }
         return;
     }
@@ -749,7 +774,7 @@ pub fn on_breaker(bits: u32) {
         me.ticks.set(TICKS);
         if lock().waiting > 0 {
             release_raw(&me, Release::Tick);
-            take(false, false);
+            take(Ask::Plain);
         }
     }
 }

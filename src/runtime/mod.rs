@@ -17,6 +17,7 @@ pub mod mapping;
 pub mod ops;
 pub mod repr;
 pub mod set;
+pub mod spin;
 pub mod workers;
 
 use std::cell::RefCell;

@@ -10,8 +10,11 @@
 //! thread keeps per OS thread (GIL registration, counters, trace track) is reset by the
 //! job itself (`gil::thread_exit`).
 
+use std::sync::atomic::{AtomicBool, Ordering, Ordering::Relaxed};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use super::spin::Spin;
 
 use parking_lot::{Condvar, Mutex};
 
@@ -40,11 +43,15 @@ impl Ending<'_> {
 const IDLE_MAX: usize = 16;
 /// How long a parked thread waits for a new job before it ends.
 const IDLE_FOR: Duration = Duration::from_secs(5);
+/// How long a thread that has just parked spins for its next job before it sleeps.
+static IDLE_SPIN: Spin = Spin::new(100);
 
 /// One OS thread of the cache.
 struct Worker {
     /// The next job, handed over by [`start`] (lock order: [`IDLE`] first).
     job: Mutex<Option<Job>>,
+    /// Set when a job is put in `job`: what the parked thread spins on before it sleeps.
+    handed: AtomicBool,
     cond: Condvar,
     stack: usize,
     ident: u64,
@@ -71,6 +78,7 @@ pub fn start(stack: usize, job: Job) -> std::io::Result<Started> {
             // Handed over under `IDLE`'s lock: a worker whose wait timed out checks its
             // slot under the same lock before it leaves.
             *w.job.lock() = Some(job);
+            w.handed.store(true, Ordering::Release);
             w.cond.notify_one();
             return Ok(Started { ident: w.ident, native_id: w.native_id });
         }
@@ -86,6 +94,7 @@ fn spawn(stack: usize, job: Job) -> std::io::Result<Started> {
         crate::modules::signal::block_in_thread();
         let me = Arc::new(Worker {
             job: Mutex::new(None),
+            handed: AtomicBool::new(false),
             cond: Condvar::new(),
             stack,
             ident: super::gil_stats::current_ident(),
@@ -140,16 +149,30 @@ fn offer(me: &Arc<Worker>) -> bool {
 
 /// Wait in the cache (`me` is in it) for the next job; `None`: end the thread.
 fn park(me: &Arc<Worker>) -> Option<Job> {
+    // A program that starts threads one after another (or joins one and starts the next)
+    // hands the next job over within microseconds: watch for it before sleeping.
+    let missed = IDLE_SPIN.until(None, || me.handed.load(Ordering::Acquire)).err();
+    let job = wait_for_job(me);
+    if let Some(m) = missed {
+        m.woke();
+    }
+    job
+}
+
+/// Sleep in the cache until a job is handed over (or [`IDLE_FOR`] passes: `None`).
+fn wait_for_job(me: &Arc<Worker>) -> Option<Job> {
     let deadline = Instant::now() + IDLE_FOR;
     let mut slot = me.job.lock();
     loop {
         if let Some(j) = slot.take() {
+            me.handed.store(false, Relaxed);
             return Some(j);
         }
         if me.cond.wait_until(&mut slot, deadline).timed_out() {
             drop(slot);
             let mut idle = IDLE.lock();
             if let Some(j) = me.job.lock().take() {
+                me.handed.store(false, Relaxed);
                 return Some(j);
             }
             idle.retain(|w| !Arc::ptr_eq(w, me));
