@@ -649,6 +649,20 @@ fn excepthook(vm: &Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// The module's `__getattr__`: `_local` (`threading.local`) is written in Python
+/// (`stdlib/_gildlocal.py`), loaded on first use and then kept in the module.
+fn module_getattr(vm: &Vm, args: Args) -> PyResult<Value> {
+    let pos = args.check_count("__getattr__", 1, 1)?;
+    if pos[0].as_str().is_some_and(|s| s.as_str() == "_local") {
+        let local = attr::getattr(vm, &crate::vm::import::import_module(vm, "_gildlocal")?, "_local")?;
+        let m = crate::vm::import::import_module(vm, "_thread")?;
+        attr::setattr(vm, &m, "_local", local.clone())?;
+        return Ok(local);
+    }
+    let name = repr::str(vm, &pos[0])?;
+    Err(PyErr::new("AttributeError", format!("module '_thread' has no attribute '{name}'")))
+}
+
 /// Create the `_thread` module.
 pub fn create(name: &str) -> PyRef {
     let m = module::new_module(name);
@@ -671,6 +685,7 @@ pub fn create(name: &str) -> PyRef {
         ("_excepthook", excepthook),
         ("_cond_wait", cond_wait),
         ("_cond_notify", cond_notify),
+        ("__getattr__", module_getattr),
     ];
     for (n, f) in fns {
         dict::set_str(&d, n, native(n, *f));
