@@ -453,9 +453,10 @@ fn take(ask: Ask) {
             (st, timed_out) = wait_for(cond, st, Duration::from_micros(INTERVAL_US.load(Relaxed)));
             if timed_out && st.locked && st.switches == saved {
                 request_drop(&mut st, stats);
-                // Spinning is for io-priority only: under `interval` a spinning CPU-bound
-                // waiter takes the GIL ahead of a thread back from `sleep` that sleeps on
-                // the condition variable (N=4 oversleep p50 went from 4 ms to 40 ms).
+                // Spinning for the release is for io-priority only: under `interval` a
+                // spinning CPU-bound waiter whose spin ends finds the GIL free and takes
+                // it ahead of a thread back from `sleep` still being woken on the
+                // condition variable (N=4 oversleep p50 went from 4 ms to 14-40 ms).
                 if pol == Policy::IoPriority {
                     let m;
                     (st, m) = spin_until_released(st, &SPIN, !io);
@@ -573,8 +574,9 @@ fn release_raw(me: &Local, why: Release) -> bool {
         IO_COND.notify_one();
     } else if st.waiting > 1 && pol == Policy::Fifo {
         COND.notify_all();
-    } else if st.waiting > 0 {
-        // (A notification is a system call even when nobody waits.)
+    } else if st.waiting > st.spinning {
+        // Some waiter sleeps (a spinning one sees the release by itself; and a
+        // notification is a system call even when nobody waits).
         COND.notify_one();
     }
     if why == Release::Forced && pol == Policy::Interval {
