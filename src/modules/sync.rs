@@ -111,8 +111,9 @@ impl<T: Send> Waitable<T> {
 
     /// Block the calling thread, which does not hold the GIL, until `ready` returns `Some`
     /// (it runs under the mutex and may update the state, e.g. to claim an item or take a
-    /// lock), `deadline` passes, or (`main`) a SIGINT is pending.
-    pub fn block<R>(&self, deadline: Option<Instant>, main: bool, ready: impl Fn(&mut T) -> Option<R>) -> Woke<R> {
+    /// lock), `deadline` passes, or (`main`) a SIGINT is pending. It spins first, learning
+    /// on `spin` (`None`: the object's own).
+    pub fn block<R>(&self, spin: Option<&Spin>, deadline: Option<Instant>, main: bool, ready: impl Fn(&mut T) -> Option<R>) -> Woke<R> {
         let mut st = self.state.lock();
         if let Some(r) = ready(&mut st) {
             return Woke::Ready(r);
@@ -123,7 +124,7 @@ impl<T: Send> Waitable<T> {
         // A change is acted on once the GIL is free, as a deferred wake-up would be
         // (`gil::wake`): a thread that puts many items while it holds the GIL is not
         // interrupted for each by a spinning consumer.
-        let spun = self.spin.until(deadline, || {
+        let spun = spin.unwrap_or(&self.spin).until(deadline, || {
             if self.changes.load(Ordering::Acquire) == seen || gil::locked() {
                 return false;
             }
@@ -167,6 +168,7 @@ impl<T: Send> Waitable<T> {
     pub fn wait<R: Send>(
         self: &Arc<Self>,
         vm: &Vm,
+        spin: Option<&Spin>,
         deadline: Option<Instant>,
         ready: impl Fn(&mut T) -> Option<R> + Sync,
     ) -> PyResult<Option<R>> {
@@ -177,7 +179,7 @@ impl<T: Send> Waitable<T> {
         loop {
             let this = self.clone();
             let ready = &ready;
-            match gil::allow_threads(move || this.block(deadline, main, ready)) {
+            match gil::allow_threads(move || this.block(spin, deadline, main, ready)) {
                 Woke::Ready(r) => return Ok(Some(r)),
                 Woke::TimedOut => return Ok(None),
                 Woke::Interrupted => vm.check_breaker()?,
@@ -282,7 +284,7 @@ fn event_wait(vm: &Vm, args: Args) -> PyResult<Value> {
     if wait == Some(Duration::ZERO) {
         return Ok(Value::Bool(e.state.lock().sets != sets));
     }
-    let got = e.wait(vm, deadline_after(wait), |st| (st.sets != sets).then_some(()))?;
+    let got = e.wait(vm, None, deadline_after(wait), |st| (st.sets != sets).then_some(()))?;
     Ok(Value::Bool(got.is_some()))
 }
 

@@ -18,6 +18,7 @@ use crate::objects::typeobj::{self, type_name};
 use crate::objects::{dict, module, tuple, types, Payload, PyRef, Value};
 use crate::runtime::gil::{self, Handoff};
 use crate::runtime::gil_stats;
+use crate::runtime::spin::Spin;
 use crate::runtime::workers;
 use crate::runtime::{attr, call, repr, Args, PyErr, PyResult};
 use crate::vm::Vm;
@@ -261,7 +262,7 @@ pub fn acquire(vm: &Vm, lock: &Arc<RawLock>, blocking: bool, timeout_ns: Option<
         return Ok(false);
     }
     let deadline = timeout_ns.map(|ns| Instant::now() + Duration::from_nanos(ns as u64));
-    Ok(lock.wait(vm, deadline, |st| st.take(id).then_some(()))?.is_some())
+    Ok(lock.wait(vm, None, deadline, |st| st.take(id).then_some(()))?.is_some())
 }
 
 fn lock_acquire(vm: &Vm, args: Args) -> PyResult<Value> {
@@ -353,7 +354,7 @@ fn restore_after_wait(lock: &Arc<RawLock>, count: u64) {
     let id = me();
     if !lock.try_acquire(id) {
         let l = lock.clone();
-        gil::allow_threads(move || l.block(None, false, |st| st.take(id).then_some(())));
+        gil::allow_threads(move || l.block(None, None, false, |st| st.take(id).then_some(())));
     }
     lock.set_count(count);
 }
@@ -366,6 +367,13 @@ fn cond_wait(vm: &Vm, args: Args) -> PyResult<Value> {
     let waiters = crate::objects::list::cell(&pos[1]).ok_or_else(|| PyErr::type_error("_cond_wait() needs a list"))?;
     let timeout = super::sync::cond_timeout(vm, Some(&pos[2]))?;
     cond_wait_on(vm, &lock, waiters, timeout).map(Value::Bool)
+}
+
+thread_local! {
+    /// How long this thread spins in a condition wait before it sleeps (each wait has a
+    /// gate of its own, with nothing learnt yet; a thread's condition waits are alike: a
+    /// worker waiting for jobs, a consumer for items).
+    static COND_SPIN: Spin = const { Spin::new(100) };
 }
 
 /// Wait on a condition variable made of `lock` and the gate list `waiters` (a
@@ -383,7 +391,9 @@ pub fn cond_wait_on(vm: &Vm, lock: &Arc<RawLock>, waiters: &std::cell::RefCell<V
         Ok(gate_raw.try_acquire(id))
     } else {
         let deadline = super::sync::deadline_after(timeout);
-        gate_raw.wait(vm, deadline, |st| st.take(id).then_some(())).map(|got| got.is_some())
+        // The gate is new: the wait learns how long to spin on this thread's condition
+        // waits instead.
+        COND_SPIN.with(|spin| gate_raw.wait(vm, Some(spin), deadline, |st| st.take(id).then_some(()))).map(|got| got.is_some())
     };
     restore_after_wait(lock, count);
     if !matches!(result, Ok(true)) {

@@ -43,7 +43,7 @@
 //! waking a sleeping one. CPU-bound waiters under the other policies do not spin: under
 //! `interval` a spinner would take the GIL ahead of a thread back from `sleep()` waiting
 //! on the condition variable.
-
+//!
 //! # Deferred wake-ups
 //! A GIL holder that releases a lock, sets an event or puts a queue item another thread is
 //! blocked on would wake that thread only for it to find the GIL held and sleep again. So

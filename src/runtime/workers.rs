@@ -77,8 +77,11 @@ pub fn start(stack: usize, job: Job) -> std::io::Result<Started> {
             let w = idle.remove(i);
             // Handed over under `IDLE`'s lock: a worker whose wait timed out checks its
             // slot under the same lock before it leaves.
-            *w.job.lock() = Some(job);
+            let mut slot = w.job.lock();
+            *slot = Some(job);
+            // Under the slot's lock, as the worker clears it when it takes the job.
             w.handed.store(true, Ordering::Release);
+            drop(slot);
             w.cond.notify_one();
             return Ok(Started { ident: w.ident, native_id: w.native_id });
         }
