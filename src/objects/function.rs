@@ -27,6 +27,61 @@ pub struct NativeFunction {
     pub needs_frame: bool,
 }
 
+impl NativeFunction {
+    /// Call with `args` as they are (no bound receiver to prepend). An unbound method
+    /// called with no arguments at all has no receiver: CPython's `TypeError`, raised here
+    /// once for every native method rather than by each.
+    #[inline]
+    pub fn call_unbound(&self, vm: &Vm, args: Args) -> PyResult<Value> {
+        if self.is_method && args.args.is_empty() && self.name != "__new__" {
+            return Err(self.missing_receiver());
+        }
+        (self.func)(vm, args)
+    }
+
+    #[cold]
+    fn missing_receiver(&self) -> crate::runtime::PyErr {
+        let (name, owner) = (self.name, self.owner);
+        // Slot wrappers (most dunders) and method descriptors word it differently.
+        const METHOD_DUNDERS: &[&str] = &[
+            "__round__",
+            "__reduce__",
+            "__reduce_ex__",
+            "__format__",
+            "__sizeof__",
+            "__dir__",
+            "__getnewargs__",
+            "__getnewargs_ex__",
+            "__subclasshook__",
+            "__init_subclass__",
+            "__class_getitem__",
+            "__enter__",
+            "__exit__",
+            "__complex__",
+            "__trunc__",
+            "__floor__",
+            "__ceil__",
+            "__reversed__",
+            "__length_hint__",
+            "__setstate__",
+            "__getstate__",
+            "__copy__",
+            "__deepcopy__",
+            "__subclasses__",
+            "__instancecheck__",
+            "__subclasscheck__",
+            "__bytes__",
+            "__fspath__",
+        ];
+        let dunder = name.len() > 4 && name.starts_with("__") && name.ends_with("__");
+        crate::runtime::PyErr::type_error(if dunder && !METHOD_DUNDERS.contains(&name) {
+            format!("descriptor '{name}' of '{owner}' object needs an argument")
+        } else {
+            format!("unbound method {owner}.{name}() needs an argument")
+        })
+    }
+}
+
 /// A Python function object.
 pub struct Function {
     pub code: PyRef,

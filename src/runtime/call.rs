@@ -16,7 +16,7 @@ pub fn call(vm: &Vm, callable: &Value, args: Args) -> PyResult<Value> {
         Payload::Function(_) => vm.call_function(o, args),
         Payload::NativeFunction(nf) => match &nf.self_ {
             Some(s) => with_prepended(s, args, |full| (nf.func)(vm, full)),
-            None => (nf.func)(vm, args),
+            None => nf.call_unbound(vm, args),
         },
         Payload::BoundMethod { func, self_ } => with_prepended(self_, args, |full| call(vm, func, full)),
         Payload::Type(_) => match lookup_user(o.class(), "__call__") {

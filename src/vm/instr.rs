@@ -313,7 +313,7 @@ fn do_call(
             // A builtin function or an unbound builtin method (the `LoadMethod` layout puts
             // the receiver first among the arguments): called directly.
             Payload::NativeFunction(nf) if nf.self_.is_none() && !nf.needs_frame => {
-                let r = (nf.func)(vm, Args { args: &frame.stack[start..], kwnames });
+                let r = nf.call_unbound(vm, Args { args: &frame.stack[start..], kwnames });
                 frame.stack.truncate(truncate_to);
                 frame.stack.push(r?);
                 super::trace::after_native_call(vm, frame);
