@@ -5,7 +5,7 @@
 
 use std::cell::RefCell;
 
-use crate::objects::function::{add_methods, native};
+use crate::objects::function::{add_methods, native_accessor};
 use crate::objects::{dict, types, Payload, PropertyData, PyRef, Value};
 use crate::runtime::{repr, Args, PyErr, PyResult};
 use crate::vm::Vm;
@@ -23,9 +23,9 @@ pub fn init() {
         let prop = PyRef::new(
             &types().property,
             Payload::Property(Box::new(PropertyData {
-                fget: native("characters_written", written_get),
-                fset: native("characters_written", written_set),
-                fdel: native("characters_written", written_del),
+                fget: native_accessor("characters_written", written_get, 1),
+                fset: native_accessor("characters_written", written_set, 2),
+                fdel: native_accessor("characters_written", written_del, 1),
                 doc: Value::None,
                 name: RefCell::new(Value::new_str("characters_written")),
             })),

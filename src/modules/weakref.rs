@@ -132,7 +132,7 @@ fn make_types() -> WeakTypes {
         ],
     );
     if let Some(ns) = reference.dict.borrow().as_ref() {
-        let getter = native("__callback__", ref_callback);
+        let getter = crate::objects::function::native_accessor("__callback__", ref_callback, 1);
         let prop = PyRef::new(
             &types().property,
             Payload::Property(Box::new(crate::objects::PropertyData {

@@ -25,6 +25,10 @@ pub struct NativeFunction {
     /// Reads the calling frame (`locals()`, `globals()`, `vars()`, `dir()`): the VM hands
     /// it a view of the caller through `Vm::frame_view`.
     pub needs_frame: bool,
+    /// The exact argument count `func` relies on (0: it checks its arguments itself). Set
+    /// for the getters and setters of native properties ([`native_accessor`]), which read
+    /// `args[0]` (and `args[1]`) and can be called directly (`prop.fget()`).
+    pub arity: u8,
 }
 
 impl NativeFunction {
@@ -35,6 +39,13 @@ impl NativeFunction {
     pub fn call_unbound(&self, vm: &Vm, args: Args) -> PyResult<Value> {
         if self.is_method && args.args.is_empty() && self.name != "__new__" {
             return Err(self.missing_receiver());
+        }
+        if self.arity != 0 && args.args.len() != usize::from(self.arity) {
+            let (name, n, k) = (self.name, self.arity, args.args.len());
+            return Err(crate::runtime::PyErr::type_error(format!(
+                "{name}() takes exactly {n} argument{} ({k} given)",
+                if n == 1 { "" } else { "s" }
+            )));
         }
         (self.func)(vm, args)
     }
@@ -300,7 +311,32 @@ pub fn function_of(v: &Value) -> Option<&Function> {
 pub fn native(name: &'static str, func: NativeFn) -> Value {
     Value::Obj(PyRef::new(
         &types().builtin_function,
-        Payload::NativeFunction(Box::new(NativeFunction { name, func, self_: None, is_method: false, owner: "", needs_frame: false })),
+        Payload::NativeFunction(Box::new(NativeFunction {
+            name,
+            func,
+            self_: None,
+            is_method: false,
+            owner: "",
+            needs_frame: false,
+            arity: 0,
+        })),
+    ))
+}
+
+/// The getter (`arity` 1), setter (2) or deleter (1) of a native property: called with
+/// exactly that many arguments, whoever calls it.
+pub fn native_accessor(name: &'static str, func: NativeFn, arity: u8) -> Value {
+    Value::Obj(PyRef::new(
+        &types().builtin_function,
+        Payload::NativeFunction(Box::new(NativeFunction {
+            name,
+            func,
+            self_: None,
+            is_method: false,
+            owner: "",
+            needs_frame: false,
+            arity,
+        })),
     ))
 }
 
@@ -308,7 +344,15 @@ pub fn native(name: &'static str, func: NativeFn) -> Value {
 pub fn native_frame(name: &'static str, func: NativeFn) -> Value {
     Value::Obj(PyRef::new(
         &types().builtin_function,
-        Payload::NativeFunction(Box::new(NativeFunction { name, func, self_: None, is_method: false, owner: "", needs_frame: true })),
+        Payload::NativeFunction(Box::new(NativeFunction {
+            name,
+            func,
+            self_: None,
+            is_method: false,
+            owner: "",
+            needs_frame: true,
+            arity: 0,
+        })),
     ))
 }
 
@@ -316,7 +360,7 @@ pub fn native_frame(name: &'static str, func: NativeFn) -> Value {
 pub fn native_method(owner: &'static str, name: &'static str, func: NativeFn) -> Value {
     Value::Obj(PyRef::new(
         &types().builtin_function,
-        Payload::NativeFunction(Box::new(NativeFunction { name, func, self_: None, is_method: true, owner, needs_frame: false })),
+        Payload::NativeFunction(Box::new(NativeFunction { name, func, self_: None, is_method: true, owner, needs_frame: false, arity: 0 })),
     ))
 }
 
@@ -331,6 +375,7 @@ pub fn bind_native(nf: &NativeFunction, self_: Value) -> Value {
             is_method: false,
             owner: nf.owner,
             needs_frame: nf.needs_frame,
+            arity: nf.arity,
         })),
     ))
 }
@@ -354,8 +399,8 @@ pub fn add_properties(cls: &PyRef, table: &[(&'static str, NativeFn, Option<Nati
             let prop = PyRef::new(
                 &types().property,
                 Payload::Property(Box::new(super::PropertyData {
-                    fget: native(name, *get),
-                    fset: set.map(|s| native(name, s)).unwrap_or(Value::None),
+                    fget: native_accessor(name, *get, 1),
+                    fset: set.map(|s| native_accessor(name, s, 2)).unwrap_or(Value::None),
                     fdel: Value::None,
                     doc: Value::None,
                     name: RefCell::new(Value::new_str(*name)),

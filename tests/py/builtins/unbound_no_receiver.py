@@ -19,3 +19,15 @@ for c in cases:
         print(c, "ok")
     except TypeError as e:
         print(c, "TypeError:", e)
+
+# A native property's accessors called with the wrong number of arguments are refused
+# (CPython's getset descriptors have no `fget` at all).
+for call in (lambda d: d.fget(), lambda d: d.fset(BlockingIOError()), lambda d: d.fdel()):
+    try:
+        call(OSError.characters_written)
+        print("accessor ok")
+    except (TypeError, AttributeError):
+        print("accessor refused")
+e = BlockingIOError(1, "x", 3)
+e.characters_written = 5
+print(e.characters_written)
