@@ -307,77 +307,46 @@ pub fn function_of(v: &Value) -> Option<&Function> {
     }
 }
 
+/// A native function object (not bound).
+fn new_native(nf: NativeFunction) -> Value {
+    Value::Obj(PyRef::new(&types().builtin_function, Payload::NativeFunction(Box::new(nf))))
+}
+
+/// An unbound plain native function (no receiver, not a method, no frame, any arity).
+fn plain(name: &'static str, func: NativeFn) -> NativeFunction {
+    NativeFunction { name, func, self_: None, is_method: false, owner: "", needs_frame: false, arity: 0 }
+}
+
 /// A native function value (not bound).
 pub fn native(name: &'static str, func: NativeFn) -> Value {
-    Value::Obj(PyRef::new(
-        &types().builtin_function,
-        Payload::NativeFunction(Box::new(NativeFunction {
-            name,
-            func,
-            self_: None,
-            is_method: false,
-            owner: "",
-            needs_frame: false,
-            arity: 0,
-        })),
-    ))
+    new_native(plain(name, func))
 }
 
 /// The getter (`arity` 1), setter (2) or deleter (1) of a native property: called with
 /// exactly that many arguments, whoever calls it.
 pub fn native_accessor(name: &'static str, func: NativeFn, arity: u8) -> Value {
-    Value::Obj(PyRef::new(
-        &types().builtin_function,
-        Payload::NativeFunction(Box::new(NativeFunction {
-            name,
-            func,
-            self_: None,
-            is_method: false,
-            owner: "",
-            needs_frame: false,
-            arity,
-        })),
-    ))
+    new_native(NativeFunction { arity, ..plain(name, func) })
 }
 
 /// A native function that reads its caller's frame (see `NativeFunction::needs_frame`).
 pub fn native_frame(name: &'static str, func: NativeFn) -> Value {
-    Value::Obj(PyRef::new(
-        &types().builtin_function,
-        Payload::NativeFunction(Box::new(NativeFunction {
-            name,
-            func,
-            self_: None,
-            is_method: false,
-            owner: "",
-            needs_frame: true,
-            arity: 0,
-        })),
-    ))
+    new_native(NativeFunction { needs_frame: true, ..plain(name, func) })
 }
 
 /// A native method descriptor for a builtin type's namespace.
 pub fn native_method(owner: &'static str, name: &'static str, func: NativeFn) -> Value {
-    Value::Obj(PyRef::new(
-        &types().builtin_function,
-        Payload::NativeFunction(Box::new(NativeFunction { name, func, self_: None, is_method: true, owner, needs_frame: false, arity: 0 })),
-    ))
+    new_native(NativeFunction { is_method: true, owner, ..plain(name, func) })
 }
 
 /// Bind a native method to a receiver.
 pub fn bind_native(nf: &NativeFunction, self_: Value) -> Value {
-    Value::Obj(PyRef::new(
-        &types().builtin_function,
-        Payload::NativeFunction(Box::new(NativeFunction {
-            name: nf.name,
-            func: nf.func,
-            self_: Some(self_),
-            is_method: false,
-            owner: nf.owner,
-            needs_frame: nf.needs_frame,
-            arity: nf.arity,
-        })),
-    ))
+    new_native(NativeFunction {
+        self_: Some(self_),
+        owner: nf.owner,
+        needs_frame: nf.needs_frame,
+        arity: nf.arity,
+        ..plain(nf.name, nf.func)
+    })
 }
 
 /// Register native methods in a type's namespace.
